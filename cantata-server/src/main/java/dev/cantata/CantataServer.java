@@ -1,0 +1,140 @@
+package dev.cantata;
+
+import dev.cantata.blobs.BlobStore;
+import dev.cantata.config.Settings;
+import dev.cantata.db.Database;
+import dev.cantata.http.HealthRoutes;
+import dev.cantata.http.HttpServer;
+import dev.cantata.http.Routes;
+import dev.cantata.jobs.RetentionSweeper;
+import dev.cantata.jobs.TaskHandler;
+import dev.cantata.jobs.TaskStore;
+import dev.cantata.jobs.TaskWorkers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node, wired by hand: database, blobs, tasks, workers, retention and HTTP. {@link #close()} shuts it down
+ * in the order that loses nothing: workers stop claiming and give their tasks back, HTTP stops accepting and lets its
+ * requests finish, then the sweeper and the database close.
+ */
+public final class CantataServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CantataServer.class);
+
+  private final Settings settings;
+  private final Database database;
+  private final BlobStore blobs;
+  private final TaskStore tasks;
+  private final TaskWorkers workers;
+  private final RetentionSweeper retention;
+  private final HttpServer http;
+
+  private CantataServer(
+      Settings settings,
+      Database database,
+      BlobStore blobs,
+      TaskStore tasks,
+      TaskWorkers workers,
+      RetentionSweeper retention,
+      HttpServer http) {
+    this.settings = settings;
+    this.database = database;
+    this.blobs = blobs;
+    this.tasks = tasks;
+    this.workers = workers;
+    this.retention = retention;
+    this.http = http;
+  }
+
+  /**
+   * Starts a node.
+   *
+   * @param handlers the task kinds this node runs
+   * @param extraRoutes route groups beyond the server's own (the API dialects)
+   */
+  public static CantataServer start(
+      Settings settings, Map<String, TaskHandler> handlers, List<Routes> extraRoutes, InstantSource clock) {
+    try {
+      Files.createDirectories(settings.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + settings.dataDir(), e);
+    }
+    Database database = Database.open(settings.dbUrl());
+    try {
+      BlobStore blobs = new BlobStore(settings.dataDir().resolve("blobs"));
+      TaskStore tasks = new TaskStore(database, clock);
+      TaskWorkers workers =
+          new TaskWorkers(tasks, blobs, handlers, settings.workers(), settings.lease(), settings.maxAttempts());
+      RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
+      List<Routes> routes = new ArrayList<>();
+      routes.add(new HealthRoutes(Version.current()));
+      routes.addAll(extraRoutes);
+      HttpServer http =
+          new HttpServer(
+              new HttpServer.Options(
+                  settings.host(),
+                  settings.port(),
+                  settings.listenPorts(),
+                  settings.maxRequestBytes(),
+                  settings.shutdownGrace(),
+                  Version.current()),
+              routes);
+      http.start();
+      workers.start();
+      retention.start(settings.sweepInterval());
+      LOG.info(
+          "Cantata {} listening on {}:{}{} with data in {} and database {}",
+          Version.current(),
+          settings.host(),
+          http.port(),
+          http.extraPorts().isEmpty() ? "" : " and " + http.extraPorts(),
+          settings.dataDir(),
+          database.dialect().name().toLowerCase(java.util.Locale.ROOT));
+      return new CantataServer(settings, database, blobs, tasks, workers, retention, http);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public List<Integer> extraPorts() {
+    return http.extraPorts();
+  }
+
+  public TaskStore tasks() {
+    return tasks;
+  }
+
+  public BlobStore blobs() {
+    return blobs;
+  }
+
+  public TaskWorkers workers() {
+    return workers;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    LOG.info("shutting down");
+    workers.stop(settings.shutdownGrace());
+    http.close();
+    retention.close();
+    database.close();
+    LOG.info("stopped");
+  }
+}

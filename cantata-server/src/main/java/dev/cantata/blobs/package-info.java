@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.blobs;
+
+import org.jspecify.annotations.NullMarked;

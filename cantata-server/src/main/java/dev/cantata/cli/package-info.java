@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.cli;
+
+import org.jspecify.annotations.NullMarked;

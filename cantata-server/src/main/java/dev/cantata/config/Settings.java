@@ -1,0 +1,48 @@
+package dev.cantata.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a server node needs to start, already validated.
+ *
+ * @param host the address every listener binds to
+ * @param port the main HTTP port
+ * @param listenPorts extra HTTP ports serving the same routes (suno clients expect 3000)
+ * @param dataDir the folder that holds the SQLite file and the blobs
+ * @param dbUrl a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
+ * @param retention how long finished tasks and their files are kept
+ * @param sweepInterval how often the retention sweep runs
+ * @param workers how many tasks this node runs at once
+ * @param lease how long a claimed task stays ours without a renewal
+ * @param maxAttempts how many claims a task gets before a dying worker marks it failed
+ * @param maxRequestBytes the largest request body accepted
+ * @param shutdownGrace how long running requests may take to finish on shutdown
+ */
+public record Settings(
+    String host,
+    int port,
+    List<Integer> listenPorts,
+    Path dataDir,
+    String dbUrl,
+    Duration retention,
+    Duration sweepInterval,
+    int workers,
+    Duration lease,
+    int maxAttempts,
+    long maxRequestBytes,
+    Duration shutdownGrace) {
+
+  public Settings {
+    listenPorts = List.copyOf(listenPorts);
+    if (listenPorts.contains(port)) {
+      throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
+    }
+  }
+
+  /** The database URL used when none is configured: a SQLite file in the data folder. */
+  public static String defaultDbUrl(Path dataDir) {
+    return "jdbc:sqlite:" + dataDir.resolve("cantata.db").toAbsolutePath();
+  }
+}

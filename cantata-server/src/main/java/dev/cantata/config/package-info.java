@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.config;
+
+import org.jspecify.annotations.NullMarked;

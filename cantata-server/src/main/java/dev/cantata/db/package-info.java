@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.db;
+
+import org.jspecify.annotations.NullMarked;

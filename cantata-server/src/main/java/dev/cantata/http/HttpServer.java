@@ -1,0 +1,129 @@
+package dev.cantata.http;
+
+import io.javalin.Javalin;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.redoc.ReDocPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front: one Javalin app on the main port and any extra ports, CORS open like the upstream servers, a body
+ * size limit, one log line per request, and the API documentation (OpenAPI at {@code /openapi.json}, Swagger UI at
+ * {@code /docs}, ReDoc at {@code /redoc}) generated from the route annotations and served from webjars, no CDN.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.cantata.http.requests");
+
+  /** Where and how to listen. */
+  public record Options(
+      String host, int port, List<Integer> extraPorts, long maxRequestBytes, Duration shutdownGrace, String version) {
+    public Options {
+      extraPorts = List.copyOf(extraPorts);
+    }
+  }
+
+  private final Javalin app;
+  private final List<ServerConnector> connectors = new ArrayList<>();
+
+  public HttpServer(Options options, List<Routes> routes) {
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = options.maxRequestBytes();
+              // StatisticsHandler makes Jetty's stop graceful: connectors close, then requests in flight finish.
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(options.shutdownGrace().toMillis());
+                    server.setHandler(new StatisticsHandler());
+                  });
+              // Javalin makes no connector of its own once one is added, so every port, the main one first, is ours.
+              List<Integer> ports = new ArrayList<>();
+              ports.add(options.port());
+              ports.addAll(options.extraPorts());
+              for (int port : ports) {
+                config.jetty.addConnector(
+                    (server, http) -> {
+                      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                      connector.setHost(options.host());
+                      connector.setPort(port);
+                      connectors.add(connector);
+                      return connector;
+                    });
+              }
+              config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+              config.requestLogger.http(
+                  (ctx, ms) ->
+                      LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+              config.registerPlugin(
+                  new OpenApiPlugin(
+                      openApi ->
+                          openApi
+                              .withDocumentationPath("/openapi.json")
+                              .withDefinitionConfiguration(
+                                  (version, definition) ->
+                                      definition.withInfo(
+                                          info -> {
+                                            info.setTitle("Cantata");
+                                            info.setVersion(options.version());
+                                            info.setDescription(
+                                                "Song and speech generation: Suno-, DiffRhythm-, FlashTTS- and"
+                                                    + " OpenAI-compatible APIs on one server.");
+                                          }))));
+              config.registerPlugin(
+                  new SwaggerPlugin(
+                      swagger -> {
+                        swagger.setUiPath("/docs");
+                        swagger.setDocumentationPath("/openapi.json");
+                        swagger.setTitle("Cantata API");
+                      }));
+              config.registerPlugin(
+                  new ReDocPlugin(
+                      redoc -> {
+                        redoc.setUiPath("/redoc");
+                        redoc.setDocumentationPath("/openapi.json");
+                        redoc.setTitle("Cantata API");
+                      }));
+              for (Routes group : routes) {
+                group.addTo(config);
+              }
+            });
+    app.before(
+        ctx -> {
+          long declared = ctx.req().getContentLengthLong();
+          if (declared > options.maxRequestBytes()) {
+            throw new io.javalin.http.HttpResponseException(
+                413, "request body of " + declared + " bytes is over the limit of " + options.maxRequestBytes());
+          }
+        });
+  }
+
+  /** Starts listening on every port. */
+  public HttpServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The main port actually bound (useful when 0 asked for any free one). */
+  public int port() {
+    return connectors.get(0).getLocalPort();
+  }
+
+  /** The extra ports actually bound. */
+  public List<Integer> extraPorts() {
+    return connectors.stream().skip(1).map(ServerConnector::getLocalPort).toList();
+  }
+
+  /** Stops accepting connections, lets requests in flight finish within the grace period, then stops. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

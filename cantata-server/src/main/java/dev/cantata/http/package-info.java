@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,247 @@
+package dev.cantata.jobs;
+
+import dev.cantata.blobs.BlobStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's workers: a fixed number of threads that claim tasks of the kinds they have handlers for, run them under
+ * a lease that a keeper thread renews, and record the outcome. An idle worker polls the store with a back-off up to a
+ * cap, and is woken at once when this node queues a task. See {@code docs/architecture.md} for the lease protocol.
+ */
+public final class TaskWorkers implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskWorkers.class);
+  private static final long MIN_IDLE_MS = 50;
+  private static final long MAX_IDLE_MS = 1_000;
+
+  private final TaskStore store;
+  private final BlobStore blobs;
+  private final Map<String, TaskHandler> handlers;
+  private final int count;
+  private final Duration lease;
+  private final int maxAttempts;
+  private final Map<Thread, TaskContext> running = new ConcurrentHashMap<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final Object wakeUp = new Object();
+  private final ScheduledExecutorService keeper =
+      Executors.newSingleThreadScheduledExecutor(r -> named(r, "cantata-lease-keeper"));
+  private volatile boolean stopping;
+  private long wakeUps;
+
+  /**
+   * @param handlers the handler of each task kind this node runs
+   * @param count how many tasks run at once
+   * @param lease how long a claim lasts without renewal; renewed every third of it
+   * @param maxAttempts claims a task gets before {@link TaskStore#failAbandoned} gives up on it
+   */
+  public TaskWorkers(
+      TaskStore store,
+      BlobStore blobs,
+      Map<String, TaskHandler> handlers,
+      int count,
+      Duration lease,
+      int maxAttempts) {
+    this.store = store;
+    this.blobs = blobs;
+    this.handlers = Map.copyOf(handlers);
+    this.count = count;
+    this.lease = lease;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** Starts the workers and the lease keeper; does nothing when there are no handlers. */
+  public synchronized void start() {
+    if (handlers.isEmpty() || !threads.isEmpty()) {
+      return;
+    }
+    long every = Math.max(100, lease.toMillis() / 3);
+    keeper.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    for (int i = 0; i < count; i++) {
+      Thread thread = named(this::loop, "cantata-worker-" + (i + 1));
+      threads.add(thread);
+      thread.start();
+    }
+    LOG.info("{} workers running task kinds {}", count, handlers.keySet());
+  }
+
+  /** Tells idle workers that a task was queued, so they claim it now rather than at their next poll. */
+  public void wake() {
+    synchronized (wakeUp) {
+      wakeUps++;
+      wakeUp.notifyAll();
+    }
+  }
+
+  /**
+   * Stops claiming, interrupts the running handlers and gives their tasks back to the queue, waiting up to {@code
+   * grace} for the workers to finish. A task given back is claimed again by another node, or by this one when it
+   * starts again.
+   */
+  public void stop(Duration grace) {
+    stopping = true;
+    wake();
+    for (Thread thread : threads) {
+      thread.interrupt();
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread thread : threads) {
+      try {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    keeper.shutdownNow();
+    for (TaskContext context : running.values()) {
+      // A worker that did not stop in time: its task goes back to the queue now, and the fence keeps it from
+      // completing the task later.
+      context.markLost();
+      releaseQuietly(context.claim());
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  private void loop() {
+    long idle = MIN_IDLE_MS;
+    long lastAbandonedCheck = 0;
+    while (!stopping) {
+      try {
+        long now = System.nanoTime();
+        if (now - lastAbandonedCheck > lease.toNanos()) {
+          lastAbandonedCheck = now;
+          int failed = store.failAbandoned(maxAttempts);
+          if (failed > 0) {
+            LOG.warn("{} tasks failed: their workers died on every attempt", failed);
+          }
+        }
+        Optional<Claim> claim = store.claim(Set.copyOf(handlers.keySet()), lease, maxAttempts);
+        if (claim.isPresent()) {
+          run(claim.get());
+          idle = MIN_IDLE_MS;
+        } else {
+          idleFor(idle);
+          idle = Math.min(MAX_IDLE_MS, idle * 2);
+        }
+      } catch (InterruptedException e) {
+        // stop() interrupts idle workers; the loop condition ends the loop
+      } catch (RuntimeException e) {
+        LOG.error("worker loop failed; backing off", e);
+        try {
+          idleFor(MAX_IDLE_MS);
+        } catch (InterruptedException ignored) {
+          // stopping
+        }
+      }
+    }
+  }
+
+  private void idleFor(long millis) throws InterruptedException {
+    synchronized (wakeUp) {
+      long seen = wakeUps;
+      long deadline = System.currentTimeMillis() + millis;
+      while (!stopping && wakeUps == seen) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          return;
+        }
+        wakeUp.wait(left);
+      }
+    }
+  }
+
+  private void run(Claim claim) {
+    Task task = claim.task();
+    TaskContext context = new TaskContext(store, blobs, claim, lease);
+    running.put(Thread.currentThread(), context);
+    long started = System.nanoTime();
+    LOG.info("task {} ({}) started, attempt {}", task.id(), task.kind(), task.attempts());
+    try {
+      TaskResult result = handlers.get(task.kind()).run(task, context);
+      clearInterrupt();
+      context.checkCancelled();
+      if (store.complete(claim, result.json(), result.blobs())) {
+        LOG.info("task {} completed in {} ms", task.id(), elapsedMs(started));
+      } else {
+        LOG.warn("task {} finished, but it was no longer this worker's: result discarded", task.id());
+      }
+    } catch (TaskCancelledException | InterruptedException e) {
+      clearInterrupt();
+      if (stopping) {
+        releaseQuietly(claim);
+        LOG.info("task {} given back to the queue: this node is stopping", task.id());
+      } else {
+        LOG.info("task {} stopped: {}", task.id(), e.getMessage());
+      }
+    } catch (Exception e) {
+      clearInterrupt();
+      LOG.warn("task {} failed", task.id(), e);
+      try {
+        store.fail(claim, describe(e));
+      } catch (RuntimeException storeError) {
+        LOG.error("recording the failure of task {} failed", task.id(), storeError);
+      }
+    } finally {
+      running.remove(Thread.currentThread());
+    }
+  }
+
+  private void renewLeases() {
+    for (Map.Entry<Thread, TaskContext> entry : running.entrySet()) {
+      TaskContext context = entry.getValue();
+      try {
+        if (!store.renew(context.claim(), lease)) {
+          LOG.info("task {} is no longer this worker's (cancelled, deleted or taken over)",
+              context.claim().task().id());
+          context.markLost();
+          entry.getKey().interrupt();
+        }
+      } catch (RuntimeException e) {
+        // A database hiccup: the lease has two more renewal periods before it expires.
+        LOG.warn("renewing the lease on task {} failed", context.claim().task().id(), e);
+      }
+    }
+  }
+
+  private void releaseQuietly(Claim claim) {
+    try {
+      store.release(claim);
+    } catch (RuntimeException e) {
+      LOG.warn("giving task {} back failed; its lease will expire instead", claim.task().id(), e);
+    }
+  }
+
+  /** JDBC pools refuse an interrupted thread, so the flag is cleared before the outcome is written. */
+  private static void clearInterrupt() {
+    boolean ignored = Thread.interrupted();
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  private static long elapsedMs(long startedNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+  }
+
+  private static Thread named(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

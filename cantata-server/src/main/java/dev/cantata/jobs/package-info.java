@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.jobs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata;
+
+import org.jspecify.annotations.NullMarked;
