@@ -59,6 +59,10 @@ public final class TaskContext {
     lost = true;
   }
 
+  boolean isLost() {
+    return lost;
+  }
+
   Claim claim() {
     return claim;
   }

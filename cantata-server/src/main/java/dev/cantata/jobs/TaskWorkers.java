@@ -179,21 +179,22 @@ public final class TaskWorkers implements AutoCloseable {
       } else {
         LOG.warn("task {} finished, but it was no longer this worker's: result discarded", task.id());
       }
-    } catch (TaskCancelledException | InterruptedException e) {
+    } catch (Exception e) {
+      // An interrupted handler fails in its own way (an IOException from a closed channel, an engine's wrapped
+      // InterruptedException...), so why it ended is judged by the worker's state, not by the exception.
       clearInterrupt();
       if (stopping) {
         releaseQuietly(claim);
         LOG.info("task {} given back to the queue: this node is stopping", task.id());
+      } else if (context.isLost() || e instanceof TaskCancelledException) {
+        LOG.info("task {} stopped: it is no longer this worker's ({})", task.id(), describe(e));
       } else {
-        LOG.info("task {} stopped: {}", task.id(), e.getMessage());
-      }
-    } catch (Exception e) {
-      clearInterrupt();
-      LOG.warn("task {} failed", task.id(), e);
-      try {
-        store.fail(claim, describe(e));
-      } catch (RuntimeException storeError) {
-        LOG.error("recording the failure of task {} failed", task.id(), storeError);
+        LOG.warn("task {} failed", task.id(), e);
+        try {
+          store.fail(claim, describe(e));
+        } catch (RuntimeException storeError) {
+          LOG.error("recording the failure of task {} failed", task.id(), storeError);
+        }
       }
     } finally {
       running.remove(Thread.currentThread());
