@@ -1,0 +1,128 @@
+package dev.cantata.audio;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every encoder and the upload decoder in one place. WAV and raw PCM are ours, MP3 is jump3r; Opus (Ogg), AAC (ADTS)
+ * and FLAC go through ffmpeg and fail with a clear message when it is not installed.
+ */
+public final class Codecs {
+  /** Longest upload accepted for decoding, in bytes (a sanity limit; the HTTP limit usually bites first). */
+  public static final int MAX_UPLOAD_BYTES = 64 << 20;
+
+  private final Optional<Ffmpeg> ffmpeg;
+
+  public Codecs(Optional<Ffmpeg> ffmpeg) {
+    this.ffmpeg = ffmpeg;
+  }
+
+  /** Whether every codec is available (ffmpeg present). */
+  public boolean complete() {
+    return ffmpeg.isPresent();
+  }
+
+  /** The encoder of {@code codec}; {@code streamed} matters for WAV, whose whole files carry exact sizes. */
+  public Encoder encoder(Codec codec, boolean streamed) {
+    return switch (codec) {
+      case WAV -> WavFile.encoder(streamed);
+      case PCM -> (out, rate, channels) -> raw(out);
+      case MP3 -> new Mp3Encoder();
+      case OPUS -> needFfmpeg(codec).encoder(List.of("-c:a", "libopus", "-b:a", "64k", "-f", "ogg"));
+      case AAC -> needFfmpeg(codec).encoder(List.of("-c:a", "aac", "-b:a", "128k", "-f", "adts"));
+      case FLAC -> needFfmpeg(codec).encoder(List.of("-c:a", "flac", "-f", "flac"));
+    };
+  }
+
+  /** Encodes a whole signal. */
+  public byte[] encode(Pcm pcm, Codec codec) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Encoder.Sink sink = encoder(codec, false).open(out, pcm.sampleRate(), 1)) {
+      sink.write(pcm.samples());
+      sink.finish();
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes an uploaded recording (WAV, MP3, FLAC, Ogg Vorbis/Opus, MP4/M4A, WebM) to mono at {@code sampleRate}, at
+   * most {@code maxSeconds} long. The container is recognised by its first bytes, never by a name.
+   */
+  public Pcm decode(byte[] bytes, int sampleRate, double maxSeconds) throws AudioFormatException, IOException {
+    if (bytes.length > MAX_UPLOAD_BYTES) {
+      throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+    }
+    String demuxer = sniff(bytes);
+    if (demuxer.equals("wav")) {
+      return Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate);
+    }
+    if (ffmpeg.isEmpty()) {
+      throw new AudioFormatException(
+          "only WAV can be read on this server: decoding " + demuxer + " needs ffmpeg, which is not installed");
+    }
+    return ffmpeg.get().decode(bytes, demuxer, sampleRate, maxSeconds);
+  }
+
+  /** The ffmpeg demuxer for the container these bytes start with. */
+  static String sniff(byte[] b) throws AudioFormatException {
+    if (startsWith(b, 0, "RIFF") && startsWith(b, 8, "WAVE")) {
+      return "wav";
+    }
+    if (startsWith(b, 0, "fLaC")) {
+      return "flac";
+    }
+    if (startsWith(b, 0, "OggS")) {
+      return "ogg";
+    }
+    if (startsWith(b, 0, "ID3") || (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0 && (b[1] & 0x06) != 0)) {
+      return "mp3";
+    }
+    if (startsWith(b, 4, "ftyp")) {
+      return "mov";
+    }
+    if (b.length > 4 && (b[0] & 0xFF) == 0x1A && (b[1] & 0xFF) == 0x45 && (b[2] & 0xFF) == 0xDF && (b[3] & 0xFF) == 0xA3) {
+      return "matroska";
+    }
+    if (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xF6) == 0xF0) {
+      return "aac";
+    }
+    throw new AudioFormatException("not a recognisable audio file: send WAV, MP3, FLAC, Ogg, M4A or WebM");
+  }
+
+  private static boolean startsWith(byte[] b, int offset, String ascii) {
+    if (b.length < offset + ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (b[offset + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Ffmpeg needFfmpeg(Codec codec) {
+    return ffmpeg.orElseThrow(
+        () -> new UnsupportedOperationException(
+            codec.extension() + " output needs ffmpeg, which is not installed (apt-get install ffmpeg)"));
+  }
+
+  private static Encoder.Sink raw(java.io.OutputStream out) {
+    return new Encoder.Sink() {
+      @Override
+      public void write(float[] interleaved) throws IOException {
+        out.write(Encoder.toS16le(interleaved));
+      }
+
+      @Override
+      public void finish() throws IOException {
+        out.flush();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

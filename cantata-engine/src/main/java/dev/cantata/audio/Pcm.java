@@ -1,0 +1,59 @@
+package dev.cantata.audio;
+
+/**
+ * Mono audio as floats in [-1, 1] at a sample rate. The array is owned by the record: callers must not change it
+ * after construction (copy with {@link #samples()}{@code .clone()} to edit).
+ */
+public record Pcm(float[] samples, int sampleRate) {
+  public Pcm {
+    if (sampleRate < 1000 || sampleRate > 384_000) {
+      throw new IllegalArgumentException("sample rate " + sampleRate + " Hz is outside 1 kHz–384 kHz");
+    }
+  }
+
+  public static Pcm silence(double seconds, int sampleRate) {
+    return new Pcm(new float[(int) Math.round(seconds * sampleRate)], sampleRate);
+  }
+
+  public double seconds() {
+    return samples.length / (double) sampleRate;
+  }
+
+  public int length() {
+    return samples.length;
+  }
+
+  /** Root-mean-square level of the whole signal. */
+  public double rms() {
+    double sum = 0;
+    for (float s : samples) {
+      sum += s * s;
+    }
+    return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
+  }
+
+  public double peak() {
+    double peak = 0;
+    for (float s : samples) {
+      peak = Math.max(peak, Math.abs(s));
+    }
+    return peak;
+  }
+
+  /** This signal followed by {@code next} (same rate). */
+  public Pcm append(Pcm next) {
+    if (next.sampleRate != sampleRate) {
+      throw new IllegalArgumentException("cannot join " + sampleRate + " Hz and " + next.sampleRate + " Hz audio");
+    }
+    float[] joined = java.util.Arrays.copyOf(samples, samples.length + next.samples.length);
+    System.arraycopy(next.samples, 0, joined, samples.length, next.samples.length);
+    return new Pcm(joined, sampleRate);
+  }
+
+  /** The part from {@code startSecond} to {@code endSecond}, clamped to the signal. */
+  public Pcm slice(double startSecond, double endSecond) {
+    int from = (int) Math.max(0, Math.min(samples.length, Math.round(startSecond * sampleRate)));
+    int to = (int) Math.max(from, Math.min(samples.length, Math.round(endSecond * sampleRate)));
+    return new Pcm(java.util.Arrays.copyOfRange(samples, from, to), sampleRate);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.audio;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,64 @@
+package dev.cantata.speech;
+
+import java.util.Locale;
+
+/**
+ * FlashTTS's five-step pitch and speed scale. Each step is audible and the scale is monotonic: pitch multiplies the
+ * median F0, speed divides the duration.
+ */
+public enum Level {
+  VERY_LOW(0.80, 0.70),
+  LOW(0.90, 0.85),
+  MODERATE(1.0, 1.0),
+  HIGH(1.12, 1.2),
+  VERY_HIGH(1.25, 1.45);
+
+  private final double pitch;
+  private final double speed;
+
+  Level(double pitch, double speed) {
+    this.pitch = pitch;
+    this.speed = speed;
+  }
+
+  public double pitch() {
+    return pitch;
+  }
+
+  public double speed() {
+    return speed;
+  }
+
+  /** The wire name, e.g. {@code very_low}. */
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Level parse(String value) {
+    for (Level level : values()) {
+      if (level.wire().equals(value)) {
+        return level;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + value + "\" is not one of very_low, low, moderate, high, very_high");
+  }
+
+  /** FlashTTS's mapping of an OpenAI-style float (clamped to 0.25–4.0) to a step. */
+  public static Level ofFloat(double value) {
+    double v = Math.max(0.25, Math.min(4.0, value));
+    if (v <= 0.5) {
+      return VERY_LOW;
+    }
+    if (v < 1) {
+      return LOW;
+    }
+    if (v < 2) {
+      return MODERATE;
+    }
+    if (v < 3) {
+      return HIGH;
+    }
+    return VERY_HIGH;
+  }
+}

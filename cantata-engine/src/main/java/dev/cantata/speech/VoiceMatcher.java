@@ -1,0 +1,284 @@
+package dev.cantata.speech;
+
+import dev.cantata.audio.Fft;
+import dev.cantata.audio.Pcm;
+import dev.cantata.audio.PitchTracker;
+import dev.cantata.audio.Resampler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a reference recording into a {@link VoiceProfile} of the one HMM voice: median F0 (matched in a closed loop:
+ * the candidate voice is synthesised and measured, and the pitch corrected, so the result lands on the reference
+ * whatever MaryTTS's prosody does), vocal-tract length (the frequency warp that best aligns the reference's long-term
+ * spectral envelope with the base voice's), and, when the words of the recording are known, speaking rate (the base
+ * voice says the same words, and the two speech durations are compared; syllable counting from energy alone proved
+ * text-dependent, so without the words the rate is left as it is). It does not match timbre beyond that, accent, or
+ * voice quality (breathiness, creak): the HMM voice stays itself.
+ */
+public final class VoiceMatcher {
+  /** Analysis runs at this rate. */
+  public static final int RATE = 16_000;
+  /** The shortest reference accepted, in seconds. */
+  public static final double MIN_SECONDS = 1.0;
+
+  static final String CALIBRATION_TEXT =
+      "The quick brown fox jumps over the lazy dog, and then it runs back home to sleep.";
+  private static final int FFT = 1024;
+
+  private final SpeechEngine engine;
+  private @Nullable VoiceAnalysis base;
+
+  public VoiceMatcher(SpeechEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Thrown when a recording has too little voiced speech to match. */
+  public static final class UnusableReference extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public UnusableReference(String message) {
+      super(message);
+    }
+  }
+
+  /** Analyses a recording (any rate; resampled to 16 kHz). */
+  public static VoiceAnalysis analyze(Pcm recording) throws UnusableReference {
+    Pcm pcm = Resampler.resample(recording, RATE);
+    if (pcm.seconds() < MIN_SECONDS) {
+      throw new UnusableReference(
+          String.format(java.util.Locale.ROOT, "the reference recording is %.2f s long; it needs at least %.0f s",
+              pcm.seconds(), MIN_SECONDS));
+    }
+    if (pcm.peak() < 1e-3) {
+      throw new UnusableReference("the reference recording is silent");
+    }
+    double[] f0 = new PitchTracker(60, 450).track(pcm);
+    double voicedSeconds = f0.length * PitchTracker.voicedShare(f0) / 100.0;
+    if (voicedSeconds < 0.3) {
+      throw new UnusableReference(
+          String.format(java.util.Locale.ROOT,
+              "the reference recording has only %.2f s of voiced speech; it needs at least 0.3 s", voicedSeconds));
+    }
+    return new VoiceAnalysis(
+        PitchTracker.median(f0),
+        PitchTracker.quantile(f0, 0.1),
+        PitchTracker.quantile(f0, 0.9),
+        spectrum(pcm, f0),
+        syllableRate(pcm),
+        voicedSeconds,
+        speechSeconds(pcm));
+  }
+
+  /**
+   * The profile that makes the base voice sound like {@code reference}.
+   *
+   * @param referenceText the words spoken in the recording, if known; they let the speaking rate be matched
+   */
+  public synchronized VoiceProfile match(VoiceAnalysis reference, @Nullable String referenceText)
+      throws SpeechException {
+    VoiceAnalysis baseline = base();
+    double tract = VoiceProfile.clamp(1 / warp(reference.spectrum(), baseline.spectrum()), 0.8, 1.3);
+    double rate = 1;
+    if (referenceText != null && !referenceText.isBlank() && reference.speechSeconds() > 0.5) {
+      Pcm spoken = Resampler.resample(engine.synthesize(referenceText, VoiceProfile.NEUTRAL), RATE);
+      rate = VoiceProfile.clamp(speechSeconds(spoken) / reference.speechSeconds(), 0.6, 1.6);
+    }
+    double pitch = VoiceProfile.clamp(reference.medianF0() / baseline.medianF0(), 0.4, 2.0);
+    VoiceProfile candidate = new VoiceProfile(pitch, 1, tract, rate);
+    double measured = measureMedian(candidate);
+    if (measured > 0) {
+      pitch = VoiceProfile.clamp(pitch * reference.medianF0() / measured, 0.4, 2.0);
+    }
+    return new VoiceProfile(pitch, 1, tract, rate);
+  }
+
+  /** The base voice's own analysis, made once. */
+  public synchronized VoiceAnalysis base() throws SpeechException {
+    if (base == null) {
+      try {
+        base = analyze(engine.synthesize(CALIBRATION_TEXT, VoiceProfile.NEUTRAL));
+      } catch (UnusableReference e) {
+        throw new SpeechException("the base voice could not be analysed: " + e.getMessage(), e);
+      }
+    }
+    return base;
+  }
+
+  private double measureMedian(VoiceProfile profile) throws SpeechException {
+    Pcm pcm = Resampler.resample(engine.synthesize(CALIBRATION_TEXT, profile), RATE);
+    return PitchTracker.median(new PitchTracker(50, 500).track(pcm));
+  }
+
+  /** Long-term log-magnitude spectrum of voiced frames, smoothed over about 300 Hz so harmonics do not show. */
+  static double[] spectrum(Pcm pcm, double[] f0) {
+    int hop = RATE / 100;
+    double[] sum = new double[FFT / 2 + 1];
+    int frames = 0;
+    for (int i = 0; i < f0.length; i++) {
+      if (f0[i] <= 0 || i * hop + FFT > pcm.length()) {
+        continue;
+      }
+      double[] mag = Fft.magnitudes(pcm.samples(), i * hop, FFT);
+      for (int k = 0; k < mag.length; k++) {
+        sum[k] += mag[k] * mag[k];
+      }
+      frames++;
+    }
+    double[] log = new double[sum.length];
+    for (int k = 0; k < sum.length; k++) {
+      log[k] = Math.log(sum[k] / Math.max(1, frames) + 1e-12);
+    }
+    int half = (int) Math.round(150.0 * FFT / RATE);
+    double[] smooth = new double[log.length];
+    for (int k = 0; k < log.length; k++) {
+      double s = 0;
+      int n = 0;
+      for (int j = Math.max(0, k - half); j <= Math.min(log.length - 1, k + half); j++) {
+        s += log[j];
+        n++;
+      }
+      smooth[k] = s / n;
+    }
+    return smooth;
+  }
+
+  /**
+   * The factor α such that the reference's envelope at f looks most like the base's at f/α over 300–4000 Hz: α above
+   * 1 means higher formants, a shorter tract.
+   */
+  static double warp(double[] reference, double[] base) {
+    double bestAlpha = 1;
+    double bestCorrelation = Double.NEGATIVE_INFINITY;
+    double binHz = RATE / (double) FFT;
+    for (double alpha = 0.75; alpha <= 1.3001; alpha += 0.01) {
+      int from = (int) (300 / binHz);
+      int to = (int) (4000 / binHz);
+      double[] a = new double[to - from];
+      double[] b = new double[to - from];
+      for (int k = from; k < to; k++) {
+        a[k - from] = reference[k];
+        b[k - from] = interpolate(base, k / alpha);
+      }
+      double c = correlation(a, b);
+      if (c > bestCorrelation) {
+        bestCorrelation = c;
+        bestAlpha = alpha;
+      }
+    }
+    return bestAlpha;
+  }
+
+  private static double interpolate(double[] v, double index) {
+    int i = (int) Math.floor(index);
+    if (i < 0) {
+      return v[0];
+    }
+    if (i >= v.length - 1) {
+      return v[v.length - 1];
+    }
+    double t = index - i;
+    return v[i] * (1 - t) + v[i + 1] * t;
+  }
+
+  private static double correlation(double[] a, double[] b) {
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ma += a[i];
+      mb += b[i];
+    }
+    ma /= a.length;
+    mb /= b.length;
+    double num = 0;
+    double da = 0;
+    double db = 0;
+    for (int i = 0; i < a.length; i++) {
+      num += (a[i] - ma) * (b[i] - mb);
+      da += (a[i] - ma) * (a[i] - ma);
+      db += (b[i] - mb) * (b[i] - mb);
+    }
+    return num / Math.sqrt(da * db + 1e-12);
+  }
+
+  /** Seconds from the first to the last frame louder than 5 % of the loudest. */
+  static double speechSeconds(Pcm pcm) {
+    int hop = RATE / 100;
+    int frames = pcm.length() / hop;
+    double[] rms = new double[frames];
+    double max = 0;
+    for (int i = 0; i < frames; i++) {
+      double s = 0;
+      for (int j = 0; j < hop; j++) {
+        float v = pcm.samples()[i * hop + j];
+        s += v * v;
+      }
+      rms[i] = Math.sqrt(s / hop);
+      max = Math.max(max, rms[i]);
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < frames; i++) {
+      if (rms[i] > 0.05 * max) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      }
+    }
+    return first < 0 ? 0 : (last - first + 1) / 100.0;
+  }
+
+  /** Energy peaks (syllable nuclei) per second of non-silent audio. */
+  static double syllableRate(Pcm pcm) {
+    int hop = RATE / 100;
+    int frames = pcm.length() / hop;
+    double[] energy = new double[frames];
+    double max = 0;
+    for (int i = 0; i < frames; i++) {
+      double s = 0;
+      for (int j = 0; j < hop; j++) {
+        float v = pcm.samples()[i * hop + j];
+        s += v * v;
+      }
+      energy[i] = Math.sqrt(s / hop);
+      max = Math.max(max, energy[i]);
+    }
+    double[] smooth = new double[frames];
+    for (int i = 0; i < frames; i++) {
+      double s = 0;
+      int n = 0;
+      for (int j = Math.max(0, i - 3); j <= Math.min(frames - 1, i + 3); j++) {
+        s += energy[j];
+        n++;
+      }
+      smooth[i] = s / n;
+    }
+    double floor = 0.1 * max;
+    int speechFrames = 0;
+    int peaks = 0;
+    int lastPeak = -100;
+    for (int i = 1; i < frames - 1; i++) {
+      if (smooth[i] > floor) {
+        speechFrames++;
+        if (smooth[i] >= smooth[i - 1] && smooth[i] > smooth[i + 1] && i - lastPeak >= 8 && prominent(smooth, i)) {
+          peaks++;
+          lastPeak = i;
+        }
+      }
+    }
+    return speechFrames == 0 ? 0 : peaks / (speechFrames / 100.0);
+  }
+
+  /** A peak that rises at least 20 % above the lowest point within 80 ms on each side. */
+  private static boolean prominent(double[] v, int i) {
+    double left = v[i];
+    double right = v[i];
+    for (int j = Math.max(0, i - 8); j < i; j++) {
+      left = Math.min(left, v[j]);
+    }
+    for (int j = i + 1; j <= Math.min(v.length - 1, i + 8); j++) {
+      right = Math.min(right, v[j]);
+    }
+    return v[i] > 1.2 * Math.max(left, right);
+  }
+}

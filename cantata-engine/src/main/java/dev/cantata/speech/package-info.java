@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.speech;
+
+import org.jspecify.annotations.NullMarked;
