@@ -1,15 +1,21 @@
 package dev.cantata;
 
+import dev.cantata.audio.Codecs;
+import dev.cantata.audio.Ffmpeg;
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.config.Settings;
 import dev.cantata.db.Database;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
 import dev.cantata.http.Routes;
+import dev.cantata.http.flashtts.FlashTtsRoutes;
+import dev.cantata.http.openai.OpenAiRoutes;
 import dev.cantata.jobs.RetentionSweeper;
 import dev.cantata.jobs.TaskHandler;
 import dev.cantata.jobs.TaskStore;
 import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.voices.SpeakerLibrary;
+import dev.cantata.voices.Voices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,8 +79,15 @@ public final class CantataServer implements AutoCloseable {
       TaskWorkers workers =
           new TaskWorkers(tasks, blobs, handlers, settings.workers(), settings.lease(), settings.maxAttempts());
       RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
+      Voices voices =
+          new Voices(Voices.startMary(), new Codecs(Ffmpeg.locate()), new SpeakerLibrary(database, blobs, clock));
+      if (!voices.codecs().complete()) {
+        LOG.warn("ffmpeg is not installed: opus, aac and flac output and non-WAV uploads are unavailable");
+      }
       List<Routes> routes = new ArrayList<>();
       routes.add(new HealthRoutes(Version.current()));
+      routes.add(new FlashTtsRoutes(voices));
+      routes.add(new OpenAiRoutes(voices, clock));
       routes.addAll(extraRoutes);
       HttpServer http =
           new HttpServer(
@@ -84,7 +97,8 @@ public final class CantataServer implements AutoCloseable {
                   settings.listenPorts(),
                   settings.maxRequestBytes(),
                   settings.shutdownGrace(),
-                  Version.current()),
+                  Version.current(),
+                  settings.apiKey()),
               routes);
       http.start();
       workers.start();

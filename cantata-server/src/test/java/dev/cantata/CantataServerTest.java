@@ -44,7 +44,8 @@ final class CantataServerTest {
             Duration.ofSeconds(30),
             3,
             1 << 20,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            null);
     server = CantataServer.start(settings, Map.of(), routes, InstantSource.system());
     return server;
   }

@@ -47,7 +47,8 @@ public final class CrashTestNode {
             Duration.ofSeconds(2),
             3,
             1 << 20,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            null);
     CantataServer server = CantataServer.start(settings, Map.of(KIND, slowFile(journal)), List.of(), InstantSource.system());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

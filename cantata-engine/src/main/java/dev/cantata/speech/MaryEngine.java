@@ -38,8 +38,20 @@ public final class MaryEngine implements SpeechEngine {
     this.mary = mary;
   }
 
-  /** Starts MaryTTS (about two seconds) and warms it up. */
-  public static MaryEngine start() throws SpeechException {
+  private static @org.jspecify.annotations.Nullable MaryEngine shared;
+
+  /**
+   * The engine of this process, started (about two seconds) and warmed up on first use. MaryTTS keeps its modules in
+   * static state, so a second engine in the same process would share them behind a second lock: there is exactly one.
+   */
+  public static synchronized MaryEngine start() throws SpeechException {
+    if (shared == null) {
+      shared = startMary();
+    }
+    return shared;
+  }
+
+  private static MaryEngine startMary() throws SpeechException {
     // MaryTTS configures log4j to write ./log/server.log unless log4j already has an appender.
     org.apache.log4j.Logger.getRootLogger().addAppender(new org.apache.log4j.varia.NullAppender());
     long started = System.nanoTime();

@@ -62,6 +62,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--shutdown-grace", paramLabel = "DURATION", description = "Time running requests get on shutdown (default 30s).")
   @Nullable String shutdownGrace;
 
+  @Option(names = "--api-key", paramLabel = "KEY", description = "Require Authorization: Bearer KEY on every route.")
+  @Nullable String apiKey;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings;
@@ -109,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "max-attempts", maxAttempts);
     put(flags, "max-request-size", maxRequestSize);
     put(flags, "shutdown-grace", shutdownGrace);
+    put(flags, "api-key", apiKey);
     return flags;
   }
 

@@ -3,6 +3,7 @@ package dev.cantata.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a server node needs to start, already validated.
@@ -19,6 +20,7 @@ import java.util.List;
  * @param maxAttempts how many claims a task gets before a dying worker marks it failed
  * @param maxRequestBytes the largest request body accepted
  * @param shutdownGrace how long running requests may take to finish on shutdown
+ * @param apiKey when set, every route wants {@code Authorization: Bearer <apiKey>}
  */
 public record Settings(
     String host,
@@ -32,7 +34,8 @@ public record Settings(
     Duration lease,
     int maxAttempts,
     long maxRequestBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    @Nullable String apiKey) {
 
   public Settings {
     listenPorts = List.copyOf(listenPorts);

@@ -41,7 +41,8 @@ public final class SettingsLoader {
     LEASE("30s"),
     MAX_ATTEMPTS("3"),
     MAX_REQUEST_SIZE("64MB"),
-    SHUTDOWN_GRACE("30s");
+    SHUTDOWN_GRACE("30s"),
+    API_KEY(null);
 
     private final @Nullable String defaultValue;
 
@@ -187,7 +188,21 @@ public final class SettingsLoader {
         lease,
         parse(Key.MAX_ATTEMPTS, v -> intIn(v, 1, 100)),
         parse(Key.MAX_REQUEST_SIZE, SettingsLoader::bytes),
-        parse(Key.SHUTDOWN_GRACE, SettingsLoader::duration));
+        parse(Key.SHUTDOWN_GRACE, SettingsLoader::duration),
+        apiKey());
+  }
+
+  private @Nullable String apiKey() {
+    Raw value = raw.get(Key.API_KEY);
+    if (value == null) {
+      return null;
+    }
+    String key = value.value().trim();
+    if (key.length() < 8 || !key.matches("[\\x21-\\x7e]+")) {
+      throw new ConfigException(
+          "api-key (from " + value.source() + "): must be at least 8 printable characters without spaces");
+    }
+    return key;
   }
 
   private <T> T parse(Key key, Function<String, T> parser) {

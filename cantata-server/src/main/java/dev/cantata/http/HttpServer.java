@@ -9,6 +9,7 @@ import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,13 @@ public final class HttpServer implements AutoCloseable {
 
   /** Where and how to listen. */
   public record Options(
-      String host, int port, List<Integer> extraPorts, long maxRequestBytes, Duration shutdownGrace, String version) {
+      String host,
+      int port,
+      List<Integer> extraPorts,
+      long maxRequestBytes,
+      Duration shutdownGrace,
+      String version,
+      @Nullable String apiKey) {
     public Options {
       extraPorts = List.copyOf(extraPorts);
     }
@@ -93,11 +100,31 @@ public final class HttpServer implements AutoCloseable {
                 group.addTo(config);
               }
             });
+    List<ErrorShape.Family> families = new ArrayList<>();
+    for (Routes group : routes) {
+      families.addAll(group.errorFamilies());
+    }
+    ErrorMapper errors = new ErrorMapper(families);
+    errors.install(app);
+    if (options.apiKey() != null) {
+      byte[] expected = ("Bearer " + options.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      app.before(
+          ctx -> {
+            if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
+              return;
+            }
+            String given = ctx.header("Authorization");
+            byte[] actual = given == null ? new byte[0] : given.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (!java.security.MessageDigest.isEqual(expected, actual)) {
+              throw new ApiException(401, "Unauthorized: send Authorization: Bearer <API key>", null, "invalid_api_key");
+            }
+          });
+    }
     app.before(
         ctx -> {
           long declared = ctx.req().getContentLengthLong();
           if (declared > options.maxRequestBytes()) {
-            throw new io.javalin.http.HttpResponseException(
+            throw new ApiException(
                 413, "request body of " + declared + " bytes is over the limit of " + options.maxRequestBytes());
           }
         });

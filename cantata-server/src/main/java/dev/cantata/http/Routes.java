@@ -6,4 +6,9 @@ import io.javalin.config.JavalinConfig;
 @FunctionalInterface
 public interface Routes {
   void addTo(JavalinConfig config);
+
+  /** The error shapes of the paths this group owns; none means FastAPI's {@code {"detail": …}}. */
+  default java.util.List<ErrorShape.Family> errorFamilies() {
+    return java.util.List.of();
+  }
 }

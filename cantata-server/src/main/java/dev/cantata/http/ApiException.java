@@ -1,0 +1,71 @@
+package dev.cantata.http;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request that cannot be served, with the status and the words each dialect's error shape needs. Handlers throw it;
+ * {@link ErrorMapper} renders it in the calling API's own shape.
+ */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** One field's problem, in FastAPI's 422 terms ({@code type}, {@code loc}, {@code msg}, {@code input}). */
+  public record FieldProblem(String type, String field, String message, @Nullable Object input) {}
+
+  private final int status;
+  private final @Nullable String param;
+  private final @Nullable String code;
+  private final transient List<FieldProblem> problems;
+
+  public ApiException(int status, String message) {
+    this(status, message, null, null, List.of());
+  }
+
+  public ApiException(int status, String message, @Nullable String param, @Nullable String code) {
+    this(status, message, param, code, List.of());
+  }
+
+  private ApiException(
+      int status, String message, @Nullable String param, @Nullable String code, List<FieldProblem> problems) {
+    super(message);
+    this.status = status;
+    this.param = param;
+    this.code = code;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** A 422 listing field problems, as FastAPI's validation does. */
+  public static ApiException invalid(List<FieldProblem> problems) {
+    FieldProblem first = problems.get(0);
+    return new ApiException(422, first.field() + ": " + first.message(), first.field(), first.type(), problems);
+  }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, message);
+  }
+
+  public static ApiException badRequest(String message, String param) {
+    return new ApiException(400, message, param, null);
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(404, message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public @Nullable String param() {
+    return param;
+  }
+
+  public @Nullable String code() {
+    return code;
+  }
+
+  public List<FieldProblem> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.cantata.http;
+
+import dev.cantata.audio.AudioFormatException;
+import dev.cantata.speech.SpeechException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP errors. It decides the status from the exception, and the shape from the
+ * request's path: each dialect registers the paths it owns; anything else gets FastAPI's {@code {"detail": …}}.
+ */
+public final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private final List<ErrorShape.Family> families;
+
+  public ErrorMapper(List<ErrorShape.Family> families) {
+    this.families = List.copyOf(families);
+  }
+
+  void install(Javalin app) {
+    app.exception(Exception.class, (e, ctx) -> render(ctx, toApi(e, ctx)));
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            render(ctx, ApiException.notFound("Not Found"));
+          }
+        });
+    app.error(
+        405,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            render(ctx, new ApiException(405, "Method Not Allowed"));
+          }
+        });
+  }
+
+  /** Writes {@code error} in the shape of the family that owns the request's path. */
+  public void render(Context ctx, ApiException error) {
+    for (ErrorShape.Family family : families) {
+      if (family.paths().test(ctx.path())) {
+        family.shape().render(ctx, error);
+        return;
+      }
+    }
+    FASTAPI.render(ctx, error);
+  }
+
+  static ApiException toApi(Exception e, Context ctx) {
+    if (e instanceof ApiException api) {
+      return api;
+    }
+    if (e instanceof HttpResponseException http) {
+      return new ApiException(http.getStatus(), http.getMessage());
+    }
+    if (e instanceof AudioFormatException audio) {
+      return ApiException.badRequest(audio.getMessage());
+    }
+    if (e instanceof IllegalArgumentException bad) {
+      return ApiException.badRequest(bad.getMessage());
+    }
+    if (e instanceof UnsupportedOperationException unsupported) {
+      return new ApiException(501, unsupported.getMessage());
+    }
+    if (e instanceof SpeechException speech) {
+      LOG.warn("{} {} failed in the speech engine", ctx.method(), ctx.path(), speech);
+      return new ApiException(500, "speech synthesis failed: " + speech.getMessage());
+    }
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    return new ApiException(500, "Internal server error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+  }
+
+  /** FastAPI: {@code {"detail": "…"}}, and for 422 a list of field problems. */
+  public static final ErrorShape FASTAPI =
+      (ctx, error) -> {
+        ctx.status(error.status());
+        if (error.status() == 422 && !error.problems().isEmpty()) {
+          List<Map<String, Object>> detail = new ArrayList<>();
+          for (ApiException.FieldProblem p : error.problems()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", p.type());
+            item.put("loc", List.of("body", p.field()));
+            item.put("msg", p.message());
+            item.put("input", p.input());
+            detail.add(item);
+          }
+          ctx.json(Map.of("detail", detail));
+        } else {
+          ctx.json(Map.of("detail", error.getMessage()));
+        }
+      };
+}

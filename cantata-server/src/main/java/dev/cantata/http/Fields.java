@@ -1,0 +1,239 @@
+package dev.cantata.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields of a request body, read the same way whether it came as JSON, a URL-encoded form or multipart, and checked
+ * the way FastAPI checks them: every problem is collected, and {@link #check()} throws one 422 that lists them all.
+ */
+public final class Fields {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, JsonNode> json;
+  private final Map<String, String> form;
+  private final Map<String, UploadedFile> files;
+  private final List<ApiException.FieldProblem> problems = new ArrayList<>();
+
+  private Fields(Map<String, JsonNode> json, Map<String, String> form, Map<String, UploadedFile> files) {
+    this.json = json;
+    this.form = form;
+    this.files = files;
+  }
+
+  /** Reads the body: JSON when the content type says so (an object is required), else form fields and files. */
+  public static Fields of(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (type.startsWith("application/json")) {
+      JsonNode root;
+      try {
+        root = JSON.readTree(ctx.body());
+      } catch (IOException e) {
+        throw ApiException.invalid(
+            List.of(new ApiException.FieldProblem("json_invalid", "body", "JSON decode error: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), null)));
+      }
+      if (root == null || !root.isObject()) {
+        throw ApiException.invalid(
+            List.of(new ApiException.FieldProblem("model_attributes_type", "body", "Input should be a valid dictionary or object", null)));
+      }
+      Map<String, JsonNode> fields = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!field.getValue().isNull()) {
+          fields.put(field.getKey(), field.getValue());
+        }
+      }
+      return new Fields(fields, Map.of(), Map.of());
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    Map<String, UploadedFile> files = new LinkedHashMap<>();
+    if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+      ctx.formParamMap().forEach((k, v) -> {
+        if (!v.isEmpty()) {
+          form.put(k, v.get(0));
+        }
+      });
+      if (type.startsWith("multipart/form-data")) {
+        ctx.uploadedFileMap().forEach((k, v) -> {
+          if (!v.isEmpty()) {
+            files.put(k, v.get(0));
+          }
+        });
+      }
+    }
+    return new Fields(Map.of(), form, files);
+  }
+
+  /** True when the body was JSON. */
+  public boolean isJson() {
+    return form.isEmpty() && files.isEmpty() && !json.isEmpty();
+  }
+
+  public boolean has(String name) {
+    return json.containsKey(name) || form.containsKey(name) || files.containsKey(name);
+  }
+
+  /** The raw JSON value of a field, when the body was JSON. */
+  public Optional<JsonNode> node(String name) {
+    return Optional.ofNullable(json.get(name));
+  }
+
+  /** A string field; a JSON value of another type is a 422. */
+  public @Nullable String text(String name, boolean required) {
+    JsonNode node = json.get(name);
+    if (node != null) {
+      if (!node.isTextual()) {
+        problem("string_type", name, "Input should be a valid string", node.toString());
+        return null;
+      }
+      return node.asText();
+    }
+    String value = form.get(name);
+    if (value == null && required) {
+      problem("missing", name, "Field required", null);
+    }
+    return value;
+  }
+
+  public boolean bool(String name, boolean otherwise) {
+    JsonNode node = json.get(name);
+    if (node != null) {
+      if (node.isBoolean()) {
+        return node.asBoolean();
+      }
+      if (!node.isTextual()) {
+        problem("bool_type", name, "Input should be a valid boolean", node.toString());
+        return otherwise;
+      }
+    }
+    String value = node != null ? node.asText() : form.get(name);
+    if (value == null) {
+      return otherwise;
+    }
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on", "t", "y":
+        return true;
+      case "false", "0", "no", "off", "f", "n":
+        return false;
+      default:
+        problem("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", value);
+        return otherwise;
+    }
+  }
+
+  /** A number within [min, max], or {@code otherwise} when absent. */
+  public double number(String name, double otherwise, double min, double max) {
+    return parsed(name, otherwise, Double::parseDouble, "float_parsing",
+        "Input should be a valid number, unable to parse string as a number", min, max);
+  }
+
+  /** A whole number within [min, max], or {@code otherwise} when absent. */
+  public int integer(String name, int otherwise, int min, int max) {
+    return parsed(name, otherwise, Integer::parseInt, "int_parsing",
+            "Input should be a valid integer, unable to parse string as an integer", min, max)
+        .intValue();
+  }
+
+  private <T extends Number> T parsed(
+      String name, T otherwise, Function<String, T> parser, String type, String message, double min, double max) {
+    JsonNode node = json.get(name);
+    String raw;
+    if (node != null) {
+      if (!node.isNumber() && !node.isTextual()) {
+        problem(type, name, message, node.toString());
+        return otherwise;
+      }
+      raw = node.asText();
+    } else {
+      raw = form.get(name);
+    }
+    if (raw == null) {
+      return otherwise;
+    }
+    T value;
+    try {
+      value = parser.apply(raw.trim());
+    } catch (NumberFormatException e) {
+      problem(type, name, message, raw);
+      return otherwise;
+    }
+    if (Double.isNaN(value.doubleValue()) || value.doubleValue() < min) {
+      problem("greater_than_equal", name, "Input should be greater than or equal to " + plain(min), raw);
+      return otherwise;
+    }
+    if (value.doubleValue() > max) {
+      problem("less_than_equal", name, "Input should be less than or equal to " + plain(max), raw);
+      return otherwise;
+    }
+    return value;
+  }
+
+  /** One of {@code allowed} (exact), or {@code otherwise} when absent. */
+  public @Nullable String choice(String name, @Nullable String otherwise, List<String> allowed) {
+    String value = text(name, false);
+    if (value == null) {
+      return otherwise;
+    }
+    if (!allowed.contains(value)) {
+      problem("enum", name, "Input should be " + orList(allowed), value);
+      return otherwise;
+    }
+    return value;
+  }
+
+  /** An uploaded file's bytes, at most {@code maxBytes}. */
+  public byte @Nullable [] file(String name, long maxBytes) {
+    UploadedFile file = files.get(name);
+    if (file == null) {
+      return null;
+    }
+    if (file.size() > maxBytes) {
+      throw ApiException.badRequest(name + " is " + file.size() + " bytes; the limit is " + maxBytes, name);
+    }
+    try (InputStream in = file.content()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw ApiException.badRequest("the upload " + name + " could not be read: " + e.getMessage(), name);
+    }
+  }
+
+  /** Records a problem found by the caller's own checks. */
+  public void problem(String type, String field, String message, @Nullable Object input) {
+    problems.add(new ApiException.FieldProblem(type, field, message, input));
+  }
+
+  /** Throws one 422 listing every problem found so far. */
+  public void check() {
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+  }
+
+  private static String orList(List<String> values) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        s.append(i == values.size() - 1 ? " or " : ", ");
+      }
+      s.append('\'').append(values.get(i)).append('\'');
+    }
+    return s.toString();
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+}

@@ -1,0 +1,321 @@
+package dev.cantata.http.flashtts;
+
+import dev.cantata.audio.Codec;
+import dev.cantata.http.ApiException;
+import dev.cantata.http.AudioReply;
+import dev.cantata.http.ErrorMapper;
+import dev.cantata.http.ErrorShape;
+import dev.cantata.http.Fields;
+import dev.cantata.http.Routes;
+import dev.cantata.http.SpeechInputs;
+import dev.cantata.speech.Level;
+import dev.cantata.speech.Speaker;
+import dev.cantata.speech.Voice;
+import dev.cantata.speech.VoiceProfile;
+import dev.cantata.voices.SpeakerLibrary;
+import dev.cantata.voices.Voices;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * FlashTTS's speech API: named voices with pitch and speed steps, cloning from a reference recording, several roles
+ * in one text, and a persistent speaker library. Audio is 16 kHz mono like Spark's; errors are FastAPI's {@code
+ * {"detail": …}}, and 401 is {@code {"error": "Unauthorized"}} as FlashTTS's middleware sends it.
+ */
+public final class FlashTtsRoutes implements Routes {
+  /** Spark-TTS's rate, which FlashTTS clients expect (the seed plays streamed WAV at 16 kHz). */
+  public static final int SAMPLE_RATE = 16_000;
+
+  private static final Set<String> PATHS =
+      Set.of("/speak", "/clone_voice", "/multi_speak", "/add_speaker", "/delete_speaker", "/audio_roles",
+          "/server_info", "/v1/audio/voices");
+  private static final List<String> LEVELS = List.of("very_low", "low", "moderate", "high", "very_high");
+  private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
+
+  private final Voices voices;
+
+  public FlashTtsRoutes(Voices voices) {
+    this.voices = voices;
+  }
+
+  @Override
+  public void addTo(JavalinConfig config) {
+    config.router.mount(
+        router -> {
+          router.post("/speak", this::speak);
+          router.post("/clone_voice", this::cloneVoice);
+          router.post("/multi_speak", this::multiSpeak);
+          router.post("/add_speaker", this::addSpeaker);
+          router.post("/delete_speaker", this::deleteSpeaker);
+          router.get("/audio_roles", this::audioRoles);
+          router.get("/server_info", this::serverInfo);
+          router.get("/v1/audio/voices", this::voices);
+        });
+  }
+
+  @Override
+  public List<ErrorShape.Family> errorFamilies() {
+    return List.of(new ErrorShape.Family("flashtts", PATHS::contains, FlashTtsRoutes::error));
+  }
+
+  static void error(Context ctx, ApiException error) {
+    if (error.status() == 401) {
+      ctx.status(401).json(Map.of("error", "Unauthorized"));
+    } else {
+      ErrorMapper.FASTAPI.render(ctx, error);
+    }
+  }
+
+  /** One synthesis request after validation. */
+  private record Say(String text, VoiceProfile voice, double pitch, double speed, boolean stream, Codec codec) {}
+
+  @OpenApi(
+      path = "/speak",
+      methods = HttpMethod.POST,
+      summary = "Speak text with a named voice (FlashTTS)",
+      description = "JSON: name (a built-in voice, an OpenAI voice name, or an added speaker), text, pitch and speed"
+          + " (very_low … very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling"
+          + " fields (accepted and range-checked; the deterministic engine does not use them). 16 kHz mono.",
+      tags = {"FlashTTS"},
+      requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
+        @OpenApiResponse(status = "400"),
+        @OpenApiResponse(status = "422")
+      })
+  void speak(Context ctx) throws Exception {
+    Fields fields = Fields.of(ctx);
+    String name = fields.text("name", true);
+    String text = fields.text("text", true);
+    Say say = common(fields, text, true);
+    Voice voice = voice(name == null ? "" : name);
+    send(ctx, new Say(say.text(), voice.profile(), say.pitch(), say.speed(), say.stream(), say.codec()));
+  }
+
+  @OpenApi(
+      path = "/clone_voice",
+      methods = HttpMethod.POST,
+      summary = "Speak text in the voice of a reference recording (FlashTTS)",
+      description = "Form or multipart: text, reference_audio (base64) or reference_audio_file (wav, mp3, flac, ogg,"
+          + " at least 1 s), reference_text (lets the speaking rate be matched), pitch, speed, stream,"
+          + " response_format, sampling fields. A JSON body with the same fields is accepted too.",
+      tags = {"FlashTTS"},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
+        @OpenApiResponse(status = "400"),
+        @OpenApiResponse(status = "422")
+      })
+  void cloneVoice(Context ctx) throws Exception {
+    Fields fields = Fields.of(ctx);
+    String text = fields.text("text", true);
+    String inline = fields.text("reference_audio", false);
+    String referenceText = fields.text("reference_text", false);
+    byte[] upload = fields.file("reference_audio_file", SpeechInputs.maxReferenceBytes());
+    Say say = common(fields, text, true);
+    byte[] audio;
+    if (upload != null && inline != null) {
+      throw ApiException.badRequest("send reference_audio or reference_audio_file, not both");
+    } else if (upload != null) {
+      audio = upload;
+    } else if (inline != null) {
+      audio = SpeechInputs.inlineAudio(inline, "reference_audio");
+    } else {
+      throw ApiException.badRequest("a reference recording is required: reference_audio (base64) or"
+          + " reference_audio_file (upload)", "reference_audio");
+    }
+    Voices.Match match = SpeechInputs.match(voices, audio, referenceText, "reference_audio");
+    send(ctx, new Say(say.text(), match.profile(), say.pitch(), say.speed(), say.stream(), say.codec()));
+  }
+
+  @OpenApi(
+      path = "/multi_speak",
+      methods = HttpMethod.POST,
+      summary = "Speak a dialogue: <role:NAME> switches voice (FlashTTS)",
+      description = "JSON: text such as \"<role:female>Hi.<role:male>Hello.\", stream, response_format, sampling"
+          + " fields. Text before the first role tag is spoken by the female voice.",
+      tags = {"FlashTTS"},
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
+  void multiSpeak(Context ctx) throws Exception {
+    Fields fields = Fields.of(ctx);
+    String text = fields.text("text", true);
+    Say say = common(fields, text, false);
+    List<Map.Entry<Voice, String>> parts = new ArrayList<>();
+    Matcher m = ROLE.matcher(say.text());
+    int at = 0;
+    Voice current = voice("female");
+    while (m.find()) {
+      addPart(parts, current, say.text().substring(at, m.start()));
+      current = voice(m.group(1).strip());
+      at = m.end();
+    }
+    addPart(parts, current, say.text().substring(at));
+    if (parts.isEmpty()) {
+      throw ApiException.badRequest("text has role tags but nothing to say", "text");
+    }
+    Speaker speaker = voices.speaker();
+    dev.cantata.audio.Pcm all = dev.cantata.audio.Pcm.silence(0, SAMPLE_RATE);
+    for (Map.Entry<Voice, String> part : parts) {
+      all = all.append(speaker.speak(new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE)));
+    }
+    byte[] bytes = voices.codecs().encode(all, say.codec());
+    ctx.contentType(say.codec().contentType());
+    ctx.header("Content-Disposition", "attachment; filename=speech." + say.codec().extension());
+    ctx.header("Cache-Control", "no-cache");
+    ctx.result(bytes);
+  }
+
+  private static void addPart(List<Map.Entry<Voice, String>> parts, Voice voice, String text) {
+    if (!text.isBlank()) {
+      parts.add(Map.entry(voice, text.strip()));
+    }
+  }
+
+  @OpenApi(
+      path = "/add_speaker",
+      methods = HttpMethod.POST,
+      summary = "Add (or replace) a speaker from a recording (FlashTTS)",
+      description = "Multipart: name, audio_file (upload) or audio (base64), reference_text. The voice is matched"
+          + " once and kept in the database; it survives restarts.",
+      tags = {"FlashTTS"},
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
+  void addSpeaker(Context ctx) throws Exception {
+    Fields fields = Fields.of(ctx);
+    String name = fields.text("name", true);
+    String inline = fields.text("audio", false);
+    String referenceText = fields.text("reference_text", false);
+    byte[] upload = fields.file("audio_file", SpeechInputs.maxReferenceBytes());
+    fields.check();
+    try {
+      SpeakerLibrary.checkName(name == null ? "" : name);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage(), "name");
+    }
+    byte[] audio;
+    if (upload != null) {
+      audio = upload;
+    } else if (inline != null) {
+      audio = SpeechInputs.inlineAudio(inline, "audio");
+    } else {
+      throw ApiException.badRequest("a recording is required: audio_file (upload) or audio (base64)", "audio_file");
+    }
+    Voices.Match match = SpeechInputs.match(voices, audio, referenceText, "audio_file");
+    voices.library()
+        .add(new SpeakerLibrary.AddedSpeaker(name, match.profile(), match.analysis().medianF0(), referenceText), audio);
+    ctx.json(new RoleAnswer(true, name));
+  }
+
+  @OpenApi(
+      path = "/delete_speaker",
+      methods = HttpMethod.POST,
+      summary = "Delete an added speaker (FlashTTS)",
+      tags = {"FlashTTS"},
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
+  void deleteSpeaker(Context ctx) throws Exception {
+    Fields fields = Fields.of(ctx);
+    String name = fields.text("name", true);
+    fields.check();
+    try {
+      if (!voices.library().delete(name)) {
+        throw ApiException.notFound("\"" + name + "\" is not an added speaker");
+      }
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage(), "name");
+    }
+    ctx.json(new RoleAnswer(true, name));
+  }
+
+  /** {@code {"success": true, "role": name}}. */
+  public record RoleAnswer(boolean success, String role) {}
+
+  /** {@code {"success": true, "roles": […]}}. */
+  public record Roles(boolean success, List<String> roles) {}
+
+  @OpenApi(
+      path = "/audio_roles",
+      methods = HttpMethod.GET,
+      summary = "Every voice name /speak accepts (FlashTTS)",
+      tags = {"FlashTTS"},
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Roles.class))})
+  void audioRoles(Context ctx) {
+    ctx.json(new Roles(true, voices.library().names()));
+  }
+
+  @OpenApi(
+      path = "/server_info",
+      methods = HttpMethod.GET,
+      summary = "Engine, voices and sample rate (FlashTTS)",
+      tags = {"FlashTTS"},
+      responses = {@OpenApiResponse(status = "200")})
+  void serverInfo(Context ctx) {
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("model", "cantata");
+    info.put("engine", "MaryTTS 5.2.1 (cmu-slt-hsmm)");
+    info.put("ready", voices.ready());
+    info.put("roles", voices.library().names());
+    info.put("sample_rate", SAMPLE_RATE);
+    info.put("formats", SpeechInputs.FORMATS);
+    ctx.json(Map.of("success", true, "info", info));
+  }
+
+  @OpenApi(
+      path = "/v1/audio/voices",
+      methods = HttpMethod.GET,
+      summary = "Every voice name (FlashTTS's OpenAI-style listing)",
+      tags = {"FlashTTS"},
+      responses = {@OpenApiResponse(status = "200")})
+  void voices(Context ctx) {
+    List<String> names = new ArrayList<>(voices.library().names());
+    names.addAll(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
+    ctx.json(Map.of("voices", names));
+  }
+
+  private Voice voice(String name) {
+    return voices.library()
+        .find(name)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "\"" + name + "\" is not in the list of existing roles: "
+                        + String.join(", ", voices.library().names()),
+                    "name"));
+  }
+
+  private Say common(Fields fields, @Nullable String text, boolean pitchAndSpeed) {
+    String pitch = pitchAndSpeed ? fields.choice("pitch", "moderate", LEVELS) : "moderate";
+    String speed = pitchAndSpeed ? fields.choice("speed", "moderate", LEVELS) : "moderate";
+    boolean stream = fields.bool("stream", false);
+    String format = fields.choice("response_format", "mp3", SpeechInputs.FORMATS);
+    SpeechInputs.samplingFields(fields);
+    fields.check();
+    return new Say(
+        SpeechInputs.text(text, "text"),
+        VoiceProfile.NEUTRAL,
+        Level.parse(pitch).pitch(),
+        Level.parse(speed).speed(),
+        stream,
+        Codec.parse(format));
+  }
+
+  private void send(Context ctx, Say say) throws Exception {
+    Speaker.Request request = new Speaker.Request(say.text(), say.voice(), say.pitch(), say.speed(), SAMPLE_RATE);
+    Speaker speaker = voices.speaker();
+    if (say.stream()) {
+      AudioReply.streamed(ctx, speaker, request, say.codec(), voices.codecs());
+    } else {
+      AudioReply.whole(ctx, speaker, request, say.codec(), voices.codecs());
+    }
+  }
+}

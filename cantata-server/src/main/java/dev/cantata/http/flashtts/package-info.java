@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.http.flashtts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.http.openai;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.voices;
+
+import org.jspecify.annotations.NullMarked;
