@@ -25,7 +25,7 @@ public final class Resampler {
     double step = fromRate / (double) toRate;
     double cutoff = Math.min(1.0, toRate / (double) fromRate) * ROLL_OFF; // relative to the input's Nyquist
     double halfWidth = ZERO_CROSSINGS / cutoff; // in input samples
-    int outLength = (int) Math.floor(x.length / step);
+    int outLength = (int) ((long) x.length * toRate / fromRate);
     float[] y = new float[outLength];
     for (int n = 0; n < outLength; n++) {
       double t = n * step;

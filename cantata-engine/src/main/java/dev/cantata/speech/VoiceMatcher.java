@@ -24,6 +24,9 @@ public final class VoiceMatcher {
   static final String CALIBRATION_TEXT =
       "The quick brown fox jumps over the lazy dog, and then it runs back home to sleep.";
   private static final int FFT = 1024;
+  /** The range of F0 multipliers MaryTTS's HMM voice synthesises cleanly. */
+  static final double SYNTH_PITCH_MIN = 0.5;
+  static final double SYNTH_PITCH_MAX = 1.8;
 
   private final SpeechEngine engine;
   private @Nullable VoiceAnalysis base;
@@ -84,6 +87,9 @@ public final class VoiceMatcher {
       rate = VoiceProfile.clamp(speechSeconds(spoken) / reference.speechSeconds(), 0.6, 1.6);
     }
     double pitch = VoiceProfile.clamp(reference.medianF0() / baseline.medianF0(), 0.4, 2.0);
+    // The engine synthesises at F0 × pitch × tract (see MaryEngine); below about half the base F0 its voicing
+    // degrades (measured: a low voice with a short tract came out 15 % off), so the tract gives way there.
+    tract = VoiceProfile.clamp(VoiceProfile.clamp(tract, SYNTH_PITCH_MIN / pitch, SYNTH_PITCH_MAX / pitch), 0.8, 1.3);
     VoiceProfile candidate = new VoiceProfile(pitch, 1, tract, rate);
     double measured = measureMedian(candidate);
     if (measured > 0) {

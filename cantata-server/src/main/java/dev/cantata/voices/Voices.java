@@ -28,7 +28,18 @@ public final class Voices {
   /** References are analysed from at most this much audio. */
   public static final double MAX_REFERENCE_SECONDS = 60;
 
+  /** Matches kept by content, so a client that sends the same reference again is answered without re-analysis. */
+  private static final int MATCH_CACHE = 64;
+
   private final CompletableFuture<SpeechEngine> engine;
+  private final java.util.Map<String, Match> matches =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Match> eldest) {
+              return size() > MATCH_CACHE;
+            }
+          });
   private final Codecs codecs;
   private final SpeakerLibrary library;
   private volatile @Nullable VoiceMatcher matcher;
@@ -99,6 +110,18 @@ public final class Voices {
    */
   public Match match(byte[] recording, @Nullable String referenceText)
       throws AudioFormatException, IOException, SpeechException {
+    String key = digest(recording, referenceText);
+    Match cached = matches.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Match match = analyzeAndMatch(recording, referenceText);
+    matches.put(key, match);
+    return match;
+  }
+
+  private Match analyzeAndMatch(byte[] recording, @Nullable String referenceText)
+      throws AudioFormatException, IOException, SpeechException {
     Pcm pcm = codecs.decode(recording, VoiceMatcher.RATE, MAX_REFERENCE_SECONDS);
     VoiceAnalysis analysis;
     try {
@@ -107,6 +130,20 @@ public final class Voices {
       throw new AudioFormatException(e.getMessage());
     }
     return new Match(matcher().match(analysis, referenceText), analysis);
+  }
+
+  private static String digest(byte[] recording, @Nullable String referenceText) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(recording);
+      if (referenceText != null) {
+        sha.update((byte) 0);
+        sha.update(referenceText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private VoiceMatcher matcher() throws SpeechException {

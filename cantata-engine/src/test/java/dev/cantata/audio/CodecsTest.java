@@ -1,0 +1,131 @@
+package dev.cantata.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every codec's output is decoded by ffmpeg, a decoder that is not ours, and must give back the tone that went in. In
+ * CI ffmpeg is installed by {@code ./cantata test}; elsewhere these tests skip without it.
+ */
+final class CodecsTest {
+  static Codecs codecs;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void findFfmpeg() {
+    Optional<Ffmpeg> ffmpeg = Ffmpeg.locate();
+    if (System.getenv("CI") == null) {
+      assumeTrue(ffmpeg.isPresent(), "ffmpeg is not installed");
+    }
+    assertThat(ffmpeg).as("ffmpeg (./cantata test installs it)").isPresent();
+    codecs = new Codecs(ffmpeg);
+  }
+
+  /** Decodes with the ffmpeg binary, independently of {@link Codecs#decode}. */
+  Pcm independentDecode(byte[] bytes, Codec codec, int rate) throws Exception {
+    Path in = dir.resolve("in." + codec.extension());
+    Files.write(in, bytes);
+    List<String> command = codec == Codec.PCM
+        ? List.of("ffmpeg", "-v", "error", "-f", "s16le", "-ar", String.valueOf(rate), "-ac", "1", "-i", in.toString(),
+            "-f", "f32le", "-ac", "1", "-ar", String.valueOf(rate), "pipe:1")
+        : List.of("ffmpeg", "-v", "error", "-i", in.toString(), "-f", "f32le", "-ac", "1", "-ar", String.valueOf(rate),
+            "pipe:1");
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    byte[] raw = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).as("ffmpeg decodes " + codec).isZero();
+    float[] samples = new float[raw.length / 4];
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
+    return new Pcm(samples, rate);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Codec.class)
+  void everyFormatDecodesWithAnIndependentDecoderToTheSameToneAndLength(Codec codec) throws Exception {
+    Pcm tone = Signals.sine(440, 2, 24_000, 0.5);
+
+    byte[] bytes = codecs.encode(tone, codec);
+    Pcm back = independentDecode(bytes, codec, 24_000);
+
+    assertThat(back.seconds()).as(codec + " duration").isCloseTo(2.0, within(0.12));
+    assertThat(Signals.pitch(back.slice(0.3, 1.7))).as(codec + " pitch").isCloseTo(440, within(2.0));
+    assertThat(back.slice(0.3, 1.7).rms()).as(codec + " level").isCloseTo(0.354, within(0.04));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Codec.class, names = {"MP3", "OPUS", "AAC", "FLAC", "WAV"})
+  void streamedEncodingsDecodeToo(Codec codec) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Encoder.Sink sink = codecs.encoder(codec, true).open(out, 16_000, 1)) {
+      for (int i = 0; i < 4; i++) {
+        sink.write(Signals.sine(440, 0.5, 16_000, 0.5).samples());
+      }
+      sink.finish();
+    }
+
+    Pcm back = independentDecode(out.toByteArray(), codec, 16_000);
+
+    // MP3 without a gapless tag keeps the encoder delay and last-frame padding: about 0.11 s at 16 kHz.
+    assertThat(back.seconds()).isCloseTo(2.0, within(0.15));
+    assertThat(Signals.pitch(back.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Codec.class, names = {"MP3", "OPUS", "FLAC", "WAV", "AAC"})
+  void uploadsInCommonFormatsAreRecognisedAndDecoded(Codec codec) throws Exception {
+    byte[] upload = codecs.encode(Signals.sine(440, 2, 24_000, 0.5), codec);
+
+    Pcm decoded = codecs.decode(upload, 16_000, 60);
+
+    assertThat(decoded.sampleRate()).isEqualTo(16_000);
+    assertThat(Signals.pitch(decoded.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
+  }
+
+  @Test
+  void aDecodedUploadIsCutAtTheTimeLimit() throws Exception {
+    byte[] upload = codecs.encode(Signals.sine(440, 5, 24_000, 0.5), Codec.MP3);
+
+    assertThat(codecs.decode(upload, 16_000, 2).seconds()).isCloseTo(2.0, within(0.05));
+  }
+
+  @Test
+  void textIsNotAudio() {
+    assertThatThrownBy(() -> codecs.decode("just some text, not audio".getBytes(StandardCharsets.UTF_8), 16_000, 60))
+        .isInstanceOf(AudioFormatException.class)
+        .hasMessageContaining("not a recognisable audio file");
+  }
+
+  @Test
+  void aPlaylistThatPointsAtLocalFilesIsRefusedBeforeFfmpegSeesIt() {
+    byte[] playlist = "#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> codecs.decode(playlist, 16_000, 60)).isInstanceOf(AudioFormatException.class);
+  }
+
+  @Test
+  void aTruncatedMp3WithAValidHeaderIsAClearError() throws IOException {
+    byte[] mp3 = codecs.encode(Signals.sine(440, 1, 24_000, 0.5), Codec.MP3);
+    byte[] broken = java.util.Arrays.copyOf(mp3, 3);
+    broken[0] = 'I';
+    broken[1] = 'D';
+    broken[2] = '3';
+
+    assertThatThrownBy(() -> codecs.decode(broken, 16_000, 60)).isInstanceOf(AudioFormatException.class);
+  }
+}
