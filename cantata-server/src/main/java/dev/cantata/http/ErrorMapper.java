@@ -27,20 +27,22 @@ public final class ErrorMapper {
 
   void install(Javalin app) {
     app.exception(Exception.class, (e, ctx) -> render(ctx, toApi(e, ctx)));
-    app.error(
-        404,
-        ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
-            render(ctx, ApiException.notFound("Not Found"));
-          }
-        });
-    app.error(
-        405,
-        ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
-            render(ctx, new ApiException(405, "Method Not Allowed"));
-          }
-        });
+    // Javalin writes its own plain-text 404/405 before these run; an answer that is not already ours is replaced.
+    app.error(404, ctx -> {
+      if (!isJson(ctx)) {
+        render(ctx, ApiException.notFound("Not Found"));
+      }
+    });
+    app.error(405, ctx -> {
+      if (!isJson(ctx)) {
+        render(ctx, new ApiException(405, "Method Not Allowed"));
+      }
+    });
+  }
+
+  private static boolean isJson(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith("application/json");
   }
 
   /** Writes {@code error} in the shape of the family that owns the request's path. */
