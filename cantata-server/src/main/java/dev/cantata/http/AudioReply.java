@@ -35,26 +35,41 @@ public final class AudioReply {
     }
   }
 
-  /** Speaks the whole request, then sends it encoded. */
-  public static void whole(Context ctx, Speaker speaker, Speaker.Request request, Codec codec,
-      dev.cantata.audio.Codecs codecs) throws SpeechException, IOException {
-    Pcm pcm = speaker.speak(request);
-    byte[] bytes = codecs.encode(pcm, codec);
+  /** Speech to send: it hands each piece of audio, in order, to the sink. */
+  @FunctionalInterface
+  public interface Speech {
+    void speak(Speaker.Sink sink) throws SpeechException, IOException;
+
+    /** One request to one speaker. */
+    static Speech of(Speaker speaker, Speaker.Request request) {
+      return sink -> speaker.speak(request, sink);
+    }
+  }
+
+  /** Speaks everything, then sends it encoded with exact sizes. */
+  public static void whole(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
+      throws SpeechException, IOException {
+    java.util.List<Pcm> pieces = new java.util.ArrayList<>();
+    speech.speak(pieces::add);
+    Pcm all = Pcm.silence(0, sampleRate);
+    for (Pcm piece : pieces) {
+      all = all.append(piece);
+    }
+    byte[] bytes = codecs.encode(all, codec);
     headers(ctx, codec, false);
     ctx.result(bytes);
   }
 
-  /** Speaks and sends sentence by sentence. */
-  public static void streamed(Context ctx, Speaker speaker, Speaker.Request request, Codec codec,
-      dev.cantata.audio.Codecs codecs) throws SpeechException, IOException {
+  /** Speaks and sends piece by piece. */
+  public static void streamed(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
+      throws SpeechException, IOException {
     Encoder encoder = codecs.encoder(codec, true);
     headers(ctx, codec, true);
     ctx.status(200);
     OutputStream out = new KeepOpen(ctx.res().getOutputStream());
     boolean[] started = {false};
-    try (Encoder.Sink sink = encoder.open(out, request.sampleRate(), 1)) {
-      speaker.speak(
-          request,
+    try (Encoder.Sink sink = encoder.open(out, sampleRate, 1)) {
+      speech.speak(
           piece -> {
             sink.write(piece.samples());
             out.flush();

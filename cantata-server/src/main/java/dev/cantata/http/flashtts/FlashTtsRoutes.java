@@ -145,7 +145,8 @@ public final class FlashTtsRoutes implements Routes {
       methods = HttpMethod.POST,
       summary = "Speak a dialogue: <role:NAME> switches voice (FlashTTS)",
       description = "JSON: text such as \"<role:female>Hi.<role:male>Hello.\", stream, response_format, sampling"
-          + " fields. Text before the first role tag is spoken by the female voice.",
+          + " fields. Text before the first role tag is spoken by the female voice; streamed, each role's sentences"
+          + " leave as they are spoken.",
       tags = {"FlashTTS"},
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
   void multiSpeak(Context ctx) throws Exception {
@@ -166,15 +167,21 @@ public final class FlashTtsRoutes implements Routes {
       throw ApiException.badRequest("text has role tags but nothing to say", "text");
     }
     Speaker speaker = voices.speaker();
-    dev.cantata.audio.Pcm all = dev.cantata.audio.Pcm.silence(0, SAMPLE_RATE);
-    for (Map.Entry<Voice, String> part : parts) {
-      all = all.append(speaker.speak(new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE)));
+    AudioReply.Speech dialogue =
+        sink -> {
+          for (Map.Entry<Voice, String> part : parts) {
+            speaker.speak(new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE), sink);
+          }
+        };
+    reply(ctx, dialogue, say);
+  }
+
+  private void reply(Context ctx, AudioReply.Speech speech, Say say) throws Exception {
+    if (say.stream()) {
+      AudioReply.streamed(ctx, speech, SAMPLE_RATE, say.codec(), voices.codecs());
+    } else {
+      AudioReply.whole(ctx, speech, SAMPLE_RATE, say.codec(), voices.codecs());
     }
-    byte[] bytes = voices.codecs().encode(all, say.codec());
-    ctx.contentType(say.codec().contentType());
-    ctx.header("Content-Disposition", "attachment; filename=speech." + say.codec().extension());
-    ctx.header("Cache-Control", "no-cache");
-    ctx.result(bytes);
   }
 
   private static void addPart(List<Map.Entry<Voice, String>> parts, Voice voice, String text) {
@@ -311,11 +318,6 @@ public final class FlashTtsRoutes implements Routes {
 
   private void send(Context ctx, Say say) throws Exception {
     Speaker.Request request = new Speaker.Request(say.text(), say.voice(), say.pitch(), say.speed(), SAMPLE_RATE);
-    Speaker speaker = voices.speaker();
-    if (say.stream()) {
-      AudioReply.streamed(ctx, speaker, request, say.codec(), voices.codecs());
-    } else {
-      AudioReply.whole(ctx, speaker, request, say.codec(), voices.codecs());
-    }
+    reply(ctx, AudioReply.Speech.of(voices.speaker(), request), say);
   }
 }

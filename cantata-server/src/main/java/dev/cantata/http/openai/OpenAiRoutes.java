@@ -130,9 +130,9 @@ public final class OpenAiRoutes implements Routes {
     if ("sse".equals(streamFormat)) {
       AudioReply.events(ctx, speaker, request, codec, voices.codecs(), Tokenizer.tokenize(input).size());
     } else if (stream) {
-      AudioReply.streamed(ctx, speaker, request, codec, voices.codecs());
+      AudioReply.streamed(ctx, AudioReply.Speech.of(speaker, request), SAMPLE_RATE, codec, voices.codecs());
     } else {
-      AudioReply.whole(ctx, speaker, request, codec, voices.codecs());
+      AudioReply.whole(ctx, AudioReply.Speech.of(speaker, request), SAMPLE_RATE, codec, voices.codecs());
     }
   }
 

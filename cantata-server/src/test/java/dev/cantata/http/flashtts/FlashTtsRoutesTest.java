@@ -108,6 +108,42 @@ final class FlashTtsRoutesTest {
   }
 
   @Test
+  void aClientThatDisconnectsStopsTheSynthesis() throws Exception {
+    String text = "This sentence is one of many that nobody will hear. ".repeat(60);
+    String body = "{\"name\":\"female\",\"text\":\"" + text + "\",\"stream\":true,\"response_format\":\"pcm\"}";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+      socket.getOutputStream().write(("POST /speak HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+          .getBytes(StandardCharsets.UTF_8));
+      InputStream in = socket.getInputStream();
+      byte[] some = new byte[64 * 1024];
+      int read = 0;
+      while (read < some.length) {
+        int n = in.read(some, read, some.length - read);
+        assertThat(n).isPositive();
+        read += n;
+      }
+    } // the client goes away after the first sentences; the rest would take about 20 s to synthesise
+
+    long start = System.nanoTime();
+    HttpResponse<byte[]> next = server.postJson("/speak", "{\"name\":\"male\",\"text\":\"Next, please.\"}");
+    double waited = (System.nanoTime() - start) / 1e9;
+
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(waited).as("the engine was free again within a sentence or two").isLessThan(4.0);
+  }
+
+  @Test
+  void multiSpeakCanStream() throws Exception {
+    HttpResponse<byte[]> response = server.postJson("/multi_speak",
+        "{\"text\":\"<role:male>One.<role:bright>Two.\",\"stream\":true,\"response_format\":\"wav\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("transfer-encoding")).hasValue("chunked");
+    assertThat(TestServer.ffmpegDecode(response.body(), 16_000, false).length).isGreaterThan(16_000);
+  }
+
+  @Test
   void cloningFromAnUploadedRecordingMatchesItsPitch() throws Exception {
     byte[] reference = Voices.vowelWav(120, 3);
     HttpResponse<byte[]> response = server.postMultipart("/clone_voice",
