@@ -142,6 +142,23 @@ public final class CantataServer implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Blocks until the process is asked to stop (SIGTERM, SIGINT), then closes the node in the shutdown hook, so the
+   * JVM exits only once tasks are released and requests in flight have finished.
+   */
+  public void runUntilStopped() throws InterruptedException {
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  stopped.countDown();
+                },
+                "cantata-shutdown"));
+    stopped.await();
+  }
+
   @Override
   public void close() {
     LOG.info("shutting down");

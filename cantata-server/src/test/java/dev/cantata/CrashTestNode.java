@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A real server process for {@link CrashRecoveryTest}: the production wiring ({@link CantataServer}) with one slow task
@@ -49,16 +48,8 @@ public final class CrashTestNode {
             1 << 20,
             Duration.ofSeconds(5),
             null);
-    CantataServer server = CantataServer.start(settings, Map.of(KIND, slowFile(journal)), List.of(), InstantSource.system());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    CantataServer.start(settings, Map.of(KIND, slowFile(journal)), List.of(), InstantSource.system())
+        .runUntilStopped();
   }
 
   static TaskHandler slowFile(Path journal) {

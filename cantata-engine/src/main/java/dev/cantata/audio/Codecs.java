@@ -28,7 +28,7 @@ public final class Codecs {
   public Encoder encoder(Codec codec, boolean streamed) {
     return switch (codec) {
       case WAV -> WavFile.encoder(streamed);
-      case PCM -> (out, rate, channels) -> raw(out);
+      case PCM -> WavFile.raw();
       case MP3 -> new Mp3Encoder();
       case OPUS -> needFfmpeg(codec).encoder(List.of("-c:a", "libopus", "-b:a", "64k", "-f", "ogg"));
       case AAC -> needFfmpeg(codec).encoder(List.of("-c:a", "aac", "-b:a", "128k", "-f", "adts"));
@@ -107,22 +107,5 @@ public final class Codecs {
     return ffmpeg.orElseThrow(
         () -> new UnsupportedOperationException(
             codec.extension() + " output needs ffmpeg, which is not installed (apt-get install ffmpeg)"));
-  }
-
-  private static Encoder.Sink raw(java.io.OutputStream out) {
-    return new Encoder.Sink() {
-      @Override
-      public void write(float[] interleaved) throws IOException {
-        out.write(Encoder.toS16le(interleaved));
-      }
-
-      @Override
-      public void finish() throws IOException {
-        out.flush();
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }

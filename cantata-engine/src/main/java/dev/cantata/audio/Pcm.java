@@ -32,6 +32,19 @@ public record Pcm(float[] samples, int sampleRate) {
     return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
   }
 
+  /** RMS level of consecutive frames of {@code hop} samples (a trailing partial frame is left out). */
+  public double[] frameRms(int hop) {
+    double[] rms = new double[samples.length / hop];
+    for (int i = 0; i < rms.length; i++) {
+      double sum = 0;
+      for (int j = i * hop; j < (i + 1) * hop; j++) {
+        sum += samples[j] * samples[j];
+      }
+      rms[i] = Math.sqrt(sum / hop);
+    }
+    return rms;
+  }
+
   public double peak() {
     double peak = 0;
     for (float s : samples) {

@@ -12,7 +12,13 @@ public final class WavFile {
 
   /** A WAV encoder. Streamed, its sizes say "unknown" (0xFFFFFFFF) as upstream's do; whole, they are exact. */
   public static Encoder encoder(boolean streamed) {
-    return (out, sampleRate, channels) -> streamed ? new Streamed(out, sampleRate, channels) : new Whole(out, sampleRate, channels);
+    return (out, sampleRate, channels) ->
+        streamed ? new Streamed(out, header(sampleRate, channels, -1)) : new Whole(out, sampleRate, channels);
+  }
+
+  /** Headerless signed 16-bit little-endian samples: OpenAI's and FlashTTS's {@code pcm}. */
+  public static Encoder raw() {
+    return (out, sampleRate, channels) -> new Streamed(out, new byte[0]);
   }
 
   static byte[] header(int sampleRate, int channels, long dataBytes) {
@@ -39,9 +45,9 @@ public final class WavFile {
   private static final class Streamed implements Encoder.Sink {
     private final OutputStream out;
 
-    Streamed(OutputStream out, int sampleRate, int channels) throws IOException {
+    Streamed(OutputStream out, byte[] header) throws IOException {
       this.out = out;
-      out.write(header(sampleRate, channels, -1));
+      out.write(header);
     }
 
     @Override

@@ -7,7 +7,6 @@ package dev.cantata.speech;
  * @param lowF0 10th percentile of F0, Hz
  * @param highF0 90th percentile of F0, Hz
  * @param spectrum smoothed long-term log spectrum of voiced frames, 0–8 kHz, for vocal-tract comparison
- * @param syllablesPerSecond syllable nuclei (energy peaks) per second of speech
  * @param voicedSeconds how much voiced speech the estimate rests on
  * @param speechSeconds from the first to the last non-silent 10 ms frame
  */
@@ -16,7 +15,6 @@ public record VoiceAnalysis(
     double lowF0,
     double highF0,
     double[] spectrum,
-    double syllablesPerSecond,
     double voicedSeconds,
     double speechSeconds) {
 

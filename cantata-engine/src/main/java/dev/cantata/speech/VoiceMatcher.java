@@ -67,7 +67,6 @@ public final class VoiceMatcher {
         PitchTracker.quantile(f0, 0.1),
         PitchTracker.quantile(f0, 0.9),
         spectrum(pcm, f0),
-        syllableRate(pcm),
         voicedSeconds,
         speechSeconds(pcm));
   }
@@ -206,24 +205,16 @@ public final class VoiceMatcher {
     return num / Math.sqrt(da * db + 1e-12);
   }
 
-  /** Seconds from the first to the last frame louder than 5 % of the loudest. */
+  /** Seconds from the first to the last 10 ms frame louder than 5 % of the loudest. */
   static double speechSeconds(Pcm pcm) {
-    int hop = RATE / 100;
-    int frames = pcm.length() / hop;
-    double[] rms = new double[frames];
+    double[] rms = pcm.frameRms(pcm.sampleRate() / 100);
     double max = 0;
-    for (int i = 0; i < frames; i++) {
-      double s = 0;
-      for (int j = 0; j < hop; j++) {
-        float v = pcm.samples()[i * hop + j];
-        s += v * v;
-      }
-      rms[i] = Math.sqrt(s / hop);
-      max = Math.max(max, rms[i]);
+    for (double v : rms) {
+      max = Math.max(max, v);
     }
     int first = -1;
     int last = -1;
-    for (int i = 0; i < frames; i++) {
+    for (int i = 0; i < rms.length; i++) {
       if (rms[i] > 0.05 * max) {
         if (first < 0) {
           first = i;
@@ -232,59 +223,5 @@ public final class VoiceMatcher {
       }
     }
     return first < 0 ? 0 : (last - first + 1) / 100.0;
-  }
-
-  /** Energy peaks (syllable nuclei) per second of non-silent audio. */
-  static double syllableRate(Pcm pcm) {
-    int hop = RATE / 100;
-    int frames = pcm.length() / hop;
-    double[] energy = new double[frames];
-    double max = 0;
-    for (int i = 0; i < frames; i++) {
-      double s = 0;
-      for (int j = 0; j < hop; j++) {
-        float v = pcm.samples()[i * hop + j];
-        s += v * v;
-      }
-      energy[i] = Math.sqrt(s / hop);
-      max = Math.max(max, energy[i]);
-    }
-    double[] smooth = new double[frames];
-    for (int i = 0; i < frames; i++) {
-      double s = 0;
-      int n = 0;
-      for (int j = Math.max(0, i - 3); j <= Math.min(frames - 1, i + 3); j++) {
-        s += energy[j];
-        n++;
-      }
-      smooth[i] = s / n;
-    }
-    double floor = 0.1 * max;
-    int speechFrames = 0;
-    int peaks = 0;
-    int lastPeak = -100;
-    for (int i = 1; i < frames - 1; i++) {
-      if (smooth[i] > floor) {
-        speechFrames++;
-        if (smooth[i] >= smooth[i - 1] && smooth[i] > smooth[i + 1] && i - lastPeak >= 8 && prominent(smooth, i)) {
-          peaks++;
-          lastPeak = i;
-        }
-      }
-    }
-    return speechFrames == 0 ? 0 : peaks / (speechFrames / 100.0);
-  }
-
-  /** A peak that rises at least 20 % above the lowest point within 80 ms on each side. */
-  private static boolean prominent(double[] v, int i) {
-    double left = v[i];
-    double right = v[i];
-    for (int j = Math.max(0, i - 8); j < i; j++) {
-      left = Math.min(left, v[j]);
-    }
-    for (int j = i + 1; j <= Math.min(v.length - 1, i + 8); j++) {
-      right = Math.min(right, v[j]);
-    }
-    return v[i] > 1.2 * Math.max(left, right);
   }
 }

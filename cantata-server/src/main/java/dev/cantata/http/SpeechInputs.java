@@ -54,6 +54,25 @@ public final class SpeechInputs {
     return bytes;
   }
 
+  /**
+   * The reference recording of a request: an upload in {@code fileField} or base64 in {@code inlineField}, exactly one.
+   */
+  public static byte[] recording(Fields fields, String fileField, String inlineField) {
+    String inline = fields.text(inlineField, false);
+    byte[] upload = fields.file(fileField, maxReferenceBytes());
+    if (upload != null && inline != null) {
+      throw ApiException.badRequest("send " + inlineField + " or " + fileField + ", not both", fileField);
+    }
+    if (upload != null) {
+      return upload;
+    }
+    if (inline != null) {
+      return inlineAudio(inline, inlineField);
+    }
+    throw ApiException.badRequest(
+        "a reference recording is required: " + inlineField + " (base64) or " + fileField + " (upload)", fileField);
+  }
+
   /** Checks text: present, not blank, not too long. */
   public static String text(@Nullable String text, String field) {
     if (text == null || text.isBlank()) {

@@ -80,7 +80,11 @@ public final class FlashTtsRoutes implements Routes {
   }
 
   /** One synthesis request after validation. */
-  private record Say(String text, VoiceProfile voice, double pitch, double speed, boolean stream, Codec codec) {}
+  private record Say(String text, VoiceProfile voice, double pitch, double speed, boolean stream, Codec codec) {
+    Say with(VoiceProfile other) {
+      return new Say(text, other, pitch, speed, stream, codec);
+    }
+  }
 
   @OpenApi(
       path = "/speak",
@@ -101,8 +105,7 @@ public final class FlashTtsRoutes implements Routes {
     String name = fields.text("name", true);
     String text = fields.text("text", true);
     Say say = common(fields, text, true);
-    Voice voice = voice(name == null ? "" : name);
-    send(ctx, new Say(say.text(), voice.profile(), say.pitch(), say.speed(), say.stream(), say.codec()));
+    send(ctx, say.with(voice(name == null ? "" : name).profile()));
   }
 
   @OpenApi(
@@ -121,23 +124,10 @@ public final class FlashTtsRoutes implements Routes {
   void cloneVoice(Context ctx) throws Exception {
     Fields fields = Fields.of(ctx);
     String text = fields.text("text", true);
-    String inline = fields.text("reference_audio", false);
     String referenceText = fields.text("reference_text", false);
-    byte[] upload = fields.file("reference_audio_file", SpeechInputs.maxReferenceBytes());
     Say say = common(fields, text, true);
-    byte[] audio;
-    if (upload != null && inline != null) {
-      throw ApiException.badRequest("send reference_audio or reference_audio_file, not both");
-    } else if (upload != null) {
-      audio = upload;
-    } else if (inline != null) {
-      audio = SpeechInputs.inlineAudio(inline, "reference_audio");
-    } else {
-      throw ApiException.badRequest("a reference recording is required: reference_audio (base64) or"
-          + " reference_audio_file (upload)", "reference_audio");
-    }
-    Voices.Match match = SpeechInputs.match(voices, audio, referenceText, "reference_audio");
-    send(ctx, new Say(say.text(), match.profile(), say.pitch(), say.speed(), say.stream(), say.codec()));
+    byte[] audio = SpeechInputs.recording(fields, "reference_audio_file", "reference_audio");
+    send(ctx, say.with(SpeechInputs.match(voices, audio, referenceText, "reference_audio").profile()));
   }
 
   @OpenApi(
@@ -201,23 +191,14 @@ public final class FlashTtsRoutes implements Routes {
   void addSpeaker(Context ctx) throws Exception {
     Fields fields = Fields.of(ctx);
     String name = fields.text("name", true);
-    String inline = fields.text("audio", false);
     String referenceText = fields.text("reference_text", false);
-    byte[] upload = fields.file("audio_file", SpeechInputs.maxReferenceBytes());
     fields.check();
     try {
       SpeakerLibrary.checkName(name == null ? "" : name);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage(), "name");
     }
-    byte[] audio;
-    if (upload != null) {
-      audio = upload;
-    } else if (inline != null) {
-      audio = SpeechInputs.inlineAudio(inline, "audio");
-    } else {
-      throw ApiException.badRequest("a recording is required: audio_file (upload) or audio (base64)", "audio_file");
-    }
+    byte[] audio = SpeechInputs.recording(fields, "audio_file", "audio");
     Voices.Match match = SpeechInputs.match(voices, audio, referenceText, "audio_file");
     voices.library()
         .add(new SpeakerLibrary.AddedSpeaker(name, match.profile(), match.analysis().medianF0(), referenceText), audio);
