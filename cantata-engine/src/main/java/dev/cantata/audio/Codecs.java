@@ -38,9 +38,14 @@ public final class Codecs {
 
   /** Encodes a whole signal. */
   public byte[] encode(Pcm pcm, Codec codec) throws IOException {
+    return encode(pcm.samples(), pcm.sampleRate(), 1, codec);
+  }
+
+  /** Encodes whole interleaved audio of {@code channels} channels. */
+  public byte[] encode(float[] interleaved, int sampleRate, int channels, Codec codec) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Encoder.Sink sink = encoder(codec, false).open(out, pcm.sampleRate(), 1)) {
-      sink.write(pcm.samples());
+    try (Encoder.Sink sink = encoder(codec, false).open(out, sampleRate, channels)) {
+      sink.write(interleaved);
       sink.finish();
     }
     return out.toByteArray();

@@ -33,11 +33,16 @@ public final class WavFile {
     return b.array();
   }
 
-  /** The bytes of a whole 16-bit WAV file. */
+  /** The bytes of a whole 16-bit mono WAV file. */
   public static byte[] bytes(Pcm pcm) {
-    byte[] data = Encoder.toS16le(pcm.samples());
+    return bytes(pcm.samples(), pcm.sampleRate(), 1);
+  }
+
+  /** The bytes of a whole 16-bit WAV file of interleaved samples. */
+  public static byte[] bytes(float[] interleaved, int sampleRate, int channels) {
+    byte[] data = Encoder.toS16le(interleaved);
     byte[] file = new byte[44 + data.length];
-    System.arraycopy(header(pcm.sampleRate(), 1, data.length), 0, file, 0, 44);
+    System.arraycopy(header(sampleRate, channels, data.length), 0, file, 0, 44);
     System.arraycopy(data, 0, file, 44, data.length);
     return file;
   }

@@ -100,8 +100,15 @@ public final class MaryEngine implements SpeechEngine {
     } catch (Exception e) {
       throw new SpeechException("MaryTTS failed: " + e.getMessage(), e);
     } finally {
+      mary.setInputType("RAWMARYXML"); // the work may have changed them; speech expects these
+      mary.setOutputType("AUDIO");
       lock.unlock();
     }
+  }
+
+  /** Reads MaryTTS's audio stream into PCM (for callers of {@link #withMary}). */
+  public static Pcm audio(AudioInputStream stream) throws IOException {
+    return read(stream);
   }
 
   /** Work done with the MaryTTS interface under the engine's lock. */

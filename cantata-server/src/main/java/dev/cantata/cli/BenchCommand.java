@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
           + " measured over real HTTP on the loopback interface, from sending the request to receiving the first"
           + " byte of audio.";
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "speech")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "speech or song")
   String what = "speech";
 
   @Option(names = "--runs", description = "Runs per measurement (default 5).")
@@ -50,12 +50,15 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!what.equals("speech")) {
-      System.err.println("cantata bench: unknown benchmark \"" + what + "\"; available: speech");
+    if (!what.equals("speech") && !what.equals("song")) {
+      System.err.println("cantata bench: unknown benchmark \"" + what + "\"; available: speech, song");
       return 2;
     }
     System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+    if (what.equals("song")) {
+      return song();
+    }
     long started = System.nanoTime();
     MaryEngine engine = MaryEngine.start();
     System.out.printf(Locale.ROOT, "engine start: %.2f s%n", (System.nanoTime() - started) / 1e9);
@@ -66,6 +69,57 @@ final class BenchCommand implements Callable<Integer> {
     rtf(speaker, "short (2 sentences)", SHORT);
     rtf(speaker, "long (9 sentences)", LONG);
     firstByte();
+    return 0;
+  }
+
+  static final String LYRICS = """
+      [Verse 1]
+      Morning rain upon the window
+      Coffee cooling in my hand
+      Every street I used to walk with you
+      Is a road I don't understand
+
+      [Chorus]
+      Hold on, hold on, the night is almost over
+      Hold on, hold on, the light is coming through
+      Every mile I drive I'm getting closer
+      Every song I sing comes back to you
+
+      [Verse 2]
+      Pictures fading on the table
+      Letters written never sent
+      All the words that I was never able
+      To tell you what I really meant
+
+      [Chorus]
+      Hold on, hold on, the night is almost over
+      Hold on, hold on, the light is coming through
+      Every mile I drive I'm getting closer
+      Every song I sing comes back to you
+      """;
+
+  /** Warm wall time of a 95 s and a 285 s song with vocals, each with a seed not used before. */
+  private int song() throws Exception {
+    long started = System.nanoTime();
+    dev.cantata.music.SongEngine engine = new dev.cantata.music.SongEngine(MaryEngine.start(),
+        dev.cantata.music.InstrumentRenderer.load(java.util.Optional.empty()));
+    System.out.printf(Locale.ROOT, "engine start (MaryTTS + soundfont): %.2f s%n", (System.nanoTime() - started) / 1e9);
+    engine.make(dev.cantata.music.SongSpec.of(LYRICS, "pop", 60.0, 1000), dev.cantata.music.Progress.NONE); // warm-up
+    long seed = 2000;
+    for (double length : new double[] {95, 285}) {
+      double[] walls = new double[Math.max(1, runs / 2)];
+      java.util.Map<String, Object> last = null;
+      for (int i = 0; i < walls.length; i++) {
+        long t0 = System.nanoTime();
+        dev.cantata.music.Song song = engine.make(dev.cantata.music.SongSpec.of(LYRICS, "pop upbeat", length, seed++),
+            dev.cantata.music.Progress.NONE);
+        walls[i] = (System.nanoTime() - t0) / 1e9;
+        last = song.metadata();
+      }
+      double wall = median(walls);
+      System.out.printf(Locale.ROOT, "song with vocals, %.0f s: %.1f s wall, RTF %.3f (median of %d; stages %s)%n",
+          length, wall, wall / length, walls.length, last.get("timings_ms"));
+    }
     return 0;
   }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Self-hosted song and speech generation server.",
-    subcommands = {ServeCommand.class, SayCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, SayCommand.class, SongCommand.class, BenchCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

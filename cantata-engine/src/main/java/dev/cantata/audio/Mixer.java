@@ -1,0 +1,134 @@
+package dev.cantata.audio;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Balances stems and masters the sum: stem levels set against each other, a high-pass and a low-mid cut, bus
+ * compression, loudness normalisation to the target (BS.1770, our own meter) and a look-ahead limiter iterated until
+ * the true peak (4× oversampled) is at or below the ceiling. All buffers are interleaved stereo of one length.
+ */
+public final class Mixer {
+  /** Relative stem levels, dBFS RMS of their sounding parts, before normalisation. */
+  private static final Map<String, Double> LEVELS = Map.of("vocals", -16.0, "drums", -20.0, "bass", -21.0, "other",
+      -21.5);
+
+  private Mixer() {}
+
+  /** The mastered song and the balanced stems (scaled by the same normalisation gain). */
+  public record Master(float[] master, Map<String, float[]> stems, double lufs, double truePeak) {}
+
+  public static Master master(Map<String, float[]> stems, int rate, double targetLufs, double ceilingDbtp) {
+    int length = stems.values().iterator().next().length;
+    Map<String, float[]> balanced = new LinkedHashMap<>();
+    boolean vocals = stems.containsKey("vocals") && rms(stems.get("vocals")) > 1e-5;
+    for (Map.Entry<String, float[]> stem : stems.entrySet()) {
+      float[] copy = stem.getValue().clone();
+      double level = soundingRms(copy);
+      if (level > 1e-6) {
+        double target = LEVELS.getOrDefault(stem.getKey(), -21.0) + (vocals ? 0 : 1.5);
+        scale(copy, Math.pow(10, target / 20) / level);
+      }
+      balanced.put(stem.getKey(), copy);
+    }
+    float[] mix = new float[length];
+    for (float[] stem : balanced.values()) {
+      for (int i = 0; i < length; i++) {
+        mix[i] += stem[i];
+      }
+    }
+    for (int c = 0; c < 2; c++) {
+      Biquad.highPass(30, 0.707, rate).processInterleaved(mix, c, 2);
+      Biquad.peaking(300, 1.0, -1.5, rate).processInterleaved(mix, c, 2);
+      Biquad.highShelf(8000, 0.707, 1.0, rate).processInterleaved(mix, c, 2);
+    }
+    double before = Loudness.integrated(mix, 2, rate);
+    if (Double.isFinite(before)) {
+      scale(mix, Math.pow(10, (-20 - before) / 20)); // the compressor sees a known level
+    }
+    Dynamics.compress(mix, rate, -24, 2.0, 15, 200);
+    float[] compressed = mix;
+    double gain = 1;
+    double ceiling = ceilingDbtp - 0.5;
+    float[] out = compressed;
+    double lufs = Double.NEGATIVE_INFINITY;
+    double peak = 0;
+    for (int round = 0; round < 6; round++) {
+      double level = Loudness.integrated(compressed, 2, rate);
+      if (!Double.isFinite(level)) {
+        break;
+      }
+      gain *= round == 0 ? Math.pow(10, (targetLufs - level) / 20) : 1;
+      out = compressed.clone();
+      scale(out, gain);
+      Dynamics.limit(out, rate, Math.pow(10, ceiling / 20), 80);
+      lufs = Loudness.integrated(out, 2, rate);
+      peak = Loudness.truePeak(out, 2, rate);
+      if (peak > ceilingDbtp) {
+        ceiling -= peak - ceilingDbtp + 0.05;
+        continue;
+      }
+      if (lufs < targetLufs - 0.4) {
+        gain *= Math.pow(10, (targetLufs - lufs) / 20); // the limiter took some loudness: ask for it back
+        continue;
+      }
+      break;
+    }
+    double total = gain * (Double.isFinite(before) ? Math.pow(10, (-20 - before) / 20) : 1);
+    for (float[] stem : balanced.values()) {
+      scale(stem, total);
+    }
+    fadeOut(out, rate, 0.05);
+    return new Master(out, balanced, lufs, peak);
+  }
+
+  static void scale(float[] x, double g) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= (float) g;
+    }
+  }
+
+  static double rms(float[] x) {
+    double s = 0;
+    for (float v : x) {
+      s += v * v;
+    }
+    return x.length == 0 ? 0 : Math.sqrt(s / x.length);
+  }
+
+  /** RMS over the 50 ms windows that are not near-silent, so a stem that plays half the song is judged by that half. */
+  static double soundingRms(float[] x) {
+    int window = 4410;
+    double total = 0;
+    int counted = 0;
+    double loudest = 0;
+    double[] levels = new double[x.length / window];
+    for (int w = 0; w < levels.length; w++) {
+      double s = 0;
+      for (int i = w * window; i < (w + 1) * window; i++) {
+        s += x[i] * x[i];
+      }
+      levels[w] = s / window;
+      loudest = Math.max(loudest, levels[w]);
+    }
+    for (double l : levels) {
+      if (l > loudest * 1e-3) {
+        total += l;
+        counted++;
+      }
+    }
+    return counted == 0 ? 0 : Math.sqrt(total / counted);
+  }
+
+  /** A linear fade over the last {@code seconds}. */
+  public static void fadeOut(float[] stereo, int rate, double seconds) {
+    int frames = stereo.length / 2;
+    int n = Math.min(frames, (int) (seconds * rate));
+    for (int i = 0; i < n; i++) {
+      float g = (float) i / n;
+      int frame = frames - 1 - i;
+      stereo[2 * frame] *= g;
+      stereo[2 * frame + 1] *= g;
+    }
+  }
+}

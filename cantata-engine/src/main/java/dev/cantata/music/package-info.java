@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cantata.music;
+
+import org.jspecify.annotations.NullMarked;
