@@ -29,7 +29,10 @@ public final class MarySinger implements LineSyllables.Reader {
       Set.of("A", "O", "u", "i", "E", "{", "V", "@", "I", "U", "r=", "EI", "AI", "OI", "aU", "@U", "aI", "oU", "OU",
           "Q", "3", "3r", "e", "o", "a");
   private static final Set<String> UNVOICED = Set.of("p", "t", "k", "f", "T", "s", "S", "h", "tS", "_");
-  private static final double MIN_VOWEL = 0.06;
+  /** The most of a note the consonants after its vowel (its coda and the next onset) may take. */
+  private static final double CONSONANT_SHARE = 0.35;
+  /** MaryTTS's shortest phone: five HMM states of one 5 ms frame, plus a millisecond of rounding room. */
+  private static final double MIN_PHONE = 0.026;
 
   private final MaryEngine engine;
   private final Map<String, String> lines = new ConcurrentHashMap<>();
@@ -197,37 +200,60 @@ public final class MarySinger implements LineSyllables.Reader {
         }
       }
     }
-    double lead = onset[0];
-    double clock = 0; // seconds from the start of the audio
-    double previousSqueeze = 1; // the squeeze of a syllable's coda applies to the next onset too
+    // The consonants between two vowels (coda of one, onset of the next) share one squeeze, so the second vowel can
+    // start on its note; no phone goes below MaryTTS's floor (five HMM states of one 5 ms frame), which it would
+    // silently lengthen. Each vowel then runs from where the clock really is to where the next consonants must
+    // begin, so any shortfall is caught up at once instead of adding up along the line.
+    double floor = MIN_PHONE * tract;
+    double[] squeeze = new double[n + 1];
+    java.util.Arrays.fill(squeeze, 1);
+    for (int i = 0; i < n; i++) {
+      double gap = i + 1 < n ? notes.get(i + 1).start() - notes.get(i).start() : notes.get(i).duration();
+      double consonants = coda[i] + (i + 1 < n ? onset[i + 1] : 0);
+      if (consonants > CONSONANT_SHARE * gap) {
+        // singers keep the vowel: the consonants between two notes take at most this share of the first
+        squeeze[i + 1] = CONSONANT_SHARE * gap / consonants;
+      }
+    }
+    double[][] durations = new double[n][];
+    double[] onsetActual = new double[n];
+    double[] codaActual = new double[n];
+    for (int i = 0; i < n; i++) {
+      List<Element> ph = phones.get(i);
+      durations[i] = new double[ph.size()];
+      for (int j = 0; j < ph.size(); j++) {
+        double natural = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
+        if (j < nucleus[i]) {
+          durations[i][j] = Math.max(floor, natural * squeeze[i]);
+          onsetActual[i] += durations[i][j];
+        } else if (j > nucleus[i]) {
+          durations[i][j] = Math.max(floor, natural * squeeze[i + 1]);
+          codaActual[i] += durations[i][j];
+        }
+      }
+    }
+    double lead = onsetActual[0];
+    double clock = 0; // seconds from the start of the audio, in the declared (not synthesised) timeline
+    long clockMs = 0;
     for (int i = 0; i < n; i++) {
       Score.Note note = notes.get(i);
-      double vowelStart = lead + note.start() - origin;
-      double nextOnsetAt = i + 1 < n ? lead + notes.get(i + 1).start() - origin - onset[i + 1] : lead + note.end() - origin;
-      double vowel = nextOnsetAt - vowelStart - coda[i];
-      double squeeze = 1;
-      if (vowel < MIN_VOWEL) { // fast notes: consonants give way so the vowel keeps its place on the beat
-        double consonants = coda[i] + (i + 1 < n ? onset[i + 1] : 0);
-        squeeze = Math.max(0.2, (nextOnsetAt - vowelStart - MIN_VOWEL) / Math.max(1e-6, consonants));
-        vowel = Math.max(0.02, nextOnsetAt - vowelStart - coda[i] * squeeze);
-      }
       List<Element> ph = phones.get(i);
       for (int j = 0; j < ph.size(); j++) {
         Element p = ph.get(j);
-        double d;
-        if (j < nucleus[i]) {
-          d = clamp(Double.parseDouble(p.getAttribute("d")) / 1000, 0.03, 0.09) * (i == 0 ? 1 : previousSqueeze);
-        } else if (j == nucleus[i]) {
-          d = vowel;
-        } else {
-          d = clamp(Double.parseDouble(p.getAttribute("d")) / 1000, 0.03, 0.09) * squeeze;
+        double d = durations[i][j];
+        if (j == nucleus[i]) {
+          double nextConsonantsAt = i + 1 < n
+              ? lead + notes.get(i + 1).start() - origin - onsetActual[i + 1] - codaActual[i]
+              : lead + note.end() - origin - codaActual[i];
+          d = Math.max(floor, nextConsonantsAt - clock);
         }
-        double start = clock;
         clock += d;
-        long startMs = Math.round(start * 1000 / tract);
-        long endMs = Math.round(clock * 1000 / tract);
-        p.setAttribute("d", String.valueOf(Math.max(1, endMs - startMs)));
-        p.setAttribute("end", String.format(Locale.ROOT, "%.4f", endMs / 1000.0));
+        long endMs = Math.round(clock * 1000);
+        long synthStart = Math.round(clockMs / tract);
+        long synthEnd = Math.round(endMs / tract);
+        clockMs = endMs;
+        p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
+        p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
         String symbol = p.getAttribute("p");
         if (UNVOICED.contains(symbol)) {
           p.removeAttribute("f0");
@@ -238,7 +264,6 @@ public final class MarySinger implements LineSyllables.Reader {
           p.setAttribute("f0", "(0," + hz + ")(100," + hz + ")");
         }
       }
-      previousSqueeze = squeeze;
     }
     return lead;
   }
