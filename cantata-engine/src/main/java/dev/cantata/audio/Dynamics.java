@@ -14,15 +14,23 @@ public final class Dynamics {
       double releaseMs) {
     double attack = Math.exp(-1 / (attackMs * 1e-3 * rate));
     double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
+    double threshold = Math.pow(10, thresholdDb / 10); // as a mean square
+    double exponent = (1 / ratio - 1) / 2; // gain = (level / threshold)^exponent above the threshold
     double envelope = 0;
+    double gain = 1;
+    double previousGain = 1;
+    int block = 32; // the gain is computed at control rate and interpolated: pow per sample cost seconds per song
     for (int i = 0; i + 1 < stereo.length; i += 2) {
       double level = 0.5 * (stereo[i] * stereo[i] + stereo[i + 1] * stereo[i + 1]);
       envelope = level > envelope ? attack * envelope + (1 - attack) * level : release * envelope + (1 - release) * level;
-      double db = 10 * Math.log10(envelope + 1e-12);
-      double over = db - thresholdDb;
-      double gain = over > 0 ? Math.pow(10, -(over - over / ratio) / 20) : 1;
-      stereo[i] *= (float) gain;
-      stereo[i + 1] *= (float) gain;
+      int frame = i / 2;
+      if (frame % block == 0) {
+        previousGain = gain;
+        gain = envelope > threshold ? Math.pow(envelope / threshold, exponent) : 1;
+      }
+      double g = previousGain + (gain - previousGain) * (frame % block) / block;
+      stereo[i] *= (float) g;
+      stereo[i + 1] *= (float) g;
     }
   }
 

@@ -89,8 +89,9 @@ public final class Loudness {
 
   /**
    * True peak in dBTP: the largest absolute value after 4× oversampling. Only the neighbourhoods of samples within
-   * 6 dB of the sample peak are oversampled: an inter-sample peak stays within a few dB of the samples around it, so
-   * quieter stretches cannot hold the maximum (and the whole song need not be upsampled).
+   * 3 dB of the sample peak are oversampled: an inter-sample peak 3 dB above every sample around it takes a
+   * pathological signal, so quieter stretches cannot hold the maximum and the whole song need not be upsampled (the
+   * song tests check the result against ffmpeg's meter).
    */
   public static double truePeak(float[] interleaved, int channels, int rate) {
     int frames = interleaved.length / channels;
@@ -99,7 +100,7 @@ public final class Loudness {
       samplePeak = Math.max(samplePeak, Math.abs(v));
     }
     double peak = samplePeak;
-    double threshold = samplePeak * 0.5;
+    double threshold = samplePeak * 0.7079;
     int margin = 48;
     for (int c = 0; c < channels; c++) {
       int i = 0;
