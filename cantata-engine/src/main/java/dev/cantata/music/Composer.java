@@ -132,8 +132,10 @@ public final class Composer {
     Genre genre = request.style().genre();
     double chosen = tempo;
     if (request.style().tempo() == null) {
+      // the tempo moves within the genre's natural range; beyond it the form changes instead (a song played far
+      // too fast or slow for its genre is worse than one with a section more or less)
       double ideal = bars(plans) * 240.0 / target;
-      chosen = Math.round(Math.max(genre.tempoMin() * 0.85, Math.min(genre.tempoMax() * 1.15, ideal)));
+      chosen = Math.round(Math.max(genre.tempoMin(), Math.min(genre.tempoMax(), ideal)));
     }
     double bar = 240.0 / chosen;
     int guard = 0;
