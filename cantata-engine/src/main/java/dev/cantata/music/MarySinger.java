@@ -1,15 +1,14 @@
 package dev.cantata.music;
 
 import dev.cantata.audio.Pcm;
+import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.VoiceProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import marytts.util.dom.DomUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,8 +34,9 @@ public final class MarySinger implements LineSyllables.Reader {
   private static final double MIN_PHONE = 0.026;
 
   private final MaryEngine engine;
-  private final Map<String, String> lines = new ConcurrentHashMap<>();
-  private final Map<String, Sung> sung = new ConcurrentHashMap<>();
+  /** Phonemised lines (small) and sung phrases (about 1 MB each), bounded so a long-running server does not grow. */
+  private final BoundedCache<String, String> lines = new BoundedCache<>(2048);
+  private final BoundedCache<String, Sung> sung = new BoundedCache<>(128);
 
   public MarySinger(MaryEngine engine) {
     this.engine = engine;

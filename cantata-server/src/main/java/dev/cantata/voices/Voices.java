@@ -3,6 +3,7 @@ package dev.cantata.voices;
 import dev.cantata.audio.AudioFormatException;
 import dev.cantata.audio.Codecs;
 import dev.cantata.audio.Pcm;
+import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechEngine;
 import dev.cantata.speech.SpeechException;
@@ -32,14 +33,7 @@ public final class Voices {
   private static final int MATCH_CACHE = 64;
 
   private final CompletableFuture<SpeechEngine> engine;
-  private final java.util.Map<String, Match> matches =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Match> eldest) {
-              return size() > MATCH_CACHE;
-            }
-          });
+  private final BoundedCache<String, Match> matches = new BoundedCache<>(MATCH_CACHE);
   private final Codecs codecs;
   private final SpeakerLibrary library;
   private volatile @Nullable VoiceMatcher matcher;
