@@ -1,11 +1,12 @@
 package dev.cantata.audio;
 
 /**
- * Tempo from onsets: an onset-strength envelope (half-wave rectified spectral flux of the magnitude below 2 kHz, where
- * kicks, snares, bass and chords mark the beat; hi-hats above it mark the subdivisions and, measured, pulled the
- * estimate to double or two-thirds time), 200 frames a second, its autocorrelation, and for every candidate tempo from 50 to 220 BPM a comb over four beat periods (read
- * at fractional lags, so the answer is finer than a frame), weighted by a broad prior around 110 BPM that settles
- * octave ambiguity the way listeners do.
+ * Tempo from onsets: an onset-strength envelope (half-wave rectified spectral flux below 2 kHz, where kicks, snares,
+ * bass and chords mark the beat; hi-hats above it mark the subdivisions and, measured, pulled the estimate to double
+ * or two-thirds time), with the kick band (below 200 Hz) and the snare-and-chords band weighed equally so a backbeat
+ * reads as one beat per beat; 200 frames a second; its autocorrelation; and for every candidate tempo from 50 to
+ * 220 BPM a comb over four beat periods (read at fractional lags, so the answer is finer than a frame), weighted by
+ * a broad prior around 120 BPM (1.2 octaves) that settles what octave ambiguity is left.
  */
 public final class TempoEstimator {
   private static final int FRAME = 1024;
@@ -22,18 +23,31 @@ public final class TempoEstimator {
       throw new IllegalArgumentException("at least a few seconds of audio are needed to estimate a tempo");
     }
     double[] previous = null;
-    double[] flux = new double[frames];
+    int split = Math.max(2, (int) (200.0 * FRAME / rate));
     int top = Math.min(FRAME / 2, (int) (2000.0 * FRAME / rate));
+    double[] low = new double[frames];
+    double[] mid = new double[frames];
     for (int f = 0; f < frames; f++) {
       double[] mag = Fft.magnitudes(x, f * hop, FRAME);
       if (previous != null) {
-        double sum = 0;
         for (int k = 1; k <= top; k++) {
-          sum += Math.max(0, mag[k] - previous[k]);
+          double rise = Math.max(0, mag[k] - previous[k]);
+          if (k < split) {
+            low[f] += rise;
+          } else {
+            mid[f] += rise;
+          }
         }
-        flux[f] = sum;
       }
       previous = mag;
+    }
+    // the kick (low band) and the snare and chords (mid band) weigh the same, so a backbeat reads as one beat per
+    // beat rather than a kick every two beats
+    double lowMean = java.util.Arrays.stream(low).average().orElse(1) + 1e-9;
+    double midMean = java.util.Arrays.stream(mid).average().orElse(1) + 1e-9;
+    double[] flux = new double[frames];
+    for (int f = 0; f < frames; f++) {
+      flux[f] = low[f] / lowMean + mid[f] / midMean;
     }
     // remove the slow trend so sustained loudness does not look like periodicity
     double[] onset = new double[frames];
@@ -64,8 +78,8 @@ public final class TempoEstimator {
       for (int k = 1; k <= 4; k++) {
         score += at(acf, k * period);
       }
-      double octaves = Math.log(bpm / 110) / Math.log(2);
-      score *= Math.exp(-0.5 * octaves * octaves / (0.9 * 0.9));
+      double octaves = Math.log(bpm / 120) / Math.log(2);
+      score *= Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
       if (score > bestScore) {
         bestScore = score;
         best = bpm;

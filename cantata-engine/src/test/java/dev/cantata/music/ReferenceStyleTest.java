@@ -29,11 +29,11 @@ final class ReferenceStyleTest {
   }
 
   /**
-   * Measured today: 16 of 20 (four octave errors on fast genres, one relative-key confusion). Issue 5 asks for 18
-   * (90 %); this guards what is reached until the tempo estimator resolves octaves better.
+   * Measured today: 17 of 20 (metal at half tempo and in the parallel mode, which its power chords leave open; punk
+   * at two-thirds tempo; latin in its dominant key). Issue 5 asks for 18 (90 %); this guards what is reached.
    */
   @Test
-  void tempoAndKeyOfTwentySongsAcrossGenresAreRecoveredForAtLeastFourInFive() throws Exception {
+  void tempoAndKeyOfTwentySongsAcrossGenresAreRecoveredForAtLeastSeventeen() throws Exception {
     String[] styles = {"pop", "rock", "metal", "punk", "folk", "country", "jazz", "blues", "soul", "funk", "disco",
         "electronic", "house", "hip hop", "lofi", "reggae", "latin", "gospel", "indie", "ballad"};
     List<String> misses = new ArrayList<>();
@@ -51,7 +51,7 @@ final class ReferenceStyleTest {
             score.tempo(), analysis.key(), analysis.minor() ? "m" : "", score.key(), score.minor() ? "m" : ""));
       }
     }
-    assertThat(good).as("songs recovered; misses: %s", misses).isGreaterThanOrEqualTo(16);
+    assertThat(good).as("songs recovered; misses: %s", misses).isGreaterThanOrEqualTo(17);
   }
 
   @Test
