@@ -53,13 +53,22 @@ public record Pcm(float[] samples, int sampleRate) {
     return peak;
   }
 
-  /** This signal followed by {@code next} (same rate). */
-  public Pcm append(Pcm next) {
-    if (next.sampleRate != sampleRate) {
-      throw new IllegalArgumentException("cannot join " + sampleRate + " Hz and " + next.sampleRate + " Hz audio");
+  /** The pieces one after another, all at {@code sampleRate} (none gives empty audio at that rate). */
+  public static Pcm concat(java.util.List<Pcm> pieces, int sampleRate) {
+    int length = 0;
+    for (Pcm piece : pieces) {
+      if (piece.sampleRate != sampleRate) {
+        throw new IllegalArgumentException(
+            "cannot join " + piece.sampleRate + " Hz audio to " + sampleRate + " Hz audio");
+      }
+      length += piece.samples.length;
     }
-    float[] joined = java.util.Arrays.copyOf(samples, samples.length + next.samples.length);
-    System.arraycopy(next.samples, 0, joined, samples.length, next.samples.length);
+    float[] joined = new float[length];
+    int at = 0;
+    for (Pcm piece : pieces) {
+      System.arraycopy(piece.samples, 0, joined, at, piece.samples.length);
+      at += piece.samples.length;
+    }
     return new Pcm(joined, sampleRate);
   }
 

@@ -203,7 +203,7 @@ public final class Composer {
       spans.add(new Score.Span(plan.part(), plan.label(), start, barIndex * bar, plan.bars()));
     }
     double length = target != null ? target : barIndex * bar + 2.5; // the last chord rings out
-    return new Score(songTempo, key, minor, length, 0, spans, chords, phrases, dropped);
+    return new Score(songTempo, key, minor, length, spans, chords, phrases, dropped);
   }
 
   private static int progressionOf(Part part) {
@@ -262,7 +262,7 @@ public final class Composer {
         (int) Math.round((lastEnd - firstAt) / bar)));
     spans.add(new Score.Span(Part.OUTRO, "Outro", Math.min(lastEnd, length), length,
         (int) Math.round((length - lastEnd) / bar)));
-    return new Score(tempo, key, minor, length, 0, spans, chords, phrases, dropped);
+    return new Score(tempo, key, minor, length, spans, chords, phrases, dropped);
   }
 
   /** Squeezes a phrase that starts at {@code start} so it ends by {@code limit}. */
@@ -362,7 +362,7 @@ public final class Composer {
       if (onsets[i] % 4 != 0 && random.nextInt(3) == 0) {
         target += random.nextBoolean() ? 1 : -1; // neighbour and passing tones between the beats
       }
-      Score.Chord chord = chordAt(chords, start + onsets[i] * sixteenth);
+      Score.Chord chord = Score.chordAt(chords, start + onsets[i] * sixteenth);
       int step;
       if (i == n - 1) {
         step = nearestChordStep(cadence ? 0 : (int) Math.round(target), cadence ? new int[] {key} : chord.pitchClasses(),
@@ -454,16 +454,6 @@ public final class Composer {
 
   private int cadenceStep(boolean cadence) {
     return cadence ? 0 : 2 + 2 * random.nextInt(2);
-  }
-
-  private static Score.Chord chordAt(List<Score.Chord> chords, double time) {
-    Score.Chord found = chords.get(0);
-    for (Score.Chord c : chords) {
-      if (c.start() <= time + 1e-9) {
-        found = c;
-      }
-    }
-    return found;
   }
 
   /** Scale steps from the tonic that fit in {@code semitones} (0 when there is no room). */

@@ -1,6 +1,5 @@
 package dev.cantata.music;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;

@@ -291,13 +291,12 @@ public final class MarySinger implements LineSyllables.Reader {
         return j;
       }
     }
-    int best = 0;
     for (int j = 0; j < phones.size(); j++) {
       if (!UNVOICED.contains(phones.get(j).getAttribute("p"))) {
         return j; // a syllabic consonant ("l", "n")
       }
     }
-    return best;
+    return 0;
   }
 
   private static void unwrapProsody(Document doc) {

@@ -9,14 +9,12 @@ import java.util.List;
  * @param tempo beats per minute (4/4)
  * @param key tonic pitch class 0–11
  * @param length the song's exact length in seconds
- * @param firstBeat where bar 1 starts (0 unless an LRC file asks otherwise)
  */
 public record Score(
     double tempo,
     int key,
     boolean minor,
     double length,
-    double firstBeat,
     List<Span> sections,
     List<Chord> chords,
     List<Phrase> phrases,
@@ -88,6 +86,11 @@ public record Score(
 
   /** The chord sounding at {@code time}. */
   public Chord chordAt(double time) {
+    return chordAt(chords, time);
+  }
+
+  /** The chord of {@code chords} (in time order) sounding at {@code time}: the last one started by then. */
+  static Chord chordAt(List<Chord> chords, double time) {
     Chord found = chords.get(0);
     for (Chord c : chords) {
       if (c.start() <= time + 1e-9) {

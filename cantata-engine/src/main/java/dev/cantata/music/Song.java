@@ -1,6 +1,5 @@
 package dev.cantata.music;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +9,6 @@ import java.util.Map;
  */
 public record Song(float[] master, Map<String, float[]> stems, Score score, Map<String, Object> metadata) {
   public static final int RATE = InstrumentRenderer.RATE;
-  public static final List<String> STEMS = List.of("vocals", "drums", "bass", "other");
 
   public double seconds() {
     return master.length / 2.0 / RATE;

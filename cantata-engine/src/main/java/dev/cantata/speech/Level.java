@@ -43,22 +43,4 @@ public enum Level {
     throw new IllegalArgumentException(
         "\"" + value + "\" is not one of very_low, low, moderate, high, very_high");
   }
-
-  /** FlashTTS's mapping of an OpenAI-style float (clamped to 0.25–4.0) to a step. */
-  public static Level ofFloat(double value) {
-    double v = Math.max(0.25, Math.min(4.0, value));
-    if (v <= 0.5) {
-      return VERY_LOW;
-    }
-    if (v < 1) {
-      return LOW;
-    }
-    if (v < 2) {
-      return MODERATE;
-    }
-    if (v < 3) {
-      return HIGH;
-    }
-    return VERY_HIGH;
-  }
 }

@@ -69,11 +69,7 @@ public final class Speaker {
     } catch (IOException e) {
       throw new SpeechException("speech interrupted", e);
     }
-    Pcm all = Pcm.silence(0, request.sampleRate());
-    for (Pcm piece : pieces) {
-      all = all.append(piece);
-    }
-    return all;
+    return Pcm.concat(pieces, request.sampleRate());
   }
 
   /** The text in pieces: sentences, long ones split at clause or word boundaries; nothing dropped or repeated. */

@@ -17,9 +17,4 @@ public record VoiceAnalysis(
     double[] spectrum,
     double voicedSeconds,
     double speechSeconds) {
-
-  /** The F0 range in semitones between the 10th and 90th percentiles. */
-  public double rangeSemitones() {
-    return 12 * Math.log(highF0 / lowF0) / Math.log(2);
-  }
 }

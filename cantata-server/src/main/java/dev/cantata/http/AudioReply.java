@@ -51,11 +51,7 @@ public final class AudioReply {
       throws SpeechException, IOException {
     java.util.List<Pcm> pieces = new java.util.ArrayList<>();
     speech.speak(pieces::add);
-    Pcm all = Pcm.silence(0, sampleRate);
-    for (Pcm piece : pieces) {
-      all = all.append(piece);
-    }
-    byte[] bytes = codecs.encode(all, codec);
+    byte[] bytes = codecs.encode(Pcm.concat(pieces, sampleRate), codec);
     headers(ctx, codec, false);
     ctx.result(bytes);
   }
