@@ -67,7 +67,32 @@ public final class Codecs {
       throw new AudioFormatException(
           "only WAV can be read on this server: decoding " + demuxer + " needs ffmpeg, which is not installed");
     }
-    return ffmpeg.get().decode(bytes, demuxer, sampleRate, maxSeconds);
+    return new Pcm(ffmpeg.get().decode(bytes, demuxer, sampleRate, 1, maxSeconds), sampleRate);
+  }
+
+  /**
+   * Decodes an uploaded recording as {@link #decode} does, but to interleaved stereo (a mono file is heard on both
+   * sides).
+   */
+  public float[] decodeStereo(byte[] bytes, int sampleRate, double maxSeconds) throws AudioFormatException, IOException {
+    if (bytes.length > MAX_UPLOAD_BYTES) {
+      throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+    }
+    String demuxer = sniff(bytes);
+    if (ffmpeg.isPresent()) {
+      return ffmpeg.get().decode(bytes, demuxer, sampleRate, 2, maxSeconds);
+    }
+    if (!demuxer.equals("wav")) {
+      throw new AudioFormatException(
+          "only WAV can be read on this server: decoding " + demuxer + " needs ffmpeg, which is not installed");
+    }
+    float[] mono = Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate).samples();
+    float[] stereo = new float[mono.length * 2];
+    for (int i = 0; i < mono.length; i++) {
+      stereo[2 * i] = mono[i];
+      stereo[2 * i + 1] = mono[i];
+    }
+    return stereo;
   }
 
   /** The ffmpeg demuxer for the container these bytes start with. */

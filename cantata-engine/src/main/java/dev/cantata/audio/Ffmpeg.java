@@ -97,13 +97,15 @@ public final class Ffmpeg {
   }
 
   /**
-   * Decodes {@code bytes} with the named demuxer to mono float at {@code sampleRate}, at most {@code maxSeconds} long.
+   * Decodes {@code bytes} with the named demuxer to interleaved float with {@code channels} channels at
+   * {@code sampleRate}, at most {@code maxSeconds} long.
    */
-  Pcm decode(byte[] bytes, String demuxer, int sampleRate, double maxSeconds) throws AudioFormatException, IOException {
+  float[] decode(byte[] bytes, String demuxer, int sampleRate, int channels, double maxSeconds)
+      throws AudioFormatException, IOException {
     List<String> command =
         List.of(
             binary.toString(), "-nostdin", "-hide_banner", "-v", "error", "-protocol_whitelist", "pipe",
-            "-f", demuxer, "-i", "pipe:0", "-t", String.valueOf(maxSeconds), "-vn", "-ac", "1",
+            "-f", demuxer, "-i", "pipe:0", "-t", String.valueOf(maxSeconds), "-vn", "-ac", String.valueOf(channels),
             "-ar", String.valueOf(sampleRate), "-f", "f32le", "pipe:1");
     Process process = new ProcessBuilder(command).start();
     ByteArrayOutputStream pcm = new ByteArrayOutputStream();
@@ -140,7 +142,7 @@ public final class Ffmpeg {
     java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     float[] samples = new float[floats.remaining()];
     floats.get(samples);
-    return new Pcm(samples, sampleRate);
+    return samples;
   }
 
   private static String firstLine(String text) {

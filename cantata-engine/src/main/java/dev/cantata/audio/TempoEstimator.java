@@ -13,8 +13,23 @@ public final class TempoEstimator {
 
   private TempoEstimator() {}
 
+  /** Where the beats are: {@code bpm} beats a minute, one of them {@code phase} seconds after the start. */
+  public record Beats(double bpm, double phase) {
+    public double period() {
+      return 60 / bpm;
+    }
+  }
+
   /** Beats per minute of mono or mixed-down audio. */
   public static double bpm(Pcm pcm) {
+    return track(pcm).bpm();
+  }
+
+  /**
+   * The tempo (as {@link #bpm}) and the beats' phase: the offset whose beat positions collect the most onset
+   * strength, to a frame (5 ms).
+   */
+  public static Beats track(Pcm pcm) {
     int rate = pcm.sampleRate();
     int hop = rate / 200;
     float[] x = pcm.samples();
@@ -85,7 +100,22 @@ public final class TempoEstimator {
         best = bpm;
       }
     }
-    return best;
+    double period = 200 * 60.0 / best;
+    double bestPhase = 0;
+    double bestSum = -1;
+    for (int p = 0; p < Math.ceil(period); p++) {
+      double sum = 0;
+      for (double f = p; f < frames; f += period) {
+        sum += at(onset, f);
+      }
+      if (sum > bestSum) {
+        bestSum = sum;
+        bestPhase = p;
+      }
+    }
+    // a frame's flux is the rise as the onset enters its window; half a frame later is where it was heard
+    double phase = (bestPhase * hop + FRAME / 2.0) / rate;
+    return new Beats(best, phase % (60 / best));
   }
 
   private static double at(double[] v, double index) {

@@ -36,8 +36,16 @@ public final class Composer {
     {{5, 3, 0, 4}, {3, 6, 2, 5}, {5, 6, 4, 4}}
   };
 
-  /** What to compose. {@code low}–{@code high} is the singer's range (MIDI). */
-  public record Request(Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high) {}
+  /**
+   * What to compose. {@code low}–{@code high} is the singer's range (MIDI). A {@code continuation} follows music that
+   * is already playing: it gets a one-bar lead-in instead of an intro.
+   */
+  public record Request(
+      Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high, boolean continuation) {
+    public Request(Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high) {
+      this(lyrics, style, seed, length, low, high, false);
+    }
+  }
 
   private final Request request;
   private final SplittableRandom random;
@@ -104,13 +112,16 @@ public final class Composer {
     List<Plan> plans = new ArrayList<>();
     Lyrics lyrics = request.lyrics();
     if (lyrics.instrumental()) {
-      for (Part p : List.of(Part.INTRO, Part.VERSE, Part.CHORUS, Part.VERSE, Part.CHORUS, Part.OUTRO)) {
+      List<Part> form = request.continuation() ? List.of(Part.VERSE, Part.CHORUS, Part.OUTRO)
+          : List.of(Part.INTRO, Part.VERSE, Part.CHORUS, Part.VERSE, Part.CHORUS, Part.OUTRO);
+      for (Part p : form) {
         plans.add(new Plan(p, p.name().toLowerCase(java.util.Locale.ROOT), List.of(),
             p == Part.INTRO || p == Part.OUTRO ? 4 : 8));
       }
     } else {
       if (lyrics.sections().get(0).part() != Part.INTRO) {
-        plans.add(new Plan(Part.INTRO, "Intro", List.of(), 4));
+        plans.add(new Plan(Part.INTRO, request.continuation() ? "Lead-in" : "Intro", List.of(),
+            request.continuation() ? 1 : 4));
       }
       for (Lyrics.Section section : lyrics.sections()) {
         plans.add(plan(section, syllables));
@@ -141,7 +152,7 @@ public final class Composer {
     int guard = 0;
     while (bars(plans) * bar < target - bar && guard++ < 64) {
       Plan intro = plans.get(0);
-      if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() < 8) {
+      if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() < 8 && !request.continuation()) {
         plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), 8));
         continue;
       }
@@ -203,7 +214,7 @@ public final class Composer {
       spans.add(new Score.Span(plan.part(), plan.label(), start, barIndex * bar, plan.bars()));
     }
     double length = target != null ? target : barIndex * bar + 2.5; // the last chord rings out
-    return new Score(songTempo, key, minor, length, spans, chords, phrases, dropped);
+    return new Score(songTempo, key, minor, length, spans, chords, phrases, dropped, List.of());
   }
 
   private static int progressionOf(Part part) {
@@ -262,7 +273,7 @@ public final class Composer {
         (int) Math.round((lastEnd - firstAt) / bar)));
     spans.add(new Score.Span(Part.OUTRO, "Outro", Math.min(lastEnd, length), length,
         (int) Math.round((length - lastEnd) / bar)));
-    return new Score(tempo, key, minor, length, spans, chords, phrases, dropped);
+    return new Score(tempo, key, minor, length, spans, chords, phrases, dropped, List.of());
   }
 
   /** Squeezes a phrase that starts at {@code start} so it ends by {@code limit}. */

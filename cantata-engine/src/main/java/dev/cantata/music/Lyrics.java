@@ -68,6 +68,24 @@ public record Lyrics(List<Section> sections, boolean timed) {
   }
 
   /** A lyrics text that breaks a rule; the message names the line. */
+  /** Timed lyrics with every line {@code seconds} later (lines moved before zero are dropped); untimed ones as they are. */
+  public Lyrics shifted(double seconds) {
+    if (!timed) {
+      return this;
+    }
+    List<Section> moved = new ArrayList<>();
+    for (Section section : sections) {
+      List<Line> lines = new ArrayList<>();
+      for (Line line : section.lines()) {
+        if (line.at() != null && line.at() + seconds >= 0) {
+          lines.add(new Line(line.text(), line.at() + seconds));
+        }
+      }
+      moved.add(new Section(section.part(), section.label(), lines));
+    }
+    return new Lyrics(moved, true);
+  }
+
   public static final class LyricsException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

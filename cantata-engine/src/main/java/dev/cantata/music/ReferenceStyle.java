@@ -24,8 +24,17 @@ public final class ReferenceStyle {
 
   private ReferenceStyle() {}
 
-  /** What the recording sounded like. */
-  public record Analysis(double tempo, int key, boolean minor, double lufs, double brightness, double density) {
+  /**
+   * What the recording sounded like.
+   *
+   * @param phase seconds from the start to the first beat
+   */
+  public record Analysis(
+      double tempo, double phase, int key, boolean minor, double lufs, double brightness, double density) {
+    public TempoEstimator.Beats beats() {
+      return new TempoEstimator.Beats(tempo, phase);
+    }
+
     /** The style to make a song like it, with {@code words} (a prompt) added when given. */
     public Style style(String words) {
       Genre genre = closestGenre();
@@ -71,7 +80,7 @@ public final class ReferenceStyle {
     if (pcm.peak() < 1e-3) {
       throw new IllegalArgumentException("the reference audio is silent");
     }
-    double tempo = TempoEstimator.bpm(pcm);
+    TempoEstimator.Beats beats = TempoEstimator.track(pcm);
     KeyEstimator.Key key = KeyEstimator.estimate(pcm);
     float[] stereo = new float[pcm.length() * 2];
     for (int i = 0; i < pcm.length(); i++) {
@@ -79,7 +88,7 @@ public final class ReferenceStyle {
       stereo[2 * i + 1] = pcm.samples()[i];
     }
     double lufs = Loudness.integrated(stereo, 2, pcm.sampleRate());
-    return new Analysis(tempo, key.tonic(), key.minor(), lufs, centroid(pcm), onsetRate(pcm));
+    return new Analysis(beats.bpm(), beats.phase(), key.tonic(), key.minor(), lufs, centroid(pcm), onsetRate(pcm));
   }
 
   private static double centroid(Pcm pcm) {

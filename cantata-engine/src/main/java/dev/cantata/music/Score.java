@@ -1,14 +1,16 @@
 package dev.cantata.music;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The symbolic song: everything the arranger, the singer and the mixer need, and what extend, edit, stems and aligned
  * lyrics read later. Times are seconds from the start of the song.
  *
- * @param tempo beats per minute (4/4)
+ * @param tempo beats per minute (4/4) where the song starts
  * @param key tonic pitch class 0–11
  * @param length the song's exact length in seconds
+ * @param grid where the beats are: a composed song has one entry at 0; an extension that changed tempo has two
  */
 public record Score(
     double tempo,
@@ -18,13 +20,22 @@ public record Score(
     List<Span> sections,
     List<Chord> chords,
     List<Phrase> phrases,
-    List<String> dropped) {
+    List<String> dropped,
+    List<Tempo> grid) {
 
   public Score {
     sections = List.copyOf(sections);
     chords = List.copyOf(chords);
     phrases = List.copyOf(phrases);
     dropped = List.copyOf(dropped);
+    grid = grid.isEmpty() ? List.of(new Tempo(0, tempo)) : List.copyOf(grid);
+  }
+
+  /** Beats of {@code bpm} per minute from {@code at} seconds on (one of them falls on {@code at}). */
+  public record Tempo(double at, double bpm) {
+    double beat() {
+      return 60 / bpm;
+    }
   }
 
   /** A section of the song in time. */
@@ -82,6 +93,128 @@ public record Score(
   /** Every word of the song in order. */
   public List<Word> words() {
     return phrases.stream().flatMap(p -> p.words().stream()).toList();
+  }
+
+  /** The first beat at or after {@code time} (within a microsecond), never past the song's end. */
+  public double beatAtOrAfter(double time) {
+    Tempo region = grid.get(0);
+    for (Tempo t : grid) {
+      if (t.at() <= time + 1e-6) {
+        region = t;
+      }
+    }
+    double beats = Math.ceil((time - region.at()) / region.beat() - 1e-6);
+    double beat = region.at() + Math.max(0, beats) * region.beat();
+    for (Tempo t : grid) { // a tempo change before that beat starts a new grid
+      if (t.at() > time + 1e-6 && t.at() < beat) {
+        beat = t.at();
+      }
+    }
+    return Math.min(beat, length);
+  }
+
+  /** The last beat at or before {@code time}. */
+  public double beatAtOrBefore(double time) {
+    Tempo region = grid.get(0);
+    for (Tempo t : grid) {
+      if (t.at() <= time + 1e-6) {
+        region = t;
+      }
+    }
+    double beats = Math.floor((time - region.at()) / region.beat() + 1e-6);
+    return Math.max(0, region.at() + Math.max(0, beats) * region.beat());
+  }
+
+  /**
+   * What of this score starts in {@code [from, to)}: sections and chords clipped to the window, notes and words that
+   * start in it (ends clipped to {@code to}), phrases reduced to those notes. Times and length are unchanged.
+   */
+  public Score window(double from, double to) {
+    List<Span> spans = new ArrayList<>();
+    for (Span s : sections) {
+      if (s.end() > from && s.start() < to) {
+        spans.add(new Span(s.part(), s.label(), Math.max(from, s.start()), Math.min(to, s.end()), s.bars()));
+      }
+    }
+    List<Chord> kept = new ArrayList<>();
+    for (Chord c : chords) {
+      if (c.end() > from && c.start() < to) {
+        kept.add(new Chord(Math.max(from, c.start()), Math.min(to, c.end()), c.root(), c.minor(), c.seventh(), c.bar()));
+      }
+    }
+    List<Phrase> sung = new ArrayList<>();
+    for (Phrase p : phrases) {
+      List<Note> notes = p.notes().stream().filter(n -> n.start() >= from && n.start() < to)
+          .map(n -> new Note(n.start(), Math.min(to, n.end()), n.pitch(), n.syllable())).toList();
+      if (notes.isEmpty()) {
+        continue;
+      }
+      List<Word> words = p.words().stream().filter(w -> w.start() >= from && w.start() < to)
+          .map(w -> new Word(w.word(), w.start(), Math.min(to, w.end()))).toList();
+      boolean whole = notes.size() == p.notes().size();
+      String text = whole ? p.text() : String.join(" ", words.stream().map(Word::word).toList());
+      sung.add(new Phrase(text, p.part(), notes, words));
+    }
+    return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid);
+  }
+
+  /** This score {@code seconds} later, {@code newLength} long. */
+  public Score shifted(double seconds, double newLength) {
+    return new Score(tempo, key, minor, newLength,
+        sections.stream().map(s -> new Span(s.part(), s.label(), s.start() + seconds, s.end() + seconds, s.bars()))
+            .toList(),
+        chords.stream().map(c -> new Chord(c.start() + seconds, c.end() + seconds, c.root(), c.minor(), c.seventh(),
+            c.bar())).toList(),
+        phrases.stream().map(p -> new Phrase(p.text(), p.part(),
+            p.notes().stream().map(n -> new Note(n.start() + seconds, n.end() + seconds, n.pitch(), n.syllable()))
+                .toList(),
+            p.words().stream().map(w -> new Word(w.word(), w.start() + seconds, w.end() + seconds)).toList()))
+            .toList(),
+        dropped,
+        grid.stream().map(t -> new Tempo(t.at() + seconds, t.bpm())).toList());
+  }
+
+  /**
+   * Pieces of scores (windows of them, in song time) as one score {@code length} long, in time order; tempo and key
+   * are the first piece's, the beat grid is every piece's grid from where that piece starts.
+   */
+  static Score merge(List<Score> pieces, List<Double> starts, double length) {
+    Score first = pieces.get(0);
+    List<Span> spans = new ArrayList<>();
+    List<Chord> chords = new ArrayList<>();
+    List<Phrase> phrases = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    List<Tempo> grid = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      Score p = pieces.get(i);
+      double from = starts.get(i);
+      double to = i + 1 < starts.size() ? starts.get(i + 1) : length;
+      spans.addAll(p.sections());
+      chords.addAll(p.chords());
+      phrases.addAll(p.phrases());
+      p.dropped().stream().filter(d -> !dropped.contains(d)).forEach(dropped::add);
+      // a piece starts on one of its own beats (joins and seams are placed on beats), so its grid restarts there
+      Tempo region = p.grid().get(0);
+      for (Tempo t : p.grid()) {
+        if (t.at() <= from + 1e-6) {
+          region = t;
+        }
+      }
+      grid.add(new Tempo(from, region.bpm()));
+      p.grid().stream().filter(t -> t.at() > from + 1e-6 && t.at() < to).forEach(grid::add);
+    }
+    spans.sort(java.util.Comparator.comparingDouble(Span::start));
+    chords.sort(java.util.Comparator.comparingDouble(Chord::start));
+    phrases.sort(java.util.Comparator.comparingDouble(Phrase::start));
+    List<Tempo> beats = new ArrayList<>();
+    for (Tempo t : grid) { // an entry that continues the grid before it says nothing new
+      Tempo last = beats.isEmpty() ? null : beats.get(beats.size() - 1);
+      double offBeat = last == null ? 1 : Math.abs(Math.IEEEremainder(t.at() - last.at(), last.beat()));
+      if (last == null || Math.abs(last.bpm() - t.bpm()) > 1e-9 || offBeat > 1e-6) {
+        beats.add(t);
+      }
+    }
+    return new Score(first.tempo(), first.key(), first.minor(), length, spans, chords, phrases, dropped, beats);
   }
 
   /** The chord sounding at {@code time}. */

@@ -35,12 +35,22 @@ public final class SongEngine {
     this.instruments = instruments;
   }
 
+  /**
+   * Makes the song {@code spec} describes.
+   *
+   * @throws Lyrics.LyricsException when the lyrics cannot be read (the message names the line)
+   */
   public Song make(SongSpec spec, Progress progress) throws SpeechException, IOException {
-    Map<String, Long> timings = new LinkedHashMap<>();
-    long clock = System.nanoTime();
     progress.report(2, "reading the lyrics and the style");
     Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
-    Style style = Style.parse(spec.style());
+    return render(lyrics, Style.parse(spec.style()), spec, false, progress);
+  }
+
+  /** Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. */
+  Song render(Lyrics lyrics, Style style, SongSpec spec, boolean continuation, Progress progress)
+      throws SpeechException, IOException {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long clock = System.nanoTime();
     boolean male = "male".equals(style.voice());
     VoiceProfile voice = spec.singer() != null
         ? spec.singer()
@@ -59,8 +69,8 @@ public final class SongEngine {
 
     clock = lap(timings, "syllables", clock);
     progress.report(12, "composing");
-    Score score = Composer.compose(new Composer.Request(lyrics, style, spec.seed(), spec.length(), range[0], range[1]),
-        syllables);
+    Score score = Composer.compose(
+        new Composer.Request(lyrics, style, spec.seed(), spec.length(), range[0], range[1], continuation), syllables);
     int frames = (int) Math.round(score.length() * Song.RATE);
 
     Arranger.Arrangement arrangement = Arranger.arrange(score, style, spec.seed());
@@ -117,6 +127,7 @@ public final class SongEngine {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("title", spec.title() != null ? spec.title() : title(lyrics));
     metadata.put("seed", spec.seed());
+    metadata.put("style", style.text());
     metadata.put("genre", style.genre().name());
     metadata.put("moods", style.moods());
     metadata.put("unknown_style_words", style.unknown());

@@ -29,7 +29,7 @@ public record Style(
     List<String> moods,
     List<Integer> instruments,
     @Nullable String voice,
-    @Nullable Integer tempo,
+    @Nullable Double tempo,
     int tempoHint,
     @Nullable Integer key,
     @Nullable Boolean minor,
@@ -104,14 +104,23 @@ public record Style(
   private static final Pattern KEY =
       Pattern.compile("\\b(?:in\\s+)?([a-g])\\s*(#|sharp|b|flat)?\\s+(major|minor|maj|min)\\b");
 
+  /**
+   * This style with its tempo, key and mode fixed, as a continuation or an edit needs them to match existing audio
+   * (a tempo need not be a whole number there).
+   */
+  public Style pinned(double bpm, int tonic, boolean minorMode) {
+    return new Style(genre, moods, instruments, voice, bpm, tempoHint, Math.floorMod(tonic, 12), minorMode, unknown,
+        text);
+  }
+
   /** Reads a style from free text; never fails, unknown words are kept in {@link #unknown}. */
   public static Style parse(String text) {
     String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[,;/|+.!()\\[\\]]", " ").replaceAll("\\s+", " ") + " ";
     Set<String> used = new LinkedHashSet<>();
-    Integer tempo = null;
+    Double tempo = null;
     Matcher bpm = BPM.matcher(t);
     if (bpm.find()) {
-      tempo = Math.max(40, Math.min(220, Integer.parseInt(bpm.group(1))));
+      tempo = (double) Math.max(40, Math.min(220, Integer.parseInt(bpm.group(1))));
       t = t.replace(bpm.group(), " ");
     }
     Integer key = null;

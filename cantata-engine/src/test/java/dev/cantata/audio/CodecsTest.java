@@ -97,6 +97,31 @@ final class CodecsTest {
     assertThat(Signals.pitch(decoded.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Codec.class, names = {"FLAC", "WAV"})
+  void aStereoUploadKeepsItsTwoSidesAndItsTimeLimit(Codec codec) throws Exception {
+    float[] left = Signals.sine(440, 3, 44_100, 0.5).samples();
+    float[] right = Signals.sine(660, 3, 44_100, 0.5).samples();
+    float[] both = new float[left.length * 2];
+    for (int i = 0; i < left.length; i++) {
+      both[2 * i] = left[i];
+      both[2 * i + 1] = right[i];
+    }
+    byte[] upload = codecs.encode(both, 44_100, 2, codec);
+
+    float[] decoded = codecs.decodeStereo(upload, 44_100, 2);
+
+    assertThat(decoded.length / 2 / 44_100.0).isCloseTo(2.0, within(0.05));
+    float[] l = new float[decoded.length / 2];
+    float[] r = new float[decoded.length / 2];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = decoded[2 * i];
+      r[i] = decoded[2 * i + 1];
+    }
+    assertThat(Signals.pitch(new Pcm(l, 44_100).slice(0.3, 1.7))).isCloseTo(440, within(2.0));
+    assertThat(Signals.pitch(new Pcm(r, 44_100).slice(0.3, 1.7))).isCloseTo(660, within(3.0));
+  }
+
   @Test
   void aDecodedUploadIsCutAtTheTimeLimit() throws Exception {
     byte[] upload = codecs.encode(Signals.sine(440, 5, 24_000, 0.5), Codec.MP3);

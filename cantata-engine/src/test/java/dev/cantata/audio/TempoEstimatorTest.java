@@ -34,4 +34,18 @@ final class TempoEstimatorTest {
   void aDrumPatternsTempoIsFoundWithinOnePercent(double bpm) {
     assertThat(TempoEstimator.bpm(beat(bpm, 20, 22_050))).isCloseTo(bpm, within(bpm * 0.01));
   }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.0, 0.137, 0.31, 0.42})
+  void theBeatsPhaseIsFoundWithinTenMilliseconds(double phase) {
+    Pcm pattern = beat(120, 20, 22_050);
+    float[] late = new float[pattern.length()];
+    int shift = (int) Math.round(phase * 22_050);
+    System.arraycopy(pattern.samples(), 0, late, shift, late.length - shift);
+
+    TempoEstimator.Beats beats = TempoEstimator.track(new Pcm(late, 22_050));
+
+    double error = Math.IEEEremainder(beats.phase() - phase, beats.period());
+    assertThat(Math.abs(error)).as("phase %.3f s heard as %.3f s", phase, beats.phase()).isLessThan(0.010);
+  }
 }

@@ -29,11 +29,11 @@ final class ReferenceStyleTest {
   }
 
   /**
-   * Measured today: 17 of 20 (metal at half tempo and in the parallel mode, which its power chords leave open; punk
-   * at two-thirds tempo; latin in its dominant key). Issue 5 asks for 18 (90 %); this guards what is reached.
+   * Issue 5 asks for 90 %. Measured: 18 of 20; the misses are metal at half tempo and in the parallel mode (its power
+   * chords carry no third) and punk at two-thirds tempo.
    */
   @Test
-  void tempoAndKeyOfTwentySongsAcrossGenresAreRecoveredForAtLeastSeventeen() throws Exception {
+  void tempoAndKeyOfTwentySongsAcrossGenresAreRecoveredForNinetyPercent() throws Exception {
     String[] styles = {"pop", "rock", "metal", "punk", "folk", "country", "jazz", "blues", "soul", "funk", "disco",
         "electronic", "house", "hip hop", "lofi", "reggae", "latin", "gospel", "indie", "ballad"};
     List<String> misses = new ArrayList<>();
@@ -51,16 +51,16 @@ final class ReferenceStyleTest {
             score.tempo(), analysis.key(), analysis.minor() ? "m" : "", score.key(), score.minor() ? "m" : ""));
       }
     }
-    assertThat(good).as("songs recovered; misses: %s", misses).isGreaterThanOrEqualTo(17);
+    assertThat(good).as("songs recovered; misses: %s", misses).isGreaterThanOrEqualTo(18);
   }
 
   @Test
   void theStyleFromAReferenceCarriesItsTempoAndKey() {
-    ReferenceStyle.Analysis analysis = new ReferenceStyle.Analysis(128, 2, true, -14, 3000, 4);
+    ReferenceStyle.Analysis analysis = new ReferenceStyle.Analysis(128, 0.1, 2, true, -14, 3000, 4);
 
     Style style = analysis.style("dreamy");
 
-    assertThat(style.tempo()).isEqualTo(128);
+    assertThat(style.tempo()).isEqualTo(128.0);
     assertThat(style.key()).isEqualTo(2);
     assertThat(style.minor()).isTrue();
     assertThat(style.moods()).contains("dreamy");

@@ -30,7 +30,7 @@ final class StyleTest {
   void explicitTempoAndKeyAreRead() {
     Style style = Style.parse("upbeat 128 bpm house in D minor");
 
-    assertThat(style.tempo()).isEqualTo(128);
+    assertThat(style.tempo()).isEqualTo(128.0);
     assertThat(style.key()).isEqualTo(2);
     assertThat(style.minor()).isTrue();
     assertThat(style.genre().name()).isEqualTo("house");
