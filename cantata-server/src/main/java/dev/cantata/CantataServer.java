@@ -8,12 +8,17 @@ import dev.cantata.db.Database;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
 import dev.cantata.http.Routes;
+import dev.cantata.http.diffrhythm.DiffRhythmRoutes;
 import dev.cantata.http.flashtts.FlashTtsRoutes;
 import dev.cantata.http.openai.OpenAiRoutes;
 import dev.cantata.jobs.RetentionSweeper;
 import dev.cantata.jobs.TaskHandler;
 import dev.cantata.jobs.TaskStore;
 import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.songs.SongFiles;
+import dev.cantata.songs.SongJob;
+import dev.cantata.songs.SongTasks;
+import dev.cantata.songs.Studio;
 import dev.cantata.voices.SpeakerLibrary;
 import dev.cantata.voices.Voices;
 import java.io.IOException;
@@ -21,8 +26,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,18 +83,24 @@ public final class CantataServer implements AutoCloseable {
     try {
       BlobStore blobs = new BlobStore(settings.dataDir().resolve("blobs"));
       TaskStore tasks = new TaskStore(database, clock);
-      TaskWorkers workers =
-          new TaskWorkers(tasks, blobs, handlers, settings.workers(), settings.lease(), settings.maxAttempts());
-      RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
-      Voices voices =
-          new Voices(Voices.startMary(), new Codecs(Ffmpeg.locate()), new SpeakerLibrary(database, blobs, clock));
-      if (!voices.codecs().complete()) {
-        LOG.warn("ffmpeg is not installed: opus, aac and flac output and non-WAV uploads are unavailable");
+      Codecs codecs = new Codecs(Ffmpeg.locate());
+      if (!codecs.complete()) {
+        LOG.warn("ffmpeg is not installed: opus, aac and flac output, non-WAV uploads and stems are unavailable");
       }
+      SongFiles songFiles = new SongFiles(blobs, codecs);
+      Studio studio = new Studio(Optional.ofNullable(settings.soundfont()));
+      Map<String, TaskHandler> allHandlers = new HashMap<>(handlers);
+      allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
+      TaskWorkers workers =
+          new TaskWorkers(tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
+      RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
+      Voices voices = new Voices(Voices.startMary(), codecs, new SpeakerLibrary(database, blobs, clock));
       List<Routes> routes = new ArrayList<>();
       routes.add(new HealthRoutes(Version.current()));
       routes.add(new FlashTtsRoutes(voices));
       routes.add(new OpenAiRoutes(voices, clock));
+      routes.add(new DiffRhythmRoutes(tasks, workers, blobs, codecs, songFiles, DiffRhythmRoutes.NO_JSON_DIALECT,
+          Version.current()));
       routes.addAll(extraRoutes);
       HttpServer http =
           new HttpServer(

@@ -32,20 +32,7 @@ final class CantataServerTest {
 
   CantataServer start(List<Integer> extraPorts, List<Routes> routes) {
     Settings settings =
-        new Settings(
-            "127.0.0.1",
-            0,
-            extraPorts,
-            dir,
-            Settings.defaultDbUrl(dir),
-            Duration.ofHours(24),
-            Duration.ofMinutes(10),
-            1,
-            Duration.ofSeconds(30),
-            3,
-            1 << 20,
-            Duration.ofSeconds(10),
-            null);
+        Settings.loopback(dir).withListenPorts(extraPorts).withLimits(Duration.ofSeconds(30), 1 << 20, Duration.ofSeconds(10));
     server = CantataServer.start(settings, Map.of(), routes, InstantSource.system());
     return server;
   }

@@ -34,20 +34,7 @@ public final class CrashTestNode {
     Path data = Path.of(args[0]);
     Path journal = Path.of(args[1]);
     Settings settings =
-        new Settings(
-            "127.0.0.1",
-            0,
-            List.of(),
-            data,
-            Settings.defaultDbUrl(data),
-            Duration.ofHours(24),
-            Duration.ofMinutes(10),
-            1,
-            Duration.ofSeconds(2),
-            3,
-            1 << 20,
-            Duration.ofSeconds(5),
-            null);
+        Settings.loopback(data).withLimits(Duration.ofSeconds(2), 1 << 20, Duration.ofSeconds(5));
     CantataServer.start(settings, Map.of(KIND, slowFile(journal)), List.of(), InstantSource.system())
         .runUntilStopped();
   }

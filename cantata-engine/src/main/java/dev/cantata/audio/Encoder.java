@@ -26,8 +26,8 @@ public interface Encoder {
   static byte[] toS16le(float[] samples) {
     byte[] bytes = new byte[samples.length * 2];
     for (int i = 0; i < samples.length; i++) {
-      float s = Math.max(-1f, Math.min(1f, samples[i]));
-      int v = Math.round(s * 32767f);
+      // ×32768 and clipped, as ffmpeg and libsndfile convert: a decoded 16-bit sample (v / 32768) comes back as v
+      int v = Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32768f)));
       bytes[2 * i] = (byte) v;
       bytes[2 * i + 1] = (byte) (v >> 8);
     }

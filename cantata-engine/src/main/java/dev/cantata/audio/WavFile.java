@@ -47,6 +47,62 @@ public final class WavFile {
     return file;
   }
 
+  /**
+   * The bytes of a whole 16-bit WAV file of interleaved samples with a {@code LIST/INFO} chunk holding
+   * {@code comment} (as {@code ICMT}) before the data, which players show and ignore.
+   */
+  public static byte[] bytes(float[] interleaved, int sampleRate, int channels, String comment) {
+    byte[] text = (comment + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int textSize = text.length + (text.length & 1);
+    int listSize = 4 + 8 + textSize;
+    byte[] data = Encoder.toS16le(interleaved);
+    ByteBuffer b = ByteBuffer.allocate(12 + 24 + 8 + listSize + 8 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] plain = header(sampleRate, channels, data.length);
+    b.put(plain, 0, 36); // RIFF, WAVE, fmt chunk
+    b.putInt(4, 4 + 24 + 8 + listSize + 8 + data.length);
+    b.put("LIST".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(listSize);
+    b.put("INFOICMT".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(text.length);
+    b.put(text);
+    if ((text.length & 1) == 1) {
+      b.put((byte) 0);
+    }
+    b.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(data.length);
+    b.put(data);
+    return b.array();
+  }
+
+  /** The {@code ICMT} comment of a WAV file's {@code LIST/INFO} chunk, if it has one. */
+  public static java.util.Optional<String> comment(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    if (bytes.length < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
+      return java.util.Optional.empty();
+    }
+    long pos = 12;
+    while (pos + 8 <= bytes.length) {
+      int id = b.getInt((int) pos);
+      long size = Integer.toUnsignedLong(b.getInt((int) pos + 4));
+      long body = pos + 8;
+      if (id == 0x61746164) { // "data": the comment comes before it or not at all
+        return java.util.Optional.empty();
+      }
+      if (id == 0x5453494c && body + 4 <= bytes.length && b.getInt((int) body) == 0x4f464e49) { // "LIST" "INFO"
+        long sub = body + 4;
+        while (sub + 8 <= Math.min(bytes.length, body + size)) {
+          int subId = b.getInt((int) sub);
+          long subSize = Integer.toUnsignedLong(b.getInt((int) sub + 4));
+          if (subId == 0x544d4349 && sub + 8 + subSize <= bytes.length) { // "ICMT"
+            String text = new String(bytes, (int) sub + 8, (int) subSize, java.nio.charset.StandardCharsets.UTF_8);
+            int nul = text.indexOf('\0');
+            return java.util.Optional.of(nul >= 0 ? text.substring(0, nul) : text);
+          }
+          sub += 8 + subSize + (subSize & 1);
+        }
+      }
+      pos = body + size + (size & 1);
+    }
+    return java.util.Optional.empty();
+  }
+
   private static final class Streamed implements Encoder.Sink {
     private final OutputStream out;
 

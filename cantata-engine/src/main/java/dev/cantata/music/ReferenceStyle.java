@@ -67,19 +67,28 @@ public final class ReferenceStyle {
   private static final String[] NAMES = {"c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b"};
 
   /**
+   * Checks that a recording can be analysed, without analysing it.
+   *
+   * @throws IllegalArgumentException when it is shorter than {@link #MIN_SECONDS} or silent
+   */
+  public static void check(Pcm recording) {
+    if (recording.seconds() < MIN_SECONDS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "the reference audio is %.1f s long; it must be at least %.0f s", recording.seconds(), MIN_SECONDS));
+    }
+    if (recording.peak() < 1e-3) {
+      throw new IllegalArgumentException("the reference audio is silent");
+    }
+  }
+
+  /**
    * Analyses a mono recording.
    *
    * @throws IllegalArgumentException when it is shorter than {@link #MIN_SECONDS} or silent
    */
   public static Analysis analyze(Pcm recording) {
-    if (recording.seconds() < MIN_SECONDS) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the reference audio is %.1f s long; it must be at least %.0f s", recording.seconds(), MIN_SECONDS));
-    }
+    check(recording);
     Pcm pcm = Resampler.resample(recording, 22_050);
-    if (pcm.peak() < 1e-3) {
-      throw new IllegalArgumentException("the reference audio is silent");
-    }
     TempoEstimator.Beats beats = TempoEstimator.track(pcm);
     KeyEstimator.Key key = KeyEstimator.estimate(pcm);
     float[] stereo = new float[pcm.length() * 2];

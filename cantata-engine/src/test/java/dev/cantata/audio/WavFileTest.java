@@ -76,4 +76,19 @@ final class WavFileTest {
 
     assertThat(back.seconds()).isEqualTo(1.0);
   }
+
+  @org.junit.jupiter.api.Test
+  void aCommentRidesInTheInfoChunkAndTheSamplesSurviveARoundTrip() throws Exception {
+    float[] stereo = new float[2000];
+    for (int i = 0; i < stereo.length; i++) {
+      stereo[i] = Math.round((float) Math.sin(i * 0.05) * 30000) / 32768f; // exact 16-bit values
+    }
+
+    byte[] file = WavFile.bytes(stereo, 44_100, 2, "Cantata song 42/1");
+
+    org.assertj.core.api.Assertions.assertThat(WavFile.comment(file)).contains("Cantata song 42/1");
+    org.assertj.core.api.Assertions.assertThat(WavFile.comment(WavFile.bytes(stereo, 44_100, 2))).isEmpty();
+    float[] back = new Codecs(Ffmpeg.locate()).decodeStereo(file, 44_100, 10);
+    org.assertj.core.api.Assertions.assertThat(back).containsExactly(stereo);
+  }
 }

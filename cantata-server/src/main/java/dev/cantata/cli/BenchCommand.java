@@ -138,9 +138,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private void firstByte() throws Exception {
     Path data = Files.createTempDirectory("cantata-bench");
-    Settings settings = new Settings("127.0.0.1", 0, List.of(), data, Settings.defaultDbUrl(data),
-        Duration.ofHours(24), Duration.ofMinutes(10), 1, Duration.ofSeconds(30), 3, 64L << 20, Duration.ofSeconds(5),
-        null);
+    Settings settings = Settings.loopback(data);
     try (CantataServer server = CantataServer.start(settings, Map.of(), List.of(), InstantSource.system())) {
       HttpClient client = HttpClient.newHttpClient();
       for (String format : List.of("mp3", "wav")) {

@@ -64,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--api-key", paramLabel = "KEY", description = "Require Authorization: Bearer KEY on every route.")
   @Nullable String apiKey;
 
+  @Option(names = "--soundfont", paramLabel = "SF2", description = "Soundfont for the instruments (default: Debian's FluidR3).")
+  @Nullable String soundfont;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings;
@@ -103,6 +106,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "max-request-size", maxRequestSize);
     put(flags, "shutdown-grace", shutdownGrace);
     put(flags, "api-key", apiKey);
+    put(flags, "soundfont", soundfont);
     return flags;
   }
 

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxRequestBytes the largest request body accepted
  * @param shutdownGrace how long running requests may take to finish on shutdown
  * @param apiKey when set, every route wants {@code Authorization: Bearer <apiKey>}
+ * @param soundfont the SF2 the instruments play from; null for Debian's FluidR3 (or Gervill's own bank without it)
  */
 public record Settings(
     String host,
@@ -35,13 +36,44 @@ public record Settings(
     int maxAttempts,
     long maxRequestBytes,
     Duration shutdownGrace,
-    @Nullable String apiKey) {
+    @Nullable String apiKey,
+    @Nullable Path soundfont) {
 
   public Settings {
     listenPorts = List.copyOf(listenPorts);
     if (listenPorts.contains(port)) {
       throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
     }
+  }
+
+  /**
+   * A node on loopback with an ephemeral port, data in {@code dataDir} and the defaults otherwise (one worker): what
+   * tests and the benchmark start.
+   */
+  public static Settings loopback(Path dataDir) {
+    return new Settings("127.0.0.1", 0, List.of(), dataDir, defaultDbUrl(dataDir), Duration.ofHours(24),
+        Duration.ofMinutes(10), 1, Duration.ofSeconds(30), 3, 64L << 20, Duration.ofSeconds(10), null, null);
+  }
+
+  public Settings withApiKey(@Nullable String key) {
+    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
+        maxRequestBytes, shutdownGrace, key, soundfont);
+  }
+
+  public Settings withListenPorts(List<Integer> ports) {
+    return new Settings(host, port, ports, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
+        maxRequestBytes, shutdownGrace, apiKey, soundfont);
+  }
+
+  /** These limits instead: lease, largest request, shutdown grace. */
+  public Settings withLimits(Duration newLease, long newMaxRequestBytes, Duration newShutdownGrace) {
+    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, newLease,
+        maxAttempts, newMaxRequestBytes, newShutdownGrace, apiKey, soundfont);
+  }
+
+  public Settings withWorkers(int count) {
+    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, count, lease, maxAttempts,
+        maxRequestBytes, shutdownGrace, apiKey, soundfont);
   }
 
   /** The database URL used when none is configured: a SQLite file in the data folder. */

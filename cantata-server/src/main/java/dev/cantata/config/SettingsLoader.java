@@ -42,7 +42,8 @@ public final class SettingsLoader {
     MAX_ATTEMPTS("3"),
     MAX_REQUEST_SIZE("64MB"),
     SHUTDOWN_GRACE("30s"),
-    API_KEY(null);
+    API_KEY(null),
+    SOUNDFONT(null);
 
     private final @Nullable String defaultValue;
 
@@ -189,7 +190,20 @@ public final class SettingsLoader {
         parse(Key.MAX_ATTEMPTS, v -> intIn(v, 1, 100)),
         parse(Key.MAX_REQUEST_SIZE, SettingsLoader::bytes),
         parse(Key.SHUTDOWN_GRACE, SettingsLoader::duration),
-        apiKey());
+        apiKey(),
+        soundfont(workDir));
+  }
+
+  private @Nullable Path soundfont(Path workDir) {
+    Raw value = raw.get(Key.SOUNDFONT);
+    if (value == null) {
+      return null;
+    }
+    Path path = path(Key.SOUNDFONT, value, workDir);
+    if (!Files.isReadable(path) || Files.isDirectory(path)) {
+      throw invalid(Key.SOUNDFONT, value, "no readable file there (an .sf2 soundfont)");
+    }
+    return path;
   }
 
   private @Nullable String apiKey() {

@@ -194,6 +194,34 @@ public final class Fields {
     return value;
   }
 
+  /**
+   * An uploaded file's bytes, or a plain text field's UTF-8 bytes under the same name (a client that sends the file's
+   * content as text means the same thing); a 422 when required and absent.
+   */
+  public byte @Nullable [] fileOrText(String name, long maxBytes, boolean required) {
+    byte[] file = file(name, maxBytes);
+    if (file != null) {
+      return file;
+    }
+    String text = json.containsKey(name) || form.containsKey(name) ? text(name, false) : null;
+    if (text == null) {
+      if (required) {
+        problem("missing", name, "Field required", null);
+      }
+      return null;
+    }
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (bytes.length > maxBytes) {
+      throw ApiException.badRequest(name + " is " + bytes.length + " bytes; the limit is " + maxBytes, name);
+    }
+    return bytes;
+  }
+
+  /** True when a file was uploaded under {@code name}. */
+  public boolean hasFile(String name) {
+    return files.containsKey(name);
+  }
+
   /** An uploaded file's bytes, at most {@code maxBytes}. */
   public byte @Nullable [] file(String name, long maxBytes) {
     UploadedFile file = files.get(name);

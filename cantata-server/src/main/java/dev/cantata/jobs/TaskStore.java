@@ -38,10 +38,17 @@ public final class TaskStore {
 
   /** Queues a new task. {@code input} must be JSON. */
   public Task submit(String kind, String input) {
+    return submit(UUID.randomUUID(), kind, input);
+  }
+
+  /**
+   * Queues a new task with an id chosen beforehand, so its input files can be written to its folder before any worker
+   * can claim it.
+   */
+  public Task submit(UUID id, String kind, String input) {
     if (kind.isBlank()) {
       throw new IllegalArgumentException("a task needs a kind");
     }
-    UUID id = UUID.randomUUID();
     jdbc.update(
         "queueing a " + kind + " task",
         "INSERT INTO tasks (id, kind, input, status, progress, stage, created_at)"

@@ -107,6 +107,19 @@ final class SettingsLoaderTest {
   }
 
   @Test
+  void aSoundfontMustBeAReadableFile() throws IOException {
+    Path sf2 = Files.writeString(dir.resolve("bank.sf2"), "RIFF");
+
+    assertThat(SettingsLoader.load(Map.of("soundfont", "bank.sf2"), Map.of(), dir).soundfont()).isEqualTo(sf2);
+    assertThat(SettingsLoader.load(Map.of(), Map.of(), dir).soundfont()).isNull();
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("CANTATA_SOUNDFONT", "missing.sf2"), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("soundfont")
+        .hasMessageContaining("CANTATA_SOUNDFONT")
+        .hasMessageContaining("no readable file there");
+  }
+
+  @Test
   void anUnsupportedDatabaseUrlIsRefused() {
     assertThatThrownBy(() -> SettingsLoader.load(Map.of("db", "jdbc:mysql://x/y"), Map.of(), dir))
         .isInstanceOf(ConfigException.class)
@@ -139,6 +152,6 @@ final class SettingsLoaderTest {
   void everyKeyHasAnEnvironmentVariable() {
     assertThat(SettingsLoader.Key.MAX_REQUEST_SIZE.env()).isEqualTo("CANTATA_MAX_REQUEST_SIZE");
     assertThat(SettingsLoader.Key.MAX_REQUEST_SIZE.key()).isEqualTo("max-request-size");
-    assertThat(List.of(SettingsLoader.Key.values())).hasSize(14);
+    assertThat(List.of(SettingsLoader.Key.values())).hasSize(15);
   }
 }

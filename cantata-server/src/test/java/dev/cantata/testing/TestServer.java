@@ -29,9 +29,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path data, @Nullable String apiKey) {
-    Settings settings =
-        new Settings("127.0.0.1", 0, List.of(), data, Settings.defaultDbUrl(data), Duration.ofHours(24),
-            Duration.ofMinutes(10), 1, Duration.ofSeconds(30), 3, 64L << 20, Duration.ofSeconds(10), apiKey);
+    Settings settings = Settings.loopback(data).withApiKey(apiKey);
     return new TestServer(data, CantataServer.start(settings, Map.of(), List.of(), InstantSource.system()));
   }
 

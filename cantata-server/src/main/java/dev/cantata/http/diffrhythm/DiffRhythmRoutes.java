@@ -1,0 +1,408 @@
+package dev.cantata.http.diffrhythm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.audio.AudioFormatException;
+import dev.cantata.audio.Codecs;
+import dev.cantata.blobs.BlobStore;
+import dev.cantata.http.ApiException;
+import dev.cantata.http.Fields;
+import dev.cantata.http.Routes;
+import dev.cantata.jobs.Task;
+import dev.cantata.jobs.TaskStatus;
+import dev.cantata.jobs.TaskStore;
+import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.music.Lyrics;
+import dev.cantata.music.ReferenceStyle;
+import dev.cantata.music.Segments;
+import dev.cantata.music.Song;
+import dev.cantata.songs.SongFiles;
+import dev.cantata.songs.SongJob;
+import dev.cantata.songs.SongTasks;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The DiffRhythm wrapper's API: {@code POST /api/generate} and {@code /api/edit} take multipart uploads and queue a
+ * durable song task; {@code /api/status}, {@code /api/download} and {@code DELETE /api/tasks} follow it. Everything a
+ * task will need is checked before it is queued (LRC syntax with line numbers, the reference's format, decodability and
+ * length, the segments against the song), so a queued task fails only for reasons nobody could see coming. Errors are
+ * FastAPI's {@code {"detail": …}}.
+ */
+public final class DiffRhythmRoutes implements Routes {
+  /** Upstream's two models: exactly 95 s, or 96–285 s. */
+  public static final int MIN_LENGTH = 95;
+  public static final int MAX_LENGTH = 285;
+  public static final int MAX_VARIATIONS = 8;
+  private static final long MAX_LYRICS_BYTES = 256 * 1024;
+  private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Until a JSON dialect claims {@code POST /api/generate}: says what this route takes. */
+  public static final Handler NO_JSON_DIALECT = ctx -> {
+    throw ApiException.badRequest("POST /api/generate takes multipart/form-data (lyrics, ref_prompt or ref_audio, "
+        + "audio_length)");
+  };
+
+  private final TaskStore tasks;
+  private final TaskWorkers workers;
+  private final BlobStore blobs;
+  private final Codecs codecs;
+  private final SongFiles files;
+  private final Handler jsonGenerate;
+  private final String version;
+  private final SecureRandom seeds = new SecureRandom();
+
+  /**
+   * @param jsonGenerate answers {@code POST /api/generate} with a JSON body, which is the Suno dialect's
+   */
+  public DiffRhythmRoutes(TaskStore tasks, TaskWorkers workers, BlobStore blobs, Codecs codecs, SongFiles files,
+      Handler jsonGenerate, String version) {
+    this.tasks = tasks;
+    this.workers = workers;
+    this.blobs = blobs;
+    this.codecs = codecs;
+    this.files = files;
+    this.jsonGenerate = jsonGenerate;
+    this.version = version;
+  }
+
+  @Override
+  public void addTo(JavalinConfig config) {
+    config.router.mount(router -> {
+      router.get("/", this::index);
+      router.post("/api/generate", this::generate);
+      router.post("/api/edit", this::edit);
+      router.get("/api/status/{task_id}", this::status);
+      router.get("/api/download/{task_id}", this::download);
+      router.delete("/api/tasks/{task_id}", this::delete);
+    });
+  }
+
+  @OpenApi(
+      path = "/",
+      methods = HttpMethod.GET,
+      summary = "What this server is",
+      description = "The DiffRhythm wrapper's root: name, version and where the docs and health check are.",
+      tags = {"Server"},
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void index(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "Cantata");
+    body.put("version", version);
+    body.put("docs", "/docs");
+    body.put("health", "/api/health");
+    ctx.json(body);
+  }
+
+  @OpenApi(
+      path = "/api/generate",
+      methods = HttpMethod.POST,
+      summary = "Queue a song (DiffRhythm; a JSON body is the Suno dialect's generate)",
+      description = "multipart/form-data: lyrics (.lrc file, required; empty for an instrumental), ref_audio (wav, mp3,"
+          + " flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or 96–285 seconds; the song"
+          + " is exactly that long), chunked (accepted: Cantata renders on CPU and needs no chunking),"
+          + " batch_infer_num (1–8 variations; download ?index=k).",
+      tags = {"DiffRhythm"},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+        @OpenApiResponse(status = "400"),
+        @OpenApiResponse(status = "422")
+      })
+  void generate(Context ctx) throws Exception {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (type.startsWith("application/json")) {
+      jsonGenerate.handle(ctx);
+      return;
+    }
+    Request request = read(ctx, false);
+    int length = request.length();
+    if (length < MIN_LENGTH || length > MAX_LENGTH) {
+      throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
+    }
+    queue(ctx, request, null, null, "Music generation task queued successfully");
+  }
+
+  @OpenApi(
+      path = "/api/edit",
+      methods = HttpMethod.POST,
+      summary = "Queue an edit: regenerate segments of a song (DiffRhythm)",
+      description = "multipart/form-data: lyrics (.lrc, required: its lines inside the segments are sung), ref_song"
+          + " (the song, required), ref_audio xor ref_prompt, edit_segments ([[start,end],…] seconds, -1 = the song's"
+          + " start or end), audio_length (checked as for generate; the result keeps ref_song's length), chunked,"
+          + " batch_infer_num. Everything outside the segments is kept sample for sample; seams sit on beats.",
+      tags = {"DiffRhythm"},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+        @OpenApiResponse(status = "400"),
+        @OpenApiResponse(status = "422")
+      })
+  void edit(Context ctx) throws Exception {
+    Request request = read(ctx, true);
+    if (request.length() < MIN_LENGTH || request.length() > MAX_LENGTH) {
+      throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
+    }
+    byte[] song = request.refSong();
+    String segments = request.segments();
+    if (song == null || segments == null) {
+      throw new IllegalStateException("checked by read"); // read() has thrown a 422 already
+    }
+    double seconds = decodedSeconds(song);
+    if (seconds < 5) {
+      throw ApiException.badRequest(String.format(Locale.ROOT,
+          "ref_song is %.1f s long; a song to edit must be at least 5 s", seconds), "ref_song");
+    }
+    if (seconds >= SongFiles.MAX_SECONDS - 0.01) {
+      throw ApiException.badRequest("ref_song is longer than " + (int) SongFiles.MAX_SECONDS + " s", "ref_song");
+    }
+    try {
+      Segments.parse(segments, seconds);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage(), "edit_segments");
+    }
+    queue(ctx, request, song, segments, "Music editing task queued successfully");
+  }
+
+  private double decodedSeconds(byte[] song) throws IOException {
+    try {
+      return codecs.decodeStereo(song, Song.RATE, SongFiles.MAX_SECONDS).length / 2.0 / Song.RATE;
+    } catch (AudioFormatException e) {
+      throw ApiException.badRequest("ref_song: " + e.getMessage(), "ref_song");
+    }
+  }
+
+  /** The fields both routes share, checked. */
+  private record Request(
+      String lyrics,
+      byte @Nullable [] refAudio,
+      @Nullable String prompt,
+      int length,
+      int variations,
+      byte @Nullable [] refSong,
+      @Nullable String segments) {}
+
+  private Request read(Context ctx, boolean edit) throws IOException {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded")) {
+      throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem("missing", "lyrics",
+          "Field required (send multipart/form-data with the lyrics as a .lrc file)", null)));
+    }
+    Fields fields = Fields.of(ctx);
+    long maxUpload = Codecs.MAX_UPLOAD_BYTES;
+    byte[] lyricsBytes = fields.fileOrText("lyrics", MAX_LYRICS_BYTES, true);
+    byte[] refAudio = fields.file("ref_audio", maxUpload);
+    String prompt = fields.text("ref_prompt", false);
+    int length = fields.integer("audio_length", MIN_LENGTH, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    fields.bool("chunked", true);
+    int variations = fields.integer("batch_infer_num", 1, 1, MAX_VARIATIONS);
+    byte[] refSong = edit ? fields.fileOrText("ref_song", maxUpload, true) : null;
+    String segments = edit ? fields.text("edit_segments", true) : null;
+    fields.check();
+    if (prompt != null && prompt.isBlank()) {
+      prompt = null;
+    }
+    if (refAudio != null && prompt != null) {
+      throw ApiException.badRequest("Only one of ref_audio or ref_prompt should be provided");
+    }
+    if (refAudio == null && prompt == null) {
+      throw ApiException.badRequest("Either ref_audio or ref_prompt must be provided");
+    }
+    if (prompt != null && prompt.length() > 2000) {
+      throw ApiException.badRequest("ref_prompt is over 2000 characters", "ref_prompt");
+    }
+    String lyrics = utf8(lyricsBytes == null ? new byte[0] : lyricsBytes);
+    try {
+      Lyrics.parseLrc(lyrics);
+    } catch (Lyrics.LyricsException e) {
+      throw ApiException.badRequest("lyrics: " + e.getMessage(), "lyrics");
+    }
+    if (refAudio != null) {
+      try {
+        ReferenceStyle.check(codecs.decode(refAudio, 22_050, ReferenceStyle.MAX_SECONDS));
+      } catch (AudioFormatException e) {
+        throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
+      }
+    }
+    return new Request(lyrics, refAudio, prompt, length, variations, refSong, segments);
+  }
+
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString().replace("\uFEFF", "");
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("lyrics: the file is not UTF-8 text", "lyrics");
+    }
+  }
+
+  private void queue(Context ctx, Request request, byte @Nullable [] song, @Nullable String segments, String message)
+      throws IOException {
+    UUID id = UUID.randomUUID();
+    String folder = Task.blobFolder(id) + "/input/";
+    String refAudio = null;
+    String refSong = null;
+    try {
+      if (request.refAudio() != null) {
+        refAudio = folder + "ref_audio";
+        blobs.write(refAudio, request.refAudio());
+      }
+      if (song != null) {
+        refSong = folder + "ref_song";
+        blobs.write(refSong, song);
+      }
+      SongJob job = new SongJob(song != null, request.lyrics(), request.prompt(), refAudio, request.length(),
+          request.variations(), seeds.nextLong() & 0xFFFF_FFFFL, refSong, segments, null);
+      tasks.submit(id, SongJob.KIND, JSON.writeValueAsString(job));
+    } catch (IOException | RuntimeException e) {
+      blobs.delete(Task.blobFolder(id)); // nothing half-made stays behind
+      throw e;
+    }
+    workers.wake();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("task_id", id.toString());
+    body.put("status", "queued");
+    body.put("message", message);
+    ctx.json(body);
+  }
+
+  @OpenApi(
+      path = "/api/status/{task_id}",
+      methods = HttpMethod.GET,
+      summary = "A task's status (DiffRhythm)",
+      description = "status (queued, processing, completed, failed), progress 0–100 through the real stages, message"
+          + " (the stage now), output_path (the WAV on the server), created_at and completed_at (UTC, naive ISO"
+          + " like upstream), error.",
+      tags = {"DiffRhythm"},
+      pathParams = {@OpenApiParam(name = "task_id", required = true)},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+        @OpenApiResponse(status = "404")
+      })
+  void status(Context ctx) throws IOException {
+    Task task = task(ctx);
+    String status = switch (task.status()) {
+      case QUEUED -> "queued";
+      case PROCESSING -> "processing";
+      case COMPLETED -> "completed";
+      case FAILED, CANCELLED -> "failed";
+    };
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("task_id", task.id().toString());
+    body.put("status", status);
+    body.put("progress", task.progress());
+    body.put("message", task.status() == TaskStatus.COMPLETED ? null : task.stage());
+    body.put("output_path", task.status() == TaskStatus.COMPLETED
+        ? blobs.file(SongFiles.master(task.id(), 0)).toAbsolutePath().toString() : null);
+    body.put("created_at", naive(task.createdAt()));
+    body.put("completed_at", task.finishedAt() == null ? null : naive(task.finishedAt()));
+    body.put("error", switch (task.status()) {
+      case FAILED -> "Error in generation task: " + task.error();
+      case CANCELLED -> "Error in generation task: cancelled";
+      default -> null;
+    });
+    ctx.json(body);
+  }
+
+  @OpenApi(
+      path = "/api/download/{task_id}",
+      methods = HttpMethod.GET,
+      summary = "Download a finished song (DiffRhythm)",
+      description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav; ?index=k for variation k of"
+          + " batch_infer_num. 400 with the status while the task is not completed.",
+      tags = {"DiffRhythm"},
+      pathParams = {@OpenApiParam(name = "task_id", required = true)},
+      queryParams = {@OpenApiParam(name = "index", type = Integer.class)},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/wav")),
+        @OpenApiResponse(status = "400"),
+        @OpenApiResponse(status = "404")
+      })
+  void download(Context ctx) throws IOException {
+    Task task = task(ctx);
+    if (task.status() != TaskStatus.COMPLETED) {
+      String status = task.status() == TaskStatus.CANCELLED ? "failed" : task.status().wire();
+      throw ApiException.badRequest("Task is not completed yet. Current status: " + status);
+    }
+    String raw = ctx.queryParam("index");
+    int index;
+    try {
+      index = raw == null ? 0 : Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem("int_parsing", "index",
+          "Input should be a valid integer, unable to parse string as an integer", raw)));
+    }
+    int made = task.result() == null ? 0 : SongTasks.result(task.result()).songs().size();
+    if (index < 0 || index >= made) {
+      throw ApiException.badRequest("index " + index + " is out of range: this task made " + made
+          + (made == 1 ? " song (index 0)" : " songs (index 0–" + (made - 1) + ")"), "index");
+    }
+    String key = SongFiles.master(task.id(), index);
+    if (!blobs.exists(key)) {
+      throw ApiException.notFound("Output file not found");
+    }
+    String name = task.id() + (index == 0 ? "" : "-" + index) + ".wav";
+    ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    ctx.contentType("audio/wav");
+    ctx.header("Content-Length", String.valueOf(blobs.size(key)));
+    InputStream in = blobs.open(key);
+    ctx.result(in);
+  }
+
+  @OpenApi(
+      path = "/api/tasks/{task_id}",
+      methods = HttpMethod.DELETE,
+      summary = "Delete a task and its files (DiffRhythm)",
+      description = "A queued or running task is cancelled first. 404 when there is no such task.",
+      tags = {"DiffRhythm"},
+      pathParams = {@OpenApiParam(name = "task_id", required = true)},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+        @OpenApiResponse(status = "404")
+      })
+  void delete(Context ctx) throws IOException {
+    Task task = task(ctx);
+    if (!task.status().finished()) {
+      tasks.cancel(task.id());
+    }
+    blobs.delete(Task.blobFolder(task.id()));
+    tasks.delete(task.id());
+    ctx.json(Map.of("message", "Task " + task.id() + " deleted successfully"));
+  }
+
+  private Task task(Context ctx) {
+    String raw = ctx.pathParam("task_id");
+    UUID id;
+    try {
+      id = UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("Task not found");
+    }
+    return tasks.find(id).filter(t -> t.kind().equals(SongJob.KIND))
+        .orElseThrow(() -> ApiException.notFound("Task not found"));
+  }
+
+  private static String naive(Instant instant) {
+    return NAIVE.format(instant.atOffset(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.cantata.songs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.audio.AudioFormatException;
+import dev.cantata.audio.Codec;
+import dev.cantata.audio.Codecs;
+import dev.cantata.audio.WavFile;
+import dev.cantata.blobs.BlobStore;
+import dev.cantata.jobs.Task;
+import dev.cantata.jobs.TaskContext;
+import dev.cantata.music.Score;
+import dev.cantata.music.Song;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A song's files under its task's folder: {@code song-K.wav} (the master, 44.1 kHz 16-bit stereo, whose {@code
+ * LIST/INFO} comment names the task and index, so an upload of it can be recognised), {@code song-K.json} (score and
+ * metadata) and {@code song-K.STEM.flac} (the stems, lossless). A song read back is exactly the one written, to the
+ * 16-bit sample.
+ */
+public final class SongFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern MARK = Pattern.compile("Cantata song ([0-9a-f-]{36})/(\\d{1,2})");
+  /** The longest song read back or accepted for editing. */
+  public static final double MAX_SECONDS = 600;
+
+  private final BlobStore blobs;
+  private final Codecs codecs;
+
+  public SongFiles(BlobStore blobs, Codecs codecs) {
+    this.blobs = blobs;
+    this.codecs = codecs;
+  }
+
+  /** What was saved with a song besides its audio. */
+  public record Saved(Score score, Map<String, Object> metadata, List<String> stems) {}
+
+  public static String master(UUID task, int index) {
+    return Task.blobFolder(task) + "/" + "song-" + index + ".wav";
+  }
+
+  /** Writes song {@code index} of the running task; returns the blob keys written. */
+  public List<String> write(TaskContext context, UUID task, int index, Song song) throws IOException {
+    List<String> keys = new ArrayList<>();
+    byte[] wav = WavFile.bytes(song.master(), Song.RATE, 2, "Cantata song " + task + "/" + index);
+    keys.add(context.writeBlob("song-" + index + ".wav", out -> out.write(wav)));
+    List<String> stems = new ArrayList<>();
+    if (codecs.complete()) { // FLAC needs ffmpeg; without it the song simply has no stems to give
+      for (Map.Entry<String, float[]> stem : song.stems().entrySet()) {
+        byte[] flac = codecs.encode(stem.getValue(), Song.RATE, 2, Codec.FLAC);
+        keys.add(context.writeBlob("song-" + index + "." + stem.getKey() + ".flac", out -> out.write(flac)));
+        stems.add(stem.getKey());
+      }
+    }
+    Saved saved = new Saved(song.score(), song.metadata(), stems);
+    byte[] json = JSON.writeValueAsBytes(saved);
+    keys.add(context.writeBlob("song-" + index + ".json", out -> out.write(json)));
+    return keys;
+  }
+
+  /** Song {@code index} of {@code task} as written, if its files are still there. */
+  public Optional<Song> read(UUID task, int index) throws IOException {
+    String folder = Task.blobFolder(task) + "/song-" + index;
+    if (!blobs.exists(folder + ".wav") || !blobs.exists(folder + ".json")) {
+      return Optional.empty();
+    }
+    try {
+      Saved saved = JSON.readValue(blobs.read(folder + ".json"), Saved.class);
+      float[] master = codecs.decodeStereo(blobs.read(folder + ".wav"), Song.RATE, MAX_SECONDS);
+      Map<String, float[]> stems = new LinkedHashMap<>();
+      for (String stem : saved.stems()) {
+        float[] audio = codecs.decodeStereo(blobs.read(folder + "." + stem + ".flac"), Song.RATE, MAX_SECONDS);
+        stems.put(stem, java.util.Arrays.copyOf(audio, master.length));
+      }
+      return Optional.of(new Song(master, stems, saved.score(), new LinkedHashMap<>(saved.metadata())));
+    } catch (AudioFormatException e) {
+      throw new IOException("the stored song " + folder + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A song this node wrote, recognised from an upload. */
+  public record Origin(UUID task, int index) {}
+
+  /**
+   * The task and index an uploaded WAV came from, when it is byte for byte a song this node still holds (a file that
+   * was edited elsewhere is just a recording, whatever its comment says).
+   */
+  public Optional<Origin> recognise(byte[] upload) throws IOException {
+    Optional<String> comment = WavFile.comment(upload);
+    if (comment.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher m = MARK.matcher(comment.get());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    UUID task;
+    try {
+      task = UUID.fromString(m.group(1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int index = Integer.parseInt(m.group(2));
+    String key = master(task, index);
+    if (!blobs.exists(key) || blobs.size(key) != upload.length
+        || !java.util.Arrays.equals(blobs.read(key), upload)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Origin(task, index));
+  }
+}

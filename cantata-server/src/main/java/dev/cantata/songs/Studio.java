@@ -1,0 +1,38 @@
+package dev.cantata.songs;
+
+import dev.cantata.music.InstrumentRenderer;
+import dev.cantata.music.SongEditor;
+import dev.cantata.music.SongEngine;
+import dev.cantata.speech.MaryEngine;
+import dev.cantata.speech.SpeechException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * This node's song engine and editor, started on first use: MaryTTS and a 140 MB soundfont take seconds to load, and
+ * a node that only speaks should not pay for them.
+ */
+public final class Studio {
+  private final Optional<Path> soundfont;
+  private @Nullable SongEngine engine;
+  private @Nullable SongEditor editor;
+
+  public Studio(Optional<Path> soundfont) {
+    this.soundfont = soundfont;
+  }
+
+  public synchronized SongEngine engine() throws SpeechException {
+    if (engine == null) {
+      engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(soundfont));
+    }
+    return engine;
+  }
+
+  public synchronized SongEditor editor() throws SpeechException {
+    if (editor == null) {
+      editor = new SongEditor(engine());
+    }
+    return editor;
+  }
+}
