@@ -10,6 +10,7 @@ import dev.cantata.http.HttpServer;
 import dev.cantata.http.Routes;
 import dev.cantata.http.diffrhythm.DiffRhythmRoutes;
 import dev.cantata.http.flashtts.FlashTtsRoutes;
+import dev.cantata.http.suno.SunoRoutes;
 import dev.cantata.http.openai.OpenAiRoutes;
 import dev.cantata.jobs.RetentionSweeper;
 import dev.cantata.jobs.TaskHandler;
@@ -99,8 +100,11 @@ public final class CantataServer implements AutoCloseable {
       routes.add(new HealthRoutes(Version.current()));
       routes.add(new FlashTtsRoutes(voices));
       routes.add(new OpenAiRoutes(voices, clock));
-      routes.add(new DiffRhythmRoutes(tasks, workers, blobs, codecs, songFiles, DiffRhythmRoutes.NO_JSON_DIALECT,
+      SunoRoutes suno = new SunoRoutes(tasks, workers, blobs, codecs, songFiles, studio, voices, database, clock,
+          settings.credits(), settings.streamingHold());
+      routes.add(new DiffRhythmRoutes(tasks, workers, blobs, codecs, songFiles, suno.jsonGenerate(),
           Version.current()));
+      routes.add(suno);
       routes.addAll(extraRoutes);
       HttpServer http =
           new HttpServer(

@@ -67,6 +67,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--soundfont", paramLabel = "SF2", description = "Soundfont for the instruments (default: Debian's FluidR3).")
   @Nullable String soundfont;
 
+  @Option(names = "--credits", description = "Suno-dialect credits per account a month, 5 a clip (default 500).")
+  @Nullable String credits;
+
+  @Option(names = "--streaming-hold", paramLabel = "DURATION", description = "How long a finished Suno clip still says 'streaming' (default 10s).")
+  @Nullable String streamingHold;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings;
@@ -107,6 +113,8 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "shutdown-grace", shutdownGrace);
     put(flags, "api-key", apiKey);
     put(flags, "soundfont", soundfont);
+    put(flags, "credits", credits);
+    put(flags, "streaming-hold", streamingHold);
     return flags;
   }
 

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param shutdownGrace how long running requests may take to finish on shutdown
  * @param apiKey when set, every route wants {@code Authorization: Bearer <apiKey>}
  * @param soundfont the SF2 the instruments play from; null for Debian's FluidR3 (or Gervill's own bank without it)
+ * @param credits Suno-dialect credits each account gets a month (5 a clip)
+ * @param streamingHold how long a finished Suno clip still reports {@code streaming}, for clients that wait for it
  */
 public record Settings(
     String host,
@@ -37,7 +39,9 @@ public record Settings(
     long maxRequestBytes,
     Duration shutdownGrace,
     @Nullable String apiKey,
-    @Nullable Path soundfont) {
+    @Nullable Path soundfont,
+    int credits,
+    Duration streamingHold) {
 
   public Settings {
     listenPorts = List.copyOf(listenPorts);
@@ -52,28 +56,35 @@ public record Settings(
    */
   public static Settings loopback(Path dataDir) {
     return new Settings("127.0.0.1", 0, List.of(), dataDir, defaultDbUrl(dataDir), Duration.ofHours(24),
-        Duration.ofMinutes(10), 1, Duration.ofSeconds(30), 3, 64L << 20, Duration.ofSeconds(10), null, null);
+        Duration.ofMinutes(10), 1, Duration.ofSeconds(30), 3, 64L << 20, Duration.ofSeconds(10), null, null, 500,
+        Duration.ofSeconds(10));
   }
 
   public Settings withApiKey(@Nullable String key) {
     return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, key, soundfont);
+        maxRequestBytes, shutdownGrace, key, soundfont, credits, streamingHold);
   }
 
   public Settings withListenPorts(List<Integer> ports) {
     return new Settings(host, port, ports, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, apiKey, soundfont);
+        maxRequestBytes, shutdownGrace, apiKey, soundfont, credits, streamingHold);
   }
 
   /** These limits instead: lease, largest request, shutdown grace. */
   public Settings withLimits(Duration newLease, long newMaxRequestBytes, Duration newShutdownGrace) {
     return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, newLease,
-        maxAttempts, newMaxRequestBytes, newShutdownGrace, apiKey, soundfont);
+        maxAttempts, newMaxRequestBytes, newShutdownGrace, apiKey, soundfont, credits, streamingHold);
   }
 
   public Settings withWorkers(int count) {
     return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, count, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, apiKey, soundfont);
+        maxRequestBytes, shutdownGrace, apiKey, soundfont, credits, streamingHold);
+  }
+
+  /** These Suno-dialect limits instead. */
+  public Settings withCredits(int monthly, Duration hold) {
+    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
+        maxRequestBytes, shutdownGrace, apiKey, soundfont, monthly, hold);
   }
 
   /** The database URL used when none is configured: a SQLite file in the data folder. */

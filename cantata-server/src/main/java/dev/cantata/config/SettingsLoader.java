@@ -43,7 +43,9 @@ public final class SettingsLoader {
     MAX_REQUEST_SIZE("64MB"),
     SHUTDOWN_GRACE("30s"),
     API_KEY(null),
-    SOUNDFONT(null);
+    SOUNDFONT(null),
+    CREDITS("500"),
+    STREAMING_HOLD("10s");
 
     private final @Nullable String defaultValue;
 
@@ -191,7 +193,9 @@ public final class SettingsLoader {
         parse(Key.MAX_REQUEST_SIZE, SettingsLoader::bytes),
         parse(Key.SHUTDOWN_GRACE, SettingsLoader::duration),
         apiKey(),
-        soundfont(workDir));
+        soundfont(workDir),
+        parse(Key.CREDITS, v -> intIn(v, 0, 100_000_000)),
+        parse(Key.STREAMING_HOLD, SettingsLoader::duration));
   }
 
   private @Nullable Path soundfont(Path workDir) {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where exceptions become HTTP errors. It decides the status from the exception, and the shape from the
- * request's path: each dialect registers the paths it owns; anything else gets FastAPI's {@code {"detail": …}}.
+ * request: each dialect registers the requests it owns (by path, and by body type where two share a path); anything
+ * else gets FastAPI's {@code {"detail": …}}.
  */
 public final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -48,7 +49,7 @@ public final class ErrorMapper {
   /** Writes {@code error} in the shape of the family that owns the request's path. */
   public void render(Context ctx, ApiException error) {
     for (ErrorShape.Family family : families) {
-      if (family.paths().test(ctx.path())) {
+      if (family.requests().test(ctx)) {
         family.shape().render(ctx, error);
         return;
       }

@@ -60,6 +60,13 @@ public final class TaskStore {
     return find(id).orElseThrow();
   }
 
+  /** The newest tasks of {@code kind}, newest first, {@code limit} from {@code offset}. */
+  public List<Task> recent(String kind, int limit, int offset) {
+    return jdbc.query("listing " + kind + " tasks",
+        "SELECT * FROM tasks WHERE kind = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?", TaskStore::task, kind,
+        limit, offset);
+  }
+
   public Optional<Task> find(UUID id) {
     return jdbc.queryOne(
         "reading task " + id, "SELECT * FROM tasks WHERE id = ?", TaskStore::task, dialect.id(id));

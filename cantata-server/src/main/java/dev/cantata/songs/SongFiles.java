@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class SongFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern KEY = Pattern.compile("tasks/([0-9a-f-]{36})/song-(\\d{1,2})\\.wav");
   private static final Pattern MARK = Pattern.compile("Cantata song ([0-9a-f-]{36})/(\\d{1,2})");
   /** The longest song read back or accepted for editing. */
   public static final double MAX_SECONDS = 600;
@@ -47,11 +48,33 @@ public final class SongFiles {
     return Task.blobFolder(task) + "/" + "song-" + index + ".wav";
   }
 
-  /** Writes song {@code index} of the running task; returns the blob keys written. */
-  public List<String> write(TaskContext context, UUID task, int index, Song song) throws IOException {
+  public static String mp3(UUID task, int index) {
+    return Task.blobFolder(task) + "/" + "song-" + index + ".mp3";
+  }
+
+  public static String stem(UUID task, int index, String stem) {
+    return Task.blobFolder(task) + "/" + "song-" + index + "." + stem + ".flac";
+  }
+
+  /** The task and index of a song's master blob key. */
+  public static Optional<Origin> origin(String masterKey) {
+    Matcher m = KEY.matcher(masterKey);
+    return m.matches() ? Optional.of(new Origin(UUID.fromString(m.group(1)), Integer.parseInt(m.group(2))))
+        : Optional.empty();
+  }
+
+  /**
+   * Writes song {@code index} of the running task, with an MP3 of the master too when {@code mp3}; returns the blob
+   * keys written.
+   */
+  public List<String> write(TaskContext context, UUID task, int index, Song song, boolean mp3) throws IOException {
     List<String> keys = new ArrayList<>();
     byte[] wav = WavFile.bytes(song.master(), Song.RATE, 2, "Cantata song " + task + "/" + index);
     keys.add(context.writeBlob("song-" + index + ".wav", out -> out.write(wav)));
+    if (mp3) {
+      byte[] encoded = codecs.encodeMusic(song.master(), Song.RATE, 2, Codec.MP3);
+      keys.add(context.writeBlob("song-" + index + ".mp3", out -> out.write(encoded)));
+    }
     List<String> stems = new ArrayList<>();
     if (codecs.complete()) { // FLAC needs ffmpeg; without it the song simply has no stems to give
       for (Map.Entry<String, float[]> stem : song.stems().entrySet()) {
@@ -64,6 +87,12 @@ public final class SongFiles {
     byte[] json = JSON.writeValueAsBytes(saved);
     keys.add(context.writeBlob("song-" + index + ".json", out -> out.write(json)));
     return keys;
+  }
+
+  /** What was saved with song {@code index} of {@code task} (score, metadata, stem names), if it is still there. */
+  public Optional<Saved> saved(UUID task, int index) throws IOException {
+    String key = Task.blobFolder(task) + "/song-" + index + ".json";
+    return blobs.exists(key) ? Optional.of(JSON.readValue(blobs.read(key), Saved.class)) : Optional.empty();
   }
 
   /** Song {@code index} of {@code task} as written, if its files are still there. */

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param seed the first variation's seed
  * @param refSong blob key of the song to edit
  * @param segments {@code edit_segments} as sent
+ * @param title the song's title, or null to take it from the lyrics
+ * @param extendsSong the master blob of a song to continue (instead of making a new one), or null
+ * @param continueAt where to continue it, seconds
+ * @param labels what the asking dialect wants kept with the song and given back (tags, model, prompt…)
  */
 public record SongJob(
     boolean edit,
@@ -25,7 +29,18 @@ public record SongJob(
     long seed,
     @Nullable String refSong,
     @Nullable String segments,
-    @Nullable String title) {
+    @Nullable String title,
+    @Nullable String extendsSong,
+    double continueAt,
+    java.util.Map<String, String> labels) {
 
   public static final String KIND = "song";
+
+  public SongJob {
+    labels = labels == null ? java.util.Map.of() : java.util.Map.copyOf(labels);
+  }
+
+  public String label(String name) {
+    return labels.getOrDefault(name, "");
+  }
 }

@@ -79,6 +79,14 @@ public final class SongTasks implements TaskHandler {
       }
       segments = Segments.parse(requireNonNull(job.segments(), "edit_segments"), seconds);
     }
+    Song source = null;
+    if (job.extendsSong() != null) {
+      context.progress(3, "reading the song to continue");
+      SongFiles.Origin origin = SongFiles.origin(job.extendsSong())
+          .orElseThrow(() -> new IllegalStateException("not a song's file: " + job.extendsSong()));
+      source = files.read(origin.task(), origin.index())
+          .orElseThrow(() -> new IllegalStateException("the song to continue is gone (deleted or past retention)"));
+    }
     List<String> keys = new ArrayList<>();
     List<Made> made = new ArrayList<>();
     int n = job.variations();
@@ -87,10 +95,12 @@ public final class SongTasks implements TaskHandler {
       int span = 94 / n;
       String prefix = n > 1 ? "song " + (k + 1) + " of " + n + ": " : "";
       Progress progress = (percent, stage) -> context.progress(base + span * percent / 100, prefix + stage);
-      SongSpec spec = new SongSpec(job.lyrics(), style, job.edit() ? null : job.length(), job.seed() + k,
+      SongSpec spec = new SongSpec(job.lyrics(), style, job.edit() || job.length() <= 0 ? null : job.length(), job.seed() + k,
           job.lyrics().isBlank(), job.title(), null, 0);
       Song song;
-      if (!job.edit()) {
+      if (source != null) {
+        song = studio.editor().extend(source, job.continueAt(), spec, progress);
+      } else if (!job.edit()) {
         song = studio.engine().make(spec, progress);
       } else if (own != null) {
         song = studio.editor().edit(own, segments, spec, progress);
@@ -98,7 +108,7 @@ public final class SongTasks implements TaskHandler {
         song = studio.editor().editRecording(requireNonNull(recording, "recording"), segments, spec, progress);
       }
       context.progress(base + span, prefix + "saving");
-      keys.addAll(files.write(context, task.id(), k, song));
+      keys.addAll(files.write(context, task.id(), k, song, job.label("mp3").equals("yes")));
       Map<String, Object> metadata = new LinkedHashMap<>(song.metadata());
       if (job.edit()) {
         metadata.put("edited_own_song", own != null);

@@ -1,6 +1,8 @@
 package dev.cantata.songs;
 
 import dev.cantata.music.InstrumentRenderer;
+import dev.cantata.music.LyricWriter;
+import dev.cantata.music.Pronouncer;
 import dev.cantata.music.SongEditor;
 import dev.cantata.music.SongEngine;
 import dev.cantata.speech.MaryEngine;
@@ -17,6 +19,7 @@ public final class Studio {
   private final Optional<Path> soundfont;
   private @Nullable SongEngine engine;
   private @Nullable SongEditor editor;
+  private @Nullable LyricWriter writer;
 
   public Studio(Optional<Path> soundfont) {
     this.soundfont = soundfont;
@@ -27,6 +30,13 @@ public final class Studio {
       engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(soundfont));
     }
     return engine;
+  }
+
+  public synchronized LyricWriter lyricWriter() throws SpeechException {
+    if (writer == null) {
+      writer = new LyricWriter(new Pronouncer(MaryEngine.start()));
+    }
+    return writer;
   }
 
   public synchronized SongEditor editor() throws SpeechException {

@@ -152,6 +152,6 @@ final class SettingsLoaderTest {
   void everyKeyHasAnEnvironmentVariable() {
     assertThat(SettingsLoader.Key.MAX_REQUEST_SIZE.env()).isEqualTo("CANTATA_MAX_REQUEST_SIZE");
     assertThat(SettingsLoader.Key.MAX_REQUEST_SIZE.key()).isEqualTo("max-request-size");
-    assertThat(List.of(SettingsLoader.Key.values())).hasSize(15);
+    assertThat(List.of(SettingsLoader.Key.values())).hasSize(17);
   }
 }

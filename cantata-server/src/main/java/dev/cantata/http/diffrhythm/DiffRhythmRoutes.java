@@ -57,12 +57,6 @@ public final class DiffRhythmRoutes implements Routes {
   private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Until a JSON dialect claims {@code POST /api/generate}: says what this route takes. */
-  public static final Handler NO_JSON_DIALECT = ctx -> {
-    throw ApiException.badRequest("POST /api/generate takes multipart/form-data (lyrics, ref_prompt or ref_audio, "
-        + "audio_length)");
-  };
-
   private final TaskStore tasks;
   private final TaskWorkers workers;
   private final BlobStore blobs;
@@ -272,7 +266,8 @@ public final class DiffRhythmRoutes implements Routes {
         blobs.write(refSong, song);
       }
       SongJob job = new SongJob(song != null, request.lyrics(), request.prompt(), refAudio, request.length(),
-          request.variations(), seeds.nextLong() & 0xFFFF_FFFFL, refSong, segments, null);
+          request.variations(), seeds.nextLong() & 0xFFFF_FFFFL, refSong, segments, null, null, 0,
+          java.util.Map.of("dialect", "diffrhythm"));
       tasks.submit(id, SongJob.KIND, JSON.writeValueAsString(job));
     } catch (IOException | RuntimeException e) {
       blobs.delete(Task.blobFolder(id)); // nothing half-made stays behind

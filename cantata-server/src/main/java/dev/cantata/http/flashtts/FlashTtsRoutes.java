@@ -68,7 +68,7 @@ public final class FlashTtsRoutes implements Routes {
 
   @Override
   public List<ErrorShape.Family> errorFamilies() {
-    return List.of(new ErrorShape.Family("flashtts", PATHS::contains, FlashTtsRoutes::error));
+    return List.of(ErrorShape.Family.ofPaths("flashtts", PATHS::contains, FlashTtsRoutes::error));
   }
 
   static void error(Context ctx, ApiException error) {

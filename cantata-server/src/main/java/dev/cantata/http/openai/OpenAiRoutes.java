@@ -56,7 +56,7 @@ public final class OpenAiRoutes implements Routes {
   @Override
   public List<ErrorShape.Family> errorFamilies() {
     return List.of(
-        new ErrorShape.Family(
+        ErrorShape.Family.ofPaths(
             "openai", path -> path.equals("/v1/audio/speech") || path.startsWith("/v1/models"), OpenAiRoutes::error));
   }
 
