@@ -29,8 +29,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path data, @Nullable String apiKey) {
-    Settings settings = Settings.loopback(data).withApiKey(apiKey);
-    return new TestServer(data, CantataServer.start(settings, Map.of(), List.of(), InstantSource.system()));
+    return start(Settings.loopback(data).withApiKey(apiKey));
+  }
+
+  public static TestServer start(Settings settings) {
+    return new TestServer(settings.dataDir(),
+        CantataServer.start(settings, Map.of(), List.of(), InstantSource.system()));
   }
 
   public URI uri(String path) {
