@@ -33,7 +33,7 @@ public final class LyricWriter {
       "type", "lot", "way", "one", "bit", "piece", "melody", "chorus", "verse", "bridge", "instrumental", "feel",
       "vibe", "mood", "sound", "about", "man", "woman", "guy", "girl", "boy", "male", "female", "duet", "upbeat",
       "uptempo", "downtempo", "slow", "fast", "driving", "tenor", "baritone", "soprano", "alto", "minor", "major",
-      "key", "bpm");
+      "key");
 
   /**
    * Line templates. {@code {t}} is a theme noun (with "the" where the template has it); a leading {@code +} marks a

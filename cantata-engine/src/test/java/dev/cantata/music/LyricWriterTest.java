@@ -75,4 +75,11 @@ final class LyricWriterTest {
     assertThat(song.lyrics()).doesNotContain("Everything will be alright", "Come and sing a happy song");
     assertThat(song.themes()).contains("city", "rain");
   }
+
+  @Test
+  void styleWordsAreNotThemes() throws Exception {
+    LyricWriter.Written song = writer.write("an upbeat male disco song about dancing on a rooftop", 5);
+
+    assertThat(song.themes()).contains("rooftop").doesNotContain("upbeat", "male", "disco", "song");
+  }
 }
