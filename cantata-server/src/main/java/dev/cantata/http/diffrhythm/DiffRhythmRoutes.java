@@ -129,10 +129,6 @@ public final class DiffRhythmRoutes implements Routes {
       return;
     }
     Request request = read(ctx, false);
-    int length = request.length();
-    if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
-    }
     queue(ctx, request, null, null, "Music generation task queued successfully");
   }
 
@@ -152,9 +148,6 @@ public final class DiffRhythmRoutes implements Routes {
       })
   void edit(Context ctx) throws Exception {
     Request request = read(ctx, true);
-    if (request.length() < MIN_LENGTH || request.length() > MAX_LENGTH) {
-      throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
-    }
     byte[] song = request.refSong();
     String segments = request.segments();
     if (song == null || segments == null) {
@@ -219,6 +212,9 @@ public final class DiffRhythmRoutes implements Routes {
     }
     if (refAudio == null && prompt == null) {
       throw ApiException.badRequest("Either ref_audio or ref_prompt must be provided");
+    }
+    if (length < MIN_LENGTH || length > MAX_LENGTH) {
+      throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
     }
     if (prompt != null && prompt.length() > 2000) {
       throw ApiException.badRequest("ref_prompt is over 2000 characters", "ref_prompt");

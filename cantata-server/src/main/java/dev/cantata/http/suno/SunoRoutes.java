@@ -242,14 +242,7 @@ public final class SunoRoutes implements Routes {
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
   void extendAudio(Context ctx) throws Exception {
     JsonNode body = body(ctx);
-    String audioId = text(body, "audio_id").strip();
-    if (audioId.isEmpty()) {
-      throw ApiException.badRequest("Audio ID is required");
-    }
-    Clip source = clip(audioId);
-    if (source.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.badRequest("Clip " + audioId + " is not complete yet (" + source.status() + ")");
-    }
+    Clip source = finished(text(body, "audio_id"), "Audio ID is required");
     double duration = source.duration() == null ? 0 : source.duration();
     double continueAt = duration;
     JsonNode at = body.get("continue_at");
@@ -394,6 +387,22 @@ public final class SunoRoutes implements Routes {
     Task task = tasks.find(uuid).filter(t -> t.kind().equals(SongJob.KIND))
         .orElseThrow(() -> ApiException.notFound("Clip not found: " + id));
     return clipOf(task);
+  }
+
+  /** The clip named by {@code id}, which must be finished; {@code missing} is the 400 when no id was given. */
+  private Clip finished(String id, String missing) throws IOException {
+    if (id.isBlank()) {
+      throw ApiException.badRequest(missing);
+    }
+    Clip c = clip(id);
+    if (c.task().status() != TaskStatus.COMPLETED) {
+      throw ApiException.badRequest("Clip " + id.strip() + " is not complete yet (" + c.status() + ")");
+    }
+    return c;
+  }
+
+  private SongFiles.Saved saved(Clip c) throws IOException {
+    return files.saved(c.task().id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
   }
 
   private Clip clipOf(Task task) throws IOException {
@@ -568,16 +577,9 @@ public final class SunoRoutes implements Routes {
           + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
   void generateStems(Context ctx) throws Exception {
-    String id = text(body(ctx), "audio_id").strip();
-    if (id.isEmpty()) {
-      throw ApiException.badRequest("Audio ID is required");
-    }
-    Clip c = clip(id);
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.badRequest("Clip " + id + " is not complete yet (" + c.status() + ")");
-    }
-    SongFiles.Saved saved = files.saved(c.task().id(), 0)
-        .orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
+    Clip c = finished(text(body(ctx), "audio_id"), "Audio ID is required");
+    String id = c.task().id().toString();
+    SongFiles.Saved saved = saved(c);
     if (saved.stems().isEmpty()) {
       throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
     }
@@ -602,15 +604,7 @@ public final class SunoRoutes implements Routes {
           + " score the song was sung from: exact, not estimated.",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
   void alignedLyrics(Context ctx) throws Exception {
-    String id = ctx.queryParam("song_id");
-    if (id == null || id.isBlank()) {
-      throw ApiException.badRequest("Song ID is required");
-    }
-    Clip c = clip(id);
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.badRequest("Clip " + id + " is not complete yet (" + c.status() + ")");
-    }
-    Score score = files.saved(c.task().id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"))
+    Score score = saved(finished(Optional.ofNullable(ctx.queryParam("song_id")).orElse(""), "Song ID is required"))
         .score();
     List<Map<String, Object>> out = new ArrayList<>();
     for (Score.Word w : score.words()) {
