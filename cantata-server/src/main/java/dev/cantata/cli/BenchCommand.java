@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code cantata bench speech}: warm real-time factor of synthesis for a short and a long text, and time to the first
  * streamed byte over real HTTP on loopback, each the median of several runs.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed: bench speech.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure speed: bench speech | song | api.")
 final class BenchCommand implements Callable<Integer> {
   static final String SHORT = "Hello, world! This is a test of the speech server.";
   static final String LONG =
@@ -42,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
           + " measured over real HTTP on the loopback interface, from sending the request to receiving the first"
           + " byte of audio.";
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "speech or song")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "speech, song, or api (the song APIs over HTTP)")
   String what = "speech";
 
   @Option(names = "--runs", description = "Runs per measurement (default 5).")
@@ -50,14 +51,17 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!what.equals("speech") && !what.equals("song")) {
-      System.err.println("cantata bench: unknown benchmark \"" + what + "\"; available: speech, song");
+    if (!what.equals("speech") && !what.equals("song") && !what.equals("api")) {
+      System.err.println("cantata bench: unknown benchmark \"" + what + "\"; available: speech, song, api");
       return 2;
     }
     System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
     if (what.equals("song")) {
       return song();
+    }
+    if (what.equals("api")) {
+      return api();
     }
     long started = System.nanoTime();
     MaryEngine engine = MaryEngine.start();
@@ -134,6 +138,142 @@ final class BenchCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "speech RTF, %s, %.1f s of audio: %.3f (median of %d)%n", label, seconds,
         median(factors), runs);
+  }
+
+  /**
+   * The song APIs as a client sees them, on a loopback node with the default workers: the Suno seed's request (two
+   * clips of its lyrics) until both are playable and until both MP3s are downloaded; an extension; a 95 s DiffRhythm
+   * song until completed; an edit of 15 s of it.
+   */
+  private int api() throws Exception {
+    Path data = Files.createTempDirectory("cantata-bench");
+    Settings settings = Settings.loopback(data).withWorkers(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    try (CantataServer server = CantataServer.start(settings, Map.of(), List.of(), InstantSource.system())) {
+      String base = "http://127.0.0.1:" + server.port();
+      HttpClient client = HttpClient.newHttpClient();
+      System.out.printf(Locale.ROOT, "workers: %d%n", settings.workers());
+      // warm-up: the engine and soundfont load on the first song
+      for (String id : suno(client, json, base, "/api/custom_generate", "{\"prompt\":\"[Verse]\\nHello\",\"tags\":\"pop\"}")) {
+        waitCompleted(client, json, base, id);
+      }
+      String body = json.writeValueAsString(Map.of("prompt", LYRICS, "tags", "pop metal male melancholic", "title",
+          "Bench", "make_instrumental", false, "wait_audio", false));
+      long t0 = System.nanoTime();
+      List<String> ids = suno(client, json, base, "/api/custom_generate", body);
+      double playable = -1;
+      while (true) {
+        com.fasterxml.jackson.databind.JsonNode clips = json.readTree(client.send(HttpRequest.newBuilder(
+            URI.create(base + "/api/get?ids=" + String.join(",", ids))).build(),
+            HttpResponse.BodyHandlers.ofByteArray()).body());
+        boolean all = true;
+        for (com.fasterxml.jackson.databind.JsonNode c : clips) {
+          all &= c.get("status").asText().matches("streaming|complete");
+        }
+        if (all && playable < 0) {
+          playable = (System.nanoTime() - t0) / 1e9;
+          break;
+        }
+        Thread.sleep(100);
+      }
+      for (String id : ids) {
+        client.send(HttpRequest.newBuilder(URI.create(base + "/api/audio/" + id + ".mp3")).build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+      double whole = (System.nanoTime() - t0) / 1e9;
+      double audio = 0;
+      for (com.fasterxml.jackson.databind.JsonNode c : json.readTree(client.send(HttpRequest.newBuilder(
+          URI.create(base + "/api/get?ids=" + String.join(",", ids))).build(),
+          HttpResponse.BodyHandlers.ofByteArray()).body())) {
+        audio += c.get("duration").asDouble();
+      }
+      System.out.printf(Locale.ROOT, "suno custom_generate, 2 clips of the seed-length lyrics: both playable after %.1f s,"
+          + " both MP3s downloaded after %.1f s (%.0f s of audio, %.1f s of audio per second)%n", playable, whole,
+          audio, audio / whole);
+      t0 = System.nanoTime();
+      List<String> extensions = suno(client, json, base, "/api/extend_audio", "{\"audio_id\":\"" + ids.get(0)
+          + "\",\"prompt\":\"[Verse 3]\\nThe city lights are fading slow\",\"continue_at\":20}");
+      for (String id : extensions) {
+        waitCompleted(client, json, base, id);
+      }
+      System.out.printf(Locale.ROOT, "suno extend_audio at 20 s with one new verse, 2 clips: both made after %.1f s%n",
+          (System.nanoTime() - t0) / 1e9);
+
+      StringBuilder lrc = new StringBuilder();
+      String[] lines = LYRICS.lines().filter(l -> !l.isBlank() && !l.startsWith("[")).toArray(String[]::new);
+      for (int i = 0; i < lines.length; i++) { // sixteen lines, one every 4.5 s from 0:10
+        double at = 10 + 4.5 * i;
+        lrc.append(String.format(Locale.ROOT, "[%02d:%05.2f]%s%n", (int) at / 60, at % 60, lines[i]));
+      }
+      t0 = System.nanoTime();
+      String task = diffRhythm(client, json, base, "/api/generate", lrc.toString(), null, "95");
+      double generated = (System.nanoTime() - t0) / 1e9;
+      byte[] wav = client.send(HttpRequest.newBuilder(URI.create(base + "/api/download/" + task)).build(),
+          HttpResponse.BodyHandlers.ofByteArray()).body();
+      System.out.printf(Locale.ROOT, "diffrhythm generate, 95 s, 16 sung lines: completed after %.1f s (RTF %.3f)%n", generated,
+          generated / 95);
+      t0 = System.nanoTime();
+      diffRhythm(client, json, base, "/api/edit", lrc.toString(), wav, "95");
+      System.out.printf(Locale.ROOT, "diffrhythm edit of 15 s in a 95 s song: completed after %.1f s%n",
+          (System.nanoTime() - t0) / 1e9);
+    }
+    return 0;
+  }
+
+  private static List<String> suno(HttpClient client, com.fasterxml.jackson.databind.ObjectMapper json, String base,
+      String path, String body) throws Exception {
+    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + new String(r.body()));
+    }
+    List<String> ids = new ArrayList<>();
+    json.readTree(r.body()).forEach(c -> ids.add(c.get("id").asText()));
+    return ids;
+  }
+
+  /** Until the song task behind a clip or a DiffRhythm task has completed. */
+  private static void waitCompleted(HttpClient client, com.fasterxml.jackson.databind.ObjectMapper json, String base,
+      String id) throws Exception {
+    while (true) {
+      String status = json.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/status/" + id))
+          .build(), HttpResponse.BodyHandlers.ofByteArray()).body()).get("status").asText();
+      if (status.equals("completed")) {
+        return;
+      }
+      if (status.equals("failed")) {
+        throw new IllegalStateException("task " + id + " failed");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static String diffRhythm(HttpClient client, com.fasterxml.jackson.databind.ObjectMapper json, String base,
+      String path, String lrc, byte[] song, String length) throws Exception {
+    String boundary = "bench" + System.nanoTime();
+    java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+    java.util.function.BiConsumer<String, String> field = (name, value) -> form.writeBytes(("--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes());
+    form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"lyrics\"; filename=\"l.lrc\"\r\n\r\n"
+        + lrc + "\r\n").getBytes());
+    field.accept("ref_prompt", "folk, acoustic guitar");
+    field.accept("audio_length", length);
+    if (song != null) {
+      form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"ref_song\"; filename=\"s.wav\""
+          + "\r\n\r\n").getBytes());
+      form.writeBytes(song);
+      form.writeBytes("\r\n".getBytes());
+      field.accept("edit_segments", "[[30,45]]");
+    }
+    form.writeBytes(("--" + boundary + "--\r\n").getBytes());
+    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    String task = json.readTree(r.body()).get("task_id").asText();
+    waitCompleted(client, json, base, task);
+    return task;
   }
 
   private void firstByte() throws Exception {
