@@ -56,7 +56,7 @@ public final class SongEditor {
         own.key() != null ? own.key() : score.key(),
         own.minor() != null ? own.minor() : score.minor());
     Lyrics lyrics = next.instrumental() ? Lyrics.NONE : Lyrics.parse(next.lyrics());
-    Song tail = engine.render(lyrics, style, next, true, progress);
+    Song tail = engine.render(lyrics, style, next, true, phrase -> true, progress);
 
     int at = frameOf(join);
     int total = at + tail.master().length / 2;
@@ -187,18 +187,21 @@ public final class SongEditor {
         int span = 80 / needed.size();
         Progress scaled = (percent, stage) -> progress.report(base + span * percent / 100, stage);
         songs.put(region, aligned(lyrics, style.pinned(region.bpm(), key, minor), spec, region, grid.length(),
-            scaled));
+            segments, scaled));
       }
     }
 
     private Song aligned(Lyrics lyrics, Style style, SongSpec spec, Score.Tempo region, double length,
-        Progress progress) throws SpeechException, IOException {
+        List<Segments.Segment> segments, Progress progress) throws SpeechException, IOException {
       double beat = region.beat();
       double lead = Math.floorMod(Math.round(-region.at() * 1e6), Math.round(beat * 1e6)) / 1e6;
       // made `lead` seconds longer and read from `lead` on, its beats fall on the region's grid
       SongSpec longer = new SongSpec(spec.lyrics(), style.text(), Math.max(5, length + lead), spec.seed(),
           spec.instrumental(), spec.title(), spec.singer(), spec.singerMedianF0());
-      Song made = engine.render(lyrics.shifted(lead), style, longer, false, progress);
+      // only lines that reach into a segment are heard in the result, so only they are sung
+      java.util.function.Predicate<Score.Phrase> heard = phrase -> segments.stream().anyMatch(
+          s -> phrase.start() - lead < s.end() + 0.5 && phrase.end() - lead > s.start() - 0.5);
+      Song made = engine.render(lyrics.shifted(lead), style, longer, false, heard, progress);
       int skip = frameOf(lead);
       int frames = frameOf(length);
       Map<String, float[]> stems = new LinkedHashMap<>();

@@ -43,12 +43,16 @@ public final class SongEngine {
   public Song make(SongSpec spec, Progress progress) throws SpeechException, IOException {
     progress.report(2, "reading the lyrics and the style");
     Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
-    return render(lyrics, Style.parse(spec.style()), spec, false, progress);
+    return render(lyrics, Style.parse(spec.style()), spec, false, phrase -> true, progress);
   }
 
-  /** Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. */
-  Song render(Lyrics lyrics, Style style, SongSpec spec, boolean continuation, Progress progress)
-      throws SpeechException, IOException {
+  /**
+   * Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. Only the
+   * phrases {@code heard} accepts are sung (an edit that keeps most of a song needs only the lines in its segments);
+   * the score keeps them all.
+   */
+  Song render(Lyrics lyrics, Style style, SongSpec spec, boolean continuation,
+      java.util.function.Predicate<Score.Phrase> heard, Progress progress) throws SpeechException, IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     long clock = System.nanoTime();
     boolean male = "male".equals(style.voice());
@@ -95,6 +99,9 @@ public final class SongEngine {
       progress.report(15 + 55 * i / Math.max(1, phrases.size()),
           "singing line " + (i + 1) + " of " + phrases.size());
       Score.Phrase phrase = phrases.get(i);
+      if (!heard.test(phrase)) {
+        continue;
+      }
       boolean other = duet && i % 4 >= 2; // duets trade every two lines
       MarySinger.Sung sung = singer.sing(other ? transpose(phrase, male ? 12 : -12) : phrase, other ? second : voice);
       place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
