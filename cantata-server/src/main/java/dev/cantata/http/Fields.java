@@ -23,12 +23,15 @@ import org.jspecify.annotations.Nullable;
 public final class Fields {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final boolean isJson;
   private final Map<String, JsonNode> json;
   private final Map<String, String> form;
   private final Map<String, UploadedFile> files;
   private final List<ApiException.FieldProblem> problems = new ArrayList<>();
 
-  private Fields(Map<String, JsonNode> json, Map<String, String> form, Map<String, UploadedFile> files) {
+  private Fields(boolean isJson, Map<String, JsonNode> json, Map<String, String> form,
+      Map<String, UploadedFile> files) {
+    this.isJson = isJson;
     this.json = json;
     this.form = form;
     this.files = files;
@@ -56,7 +59,7 @@ public final class Fields {
           fields.put(field.getKey(), field.getValue());
         }
       }
-      return new Fields(fields, Map.of(), Map.of());
+      return new Fields(true, fields, Map.of(), Map.of());
     }
     Map<String, String> form = new LinkedHashMap<>();
     Map<String, UploadedFile> files = new LinkedHashMap<>();
@@ -74,12 +77,12 @@ public final class Fields {
         });
       }
     }
-    return new Fields(Map.of(), form, files);
+    return new Fields(false, Map.of(), form, files);
   }
 
-  /** True when the body was JSON. */
+  /** True when the body was JSON (an object, even an empty one). */
   public boolean isJson() {
-    return form.isEmpty() && files.isEmpty() && !json.isEmpty();
+    return isJson;
   }
 
   public boolean has(String name) {

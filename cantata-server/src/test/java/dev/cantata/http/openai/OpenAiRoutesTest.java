@@ -143,6 +143,8 @@ final class OpenAiRoutesTest {
         .contains("not a voice of this server");
     assertThat(speech("{\"model\":\"tts-1\",\"voice\":\"" + "A".repeat(400) + "\",\"input\":\"x\"}").statusCode())
         .isEqualTo(400);
+    assertThat(error(speech("{}")).get("param").asText()).as("an empty object is JSON, missing its fields")
+        .isEqualTo("model");
   }
 
   @Test
