@@ -203,7 +203,7 @@ public final class SunoRoutes implements Routes {
   @OpenApi(path = "/api/custom_generate", methods = HttpMethod.POST, tags = {"Suno"},
       summary = "Two clips from lyrics and style tags (Suno)",
       description = "JSON: prompt (lyrics, Suno section markup or LRC), tags (style), title, make_instrumental,"
-          + " negative_tags (kept and echoed), model, wait_audio.",
+          + " negative_tags (their words are taken out of the style; echoed), model, wait_audio.",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
   void customGenerate(Context ctx) throws Exception {
     JsonNode body = body(ctx);
@@ -216,10 +216,27 @@ public final class SunoRoutes implements Routes {
     boolean instrumental = truthy(body, "make_instrumental");
     List<Order> orders = new ArrayList<>();
     for (int i = 0; i < CLIPS; i++) {
-      orders.add(new Order(instrumental ? "" : lyrics, tags, text(body, "title"), tags, text(body, "negative_tags"),
-          "", "gen", null, 0, seeds.nextLong() & 0xFFFF_FFFFL));
+      orders.add(new Order(instrumental ? "" : lyrics, without(tags, text(body, "negative_tags")), text(body, "title"),
+          tags, text(body, "negative_tags"), "", "gen", null, 0, seeds.nextLong() & 0xFFFF_FFFFL));
     }
     submit(ctx, body, orders);
+  }
+
+  /**
+   * The style words with every phrase of {@code negative} (comma-separated, whole words, any case) taken out: "pop
+   * metal, piano" without "metal" is "pop, piano". This is what {@code negative_tags} does here.
+   */
+  static String without(String tags, String negative) {
+    String style = tags;
+    for (String phrase : negative.split(",")) {
+      String p = phrase.strip();
+      if (!p.isEmpty()) {
+        style = style.replaceAll("(?i)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(p)
+            + "(?![\\p{L}\\p{N}])", " ");
+      }
+    }
+    return style.replaceAll("\\s+", " ").replaceAll("\\s*,(\\s*,)*", ",").replaceAll(",(?=\\S)", ", ")
+        .replaceAll("^,|,$", "").strip();
   }
 
   private static void checkLyrics(String lyrics) {
@@ -262,7 +279,8 @@ public final class SunoRoutes implements Routes {
     String title = text(body, "title").isBlank() ? source.job().label("title") : text(body, "title");
     List<Order> orders = new ArrayList<>();
     for (int i = 0; i < CLIPS; i++) {
-      orders.add(new Order(lyrics, tags, title, tags.isBlank() ? source.job().label("tags") : tags,
+      orders.add(new Order(lyrics, without(tags, text(body, "negative_tags")), title,
+          tags.isBlank() ? source.job().label("tags") : tags,
           text(body, "negative_tags"), "", "extend", SongFiles.master(source.task().id(), 0), continueAt,
           seeds.nextLong() & 0xFFFF_FFFFL));
     }
