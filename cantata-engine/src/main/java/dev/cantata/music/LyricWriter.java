@@ -321,17 +321,17 @@ public final class LyricWriter {
     text.append('\n');
   }
 
-  /** The hook's words from the theme on, or the whole hook, in title case. */
+  /** The hook in title case; a hook of more than seven words from just before its theme on. */
   private static String title(String hook, String theme) {
     String[] words = hook.split(" ");
     int at = 0;
-    for (int i = 0; i < words.length; i++) {
+    for (int i = 0; i < words.length && words.length > 7; i++) {
       if (words[i].equalsIgnoreCase(theme)) {
         at = Math.max(0, i - 1);
       }
     }
     List<String> picked = new ArrayList<>();
-    for (int i = at; i < words.length && picked.size() < 6; i++) {
+    for (int i = at; i < words.length && picked.size() < 7; i++) {
       String w = words[i].toLowerCase(Locale.ROOT);
       boolean small = picked.size() > 0 && Set.of("the", "a", "an", "of", "in", "on", "to", "and", "by").contains(w);
       picked.add(small ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1));
