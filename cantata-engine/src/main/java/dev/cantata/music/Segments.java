@@ -23,15 +23,7 @@ public final class Segments {
   private Segments() {}
 
   /** A span of the song to regenerate, in seconds. */
-  public record Segment(double start, double end) {
-    public double seconds() {
-      return end - start;
-    }
-
-    public boolean contains(double time) {
-      return time >= start && time < end;
-    }
-  }
+  public record Segment(double start, double end) {}
 
   /**
    * Reads {@code text} for a song {@code length} seconds long.
