@@ -97,6 +97,11 @@ public record Score(
 
   /** The first beat at or after {@code time} (within a microsecond), never past the song's end. */
   public double beatAtOrAfter(double time) {
+    return Math.min(nextBeat(time), length);
+  }
+
+  /** The first beat at or after {@code time} (within a microsecond), after the song's end too. */
+  public double nextBeat(double time) {
     Tempo region = grid.get(0);
     for (Tempo t : grid) {
       if (t.at() <= time + 1e-6) {
@@ -110,7 +115,7 @@ public record Score(
         beat = t.at();
       }
     }
-    return Math.min(beat, length);
+    return beat;
   }
 
   /** The last beat at or before {@code time}. */

@@ -46,7 +46,8 @@ public final class SongEditor {
           "continue_at must be between 0 and the song's length (%.2f s), not %s", length, continueAt));
     }
     Score score = source.score();
-    double join = score.beatAtOrAfter(continueAt);
+    // continuing at the very end may put the join a little after it: silence until the beat keeps the tempo
+    double join = score.nextBeat(continueAt);
     Style own = Style.parse(next.style());
     String sourceStyle = String.valueOf(source.metadata().getOrDefault("style", score.minor() ? "minor" : ""));
     // the new words first: the first genre, tempo and key named win, the source's instruments stay

@@ -97,6 +97,20 @@ final class SongEditorTest {
   }
 
   @Test
+  void continuingAtTheVeryEndKeepsTheWholeSourceAndTheBeat() throws Exception {
+    Song extended = editor.extend(source, source.seconds(),
+        SongSpec.of("[Verse]\nCarry me across the sea", "", null, 8), Progress.NONE);
+
+    double join = ((Number) extended.metadata().get("extended_at")).doubleValue();
+    double beat = source.score().beatSeconds();
+    assertThat(join).isBetween(source.seconds(), source.seconds() + beat);
+    assertThat(Math.abs(Math.IEEEremainder(join, beat))).as("the join is on the source's beat grid").isLessThan(1e-6);
+    for (int i = 0; i < source.master().length; i++) {
+      assertThat(extended.master()[i]).as("sample %d", i).isEqualTo(source.master()[i]);
+    }
+  }
+
+  @Test
   void continuingOutsideTheSongIsRefused() {
     assertThatThrownBy(() -> editor.extend(source, 99, SongSpec.of("", "", null, 1), Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class)

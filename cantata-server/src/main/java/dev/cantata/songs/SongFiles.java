@@ -30,8 +30,12 @@ public final class SongFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern KEY = Pattern.compile("tasks/([0-9a-f-]{36})/song-(\\d{1,2})\\.wav");
   private static final Pattern MARK = Pattern.compile("Cantata song ([0-9a-f-]{36})/(\\d{1,2})");
-  /** The longest song read back or accepted for editing. */
-  public static final double MAX_SECONDS = 600;
+  /** The longest song read back (an extension chain grows; see {@link #MAX_EXTENDED_SECONDS}). */
+  public static final double MAX_STORED_SECONDS = 3600;
+  /** The longest song extended again: its extension must still be readable whole. */
+  public static final double MAX_EXTENDED_SECONDS = 1800;
+  /** The longest song edited: an edit makes a new song as long as it, and the engine's songs end at 600 s. */
+  public static final double MAX_EDIT_SECONDS = 590;
 
   private final BlobStore blobs;
   private final Codecs codecs;
@@ -103,10 +107,10 @@ public final class SongFiles {
     }
     try {
       Saved saved = JSON.readValue(blobs.read(folder + ".json"), Saved.class);
-      float[] master = codecs.decodeStereo(blobs.read(folder + ".wav"), Song.RATE, MAX_SECONDS);
+      float[] master = codecs.decodeStereo(blobs.read(folder + ".wav"), Song.RATE, MAX_STORED_SECONDS);
       Map<String, float[]> stems = new LinkedHashMap<>();
       for (String stem : saved.stems()) {
-        float[] audio = codecs.decodeStereo(blobs.read(folder + "." + stem + ".flac"), Song.RATE, MAX_SECONDS);
+        float[] audio = codecs.decodeStereo(blobs.read(folder + "." + stem + ".flac"), Song.RATE, MAX_STORED_SECONDS);
         stems.put(stem, java.util.Arrays.copyOf(audio, master.length));
       }
       return Optional.of(new Song(master, stems, saved.score(), new LinkedHashMap<>(saved.metadata())));

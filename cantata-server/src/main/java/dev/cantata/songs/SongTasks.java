@@ -72,7 +72,7 @@ public final class SongTasks implements TaskHandler {
       }
       double seconds;
       if (own == null) {
-        recording = codecs.decodeStereo(upload, Song.RATE, SongFiles.MAX_SECONDS);
+        recording = codecs.decodeStereo(upload, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1);
         seconds = recording.length / 2.0 / Song.RATE;
       } else {
         seconds = own.seconds();

@@ -158,8 +158,9 @@ public final class DiffRhythmRoutes implements Routes {
       throw ApiException.badRequest(String.format(Locale.ROOT,
           "ref_song is %.1f s long; a song to edit must be at least 5 s", seconds), "ref_song");
     }
-    if (seconds >= SongFiles.MAX_SECONDS - 0.01) {
-      throw ApiException.badRequest("ref_song is longer than " + (int) SongFiles.MAX_SECONDS + " s", "ref_song");
+    if (seconds > SongFiles.MAX_EDIT_SECONDS) {
+      throw ApiException.badRequest("ref_song is longer than " + (int) SongFiles.MAX_EDIT_SECONDS
+          + " s, the longest song Cantata edits", "ref_song");
     }
     try {
       Segments.parse(segments, seconds);
@@ -171,7 +172,7 @@ public final class DiffRhythmRoutes implements Routes {
 
   private double decodedSeconds(byte[] song) throws IOException {
     try {
-      return codecs.decodeStereo(song, Song.RATE, SongFiles.MAX_SECONDS).length / 2.0 / Song.RATE;
+      return codecs.decodeStereo(song, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1).length / 2.0 / Song.RATE;
     } catch (AudioFormatException e) {
       throw ApiException.badRequest("ref_song: " + e.getMessage(), "ref_song");
     }

@@ -261,6 +261,10 @@ public final class SunoRoutes implements Routes {
     JsonNode body = body(ctx);
     Clip source = finished(text(body, "audio_id"), "Audio ID is required");
     double duration = source.duration() == null ? 0 : source.duration();
+    if (duration > SongFiles.MAX_EXTENDED_SECONDS) {
+      throw ApiException.badRequest(String.format(Locale.ROOT, "Clip %s is %.0f s long; extensions stop at %.0f s",
+          source.task().id(), duration, SongFiles.MAX_EXTENDED_SECONDS));
+    }
     double continueAt = duration;
     JsonNode at = body.get("continue_at");
     if (at != null && !at.isNull()) {
@@ -738,7 +742,7 @@ public final class SunoRoutes implements Routes {
     String key = SongFiles.mp3(c.task().id(), 0);
     if (!blobs.exists(key)) { // a song made for another dialect: encode it once, keep it with its task
       float[] master = codecs.decodeStereo(blobs.read(SongFiles.master(c.task().id(), 0)), Song.RATE,
-          SongFiles.MAX_SECONDS);
+          SongFiles.MAX_STORED_SECONDS);
       byte[] mp3 = codecs.encodeMusic(master, Song.RATE, 2, Codec.MP3);
       blobs.write(key, mp3);
     }

@@ -289,6 +289,25 @@ final class DiffRhythmRoutesTest {
   }
 
   @Test
+  void aSongTooLongToEditIsRefusedBeforeAnythingIsQueued() throws Exception {
+    float[] long8k = new float[595 * 8000];
+    for (int i = 0; i < long8k.length; i++) {
+      long8k[i] = (float) (0.2 * Math.sin(2 * Math.PI * 220 * i / 8000.0));
+    }
+    long before = taskFolders();
+
+    HttpResponse<byte[]> response = server.postMultipart("/api/edit", new Multipart()
+        .file("lyrics", "l.lrc", LRC.getBytes(StandardCharsets.UTF_8))
+        .file("ref_song", "long.wav", CODECS.encode(long8k, 8000, 1, Codec.WAV))
+        .field("ref_prompt", "pop")
+        .field("edit_segments", "[[10,20]]"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("detail").asText()).contains("longer than 590 s");
+    assertThat(taskFolders()).isEqualTo(before);
+  }
+
+  @Test
   void theRootNamesTheServer() throws Exception {
     JsonNode root = json(download("/"));
 
