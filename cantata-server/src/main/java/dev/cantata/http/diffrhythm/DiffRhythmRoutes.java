@@ -25,6 +25,7 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,12 +112,19 @@ public final class DiffRhythmRoutes implements Routes {
   @OpenApi(
       path = "/api/generate",
       methods = HttpMethod.POST,
-      summary = "Queue a song (DiffRhythm; a JSON body is the Suno dialect's generate)",
-      description = "multipart/form-data: lyrics (.lrc file, required; empty for an instrumental), ref_audio (wav, mp3,"
-          + " flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or 96–285 seconds; the song"
-          + " is exactly that long), chunked (accepted: Cantata renders on CPU and needs no chunking),"
-          + " batch_infer_num (1–8 variations; download ?index=k).",
-      tags = {"DiffRhythm"},
+      summary = "Queue a song (DiffRhythm, multipart) or two clips from a description (Suno, JSON)",
+      description = "DiffRhythm, multipart/form-data: lyrics (.lrc file, required; empty for an instrumental),"
+          + " ref_audio (wav, mp3, flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or"
+          + " 96–285 seconds; the song is exactly that long), chunked (accepted: Cantata renders on CPU and needs no"
+          + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
+          + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
+          + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
+          + " stream) → two clips; errors {\"error\": …}.",
+      tags = {"DiffRhythm", "Suno"},
+      requestBody = @OpenApiRequestBody(content = {
+        @OpenApiContent(type = "multipart/form-data"),
+        @OpenApiContent(type = "application/json")
+      }),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
         @OpenApiResponse(status = "400"),

@@ -174,11 +174,7 @@ public final class SunoRoutes implements Routes {
     return !node.isTextual() || !node.asText().isEmpty();
   }
 
-  @OpenApi(path = "/api/generate", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "Two clips from a description (Suno; a multipart body is DiffRhythm's generate)",
-      description = "JSON: prompt (a description; Cantata writes lyrics, style and title from it), make_instrumental,"
-          + " model (any, echoed), wait_audio (block up to 100 s until both clips stream).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  /** {@code POST /api/generate} with JSON (documented with the path's owner, {@code DiffRhythmRoutes#generate}). */
   void generate(Context ctx) throws Exception {
     JsonNode body = body(ctx);
     String description = text(body, "prompt").strip();
