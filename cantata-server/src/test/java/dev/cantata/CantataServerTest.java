@@ -74,6 +74,10 @@ final class CantataServerTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"openapi\"", "\"/api/health\"", "\"Health\"", "\"title\" : \"Cantata\"");
+    // every dialect's routes are documented, and the shared POST /api/generate names both bodies
+    assertThat(response.body()).contains("\"/speak\"", "\"/v1/audio/speech\"", "\"/api/edit\"",
+        "\"/api/status/{task_id}\"", "\"/api/custom_generate\"", "\"/api/extend_audio\"", "\"/api/get_limit\"",
+        "\"/v1/chat/completions\"", "multipart/form-data", "DiffRhythm, multipart", "Suno, application/json");
   }
 
   @Test
