@@ -58,6 +58,9 @@ public final class ErrorMapper {
   }
 
   static ApiException toApi(Exception e, Context ctx) {
+    if (e instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() instanceof Exception cause) {
+      return toApi(cause, ctx); // a failure inside an asynchronous answer (ctx.future) is the failure itself
+    }
     if (e instanceof ApiException api) {
       return api;
     }

@@ -2,6 +2,7 @@ package dev.cantata.http.suno;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.audio.AudioFormatException;
 import dev.cantata.audio.Codec;
 import dev.cantata.audio.Codecs;
 import dev.cantata.blobs.BlobStore;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +80,7 @@ public final class SunoRoutes implements Routes {
   private final InstantSource clock;
   private final Duration hold;
   private final SecureRandom seeds = new SecureRandom();
+  private final Waiting waiting = new Waiting();
 
   public SunoRoutes(TaskStore tasks, TaskWorkers workers, BlobStore blobs, Codecs codecs, SongFiles files,
       Studio studio, Voices voices, dev.cantata.db.Database database, InstantSource clock, int monthlyCredits,
@@ -325,7 +328,8 @@ public final class SunoRoutes implements Routes {
     }
     workers.wake();
     if (truthy(body, "wait_audio")) {
-      ctx.json(waitForAudio(ctx, ids));
+      String base = base(ctx);
+      ctx.future(() -> waitForAudio(base, ids).thenAccept(ctx::json));
       return;
     }
     List<Map<String, Object>> clips = new ArrayList<>();
@@ -337,25 +341,24 @@ public final class SunoRoutes implements Routes {
     ctx.json(clips);
   }
 
-  /** Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. */
-  private List<Map<String, Object>> waitForAudio(Context ctx, List<UUID> ids) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
+  /**
+   * Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. The
+   * request holds no server thread meanwhile.
+   */
+  private CompletableFuture<List<Map<String, Object>>> waitForAudio(String base, List<UUID> ids) {
+    return waiting.until(() -> {
       List<Clip> clips = new ArrayList<>();
       for (UUID id : ids) {
         clips.add(clip(id.toString()));
       }
       boolean ready = clips.stream().allMatch(c -> c.status().equals("streaming") || c.status().equals("complete"));
       boolean failed = clips.stream().allMatch(c -> c.status().equals("error"));
-      if (ready || failed || System.nanoTime() > deadline) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Clip c : clips) {
-          out.add(c.json(base(ctx), false));
-        }
-        return out;
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Clip c : clips) {
+        out.add(c.json(base, false));
       }
-      Thread.sleep(250);
-    }
+      return new Waiting.Look<>(ready || failed, out);
+    }, WAIT);
   }
 
   // ---------------------------------------------------------------- clips
@@ -711,10 +714,12 @@ public final class SunoRoutes implements Routes {
         written.title(), null, 0, labels);
     UUID id = tasks.submit(SongJob.KIND, JSON.writeValueAsString(job)).id();
     workers.wake();
-    Map<String, Object> clip = waitForAudio(ctx, List.of(id)).get(0);
-    String markdown = "## Song Title: " + written.title() + "\n![Song Cover](" + clip.get("image_url") + ")\n"
-        + "### Lyrics:\n" + written.lyrics() + "\n### Listen to the song: " + clip.get("audio_url") + "\n";
-    ctx.contentType("text/plain; charset=utf-8").result(markdown);
+    ctx.future(() -> waitForAudio(base(ctx), List.of(id)).thenAccept(clips -> {
+      Map<String, Object> clip = clips.get(0);
+      String markdown = "## Song Title: " + written.title() + "\n![Song Cover](" + clip.get("image_url") + ")\n"
+          + "### Lyrics:\n" + written.lyrics() + "\n### Listen to the song: " + clip.get("audio_url") + "\n";
+      ctx.contentType("text/plain; charset=utf-8").result(markdown);
+    }));
   }
 
   // ---------------------------------------------------------------- files
@@ -725,27 +730,35 @@ public final class SunoRoutes implements Routes {
   void audio(Context ctx) throws Exception {
     String file = ctx.pathParam("file");
     String id = file.endsWith(".mp3") ? file.substring(0, file.length() - 4) : file;
-    Clip c = clip(id);
-    long deadline = System.nanoTime() + AUDIO_WAIT.toNanos();
-    while (!c.task().status().finished() && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      c = clip(id);
-    }
+    clip(id); // an unknown clip is a 404 now, not after the wait
+    ctx.future(() -> waiting.until(() -> {
+      Clip c = clip(id);
+      return new Waiting.Look<>(c.task().status().finished(), c);
+    }, AUDIO_WAIT).thenAccept(c -> sendAudio(ctx, id, c)));
+  }
+
+  private void sendAudio(Context ctx, String id, Clip c) {
     if (c.task().status() != TaskStatus.COMPLETED) {
       throw ApiException.notFound("Audio not available: the clip " + (c.status().equals("error")
           ? "failed: " + c.task().error() : "is still " + c.status()));
     }
     String key = SongFiles.mp3(c.task().id(), 0);
-    if (!blobs.exists(key)) { // a song made for another dialect: encode it once, keep it with its task
-      float[] master = codecs.decodeStereo(blobs.read(SongFiles.master(c.task().id(), 0)), Song.RATE,
-          SongFiles.MAX_STORED_SECONDS);
-      byte[] mp3 = codecs.encodeMusic(master, Song.RATE, 2, Codec.MP3);
-      blobs.write(key, mp3);
+    try {
+      if (!blobs.exists(key)) { // a song made for another dialect: encode it once, keep it with its task
+        float[] master = codecs.decodeStereo(blobs.read(SongFiles.master(c.task().id(), 0)), Song.RATE,
+            SongFiles.MAX_STORED_SECONDS);
+        byte[] mp3 = codecs.encodeMusic(master, Song.RATE, 2, Codec.MP3);
+        blobs.write(key, mp3);
+      }
+      ctx.contentType("audio/mpeg");
+      ctx.header("Content-Length", String.valueOf(blobs.size(key)));
+      ctx.header("Content-Disposition", "inline; filename=\"" + id + ".mp3\"");
+      ctx.result(blobs.open(key));
+    } catch (AudioFormatException e) {
+      throw new IllegalStateException("the stored song " + key + " cannot be read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    ctx.contentType("audio/mpeg");
-    ctx.header("Content-Length", String.valueOf(blobs.size(key)));
-    ctx.header("Content-Disposition", "inline; filename=\"" + id + ".mp3\"");
-    ctx.result(blobs.open(key));
   }
 
   @OpenApi(path = "/api/image/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's cover (PNG)",

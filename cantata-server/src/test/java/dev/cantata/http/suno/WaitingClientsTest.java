@@ -1,0 +1,59 @@
+package dev.cantata.http.suno;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.testing.TestServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clients waiting for audio hold no server threads: with more of them waiting than Jetty has threads (250), the server
+ * still answers at once, and every waiter gets its answer when the clip is gone.
+ */
+final class WaitingClientsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path data;
+
+  @Test
+  void threeHundredClientsWaitingForAClipLeaveTheServerFreeToAnswer() throws Exception {
+    try (TestServer server = TestServer.start(data, null)) {
+      HttpResponse<byte[]> made = server.postJson("/api/custom_generate",
+          "{\"prompt\":\"[Verse]\\nHold on, the light is coming through\",\"tags\":\"folk\"}");
+      JsonNode clips = JSON.readTree(made.body());
+      String second = clips.get(1).get("id").asText(); // queued behind the first on the one worker
+      HttpClient many = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
+      List<CompletableFuture<HttpResponse<byte[]>>> waiting = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        waiting.add(many.sendAsync(HttpRequest.newBuilder(server.uri("/api/audio/" + second + ".mp3"))
+            .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray()));
+      }
+      Thread.sleep(1500); // all of them are in and waiting
+
+      long t0 = System.nanoTime();
+      HttpResponse<String> limit = server.get("/api/get_limit");
+      double ms = (System.nanoTime() - t0) / 1e6;
+
+      assertThat(limit.statusCode()).isEqualTo(200);
+      assertThat(ms).as("answered while 300 clients wait").isLessThan(2000);
+      for (JsonNode clip : clips) {
+        server.client.send(HttpRequest.newBuilder(server.uri("/api/tasks/" + clip.get("id").asText())).DELETE()
+            .build(), HttpResponse.BodyHandlers.discarding());
+      }
+      for (CompletableFuture<HttpResponse<byte[]>> w : waiting) {
+        HttpResponse<byte[]> answer = w.get();
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(answer.body()).get("error").asText()).contains("Clip not found");
+      }
+    }
+  }
+}
