@@ -100,14 +100,20 @@ public record Score(
     return Math.min(nextBeat(time), length);
   }
 
-  /** The first beat at or after {@code time} (within a microsecond), after the song's end too. */
-  public double nextBeat(double time) {
+  /** The beat grid in force at {@code time} (within a microsecond): the last entry of {@link #grid} started by then. */
+  public Tempo tempoAt(double time) {
     Tempo region = grid.get(0);
     for (Tempo t : grid) {
       if (t.at() <= time + 1e-6) {
         region = t;
       }
     }
+    return region;
+  }
+
+  /** The first beat at or after {@code time} (within a microsecond), after the song's end too. */
+  public double nextBeat(double time) {
+    Tempo region = tempoAt(time);
     double beats = Math.ceil((time - region.at()) / region.beat() - 1e-6);
     double beat = region.at() + Math.max(0, beats) * region.beat();
     for (Tempo t : grid) { // a tempo change before that beat starts a new grid
@@ -120,12 +126,7 @@ public record Score(
 
   /** The last beat at or before {@code time}. */
   public double beatAtOrBefore(double time) {
-    Tempo region = grid.get(0);
-    for (Tempo t : grid) {
-      if (t.at() <= time + 1e-6) {
-        region = t;
-      }
-    }
+    Tempo region = tempoAt(time);
     double beats = Math.floor((time - region.at()) / region.beat() + 1e-6);
     return Math.max(0, region.at() + Math.max(0, beats) * region.beat());
   }
@@ -199,13 +200,7 @@ public record Score(
       phrases.addAll(p.phrases());
       p.dropped().stream().filter(d -> !dropped.contains(d)).forEach(dropped::add);
       // a piece starts on one of its own beats (joins and seams are placed on beats), so its grid restarts there
-      Tempo region = p.grid().get(0);
-      for (Tempo t : p.grid()) {
-        if (t.at() <= from + 1e-6) {
-          region = t;
-        }
-      }
-      grid.add(new Tempo(from, region.bpm()));
+      grid.add(new Tempo(from, p.tempoAt(from).bpm()));
       p.grid().stream().filter(t -> t.at() > from + 1e-6 && t.at() < to).forEach(grid::add);
     }
     spans.sort(java.util.Comparator.comparingDouble(Span::start));

@@ -52,7 +52,7 @@ public final class SongEditor {
     String sourceStyle = String.valueOf(source.metadata().getOrDefault("style", score.minor() ? "minor" : ""));
     // the new words first: the first genre, tempo and key named win, the source's instruments stay
     Style style = Style.parse((next.style() + " " + sourceStyle).strip());
-    Score.Tempo beat = regionAt(score, join);
+    Score.Tempo beat = score.tempoAt(join);
     style = style.pinned(own.tempo() != null ? own.tempo() : beat.bpm(),
         own.key() != null ? own.key() : score.key(),
         own.minor() != null ? own.minor() : score.minor());
@@ -177,7 +177,7 @@ public final class SongEditor {
       Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
       List<Score.Tempo> needed = new ArrayList<>();
       for (Segments.Segment s : segments) {
-        Score.Tempo region = regionAt(grid, s.start());
+        Score.Tempo region = grid.tempoAt(s.start());
         if (!needed.contains(region)) {
           needed.add(region);
         }
@@ -212,7 +212,7 @@ public final class SongEditor {
     }
 
     Song song(double time) {
-      return songs.get(regionAt(grid, time));
+      return songs.get(grid.tempoAt(time));
     }
 
     Score score(Seam seam) {
@@ -330,16 +330,6 @@ public final class SongEditor {
       }
     }
     return out;
-  }
-
-  private static Score.Tempo regionAt(Score score, double time) {
-    Score.Tempo region = score.grid().get(0);
-    for (Score.Tempo t : score.grid()) {
-      if (t.at() <= time + 1e-6) {
-        region = t;
-      }
-    }
-    return region;
   }
 
   private static void loudness(Map<String, Object> metadata, float[] master) {

@@ -220,11 +220,6 @@ public final class Fields {
     return bytes;
   }
 
-  /** True when a file was uploaded under {@code name}. */
-  public boolean hasFile(String name) {
-    return files.containsKey(name);
-  }
-
   /** An uploaded file's bytes, at most {@code maxBytes}. */
   public byte @Nullable [] file(String name, long maxBytes) {
     UploadedFile file = files.get(name);

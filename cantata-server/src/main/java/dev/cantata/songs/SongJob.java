@@ -43,4 +43,15 @@ public record SongJob(
   public String label(String name) {
     return labels.getOrDefault(name, "");
   }
+
+  /** The song task {@code id} names, if it is a task id at all and the task exists and is a song's. */
+  public static java.util.Optional<dev.cantata.jobs.Task> find(dev.cantata.jobs.TaskStore tasks, String id) {
+    java.util.UUID uuid;
+    try {
+      uuid = java.util.UUID.fromString(id.strip());
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+    return tasks.find(uuid).filter(t -> t.kind().equals(KIND));
+  }
 }

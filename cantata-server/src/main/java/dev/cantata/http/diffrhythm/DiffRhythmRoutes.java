@@ -391,15 +391,7 @@ public final class DiffRhythmRoutes implements Routes {
   }
 
   private Task task(Context ctx) {
-    String raw = ctx.pathParam("task_id");
-    UUID id;
-    try {
-      id = UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("Task not found");
-    }
-    return tasks.find(id).filter(t -> t.kind().equals(SongJob.KIND))
-        .orElseThrow(() -> ApiException.notFound("Task not found"));
+    return SongJob.find(tasks, ctx.pathParam("task_id")).orElseThrow(() -> ApiException.notFound("Task not found"));
   }
 
   private static String naive(Instant instant) {

@@ -399,15 +399,7 @@ public final class SunoRoutes implements Routes {
   }
 
   private Clip clip(String id) throws IOException {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id.strip());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("Clip not found: " + id);
-    }
-    Task task = tasks.find(uuid).filter(t -> t.kind().equals(SongJob.KIND))
-        .orElseThrow(() -> ApiException.notFound("Clip not found: " + id));
-    return clipOf(task);
+    return clipOf(SongJob.find(tasks, id).orElseThrow(() -> ApiException.notFound("Clip not found: " + id)));
   }
 
   /** The clip named by {@code id}, which must be finished; {@code missing} is the 400 when no id was given. */
