@@ -5,6 +5,7 @@ import dev.cantata.audio.Ffmpeg;
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.config.Settings;
 import dev.cantata.db.Database;
+import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
 import dev.cantata.http.Routes;
@@ -19,6 +20,8 @@ import dev.cantata.jobs.TaskWorkers;
 import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongJob;
 import dev.cantata.songs.SongTasks;
+import dev.cantata.songs.Songs;
+import dev.cantata.songs.Seeds;
 import dev.cantata.songs.Studio;
 import dev.cantata.voices.SpeakerLibrary;
 import dev.cantata.voices.Voices;
@@ -100,11 +103,13 @@ public final class CantataServer implements AutoCloseable {
       routes.add(new HealthRoutes(Version.current()));
       routes.add(new FlashTtsRoutes(voices));
       routes.add(new OpenAiRoutes(voices, clock));
-      SunoRoutes suno = new SunoRoutes(tasks, workers, blobs, codecs, songFiles, studio, voices, database, clock,
-          settings.credits(), settings.streamingHold());
-      routes.add(new DiffRhythmRoutes(tasks, workers, blobs, codecs, songFiles, suno.jsonGenerate(),
-          Version.current()));
+      Songs songs = new Songs(tasks, workers, blobs, codecs, songFiles, studio, new Seeds());
+      DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current());
+      SunoRoutes suno =
+          SunoRoutes.create(songs, voices, database, clock, settings.credits(), settings.streamingHold());
+      routes.add(diffRhythm);
       routes.add(suno);
+      routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
       routes.addAll(extraRoutes);
       HttpServer http =
           new HttpServer(

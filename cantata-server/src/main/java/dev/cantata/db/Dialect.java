@@ -16,6 +16,11 @@ public enum Dialect {
     return "classpath:db/" + folder;
   }
 
+  /** How a UUID is bound as a statement parameter: SQLite keeps ids as text, PostgreSQL as {@code uuid}. */
+  public Object id(java.util.UUID id) {
+    return this == SQLITE ? id.toString() : id;
+  }
+
   /** The dialect of a JDBC URL. */
   public static Dialect of(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {

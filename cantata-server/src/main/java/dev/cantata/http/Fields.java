@@ -39,8 +39,8 @@ public final class Fields {
 
   /** Reads the body: JSON when the content type says so (an object is required), else form fields and files. */
   public static Fields of(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (type.startsWith("application/json")) {
+    BodyKind kind = BodyKind.of(ctx);
+    if (kind == BodyKind.JSON) {
       JsonNode root;
       try {
         root = JSON.readTree(ctx.body());
@@ -63,13 +63,13 @@ public final class Fields {
     }
     Map<String, String> form = new LinkedHashMap<>();
     Map<String, UploadedFile> files = new LinkedHashMap<>();
-    if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+    if (kind.isForm()) {
       ctx.formParamMap().forEach((k, v) -> {
         if (!v.isEmpty()) {
           form.put(k, v.get(0));
         }
       });
-      if (type.startsWith("multipart/form-data")) {
+      if (kind == BodyKind.MULTIPART) {
         ctx.uploadedFileMap().forEach((k, v) -> {
           if (!v.isEmpty()) {
             files.put(k, v.get(0));

@@ -7,23 +7,15 @@ import java.util.UUID;
 /** The task SQL that differs between databases: how to claim one task, and how ids are bound. */
 enum TaskDialect {
   /** SQLite has one writer at a time, so a single UPDATE … RETURNING is already atomic. */
-  SQLITE("") {
-    @Override
-    Object id(UUID id) {
-      return id.toString();
-    }
-  },
+  SQLITE(Dialect.SQLITE, ""),
   /** PostgreSQL lets many nodes claim at once; SKIP LOCKED makes each pass over rows another has locked. */
-  POSTGRESQL(" FOR UPDATE SKIP LOCKED") {
-    @Override
-    Object id(UUID id) {
-      return id;
-    }
-  };
+  POSTGRESQL(Dialect.POSTGRESQL, " FOR UPDATE SKIP LOCKED");
 
+  private final Dialect dialect;
   private final String lockClause;
 
-  TaskDialect(String lockClause) {
+  TaskDialect(Dialect dialect, String lockClause) {
+    this.dialect = dialect;
     this.lockClause = lockClause;
   }
 
@@ -35,7 +27,9 @@ enum TaskDialect {
   }
 
   /** How a task id is bound as a statement parameter. */
-  abstract Object id(UUID id);
+  Object id(UUID id) {
+    return dialect.id(id);
+  }
 
   /**
    * Claims the oldest claimable task of one of {@code kinds}: queued, or processing under a lease that expired while

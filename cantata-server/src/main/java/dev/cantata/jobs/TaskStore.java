@@ -60,11 +60,14 @@ public final class TaskStore {
     return find(id).orElseThrow();
   }
 
-  /** The newest tasks of {@code kind}, newest first, {@code limit} from {@code offset}. */
-  public List<Task> recent(String kind, int limit, int offset) {
-    return jdbc.query("listing " + kind + " tasks",
-        "SELECT * FROM tasks WHERE kind = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?", TaskStore::task, kind,
-        limit, offset);
+  /** The tasks of {@code ids} that exist, in no particular order (one statement, for pages of a feed). */
+  public List<Task> findAll(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return jdbc.query("reading " + ids.size() + " tasks", "SELECT * FROM tasks WHERE id IN (" + placeholders + ")",
+        TaskStore::task, ids.stream().map(dialect::id).toArray());
   }
 
   public Optional<Task> find(UUID id) {

@@ -68,19 +68,21 @@ public final class SongFiles {
   }
 
   /**
-   * Writes song {@code index} of the running task, with an MP3 of the master too when {@code mp3}; returns the blob
-   * keys written.
+   * Writes song {@code index} of the running task as the files {@code outputs} asks for, and its score; returns the
+   * blob keys written.
    */
-  public List<String> write(TaskContext context, UUID task, int index, Song song, boolean mp3) throws IOException {
+  public List<String> write(TaskContext context, UUID task, int index, Song song, SongOutputs outputs)
+      throws IOException {
     List<String> keys = new ArrayList<>();
     byte[] wav = WavFile.bytes(song.master(), Song.RATE, 2, "Cantata song " + task + "/" + index);
     keys.add(context.writeBlob("song-" + index + ".wav", out -> out.write(wav)));
-    if (mp3) {
+    if (outputs.has(SongOutput.MP3)) {
       byte[] encoded = codecs.encodeMusic(song.master(), Song.RATE, 2, Codec.MP3);
       keys.add(context.writeBlob("song-" + index + ".mp3", out -> out.write(encoded)));
     }
     List<String> stems = new ArrayList<>();
-    if (codecs.complete()) { // FLAC needs ffmpeg; without it the song simply has no stems to give
+    // FLAC needs ffmpeg; without it the song simply has no stems to give
+    if (outputs.has(SongOutput.STEMS) && codecs.complete()) {
       for (Map.Entry<String, float[]> stem : song.stems().entrySet()) {
         byte[] flac = codecs.encode(stem.getValue(), Song.RATE, 2, Codec.FLAC);
         keys.add(context.writeBlob("song-" + index + "." + stem.getKey() + ".flac", out -> out.write(flac)));

@@ -1,57 +1,63 @@
 package dev.cantata.songs;
 
-import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.cantata.jobs.Task;
+import dev.cantata.jobs.TaskStore;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * A song task's input, as stored with the task (JSON). Uploaded files are blobs in the task's {@code input/} folder.
+ * What a song task is asked to make, as stored with the task: a new song, an edit of segments of a song, or a
+ * continuation of one. Every dialect builds one of these and {@link SongTasks} switches over them. Each is checked in
+ * its compact constructor, so a task in the queue is always one the worker can run.
  *
- * @param edit regenerate {@code segments} of {@code refSong} instead of making a new song
- * @param lyrics LRC or Suno markup; blank for an instrumental
- * @param prompt style words, or null when the style comes from {@code refAudio}
- * @param refAudio blob key of a recording whose style to follow, or null
- * @param length seconds, for a new song
- * @param variations how many songs to make, from consecutive seeds
- * @param seed the first variation's seed
- * @param refSong blob key of the song to edit
- * @param segments {@code edit_segments} as sent
- * @param title the song's title, or null to take it from the lyrics
- * @param extendsSong the master blob of a song to continue (instead of making a new one), or null
- * @param continueAt where to continue it, seconds
- * @param labels what the asking dialect wants kept with the song and given back (tags, model, prompt…)
+ * <p>Stored as JSON tagged by {@code "job"} ({@link SongJobs#write}); tasks queued before the tag existed are read by
+ * {@link SongJobs#read} too.
  */
-public record SongJob(
-    boolean edit,
-    String lyrics,
-    @Nullable String prompt,
-    @Nullable String refAudio,
-    double length,
-    int variations,
-    long seed,
-    @Nullable String refSong,
-    @Nullable String segments,
-    @Nullable String title,
-    @Nullable String extendsSong,
-    double continueAt,
-    java.util.Map<String, String> labels) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "job")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = NewSong.class, name = "new"),
+  @JsonSubTypes.Type(value = EditSong.class, name = "edit"),
+  @JsonSubTypes.Type(value = ExtendSong.class, name = "extend")
+})
+public sealed interface SongJob permits NewSong, EditSong, ExtendSong {
+  /** The task kind of every song job. */
+  String KIND = "song";
 
-  public static final String KIND = "song";
+  /** The most variations one task makes (DiffRhythm's {@code batch_infer_num} goes to 8). */
+  int MAX_VARIATIONS = 8;
 
-  public SongJob {
-    labels = labels == null ? java.util.Map.of() : java.util.Map.copyOf(labels);
-  }
+  /** LRC or Suno section markup; blank for an instrumental. */
+  String lyrics();
 
-  public String label(String name) {
-    return labels.getOrDefault(name, "");
-  }
+  /** The first variation's seed; variation k uses {@code seed + k}. */
+  long seed();
+
+  /** How many songs the task makes, from consecutive seeds. */
+  int variations();
+
+  /** Which files each song is written as. */
+  SongOutputs outputs();
 
   /** The song task {@code id} names, if it is a task id at all and the task exists and is a song's. */
-  public static java.util.Optional<dev.cantata.jobs.Task> find(dev.cantata.jobs.TaskStore tasks, String id) {
-    java.util.UUID uuid;
+  static Optional<Task> find(TaskStore tasks, String id) {
+    UUID uuid;
     try {
-      uuid = java.util.UUID.fromString(id.strip());
+      uuid = UUID.fromString(id.strip());
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return tasks.find(uuid).filter(t -> t.kind().equals(KIND));
+  }
+
+  /** Checks what every job shares. */
+  static void check(String lyrics, int variations) {
+    if (variations < 1 || variations > MAX_VARIATIONS) {
+      throw new IllegalArgumentException("variations must be 1 to " + MAX_VARIATIONS + ", not " + variations);
+    }
+    if (lyrics == null) {
+      throw new IllegalArgumentException("a song job needs lyrics (blank for an instrumental)");
+    }
   }
 }

@@ -12,6 +12,7 @@ import dev.cantata.music.ReferenceStyle;
 import dev.cantata.music.Segments;
 import dev.cantata.music.Song;
 import dev.cantata.music.SongSpec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs {@link SongJob}s: makes {@code variations} songs (or edits), each from the next seed, and writes them with
- * {@link SongFiles}. Progress moves through the engine's real stages (syllables, composing, each sung line,
- * instruments, mixing) scaled into each variation's share. Run again after a crash, it writes the same files again.
+ * Runs {@link SongJob}s: makes {@code variations} songs (new ones, edits or a continuation), each from the next seed,
+ * and writes the files the job asks for with {@link SongFiles}. Progress moves through the engine's real stages
+ * (syllables, composing, each sung line, instruments, mixing) scaled into each variation's share. Run again after a
+ * crash, it writes the same files again.
  */
 public final class SongTasks implements TaskHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,47 +47,43 @@ public final class SongTasks implements TaskHandler {
   /** A song task's result. */
   public record Result(List<Made> songs) {}
 
-  public static Result result(String json) throws java.io.IOException {
+  public static Result result(String json) throws IOException {
     return JSON.readValue(json, Result.class);
+  }
+
+  /** Makes one variation from its spec; prepared once per task (the reference heard, the source read). */
+  @FunctionalInterface
+  private interface Maker {
+    Song make(SongSpec spec, Progress progress) throws Exception;
   }
 
   @Override
   public TaskResult run(Task task, TaskContext context) throws Exception {
-    SongJob job = JSON.readValue(task.input(), SongJob.class);
+    SongJob job = SongJobs.read(task.input());
     context.progress(1, "starting the song engine");
     studio.engine();
-    String style = job.prompt() != null ? job.prompt() : "";
-    if (job.refAudio() != null) {
-      context.progress(2, "listening to the reference audio");
-      var reference = codecs.decode(blobs.read(job.refAudio()), 22_050, ReferenceStyle.MAX_SECONDS);
-      style = ReferenceStyle.analyze(reference).style(style).text();
-    }
-    Song own = null;
-    float[] recording = null;
-    List<Segments.Segment> segments = List.of();
-    if (job.edit()) {
-      context.progress(3, "reading the song to edit");
-      byte[] upload = blobs.read(requireNonNull(job.refSong(), "ref_song"));
-      Optional<SongFiles.Origin> origin = files.recognise(upload);
-      if (origin.isPresent()) {
-        own = files.read(origin.get().task(), origin.get().index()).orElse(null);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    Maker maker;
+    String style;
+    @Nullable Double seconds = null;
+    @Nullable String title = null;
+    switch (job) {
+      case NewSong s -> {
+        style = style(s.style(), context);
+        seconds = s.seconds();
+        title = s.title();
+        maker = studio.engine()::make;
       }
-      double seconds;
-      if (own == null) {
-        recording = codecs.decodeStereo(upload, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1);
-        seconds = recording.length / 2.0 / Song.RATE;
-      } else {
-        seconds = own.seconds();
+      case EditSong e -> {
+        style = style(e.style(), context);
+        maker = editor(e, context, extra);
       }
-      segments = Segments.parse(requireNonNull(job.segments(), "edit_segments"), seconds);
-    }
-    Song source = null;
-    if (job.extendsSong() != null) {
-      context.progress(3, "reading the song to continue");
-      SongFiles.Origin origin = SongFiles.origin(job.extendsSong())
-          .orElseThrow(() -> new IllegalStateException("not a song's file: " + job.extendsSong()));
-      source = files.read(origin.task(), origin.index())
-          .orElseThrow(() -> new IllegalStateException("the song to continue is gone (deleted or past retention)"));
+      case ExtendSong x -> {
+        style = x.style();
+        title = x.title();
+        Song source = source(x, context);
+        maker = (spec, progress) -> studio.editor().extend(source, x.continueAt(), spec, progress);
+      }
     }
     List<String> keys = new ArrayList<>();
     List<Made> made = new ArrayList<>();
@@ -95,34 +93,53 @@ public final class SongTasks implements TaskHandler {
       int span = 94 / n;
       String prefix = n > 1 ? "song " + (k + 1) + " of " + n + ": " : "";
       Progress progress = (percent, stage) -> context.progress(base + span * percent / 100, prefix + stage);
-      SongSpec spec = new SongSpec(job.lyrics(), style, job.edit() || job.length() <= 0 ? null : job.length(), job.seed() + k,
-          job.lyrics().isBlank(), job.title(), null, 0);
-      Song song;
-      if (source != null) {
-        song = studio.editor().extend(source, job.continueAt(), spec, progress);
-      } else if (!job.edit()) {
-        song = studio.engine().make(spec, progress);
-      } else if (own != null) {
-        song = studio.editor().edit(own, segments, spec, progress);
-      } else {
-        song = studio.editor().editRecording(requireNonNull(recording, "recording"), segments, spec, progress);
-      }
+      SongSpec spec = new SongSpec(job.lyrics(), style, seconds, job.seed() + k, job.lyrics().isBlank(), title,
+          null, 0);
+      Song song = maker.make(spec, progress);
       context.progress(base + span, prefix + "saving");
-      keys.addAll(files.write(context, task.id(), k, song, job.label("mp3").equals("yes")));
+      keys.addAll(files.write(context, task.id(), k, song, job.outputs()));
       Map<String, Object> metadata = new LinkedHashMap<>(song.metadata());
-      if (job.edit()) {
-        metadata.put("edited_own_song", own != null);
-      }
+      metadata.putAll(extra);
       made.add(new Made(SongFiles.master(task.id(), k), song.seconds(),
           String.valueOf(song.metadata().getOrDefault("title", "Untitled")), metadata));
     }
     return new TaskResult(JSON.writeValueAsString(new Result(made)), keys);
   }
 
-  private static <T> T requireNonNull(@Nullable T value, String what) {
-    if (value == null) {
-      throw new IllegalStateException("the task has no " + what);
+  /** The style words, refined by what the reference recording says when there is one. */
+  private String style(StyleSource source, TaskContext context) throws Exception {
+    if (source.reference() == null) {
+      return source.words();
     }
-    return value;
+    context.progress(2, "listening to the reference audio");
+    var reference = codecs.decode(blobs.read(source.reference()), 22_050, ReferenceStyle.MAX_SECONDS);
+    return ReferenceStyle.analyze(reference).style(source.words()).text();
+  }
+
+  /**
+   * An edit of this node's own song (recognised by its WAV comment and bytes) works from its stored score and stems;
+   * any other recording is edited on its own beats.
+   */
+  private Maker editor(EditSong job, TaskContext context, Map<String, Object> extra) throws Exception {
+    context.progress(3, "reading the song to edit");
+    byte[] upload = blobs.read(job.song());
+    Optional<SongFiles.Origin> origin = files.recognise(upload);
+    Song own = origin.isPresent() ? files.read(origin.get().task(), origin.get().index()).orElse(null) : null;
+    extra.put("edited_own_song", own != null);
+    if (own != null) {
+      List<Segments.Segment> segments = Segments.parse(job.segments(), own.seconds());
+      return (spec, progress) -> studio.editor().edit(own, segments, spec, progress);
+    }
+    float[] recording = codecs.decodeStereo(upload, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1);
+    List<Segments.Segment> segments = Segments.parse(job.segments(), recording.length / 2.0 / Song.RATE);
+    return (spec, progress) -> studio.editor().editRecording(recording, segments, spec, progress);
+  }
+
+  private Song source(ExtendSong job, TaskContext context) throws IOException {
+    context.progress(3, "reading the song to continue");
+    SongFiles.Origin origin = SongFiles.origin(job.source())
+        .orElseThrow(() -> new IllegalStateException("not a song's file: " + job.source()));
+    return files.read(origin.task(), origin.index())
+        .orElseThrow(() -> new IllegalStateException("the song to continue is gone (deleted or past retention)"));
   }
 }

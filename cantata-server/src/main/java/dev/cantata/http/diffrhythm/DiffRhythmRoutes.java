@@ -1,23 +1,28 @@
 package dev.cantata.http.diffrhythm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantata.audio.AudioFormatException;
 import dev.cantata.audio.Codecs;
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.http.ApiException;
+import dev.cantata.http.BlobReply;
+import dev.cantata.http.BodyKind;
 import dev.cantata.http.Fields;
 import dev.cantata.http.Routes;
 import dev.cantata.jobs.Task;
 import dev.cantata.jobs.TaskStatus;
-import dev.cantata.jobs.TaskStore;
-import dev.cantata.jobs.TaskWorkers;
 import dev.cantata.music.Lyrics;
 import dev.cantata.music.ReferenceStyle;
 import dev.cantata.music.Segments;
 import dev.cantata.music.Song;
+import dev.cantata.songs.EditSong;
+import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongJob;
+import dev.cantata.songs.SongJobs;
+import dev.cantata.songs.SongOutputs;
 import dev.cantata.songs.SongTasks;
+import dev.cantata.songs.Songs;
+import dev.cantata.songs.StyleSource;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -25,14 +30,11 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,31 +55,14 @@ public final class DiffRhythmRoutes implements Routes {
   /** Upstream's two models: exactly 95 s, or 96–285 s. */
   public static final int MIN_LENGTH = 95;
   public static final int MAX_LENGTH = 285;
-  public static final int MAX_VARIATIONS = 8;
   private static final long MAX_LYRICS_BYTES = 256 * 1024;
   private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TaskStore tasks;
-  private final TaskWorkers workers;
-  private final BlobStore blobs;
-  private final Codecs codecs;
-  private final SongFiles files;
-  private final Handler jsonGenerate;
+  private final Songs songs;
   private final String version;
-  private final SecureRandom seeds = new SecureRandom();
 
-  /**
-   * @param jsonGenerate answers {@code POST /api/generate} with a JSON body, which is the Suno dialect's
-   */
-  public DiffRhythmRoutes(TaskStore tasks, TaskWorkers workers, BlobStore blobs, Codecs codecs, SongFiles files,
-      Handler jsonGenerate, String version) {
-    this.tasks = tasks;
-    this.workers = workers;
-    this.blobs = blobs;
-    this.codecs = codecs;
-    this.files = files;
-    this.jsonGenerate = jsonGenerate;
+  public DiffRhythmRoutes(Songs songs, String version) {
+    this.songs = songs;
     this.version = version;
   }
 
@@ -85,7 +70,6 @@ public final class DiffRhythmRoutes implements Routes {
   public void addTo(JavalinConfig config) {
     config.router.mount(router -> {
       router.get("/", this::index);
-      router.post("/api/generate", this::generate);
       router.post("/api/edit", this::edit);
       router.get("/api/status/{task_id}", this::status);
       router.get("/api/download/{task_id}", this::download);
@@ -109,33 +93,12 @@ public final class DiffRhythmRoutes implements Routes {
     ctx.json(body);
   }
 
-  @OpenApi(
-      path = "/api/generate",
-      methods = HttpMethod.POST,
-      summary = "Queue a song (DiffRhythm, multipart) or two clips from a description (Suno, JSON)",
-      description = "DiffRhythm, multipart/form-data: lyrics (.lrc file, required; empty for an instrumental),"
-          + " ref_audio (wav, mp3, flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or"
-          + " 96–285 seconds; the song is exactly that long), chunked (accepted: Cantata renders on CPU and needs no"
-          + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
-          + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
-          + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
-          + " stream) → two clips; errors {\"error\": …}.",
-      tags = {"DiffRhythm", "Suno"},
-      requestBody = @OpenApiRequestBody(content = {
-        @OpenApiContent(type = "multipart/form-data"),
-        @OpenApiContent(type = "application/json")
-      }),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-        @OpenApiResponse(status = "400"),
-        @OpenApiResponse(status = "422")
-      })
-  void generate(Context ctx) throws Exception {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (type.startsWith("application/json")) {
-      jsonGenerate.handle(ctx);
-      return;
-    }
+  /** {@code POST /api/generate} with a multipart body; the route is shared (see {@code GenerateRoute}). */
+  public Handler generate() {
+    return this::generate;
+  }
+
+  private void generate(Context ctx) throws Exception {
     Request request = read(ctx, false);
     queue(ctx, request, null, null, "Music generation task queued successfully");
   }
@@ -180,7 +143,7 @@ public final class DiffRhythmRoutes implements Routes {
 
   private double decodedSeconds(byte[] song) throws IOException {
     try {
-      return codecs.decodeStereo(song, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1).length / 2.0 / Song.RATE;
+      return songs.codecs().decodeStereo(song, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1).length / 2.0 / Song.RATE;
     } catch (AudioFormatException e) {
       throw ApiException.badRequest("ref_song: " + e.getMessage(), "ref_song");
     }
@@ -197,8 +160,7 @@ public final class DiffRhythmRoutes implements Routes {
       @Nullable String segments) {}
 
   private Request read(Context ctx, boolean edit) throws IOException {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded")) {
+    if (!BodyKind.of(ctx).isForm()) {
       throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem("missing", "lyrics",
           "Field required (send multipart/form-data with the lyrics as a .lrc file)", null)));
     }
@@ -209,7 +171,7 @@ public final class DiffRhythmRoutes implements Routes {
     String prompt = fields.text("ref_prompt", false);
     int length = fields.integer("audio_length", MIN_LENGTH, Integer.MIN_VALUE, Integer.MAX_VALUE);
     fields.bool("chunked", true);
-    int variations = fields.integer("batch_infer_num", 1, 1, MAX_VARIATIONS);
+    int variations = fields.integer("batch_infer_num", 1, 1, SongJob.MAX_VARIATIONS);
     byte[] refSong = edit ? fields.fileOrText("ref_song", maxUpload, true) : null;
     String segments = edit ? fields.text("edit_segments", true) : null;
     fields.check();
@@ -236,7 +198,7 @@ public final class DiffRhythmRoutes implements Routes {
     }
     if (refAudio != null) {
       try {
-        ReferenceStyle.check(codecs.decode(refAudio, 22_050, ReferenceStyle.MAX_SECONDS));
+        ReferenceStyle.check(songs.codecs().decode(refAudio, 22_050, ReferenceStyle.MAX_SECONDS));
       } catch (AudioFormatException e) {
         throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
       } catch (IllegalArgumentException e) {
@@ -259,26 +221,31 @@ public final class DiffRhythmRoutes implements Routes {
       throws IOException {
     UUID id = UUID.randomUUID();
     String folder = Task.blobFolder(id) + "/input/";
-    String refAudio = null;
-    String refSong = null;
+    BlobStore blobs = songs.blobs();
     try {
+      String refAudio = null;
       if (request.refAudio() != null) {
         refAudio = folder + "ref_audio";
         blobs.write(refAudio, request.refAudio());
       }
-      if (song != null) {
-        refSong = folder + "ref_song";
+      StyleSource style = new StyleSource(request.prompt() == null ? "" : request.prompt(), refAudio);
+      long seed = songs.seeds().next();
+      SongJob job;
+      if (song != null && segments != null) {
+        String refSong = folder + "ref_song";
         blobs.write(refSong, song);
+        job = new EditSong(request.lyrics(), style, refSong, segments, request.variations(), seed,
+            SongOutputs.MASTER);
+      } else {
+        job = new NewSong(request.lyrics(), style, (double) request.length(), request.variations(), seed, null,
+            SongOutputs.MASTER);
       }
-      SongJob job = new SongJob(song != null, request.lyrics(), request.prompt(), refAudio, request.length(),
-          request.variations(), seeds.nextLong() & 0xFFFF_FFFFL, refSong, segments, null, null, 0,
-          java.util.Map.of("dialect", "diffrhythm"));
-      tasks.submit(id, SongJob.KIND, JSON.writeValueAsString(job));
+      songs.tasks().submit(id, SongJob.KIND, SongJobs.write(job));
     } catch (IOException | RuntimeException e) {
       blobs.delete(Task.blobFolder(id)); // nothing half-made stays behind
       throw e;
     }
-    workers.wake();
+    songs.workers().wake();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("task_id", id.toString());
     body.put("status", "queued");
@@ -301,19 +268,13 @@ public final class DiffRhythmRoutes implements Routes {
       })
   void status(Context ctx) throws IOException {
     Task task = task(ctx);
-    String status = switch (task.status()) {
-      case QUEUED -> "queued";
-      case PROCESSING -> "processing";
-      case COMPLETED -> "completed";
-      case FAILED, CANCELLED -> "failed";
-    };
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("task_id", task.id().toString());
-    body.put("status", status);
+    body.put("status", status(task.status()));
     body.put("progress", task.progress());
     body.put("message", task.status() == TaskStatus.COMPLETED ? null : task.stage());
     body.put("output_path", task.status() == TaskStatus.COMPLETED
-        ? blobs.file(SongFiles.master(task.id(), 0)).toAbsolutePath().toString() : null);
+        ? songs.blobs().file(SongFiles.master(task.id(), 0)).toAbsolutePath().toString() : null);
     body.put("created_at", naive(task.createdAt()));
     body.put("completed_at", task.finishedAt() == null ? null : naive(task.finishedAt()));
     body.put("error", switch (task.status()) {
@@ -341,8 +302,7 @@ public final class DiffRhythmRoutes implements Routes {
   void download(Context ctx) throws IOException {
     Task task = task(ctx);
     if (task.status() != TaskStatus.COMPLETED) {
-      String status = task.status() == TaskStatus.CANCELLED ? "failed" : task.status().wire();
-      throw ApiException.badRequest("Task is not completed yet. Current status: " + status);
+      throw ApiException.badRequest("Task is not completed yet. Current status: " + status(task.status()));
     }
     String raw = ctx.queryParam("index");
     int index;
@@ -357,16 +317,9 @@ public final class DiffRhythmRoutes implements Routes {
       throw ApiException.badRequest("index " + index + " is out of range: this task made " + made
           + (made == 1 ? " song (index 0)" : " songs (index 0–" + (made - 1) + ")"), "index");
     }
-    String key = SongFiles.master(task.id(), index);
-    if (!blobs.exists(key)) {
-      throw ApiException.notFound("Output file not found");
-    }
     String name = task.id() + (index == 0 ? "" : "-" + index) + ".wav";
-    ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    ctx.contentType("audio/wav");
-    ctx.header("Content-Length", String.valueOf(blobs.size(key)));
-    InputStream in = blobs.open(key);
-    ctx.result(in);
+    BlobReply.send(ctx, songs.blobs(), SongFiles.master(task.id(), index), "audio/wav",
+        "attachment; filename=\"" + name + "\"", "Output file not found");
   }
 
   @OpenApi(
@@ -383,15 +336,25 @@ public final class DiffRhythmRoutes implements Routes {
   void delete(Context ctx) throws IOException {
     Task task = task(ctx);
     if (!task.status().finished()) {
-      tasks.cancel(task.id());
+      songs.tasks().cancel(task.id());
     }
-    blobs.delete(Task.blobFolder(task.id()));
-    tasks.delete(task.id());
+    songs.blobs().delete(Task.blobFolder(task.id()));
+    songs.tasks().delete(task.id());
     ctx.json(Map.of("message", "Task " + task.id() + " deleted successfully"));
   }
 
   private Task task(Context ctx) {
-    return SongJob.find(tasks, ctx.pathParam("task_id")).orElseThrow(() -> ApiException.notFound("Task not found"));
+    return SongJob.find(songs.tasks(), ctx.pathParam("task_id")).orElseThrow(() -> ApiException.notFound("Task not found"));
+  }
+
+  /** DiffRhythm's status words: a cancelled task is one that failed. */
+  static String status(TaskStatus status) {
+    return switch (status) {
+      case QUEUED -> "queued";
+      case PROCESSING -> "processing";
+      case COMPLETED -> "completed";
+      case FAILED, CANCELLED -> "failed";
+    };
   }
 
   private static String naive(Instant instant) {

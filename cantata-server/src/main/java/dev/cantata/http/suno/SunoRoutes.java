@@ -1,26 +1,20 @@
 package dev.cantata.http.suno;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cantata.audio.AudioFormatException;
-import dev.cantata.audio.Codec;
-import dev.cantata.audio.Codecs;
-import dev.cantata.blobs.BlobStore;
+import dev.cantata.db.Database;
 import dev.cantata.http.ApiException;
+import dev.cantata.http.BodyKind;
 import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Routes;
-import dev.cantata.jobs.Task;
-import dev.cantata.jobs.TaskStatus;
-import dev.cantata.jobs.TaskStore;
-import dev.cantata.jobs.TaskWorkers;
-import dev.cantata.music.Lyrics;
 import dev.cantata.music.LyricWriter;
+import dev.cantata.music.Lyrics;
 import dev.cantata.music.Score;
-import dev.cantata.music.Song;
+import dev.cantata.songs.ExtendSong;
+import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongFiles;
-import dev.cantata.songs.SongJob;
-import dev.cantata.songs.SongTasks;
-import dev.cantata.songs.Studio;
+import dev.cantata.songs.SongOutputs;
+import dev.cantata.songs.Songs;
+import dev.cantata.songs.StyleSource;
 import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.Voice;
 import dev.cantata.voices.Voices;
@@ -33,72 +27,68 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Suno dialect (gcui-art/suno-api). Every generation queues two clips, each a durable song task with its own
- * seed; a clip's id is its task's id. Status words: {@code submitted} (in the reply to the request), {@code queued},
- * {@code streaming} (being made, and for {@code streaming-hold} after it is finished, since the seed's client stops
- * polling only on {@code streaming}), {@code complete}, {@code error}. {@code audio_url} is absolute and works as soon
- * as the clip is queued: asked for early, it answers once the song is made (the seed's client prints both clips'
- * URLs when the first one streams). Credits are charged before queueing and
- * refunded if queueing fails. Errors are {@code {"error": "…"}}.
+ * The Suno dialect (gcui-art/suno-api): its routes and their documentation. Every generation queues two clips through
+ * {@link ClipQueue}, each a durable song task with its own seed and a row of what Suno shows ({@link SunoClip}); a
+ * clip's id is its task's id, and {@link Clips} finds them. {@code audio_url} is absolute and works as soon as the clip
+ * is queued: asked for early, it answers once the song is made (the seed's client prints both clips' URLs when the
+ * first one streams). Replies are {@link SunoReplies}; errors are {@code {"error": "…"}}.
  */
 public final class SunoRoutes implements Routes {
   static final int CLIPS = 2;
+  static final String DEFAULT_MODEL = "chirp-v3-5";
   private static final Duration WAIT = Duration.ofSeconds(100);
-  private static final Duration AUDIO_WAIT = Duration.ofMinutes(10);
-  private static final int PAGE = 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> PATHS = Set.of("/api/custom_generate", "/api/extend_audio", "/api/generate_lyrics",
       "/api/get", "/api/get_limit", "/api/clip", "/api/concat", "/api/generate_stems", "/api/get_aligned_lyrics",
       "/api/persona", "/v1/chat/completions");
 
-  private final TaskStore tasks;
-  private final TaskWorkers workers;
-  private final BlobStore blobs;
-  private final Codecs codecs;
-  private final SongFiles files;
-  private final Studio studio;
+  private final Songs songs;
   private final Voices voices;
   private final Credits credits;
-  private final InstantSource clock;
-  private final Duration hold;
-  private final SecureRandom seeds = new SecureRandom();
-  private final Waiting waiting = new Waiting();
+  private final Clips clips;
+  private final ClipQueue queue;
+  private final Waiting waiting;
+  private final ClipFiles files;
 
-  public SunoRoutes(TaskStore tasks, TaskWorkers workers, BlobStore blobs, Codecs codecs, SongFiles files,
-      Studio studio, Voices voices, dev.cantata.db.Database database, InstantSource clock, int monthlyCredits,
-      Duration hold) {
-    this.tasks = tasks;
-    this.workers = workers;
-    this.blobs = blobs;
-    this.codecs = codecs;
-    this.files = files;
-    this.studio = studio;
+  private SunoRoutes(
+      Songs songs, Voices voices, Credits credits, Clips clips, ClipQueue queue, Waiting waiting, ClipFiles files) {
+    this.songs = songs;
     this.voices = voices;
-    this.credits = new Credits(database, clock, monthlyCredits);
-    this.clock = clock;
-    this.hold = hold;
+    this.credits = credits;
+    this.clips = clips;
+    this.queue = queue;
+    this.waiting = waiting;
+    this.files = files;
+  }
+
+  /**
+   * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
+   * and finished clips reported as {@code streaming} for {@code hold}.
+   */
+  public static SunoRoutes create(
+      Songs songs, Voices voices, Database database, InstantSource clock, int monthlyCredits, Duration hold) {
+    Credits credits = new Credits(database, clock, monthlyCredits);
+    ClipStore store = new ClipStore(database);
+    Clips clips = new Clips(store, songs.tasks(), clock, hold);
+    Waiting waiting = new Waiting();
+    return new SunoRoutes(songs, voices, credits, clips, new ClipQueue(songs.tasks(), store, credits, songs.workers()),
+        waiting, new ClipFiles(clips, songs.blobs(), waiting));
   }
 
   @Override
   public void addTo(JavalinConfig config) {
+    files.addTo(config);
     config.router.mount(router -> {
       router.post("/api/custom_generate", this::customGenerate);
       router.post("/api/extend_audio", this::extendAudio);
@@ -111,14 +101,11 @@ public final class SunoRoutes implements Routes {
       router.get("/api/get_aligned_lyrics", this::alignedLyrics);
       router.get("/api/persona", this::persona);
       router.post("/v1/chat/completions", this::chat);
-      router.get("/api/audio/{file}", this::audio);
-      router.get("/api/image/{file}", this::image);
-      router.get("/api/stems/{id}/{file}", this::stem);
     });
   }
 
-  /** The handler for {@code POST /api/generate} with a JSON body (the path is shared with DiffRhythm's multipart). */
-  public Handler jsonGenerate() {
+  /** {@code POST /api/generate} with a JSON body; the route is shared (see {@code GenerateRoute}). */
+  public Handler generate() {
     return this::generate;
   }
 
@@ -129,74 +116,40 @@ public final class SunoRoutes implements Routes {
 
   static boolean owns(Context ctx) {
     String path = ctx.path();
-    if (PATHS.contains(path) || path.startsWith("/api/audio/") || path.startsWith("/api/image/")
-        || path.startsWith("/api/stems/")) {
-      return true;
-    }
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    return path.equals("/api/generate") && type.startsWith("application/json");
+    return PATHS.contains(path) || path.startsWith("/api/audio/") || path.startsWith("/api/image/")
+        || path.startsWith("/api/stems/") || (path.equals("/api/generate") && BodyKind.of(ctx) == BodyKind.JSON);
   }
 
   static void error(Context ctx, ApiException error) {
-    ctx.status(error.status()).json(Map.of("error", error.getMessage() == null ? "Internal error" : error.getMessage()));
+    ctx.status(error.status()).json(java.util.Map.of("error",
+        error.getMessage() == null ? "Internal error" : error.getMessage()));
   }
 
   // ---------------------------------------------------------------- generation
 
-  /** A request's JSON body; anything but an object is a 400 in Suno's words. */
-  private static JsonNode body(Context ctx) {
-    JsonNode node;
-    try {
-      node = ctx.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(ctx.body());
-    } catch (IOException e) {
-      throw ApiException.badRequest("Invalid JSON body");
-    }
-    if (node == null || !node.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object");
-    }
-    return node;
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode node = body.get(field);
-    return node == null || node.isNull() ? "" : node.isTextual() ? node.asText() : node.toString();
-  }
-
-  /** JavaScript's {@code Boolean(x)}, as upstream coerces {@code make_instrumental} and {@code wait_audio}. */
-  private static boolean truthy(JsonNode body, String field) {
-    JsonNode node = body.get(field);
-    if (node == null || node.isNull()) {
-      return false;
-    }
-    if (node.isBoolean()) {
-      return node.asBoolean();
-    }
-    if (node.isNumber()) {
-      return node.asDouble() != 0;
-    }
-    return !node.isTextual() || !node.asText().isEmpty();
-  }
-
-  /** {@code POST /api/generate} with JSON (documented with the path's owner, {@code DiffRhythmRoutes#generate}). */
-  void generate(Context ctx) throws Exception {
-    JsonNode body = body(ctx);
-    String description = text(body, "prompt").strip();
+  /** {@code POST /api/generate} with JSON: Cantata writes lyrics, style and title from the description. */
+  private void generate(Context ctx) throws Exception {
+    SunoBody body = SunoBody.of(ctx);
+    String description = body.text("prompt").strip();
     if (description.isEmpty()) {
       throw ApiException.badRequest("Prompt is required: describe the song");
     }
     if (description.length() > 3000) {
       throw ApiException.badRequest("Prompt is over 3000 characters");
     }
-    boolean instrumental = truthy(body, "make_instrumental");
-    List<Order> orders = new ArrayList<>();
-    LyricWriter writer = studio.lyricWriter();
-    for (int i = 0; i < CLIPS; i++) {
-      long seed = seeds.nextLong() & 0xFFFF_FFFFL;
-      LyricWriter.Written written = writer.write(description, seed);
-      orders.add(new Order(instrumental ? "" : written.lyrics(), description, written.title(), written.tags(),
-          "", description, "gen", null, 0, seed));
-    }
-    submit(ctx, body, orders);
+    boolean instrumental = body.truthy("make_instrumental");
+    submit(ctx, body, () -> {
+      LyricWriter writer = songs.studio().lyricWriter();
+      List<ClipQueue.Order> orders = new ArrayList<>();
+      for (int i = 0; i < CLIPS; i++) {
+        long seed = songs.seeds().next();
+        LyricWriter.Written written = writer.write(description, seed);
+        NewSong job = new NewSong(instrumental ? "" : written.lyrics(), StyleSource.words(description), null, 1,
+            seed, written.title(), SongOutputs.PLAYABLE);
+        orders.add(new ClipQueue.Order(job, written.title(), written.tags(), "", description, ClipType.GEN, null, 0));
+      }
+      return orders;
+    });
   }
 
   @OpenApi(path = "/api/custom_generate", methods = HttpMethod.POST, tags = {"Suno"},
@@ -205,20 +158,25 @@ public final class SunoRoutes implements Routes {
           + " negative_tags (their words are taken out of the style; echoed), model, wait_audio.",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
   void customGenerate(Context ctx) throws Exception {
-    JsonNode body = body(ctx);
-    String lyrics = text(body, "prompt");
-    String tags = text(body, "tags");
+    SunoBody body = SunoBody.of(ctx);
+    String lyrics = body.text("prompt");
+    String tags = body.text("tags");
+    String negative = body.text("negative_tags");
     checkLyrics(lyrics);
     if (tags.length() > 1000) {
       throw ApiException.badRequest("tags is over 1000 characters");
     }
-    boolean instrumental = truthy(body, "make_instrumental");
-    List<Order> orders = new ArrayList<>();
-    for (int i = 0; i < CLIPS; i++) {
-      orders.add(new Order(instrumental ? "" : lyrics, without(tags, text(body, "negative_tags")), text(body, "title"),
-          tags, text(body, "negative_tags"), "", "gen", null, 0, seeds.nextLong() & 0xFFFF_FFFFL));
-    }
-    submit(ctx, body, orders);
+    String sung = body.truthy("make_instrumental") ? "" : lyrics;
+    String title = body.text("title");
+    submit(ctx, body, () -> {
+      List<ClipQueue.Order> orders = new ArrayList<>();
+      for (int i = 0; i < CLIPS; i++) {
+        NewSong job = new NewSong(sung, StyleSource.words(without(tags, negative)), null, 1, songs.seeds().next(),
+            title, SongOutputs.PLAYABLE);
+        orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0));
+      }
+      return orders;
+    });
   }
 
   /**
@@ -257,16 +215,16 @@ public final class SunoRoutes implements Routes {
           + " sample, then new material.",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
   void extendAudio(Context ctx) throws Exception {
-    JsonNode body = body(ctx);
-    Clip source = finished(text(body, "audio_id"), "Audio ID is required");
+    SunoBody body = SunoBody.of(ctx);
+    Clips.Clip source = clips.finished(body.text("audio_id"), "Audio ID is required");
     double duration = source.duration() == null ? 0 : source.duration();
     if (duration > SongFiles.MAX_EXTENDED_SECONDS) {
       throw ApiException.badRequest(String.format(Locale.ROOT, "Clip %s is %.0f s long; extensions stop at %.0f s",
-          source.task().id(), duration, SongFiles.MAX_EXTENDED_SECONDS));
+          source.id(), duration, SongFiles.MAX_EXTENDED_SECONDS));
     }
     double continueAt = duration;
     JsonNode at = body.get("continue_at");
-    if (at != null && !at.isNull()) {
+    if (!at.isMissingNode() && !at.isNull()) {
       if (!at.isNumber() && !(at.isTextual() && at.asText().strip().matches("\\d+(\\.\\d+)?"))) {
         throw ApiException.badRequest("continue_at must be a number of seconds");
       }
@@ -276,164 +234,208 @@ public final class SunoRoutes implements Routes {
       throw ApiException.badRequest(String.format(Locale.ROOT,
           "continue_at must be between 0 and the clip's duration (%.2f s), not %s", duration, continueAt));
     }
-    String lyrics = text(body, "prompt");
+    String lyrics = body.text("prompt");
     checkLyrics(lyrics);
-    String tags = text(body, "tags");
-    String title = text(body, "title").isBlank() ? source.job().label("title") : text(body, "title");
-    List<Order> orders = new ArrayList<>();
-    for (int i = 0; i < CLIPS; i++) {
-      orders.add(new Order(lyrics, without(tags, text(body, "negative_tags")), title,
-          tags.isBlank() ? source.job().label("tags") : tags,
-          text(body, "negative_tags"), "", "extend", SongFiles.master(source.task().id(), 0), continueAt,
-          seeds.nextLong() & 0xFFFF_FFFFL));
-    }
-    submit(ctx, body, orders);
+    String tags = body.text("tags");
+    String negative = body.text("negative_tags");
+    String title = body.text("title").isBlank() ? source.info().title() : body.text("title");
+    String shownTags = tags.isBlank() ? source.info().tags() : tags;
+    String master = SongFiles.master(source.id(), 0);
+    double from = continueAt;
+    submit(ctx, body, () -> {
+      List<ClipQueue.Order> orders = new ArrayList<>();
+      for (int i = 0; i < CLIPS; i++) {
+        ExtendSong job = new ExtendSong(lyrics, without(tags, negative), master, from, songs.seeds().next(), title,
+            SongOutputs.PLAYABLE);
+        orders.add(new ClipQueue.Order(job, title, shownTags, negative, "", ClipType.EXTEND, source.id(), from));
+      }
+      return orders;
+    });
   }
 
-  /** One clip to queue. */
-  private record Order(String lyrics, String style, String title, String tags, String negativeTags,
-      String description, String type, @Nullable String extendsSong, double continueAt, long seed) {}
-
-  private void submit(Context ctx, JsonNode body, List<Order> orders) throws Exception {
-    String account = account(ctx);
-    String period = credits.period();
-    int cost = Credits.PER_CLIP * orders.size();
-    if (!credits.spend(account, cost)) {
-      Credits.Balance balance = credits.balance(account);
-      throw new ApiException(402, "Payment required: " + balance.left() + " credits left this month, "
-          + cost + " needed (" + Credits.PER_CLIP + " a clip)");
-    }
-    String model = text(body, "model").isBlank() ? "chirp-v3-5" : text(body, "model");
-    List<UUID> ids = new ArrayList<>();
-    try {
-      for (Order o : orders) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("dialect", "suno");
-        labels.put("account", account);
-        labels.put("model", model);
-        labels.put("title", o.title());
-        labels.put("tags", o.tags());
-        labels.put("negative_tags", o.negativeTags());
-        labels.put("description", o.description());
-        labels.put("type", o.type());
-        labels.put("mp3", "yes");
-        SongJob job = new SongJob(false, o.lyrics(), o.style(), null, 0, 1, o.seed(), null, null,
-            o.title().isBlank() ? null : o.title(), o.extendsSong(), o.continueAt(), labels);
-        ids.add(tasks.submit(SongJob.KIND, JSON.writeValueAsString(job)).id());
-      }
-    } catch (RuntimeException e) {
-      ids.forEach(tasks::delete);
-      credits.refund(account, cost, period);
-      throw e;
-    }
-    workers.wake();
-    if (truthy(body, "wait_audio")) {
-      String base = base(ctx);
+  /** Queues the clips and answers: at once with them {@code submitted}, or after the wait of {@code wait_audio}. */
+  private void submit(Context ctx, SunoBody body, ClipQueue.Orders orders) throws Exception {
+    String model = body.text("model").isBlank() ? DEFAULT_MODEL : body.text("model");
+    List<UUID> ids = queue.queue(account(ctx), model, CLIPS, orders);
+    String base = base(ctx);
+    if (body.truthy("wait_audio")) {
       ctx.future(() -> waitForAudio(base, ids).thenAccept(ctx::json));
       return;
     }
-    List<Map<String, Object>> clips = new ArrayList<>();
+    List<SunoReplies.AudioInfo> out = new ArrayList<>();
     for (UUID id : ids) {
-      Map<String, Object> c = clip(id.toString()).json(base(ctx), true);
-      c.put("status", "submitted");
-      clips.add(c);
+      out.add(SunoReplies.AudioInfo.submitted(clips.get(id.toString()), base));
     }
-    ctx.json(clips);
+    ctx.json(out);
   }
 
   /**
    * Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. The
    * request holds no server thread meanwhile.
    */
-  private CompletableFuture<List<Map<String, Object>>> waitForAudio(String base, List<UUID> ids) {
+  private CompletableFuture<List<SunoReplies.AudioInfo>> waitForAudio(String base, List<UUID> ids) {
     return waiting.until(() -> {
-      List<Clip> clips = new ArrayList<>();
+      List<SunoReplies.AudioInfo> out = new ArrayList<>();
       for (UUID id : ids) {
-        clips.add(clip(id.toString()));
+        out.add(SunoReplies.AudioInfo.polled(clips.get(id.toString()), base));
       }
-      boolean ready = clips.stream().allMatch(c -> c.status().equals("streaming") || c.status().equals("complete"));
-      boolean failed = clips.stream().allMatch(c -> c.status().equals("error"));
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (Clip c : clips) {
-        out.add(c.json(base, false));
-      }
+      boolean ready = out.stream().allMatch(c -> c.status().playable());
+      boolean failed = out.stream().allMatch(c -> c.status() == ClipStatus.ERROR);
       return new Waiting.Look<>(ready || failed, out);
     }, WAIT);
   }
 
+  @OpenApi(path = "/api/generate_lyrics", methods = HttpMethod.POST, tags = {"Suno"},
+      summary = "Lyrics from a description (Suno)", description = "JSON prompt → {text, title, status}. How the lyrics"
+          + " are written is in the README: a template bank filled with the description's nouns, rhymes and meter"
+          + " checked with MaryTTS's pronunciation lexicon.",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void generateLyrics(Context ctx) throws Exception {
+    String description = SunoBody.of(ctx).text("prompt").strip();
+    if (description.isEmpty()) {
+      throw ApiException.badRequest("Prompt is required: describe the song");
+    }
+    LyricWriter.Written written = songs.studio().lyricWriter().write(description, songs.seeds().next());
+    ctx.json(new SunoReplies.Lyrics(written.lyrics(), written.title(), "complete"));
+  }
+
+  @OpenApi(path = "/v1/chat/completions", methods = HttpMethod.POST, tags = {"Suno"},
+      summary = "A song from a chat message (Suno's Markdown answer)", description = "JSON messages; the last user"
+          + " message describes the song. Waits for the audio and answers in Markdown: title, cover, lyrics, link.",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain"))})
+  void chat(Context ctx) throws Exception {
+    String prompt = Chat.prompt(SunoBody.of(ctx));
+    AtomicReference<LyricWriter.Written> written = new AtomicReference<>();
+    List<UUID> ids = queue.queue(account(ctx), DEFAULT_MODEL, 1, () -> {
+      written.set(songs.studio().lyricWriter().write(prompt, songs.seeds().next()));
+      // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
+      NewSong job = new NewSong("", StyleSource.words(prompt), null, 1, songs.seeds().next(), written.get().title(),
+          SongOutputs.PLAYABLE);
+      return List.of(new ClipQueue.Order(job, written.get().title(), written.get().tags(), "", prompt,
+          ClipType.GEN, null, 0));
+    });
+    String base = base(ctx);
+    ctx.future(() -> waitForAudio(base, ids).thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8")
+        .result(Chat.markdown(written.get().title(), written.get().lyrics(), clip.get(0)))));
+  }
+
   // ---------------------------------------------------------------- clips
 
-  /** A clip: its task, the job it was asked as, and what was made. */
-  private record Clip(Task task, SongJob job, SongTasks.@Nullable Made made, String status) {
-    @Nullable Double duration() {
-      return made == null ? null : made.seconds();
-    }
-
-    Map<String, Object> json(String base, boolean submitted) {
-      String id = task.id().toString();
-      // the URL works from the moment the clip exists: asked early, it answers once the song is made
-      boolean playable = !status.equals("error");
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("id", id);
-      c.put("title", made != null ? made.title() : job.label("title"));
-      c.put("image_url", base + "/api/image/" + id + ".png");
-      c.put("lyric", job.lyrics().lines().filter(l -> !l.isBlank()).reduce((a, b) -> a + "\n" + b).orElse(""));
-      c.put("audio_url", playable ? base + "/api/audio/" + id + ".mp3" : "");
-      c.put("video_url", "");
-      c.put("created_at", task.createdAt().toString());
-      c.put("model_name", job.label("model"));
-      c.put("status", status);
-      c.put("gpt_description_prompt", job.label("description"));
-      c.put("prompt", job.lyrics());
-      c.put("type", job.label("type"));
-      c.put("tags", job.label("tags"));
-      if (submitted) {
-        c.put("negative_tags", job.label("negative_tags"));
+  @OpenApi(path = "/api/get", methods = HttpMethod.GET, tags = {"Suno"}, summary = "Clips by id, or your feed (Suno)",
+      description = "ids (comma-separated) or none for this account's clips, newest first, 20 a page (page from 0).",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void get(Context ctx) throws Exception {
+    String ids = ctx.queryParam("ids");
+    List<SunoReplies.AudioInfo> out = new ArrayList<>();
+    if (ids != null && !ids.isBlank()) {
+      for (String id : ids.split(",")) {
+        if (!id.isBlank()) {
+          out.add(SunoReplies.AudioInfo.polled(clips.get(id), base(ctx)));
+        }
       }
-      c.put("duration", duration());
-      if (!submitted) {
-        c.put("error_message", status.equals("error") ? task.error() : null);
-      }
-      return c;
+      ctx.json(out);
+      return;
     }
+    int page;
+    try {
+      page = Math.max(0, Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("0").strip()));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("page must be a whole number");
+    }
+    for (Clips.Clip c : clips.feed(account(ctx), page)) {
+      out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
+    }
+    ctx.json(out);
   }
 
-  private Clip clip(String id) throws IOException {
-    return clipOf(SongJob.find(tasks, id).orElseThrow(() -> ApiException.notFound("Clip not found: " + id)));
+  @OpenApi(path = "/api/get_limit", methods = HttpMethod.GET, tags = {"Suno"}, summary = "Credits (Suno)",
+      description = "credits_left, period (this month), monthly_limit, monthly_usage; 5 credits a clip.",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void getLimit(Context ctx) {
+    ctx.json(SunoReplies.Limit.of(credits.balance(account(ctx))));
   }
 
-  /** The clip named by {@code id}, which must be finished; {@code missing} is the 400 when no id was given. */
-  private Clip finished(String id, String missing) throws IOException {
-    if (id.isBlank()) {
-      throw ApiException.badRequest(missing);
+  @OpenApi(path = "/api/clip", methods = HttpMethod.GET, tags = {"Suno"}, summary = "One clip, raw (Suno)",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void clip(Context ctx) throws Exception {
+    String id = ctx.queryParam("id");
+    if (id == null || id.isBlank()) {
+      throw ApiException.badRequest("Missing parameter id");
     }
-    Clip c = clip(id);
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.badRequest("Clip " + id.strip() + " is not complete yet (" + c.status() + ")");
-    }
-    return c;
+    ctx.json(SunoReplies.RawClip.of(clips.get(id), base(ctx), null));
   }
 
-  private SongFiles.Saved saved(Clip c) throws IOException {
-    return files.saved(c.task().id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
+  @OpenApi(path = "/api/concat", methods = HttpMethod.POST, tags = {"Suno"}, summary = "The whole song (Suno)",
+      description = "JSON clip_id. A Cantata extension already holds the whole song (the source up to the join, then"
+          + " the new part), so this returns that clip as the whole song, with the chain of clips it continues.",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void concat(Context ctx) throws Exception {
+    String id = SunoBody.of(ctx).text("clip_id").strip();
+    if (id.isEmpty()) {
+      throw ApiException.badRequest("Clip id is required");
+    }
+    Clips.Clip c = clips.get(id);
+    List<SunoReplies.ChainLink> history = new ArrayList<>();
+    Optional<Clips.Clip> at = Optional.of(c);
+    for (int guard = 0; at.isPresent() && at.get().info().source() != null && guard < 100; guard++) {
+      SunoClip link = at.get().info();
+      history.add(0, new SunoReplies.ChainLink(String.valueOf(link.source()), link.continueAt()));
+      at = clips.find(String.valueOf(link.source()));
+    }
+    ctx.json(SunoReplies.RawClip.of(c, base(ctx), history));
   }
 
-  private Clip clipOf(Task task) throws IOException {
-    SongJob job = JSON.readValue(task.input(), SongJob.class);
-    SongTasks.@Nullable Made made = null;
-    if (task.status() == TaskStatus.COMPLETED && task.result() != null) {
-      List<SongTasks.Made> songs = SongTasks.result(task.result()).songs();
-      made = songs.isEmpty() ? null : songs.get(0);
+  @OpenApi(path = "/api/generate_stems", methods = HttpMethod.POST, tags = {"Suno"},
+      summary = "A clip's stems (Suno)", description = "JSON audio_id → vocals, drums, bass and other, each with an"
+          + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void generateStems(Context ctx) throws Exception {
+    Clips.Clip c = clips.finished(SunoBody.of(ctx).text("audio_id"), "Audio ID is required");
+    String id = c.id().toString();
+    SongFiles.Saved saved = saved(c);
+    if (saved.stems().isEmpty()) {
+      throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
     }
-    String status = switch (task.status()) {
-      case QUEUED -> "queued";
-      case PROCESSING -> "streaming";
-      case COMPLETED -> task.finishedAt() != null
-          && Duration.between(task.finishedAt(), clock.instant()).compareTo(hold) < 0 ? "streaming" : "complete";
-      case FAILED, CANCELLED -> "error";
-    };
-    return new Clip(task, job, made, status);
+    List<SunoReplies.StemClip> out = new ArrayList<>();
+    for (String stem : saved.stems()) {
+      out.add(new SunoReplies.StemClip(
+          UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8)).toString(), "complete",
+          c.task().createdAt().toString(), c.title() + " (" + stem + ")", id, c.duration(), stem,
+          base(ctx) + "/api/stems/" + id + "/" + stem + ".flac"));
+    }
+    ctx.json(out);
   }
+
+  @OpenApi(path = "/api/get_aligned_lyrics", methods = HttpMethod.GET, tags = {"Suno"},
+      summary = "Word timings (Suno)", description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
+          + " score the song was sung from: exact, not estimated.",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void alignedLyrics(Context ctx) throws Exception {
+    String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
+    Score score = saved(clips.finished(id, "Song ID is required")).score();
+    ctx.json(score.words().stream().map(SunoReplies.AlignedWord::of).toList());
+  }
+
+  private SongFiles.Saved saved(Clips.Clip c) throws IOException {
+    return songs.files().saved(c.id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
+  }
+
+  @OpenApi(path = "/api/persona", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A singer persona (Suno)",
+      description = "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned name).",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+  void persona(Context ctx) {
+    String id = ctx.queryParam("id");
+    if (id == null || id.isBlank()) {
+      throw ApiException.badRequest("Missing parameter id");
+    }
+    Voice voice = BuiltInVoices.find(id.strip()).or(() -> voices.library().find(id.strip()))
+        .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
+    SunoReplies.Persona persona = new SunoReplies.Persona(voice.name(), voice.name(), voice.description(), null,
+        null, List.of(), false);
+    ctx.json(new SunoReplies.PersonaPage(persona, 0, Optional.ofNullable(ctx.queryParam("page")).orElse("1"), false));
+  }
+
+  // ---------------------------------------------------------------- who is asking
 
   /** Where this server is, as the client reached it (a proxy's forwarded host and scheme win). */
   static String base(Context ctx) {
@@ -449,338 +451,11 @@ public final class SunoRoutes implements Routes {
       return "default";
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(auth.substring(7).strip()
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(auth.substring(7).strip()
           .getBytes(StandardCharsets.UTF_8));
-      return "key:" + HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
+      return "key:" + java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
-
-  @OpenApi(path = "/api/get", methods = HttpMethod.GET, tags = {"Suno"}, summary = "Clips by id, or your feed (Suno)",
-      description = "ids (comma-separated) or none for this account's clips, newest first, 20 a page (page from 0).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void get(Context ctx) throws Exception {
-    String ids = ctx.queryParam("ids");
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (ids != null && !ids.isBlank()) {
-      for (String id : ids.split(",")) {
-        if (!id.isBlank()) {
-          out.add(clip(id).json(base(ctx), false));
-        }
-      }
-      ctx.json(out);
-      return;
-    }
-    int page;
-    try {
-      page = Math.max(0, Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("0").strip()));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("page must be a whole number");
-    }
-    String account = account(ctx);
-    int skip = page * PAGE;
-    for (Task t : tasks.recent(SongJob.KIND, 2000, 0)) {
-      Clip c = clipOf(t);
-      if (c.job().label("dialect").equals("suno") && c.job().label("account").equals(account)) {
-        if (skip-- > 0) {
-          continue;
-        }
-        out.add(c.json(base(ctx), false));
-        if (out.size() == PAGE) {
-          break;
-        }
-      }
-    }
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/api/get_limit", methods = HttpMethod.GET, tags = {"Suno"}, summary = "Credits (Suno)",
-      description = "credits_left, period (this month), monthly_limit, monthly_usage; 5 credits a clip.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void getLimit(Context ctx) {
-    Credits.Balance b = credits.balance(account(ctx));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("credits_left", b.left());
-    out.put("period", "month");
-    out.put("monthly_limit", b.monthly());
-    out.put("monthly_usage", b.used());
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/api/clip", methods = HttpMethod.GET, tags = {"Suno"}, summary = "One clip, raw (Suno)",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void clip(Context ctx) throws Exception {
-    String id = ctx.queryParam("id");
-    if (id == null || id.isBlank()) {
-      throw ApiException.badRequest("Missing parameter id");
-    }
-    ctx.json(raw(clip(id), base(ctx), null));
-  }
-
-  /** Suno's own clip object: metadata nested, the fields its web app shows. */
-  private Map<String, Object> raw(Clip c, String base, @Nullable String type) {
-    Map<String, Object> flat = c.json(base, false);
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("tags", flat.get("tags"));
-    metadata.put("negative_tags", c.job().label("negative_tags"));
-    metadata.put("prompt", flat.get("prompt"));
-    metadata.put("gpt_description_prompt", flat.get("gpt_description_prompt"));
-    metadata.put("type", type != null ? type : flat.get("type"));
-    metadata.put("duration", flat.get("duration"));
-    metadata.put("error_message", flat.get("error_message"));
-    if (c.job().extendsSong() != null) {
-      metadata.put("continue_at", c.job().continueAt());
-      metadata.put("continue_clip_id", SongFiles.origin(c.job().extendsSong()).map(o -> o.task().toString())
-          .orElse(null));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", flat.get("id"));
-    out.put("video_url", "");
-    out.put("audio_url", flat.get("audio_url"));
-    out.put("image_url", flat.get("image_url"));
-    out.put("image_large_url", flat.get("image_url"));
-    out.put("major_model_version", "cantata");
-    out.put("model_name", flat.get("model_name"));
-    out.put("metadata", metadata);
-    out.put("is_liked", false);
-    out.put("is_public", false);
-    out.put("is_trashed", false);
-    out.put("created_at", flat.get("created_at"));
-    out.put("status", flat.get("status"));
-    out.put("title", flat.get("title"));
-    out.put("play_count", 0);
-    out.put("upvote_count", 0);
-    return out;
-  }
-
-  @OpenApi(path = "/api/concat", methods = HttpMethod.POST, tags = {"Suno"}, summary = "The whole song (Suno)",
-      description = "JSON clip_id. A Cantata extension already holds the whole song (the source up to the join, then"
-          + " the new part), so this returns that clip as the whole song, with the chain of clips it continues.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void concat(Context ctx) throws Exception {
-    String id = text(body(ctx), "clip_id").strip();
-    if (id.isEmpty()) {
-      throw ApiException.badRequest("Clip id is required");
-    }
-    Clip c = clip(id);
-    Map<String, Object> out = raw(c, base(ctx), "concat");
-    List<Map<String, Object>> history = new ArrayList<>();
-    Clip at = c;
-    for (int guard = 0; at.job().extendsSong() != null && guard < 100; guard++) {
-      Optional<SongFiles.Origin> origin = SongFiles.origin(at.job().extendsSong());
-      if (origin.isEmpty()) {
-        break;
-      }
-      history.add(0, Map.of("id", origin.get().task().toString(), "continue_at", at.job().continueAt()));
-      Optional<Task> previous = tasks.find(origin.get().task());
-      if (previous.isEmpty()) {
-        break;
-      }
-      at = clipOf(previous.get());
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> metadata = (Map<String, Object>) out.get("metadata");
-    metadata.put("concat_history", history);
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/api/generate_stems", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "A clip's stems (Suno)", description = "JSON audio_id → vocals, drums, bass and other, each with an"
-          + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void generateStems(Context ctx) throws Exception {
-    Clip c = finished(text(body(ctx), "audio_id"), "Audio ID is required");
-    String id = c.task().id().toString();
-    SongFiles.Saved saved = saved(c);
-    if (saved.stems().isEmpty()) {
-      throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
-    }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (String stem : saved.stems()) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("id", UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8)).toString());
-      s.put("status", "complete");
-      s.put("created_at", c.task().createdAt().toString());
-      s.put("title", c.made() != null ? c.made().title() + " (" + stem + ")" : stem);
-      s.put("stem_from_id", id);
-      s.put("duration", c.duration());
-      s.put("stem", stem);
-      s.put("audio_url", base(ctx) + "/api/stems/" + id + "/" + stem + ".flac");
-      out.add(s);
-    }
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/api/get_aligned_lyrics", methods = HttpMethod.GET, tags = {"Suno"},
-      summary = "Word timings (Suno)", description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
-          + " score the song was sung from: exact, not estimated.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void alignedLyrics(Context ctx) throws Exception {
-    Score score = saved(finished(Optional.ofNullable(ctx.queryParam("song_id")).orElse(""), "Song ID is required"))
-        .score();
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Score.Word w : score.words()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("word", w.word());
-      m.put("start_s", Math.round(w.start() * 1000) / 1000.0);
-      m.put("end_s", Math.round(w.end() * 1000) / 1000.0);
-      m.put("success", true);
-      m.put("p_align", 1.0);
-      out.add(m);
-    }
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/api/persona", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A singer persona (Suno)",
-      description = "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned name).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void persona(Context ctx) {
-    String id = ctx.queryParam("id");
-    if (id == null || id.isBlank()) {
-      throw ApiException.badRequest("Missing parameter id");
-    }
-    Voice voice = BuiltInVoices.find(id.strip()).or(() -> voices.library().find(id.strip()))
-        .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
-    Map<String, Object> persona = new LinkedHashMap<>();
-    persona.put("id", voice.name());
-    persona.put("name", voice.name());
-    persona.put("description", voice.description());
-    persona.put("root_clip_id", null);
-    persona.put("clip", null);
-    persona.put("persona_clips", List.of());
-    persona.put("is_public", false);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("persona", persona);
-    out.put("total_results", 0);
-    out.put("current_page", Optional.ofNullable(ctx.queryParam("page")).orElse("1"));
-    out.put("is_following", false);
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/api/generate_lyrics", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "Lyrics from a description (Suno)", description = "JSON prompt → {text, title, status}. How the lyrics"
-          + " are written is in the README: a template bank filled with the description's nouns, rhymes and meter"
-          + " checked with MaryTTS's pronunciation lexicon.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void generateLyrics(Context ctx) throws Exception {
-    String description = text(body(ctx), "prompt").strip();
-    if (description.isEmpty()) {
-      throw ApiException.badRequest("Prompt is required: describe the song");
-    }
-    LyricWriter.Written written = studio.lyricWriter().write(description, seeds.nextLong() & 0xFFFF_FFFFL);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("text", written.lyrics());
-    out.put("title", written.title());
-    out.put("status", "complete");
-    ctx.json(out);
-  }
-
-  @OpenApi(path = "/v1/chat/completions", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "A song from a chat message (Suno's Markdown answer)", description = "JSON messages; the last user"
-          + " message describes the song. Waits for the audio and answers in Markdown: title, cover, lyrics, link.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain"))})
-  void chat(Context ctx) throws Exception {
-    JsonNode messages = body(ctx).get("messages");
-    String prompt = "";
-    if (messages != null && messages.isArray()) {
-      for (JsonNode m : messages) {
-        if ("user".equals(m.path("role").asText()) && m.path("content").isTextual()) {
-          prompt = m.path("content").asText();
-        }
-      }
-    }
-    if (prompt.isBlank()) {
-      throw ApiException.badRequest("Prompt message is required");
-    }
-    LyricWriter.Written written = studio.lyricWriter().write(prompt, seeds.nextLong() & 0xFFFF_FFFFL);
-    String account = account(ctx);
-    if (!credits.spend(account, Credits.PER_CLIP)) {
-      throw new ApiException(402, "Payment required: " + credits.balance(account).left() + " credits left");
-    }
-    Map<String, String> labels = new LinkedHashMap<>(Map.of("dialect", "suno", "account", account, "model",
-        "chirp-v3-5", "title", written.title(), "tags", written.tags(), "negative_tags", "", "description", prompt,
-        "type", "gen", "mp3", "yes"));
-    // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
-    SongJob job = new SongJob(false, "", prompt, null, 0, 1, seeds.nextLong() & 0xFFFF_FFFFL, null, null,
-        written.title(), null, 0, labels);
-    UUID id = tasks.submit(SongJob.KIND, JSON.writeValueAsString(job)).id();
-    workers.wake();
-    ctx.future(() -> waitForAudio(base(ctx), List.of(id)).thenAccept(clips -> {
-      Map<String, Object> clip = clips.get(0);
-      String markdown = "## Song Title: " + written.title() + "\n![Song Cover](" + clip.get("image_url") + ")\n"
-          + "### Lyrics:\n" + written.lyrics() + "\n### Listen to the song: " + clip.get("audio_url") + "\n";
-      ctx.contentType("text/plain; charset=utf-8").result(markdown);
-    }));
-  }
-
-  // ---------------------------------------------------------------- files
-
-  @OpenApi(path = "/api/audio/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's MP3",
-      description = "<id>.mp3. Asked for while the clip is still being made, it answers once it is (up to 10 min).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
-  void audio(Context ctx) throws Exception {
-    String file = ctx.pathParam("file");
-    String id = file.endsWith(".mp3") ? file.substring(0, file.length() - 4) : file;
-    clip(id); // an unknown clip is a 404 now, not after the wait
-    ctx.future(() -> waiting.until(() -> {
-      Clip c = clip(id);
-      return new Waiting.Look<>(c.task().status().finished(), c);
-    }, AUDIO_WAIT).thenAccept(c -> sendAudio(ctx, id, c)));
-  }
-
-  private void sendAudio(Context ctx, String id, Clip c) {
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.notFound("Audio not available: the clip " + (c.status().equals("error")
-          ? "failed: " + c.task().error() : "is still " + c.status()));
-    }
-    String key = SongFiles.mp3(c.task().id(), 0);
-    try {
-      if (!blobs.exists(key)) { // a song made for another dialect: encode it once, keep it with its task
-        float[] master = codecs.decodeStereo(blobs.read(SongFiles.master(c.task().id(), 0)), Song.RATE,
-            SongFiles.MAX_STORED_SECONDS);
-        byte[] mp3 = codecs.encodeMusic(master, Song.RATE, 2, Codec.MP3);
-        blobs.write(key, mp3);
-      }
-      ctx.contentType("audio/mpeg");
-      ctx.header("Content-Length", String.valueOf(blobs.size(key)));
-      ctx.header("Content-Disposition", "inline; filename=\"" + id + ".mp3\"");
-      ctx.result(blobs.open(key));
-    } catch (AudioFormatException e) {
-      throw new IllegalStateException("the stored song " + key + " cannot be read: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  @OpenApi(path = "/api/image/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's cover (PNG)",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png"))})
-  void image(Context ctx) throws Exception {
-    String file = ctx.pathParam("file");
-    String id = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
-    Clip c = clip(id);
-    String title = c.made() != null ? c.made().title() : c.job().label("title");
-    ctx.contentType("image/png");
-    ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.result(Cover.png(title, c.job().label("tags"), c.task().id().getLeastSignificantBits()));
-  }
-
-  @OpenApi(path = "/api/stems/{id}/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's stem",
-      description = "<stem>.flac: vocals, drums, bass or other.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/flac"))})
-  void stem(Context ctx) throws Exception {
-    Clip c = clip(ctx.pathParam("id"));
-    String file = ctx.pathParam("file");
-    String stem = file.endsWith(".flac") ? file.substring(0, file.length() - 5) : file;
-    if (!stem.matches("vocals|drums|bass|other")) {
-      throw ApiException.notFound("No such stem: " + stem);
-    }
-    String key = SongFiles.stem(c.task().id(), 0, stem);
-    if (c.task().status() != TaskStatus.COMPLETED || !blobs.exists(key)) {
-      throw ApiException.notFound("Stem not available");
-    }
-    ctx.contentType("audio/flac");
-    ctx.header("Content-Length", String.valueOf(blobs.size(key)));
-    ctx.result(blobs.open(key));
   }
 }

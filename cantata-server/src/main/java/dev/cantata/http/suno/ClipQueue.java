@@ -1,0 +1,88 @@
+package dev.cantata.http.suno;
+
+import dev.cantata.http.ApiException;
+import dev.cantata.jobs.TaskStore;
+import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.songs.SongJob;
+import dev.cantata.songs.SongJobs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Queues clips, the one way every Suno route does it: the credits are spent first (so a request that cannot pay
+ * costs no work), then the orders are made (which may mean writing lyrics), then each clip's song task and its row are
+ * stored. If anything fails after the spending, the clips already stored are deleted and the credits given back.
+ */
+final class ClipQueue {
+  private final TaskStore tasks;
+  private final ClipStore clips;
+  private final Credits credits;
+  private final TaskWorkers workers;
+
+  ClipQueue(TaskStore tasks, ClipStore clips, Credits credits, TaskWorkers workers) {
+    this.tasks = tasks;
+    this.clips = clips;
+    this.credits = credits;
+    this.workers = workers;
+  }
+
+  /**
+   * One clip to queue: its song job and what the dialect shows of it.
+   *
+   * @param source the clip an extension continues, or null
+   */
+  record Order(
+      SongJob job,
+      String title,
+      String tags,
+      String negativeTags,
+      String description,
+      ClipType type,
+      @Nullable UUID source,
+      double continueAt) {}
+
+  /** Makes the orders once the credits for them are spent. */
+  @FunctionalInterface
+  interface Orders {
+    List<Order> make() throws Exception;
+  }
+
+  /**
+   * Spends {@code count} clips' credits of {@code account}, then makes and queues the orders.
+   *
+   * @return the new clips' ids, in order
+   * @throws ApiException 402 when the account cannot pay (and nothing was done)
+   */
+  List<UUID> queue(String account, String model, int count, Orders orders) throws Exception {
+    String period = credits.period();
+    int cost = Credits.PER_CLIP * count;
+    if (!credits.spend(account, cost)) {
+      Credits.Balance balance = credits.balance(account);
+      throw new ApiException(402, "Payment required: " + balance.left() + " credits left this month, " + cost
+          + " needed (" + Credits.PER_CLIP + " a clip)");
+    }
+    List<UUID> ids = new ArrayList<>();
+    try {
+      List<Order> made = orders.make();
+      if (made.size() != count) {
+        throw new IllegalStateException(made.size() + " orders made for " + count + " clips paid for");
+      }
+      for (Order o : made) {
+        UUID id = UUID.randomUUID();
+        ids.add(id);
+        Instant created = tasks.submit(id, SongJob.KIND, SongJobs.write(o.job())).createdAt();
+        clips.insert(new SunoClip(id, account, model, o.title(), o.tags(), o.negativeTags(), o.description(),
+            o.type(), o.job().lyrics(), o.source(), o.continueAt(), created));
+      }
+    } catch (Exception | Error e) {
+      ids.forEach(tasks::delete); // a clip's row goes with its task
+      credits.refund(account, cost, period);
+      throw e;
+    }
+    workers.wake();
+    return ids;
+  }
+}
