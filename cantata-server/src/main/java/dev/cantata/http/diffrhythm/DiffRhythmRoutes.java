@@ -2,7 +2,6 @@ package dev.cantata.http.diffrhythm;
 
 import dev.cantata.audio.AudioFormatException;
 import dev.cantata.audio.Codecs;
-import dev.cantata.blobs.BlobStore;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.BlobReply;
 import dev.cantata.http.BodyKind;
@@ -18,7 +17,6 @@ import dev.cantata.songs.EditSong;
 import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongJob;
-import dev.cantata.songs.SongJobs;
 import dev.cantata.songs.SongOutputs;
 import dev.cantata.songs.SongTasks;
 import dev.cantata.songs.Songs;
@@ -219,33 +217,22 @@ public final class DiffRhythmRoutes implements Routes {
 
   private void queue(Context ctx, Request request, byte @Nullable [] song, @Nullable String segments, String message)
       throws IOException {
-    UUID id = UUID.randomUUID();
-    String folder = Task.blobFolder(id) + "/input/";
-    BlobStore blobs = songs.blobs();
-    try {
-      String refAudio = null;
-      if (request.refAudio() != null) {
-        refAudio = folder + "ref_audio";
-        blobs.write(refAudio, request.refAudio());
-      }
-      StyleSource style = new StyleSource(request.prompt() == null ? "" : request.prompt(), refAudio);
-      long seed = songs.seeds().next();
-      SongJob job;
-      if (song != null && segments != null) {
-        String refSong = folder + "ref_song";
-        blobs.write(refSong, song);
-        job = new EditSong(request.lyrics(), style, refSong, segments, request.variations(), seed,
-            SongOutputs.MASTER);
-      } else {
-        job = new NewSong(request.lyrics(), style, (double) request.length(), request.variations(), seed, null,
-            SongOutputs.MASTER);
-      }
-      songs.tasks().submit(id, SongJob.KIND, SongJobs.write(job));
-    } catch (IOException | RuntimeException e) {
-      blobs.delete(Task.blobFolder(id)); // nothing half-made stays behind
-      throw e;
+    Map<String, byte[]> uploads = new LinkedHashMap<>();
+    if (request.refAudio() != null) {
+      uploads.put("ref_audio", request.refAudio());
     }
-    songs.workers().wake();
+    if (song != null) {
+      uploads.put("ref_song", song);
+    }
+    long seed = songs.seeds().next();
+    UUID id = songs.submit(uploads, keys -> {
+      StyleSource style = new StyleSource(request.prompt() == null ? "" : request.prompt(), keys.get("ref_audio"));
+      return song != null && segments != null
+          ? new EditSong(request.lyrics(), style, keys.get("ref_song"), segments, request.variations(), seed,
+              SongOutputs.MASTER)
+          : new NewSong(request.lyrics(), style, (double) request.length(), request.variations(), seed, null,
+              SongOutputs.MASTER);
+    }).id();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("task_id", id.toString());
     body.put("status", "queued");

@@ -1,13 +1,12 @@
 package dev.cantata.http.suno;
 
 import dev.cantata.http.ApiException;
-import dev.cantata.jobs.TaskStore;
-import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.jobs.Task;
 import dev.cantata.songs.SongJob;
-import dev.cantata.songs.SongJobs;
-import java.time.Instant;
+import dev.cantata.songs.Songs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -17,16 +16,14 @@ import org.jspecify.annotations.Nullable;
  * stored. If anything fails after the spending, the clips already stored are deleted and the credits given back.
  */
 final class ClipQueue {
-  private final TaskStore tasks;
+  private final Songs songs;
   private final ClipStore clips;
   private final Credits credits;
-  private final TaskWorkers workers;
 
-  ClipQueue(TaskStore tasks, ClipStore clips, Credits credits, TaskWorkers workers) {
-    this.tasks = tasks;
+  ClipQueue(Songs songs, ClipStore clips, Credits credits) {
+    this.songs = songs;
     this.clips = clips;
     this.credits = credits;
-    this.workers = workers;
   }
 
   /**
@@ -71,18 +68,16 @@ final class ClipQueue {
         throw new IllegalStateException(made.size() + " orders made for " + count + " clips paid for");
       }
       for (Order o : made) {
-        UUID id = UUID.randomUUID();
-        ids.add(id);
-        Instant created = tasks.submit(id, SongJob.KIND, SongJobs.write(o.job())).createdAt();
-        clips.insert(new SunoClip(id, account, model, o.title(), o.tags(), o.negativeTags(), o.description(),
-            o.type(), o.job().lyrics(), o.source(), o.continueAt(), created));
+        Task task = songs.submit(Map.of(), keys -> o.job());
+        ids.add(task.id());
+        clips.insert(new SunoClip(task.id(), account, model, o.title(), o.tags(), o.negativeTags(), o.description(),
+            o.type(), o.job().lyrics(), o.source(), o.continueAt(), task.createdAt()));
       }
     } catch (Exception | Error e) {
-      ids.forEach(tasks::delete); // a clip's row goes with its task
+      ids.forEach(songs.tasks()::delete); // a clip's row goes with its task
       credits.refund(account, cost, period);
       throw e;
     }
-    workers.wake();
     return ids;
   }
 }

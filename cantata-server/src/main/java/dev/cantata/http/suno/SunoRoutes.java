@@ -82,7 +82,7 @@ public final class SunoRoutes implements Routes {
     ClipStore store = new ClipStore(database);
     Clips clips = new Clips(store, songs.tasks(), clock, hold);
     Waiting waiting = new Waiting();
-    return new SunoRoutes(songs, voices, credits, clips, new ClipQueue(songs.tasks(), store, credits, songs.workers()),
+    return new SunoRoutes(songs, voices, credits, clips, new ClipQueue(songs, store, credits),
         waiting, new ClipFiles(clips, songs.blobs(), waiting));
   }
 
