@@ -5,6 +5,7 @@ import dev.cantata.audio.Ffmpeg;
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.config.Settings;
 import dev.cantata.db.Database;
+import dev.cantata.http.DiskSpace;
 import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
@@ -100,7 +101,13 @@ public final class CantataServer implements AutoCloseable {
       RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
       Voices voices = new Voices(Voices.startMary(), codecs, new SpeakerLibrary(database, blobs, clock));
       List<Routes> routes = new ArrayList<>();
-      routes.add(new HealthRoutes(Version.current()));
+      routes.add(new HealthRoutes(Version.current(), List.of(
+          database::problem,
+          () -> workers.alive() < workers.expected()
+              ? Optional.of((workers.expected() - workers.alive()) + " of " + workers.expected()
+                  + " workers are not running")
+              : Optional.empty(),
+          new DiskSpace(settings.dataDir(), DiskSpace.DEFAULT_MIN_FREE))));
       routes.add(new FlashTtsRoutes(voices));
       routes.add(new OpenAiRoutes(voices, clock));
       Songs songs = new Songs(tasks, workers, blobs, codecs, songFiles, studio, new Seeds());

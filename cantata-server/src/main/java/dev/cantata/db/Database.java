@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * A migrated, pooled database. SQLite runs in WAL mode with a busy timeout, so readers never block and writers queue
@@ -15,9 +21,13 @@ import org.flywaydb.core.api.FlywayException;
  * touches the schema.
  */
 public final class Database implements AutoCloseable {
+  /** How long a statement waits for a connection before it fails. */
+  static final int CONNECTION_TIMEOUT_MS = 5_000;
+
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final Jdbc jdbc;
+  private volatile @Nullable String integrity;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -36,6 +46,9 @@ public final class Database implements AutoCloseable {
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("cantata-db");
     config.setInitializationFailTimeout(10_000);
+    // A database that does not answer fails a request in seconds (a 503 the client can retry), rather than holding
+    // it for Hikari's default 30 s while requests pile up behind it.
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
     if (dialect == Dialect.SQLITE) {
       createParent(jdbcUrl);
       config.setMaximumPoolSize(4);
@@ -62,7 +75,47 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw new DataAccessException("migrating " + redact(jdbcUrl) + " failed: " + e.getMessage(), e);
     }
-    return new Database(dataSource, dialect);
+    Database database = new Database(dataSource, dialect);
+    database.checkIntegrity();
+    return database;
+  }
+
+  /**
+   * SQLite's {@code quick_check} at start: a damaged file otherwise starts a node whose every query fails while it
+   * looks healthy. The finding is logged and reported by {@link #problem()}; the node still starts, so whatever can
+   * still be read can be.
+   */
+  private void checkIntegrity() {
+    if (dialect != Dialect.SQLITE) {
+      return; // PostgreSQL checks its own pages (and is not ours to scan at every start)
+    }
+    try {
+      List<String> rows = jdbc.query("checking the database's integrity", "PRAGMA quick_check(5)",
+          row -> row.getString(1));
+      if (!rows.equals(List.of("ok"))) {
+        integrity = "the database file is damaged (SQLite quick_check: " + String.join("; ", rows) + ")";
+      }
+    } catch (DataAccessException e) {
+      integrity = "the database file is damaged: " + e.getMessage();
+    }
+    if (integrity != null) {
+      LoggerFactory.getLogger(Database.class).error("{}: restore it from a backup", integrity);
+    }
+  }
+
+  /**
+   * What is wrong with the database now, if anything: damage found at start, or no connection within {@link
+   * #CONNECTION_TIMEOUT_MS}.
+   */
+  public Optional<String> problem() {
+    if (integrity != null) {
+      return Optional.of(integrity);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2) ? Optional.empty() : Optional.of("the database does not answer");
+    } catch (SQLException e) {
+      return Optional.of("the database cannot be reached: " + e.getMessage());
+    }
   }
 
   public Dialect dialect() {

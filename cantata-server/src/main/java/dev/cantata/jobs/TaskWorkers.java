@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * This node's workers: a fixed number of threads that claim tasks of the kinds they have handlers for, run them under
  * a lease that a keeper thread renews, and record the outcome. An idle worker polls the store with a back-off up to a
  * cap, and is woken at once when this node queues a task. See {@code docs/architecture.md} for the lease protocol.
+ *
+ * <p>No task can take a worker with it: an {@link Error} from a handler (a stack overflow in a parser, memory run out
+ * on a huge input) fails that task at once, as poisonous, instead of killing the thread and the node's queue with it
+ * and being claimed again by the next worker; and a worker thread that dies all the same is replaced.
  */
 public final class TaskWorkers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskWorkers.class);
@@ -32,6 +36,7 @@ public final class TaskWorkers implements AutoCloseable {
   private final int maxAttempts;
   private final Map<Thread, TaskContext> running = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
+  private int started;
   private final Object wakeUp = new Object();
   private final ScheduledExecutorService keeper =
       Executors.newSingleThreadScheduledExecutor(r -> named(r, "cantata-lease-keeper"));
@@ -67,11 +72,40 @@ public final class TaskWorkers implements AutoCloseable {
     long every = Math.max(100, lease.toMillis() / 3);
     keeper.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     for (int i = 0; i < count; i++) {
-      Thread thread = named(this::loop, "cantata-worker-" + (i + 1));
-      threads.add(thread);
-      thread.start();
+      startWorker();
     }
     LOG.info("{} workers running task kinds {}", count, handlers.keySet());
+  }
+
+  private synchronized void startWorker() {
+    Thread thread = named(this::loop, "cantata-worker-" + (++started));
+    thread.setUncaughtExceptionHandler(this::replace);
+    threads.add(thread);
+    thread.start();
+  }
+
+  /** A worker thread died (nothing a task does should get here): another takes its place. */
+  private synchronized void replace(Thread dead, Throwable cause) {
+    threads.remove(dead);
+    running.remove(dead);
+    if (stopping) {
+      return;
+    }
+    try {
+      LOG.error("worker {} died; starting another", dead.getName(), cause);
+    } catch (Throwable logging) { // the cause may be what broke logging; the worker matters more than the line
+    }
+    startWorker();
+  }
+
+  /** How many worker threads are alive, of the {@link #expected()} ones. */
+  public synchronized int alive() {
+    return (int) threads.stream().filter(Thread::isAlive).count();
+  }
+
+  /** How many workers this node should have running: none before {@link #start()} or without handlers. */
+  public synchronized int expected() {
+    return started == 0 || stopping ? 0 : count;
   }
 
   /** Tells idle workers that a task was queued, so they claim it now rather than at their next poll. */
@@ -90,11 +124,15 @@ public final class TaskWorkers implements AutoCloseable {
   public void stop(Duration grace) {
     stopping = true;
     wake();
-    for (Thread thread : threads) {
+    List<Thread> workers;
+    synchronized (this) {
+      workers = List.copyOf(threads);
+    }
+    for (Thread thread : workers) {
       thread.interrupt();
     }
     long deadline = System.nanoTime() + grace.toNanos();
-    for (Thread thread : threads) {
+    for (Thread thread : workers) {
       try {
         thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
@@ -139,7 +177,7 @@ public final class TaskWorkers implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         // stop() interrupts idle workers; the loop condition ends the loop
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.error("worker loop failed; backing off", e);
         try {
           idleFor(MAX_IDLE_MS);
@@ -190,14 +228,45 @@ public final class TaskWorkers implements AutoCloseable {
         LOG.info("task {} stopped: it is no longer this worker's ({})", task.id(), describe(e));
       } else {
         LOG.warn("task {} failed", task.id(), e);
-        try {
-          store.fail(claim, describe(e));
-        } catch (RuntimeException storeError) {
-          LOG.error("recording the failure of task {} failed", task.id(), storeError);
+        failQuietly(claim, describe(e));
+      }
+    } catch (Error e) {
+      // Not retried: the next claim would meet the same input and the same end. The stack and whatever the handler
+      // held are unwound by now, so this thread can go on.
+      clearInterrupt();
+      if (stopping) {
+        releaseQuietly(claim);
+      } else if (!context.isLost()) {
+        if (e instanceof StackOverflowError) { // its trace is a thousand copies of the same frames: the top will do
+          LOG.error("task {} failed with a stack overflow at {}; not retrying it", task.id(),
+              java.util.Arrays.stream(e.getStackTrace()).limit(6).map(String::valueOf).toList());
+        } else {
+          LOG.error("task {} failed with {}; not retrying it", task.id(), e.getClass().getSimpleName(), e);
         }
+        failQuietly(claim, fatal(e));
       }
     } finally {
       running.remove(Thread.currentThread());
+    }
+  }
+
+  /** What a task that ended in an {@link Error} says: what gave way, in words a client can act on. */
+  static String fatal(Error e) {
+    String what = switch (e) {
+      case StackOverflowError ignored -> "its input nests too deeply to process (stack overflow)";
+      case OutOfMemoryError ignored -> "it needed more memory than this node has (out of memory)";
+      default -> "an internal error (" + e.getClass().getSimpleName() + ")";
+    };
+    String message = e.getMessage();
+    return "this task cannot be done: " + what
+        + (message == null || message.isBlank() ? "" : ": " + message) + "; it is not retried";
+  }
+
+  private void failQuietly(Claim claim, String error) {
+    try {
+      store.fail(claim, error);
+    } catch (RuntimeException storeError) {
+      LOG.error("recording the failure of task {} failed", claim.task().id(), storeError);
     }
   }
 

@@ -95,6 +95,83 @@ final class TaskWorkersTest {
   }
 
   @Test
+  void aStackOverflowFailsItsTaskAtOnceAndTheWorkerGoesOnToTheNext() throws Exception {
+    startWith((task, context) -> {
+      if (task.input().contains("poison")) {
+        return deeper(0);
+      }
+      return new TaskResult("{}", List.of());
+    });
+    Task poison = store.submit("echo", "{\"poison\":true}");
+    Task next = store.submit("echo", "{}");
+    workers.wake();
+
+    Task failed = awaitTask(poison.id(), t -> t.status().finished());
+    assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(failed.attempts()).as("not claimed again").isEqualTo(1);
+    assertThat(failed.error()).contains("stack overflow").contains("not retried");
+    assertThat(awaitTask(next.id(), t -> t.status().finished()).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(workers.alive()).isEqualTo(workers.expected()).isEqualTo(1);
+  }
+
+  private static TaskResult deeper(int depth) {
+    return depth < 0 ? new TaskResult("{}", List.of()) : deeper(depth + 1);
+  }
+
+  @Test
+  void runningOutOfMemoryFailsOnlyThatTask() throws Exception {
+    startWith((task, context) -> {
+      if (task.input().contains("huge")) {
+        long[][] hoard = new long[1 << 20][];
+        for (int i = 0; i < hoard.length; i++) {
+          hoard[i] = new long[1 << 20]; // 8 MB each: far beyond any test JVM's heap
+        }
+        return new TaskResult(String.valueOf(hoard.length), List.of());
+      }
+      return new TaskResult("{}", List.of());
+    });
+    Task huge = store.submit("echo", "{\"huge\":true}");
+    Task next = store.submit("echo", "{}");
+    workers.wake();
+
+    Task failed = awaitTask(huge.id(), t -> t.status().finished());
+    assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(failed.error()).contains("out of memory");
+    assertThat(awaitTask(next.id(), t -> t.status().finished()).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  /** An error that breaks even the code reporting it, so that it escapes the worker's own handling. */
+  static final class Unreportable extends Error {
+    @Override
+    public String getMessage() {
+      throw new Unreportable();
+    }
+
+    @Override
+    public String toString() {
+      throw new Unreportable();
+    }
+  }
+
+  @Test
+  void aWorkerThreadThatDiesIsReplaced() throws Exception {
+    startWith((task, context) -> {
+      if (task.input().contains("unreportable")) {
+        throw new Unreportable();
+      }
+      return new TaskResult("{}", List.of());
+    });
+    Task breaker = store.submit("echo", "{\"unreportable\":true}");
+    workers.wake();
+    awaitTask(breaker.id(), t -> t.status() != TaskStatus.QUEUED);
+    Task next = store.submit("echo", "{}");
+    workers.wake();
+
+    assertThat(awaitTask(next.id(), t -> t.status().finished()).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(workers.alive()).isEqualTo(1);
+  }
+
+  @Test
   void cancellingARunningTaskStopsItsHandler() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
