@@ -245,7 +245,7 @@ public final class DiffRhythmRoutes implements Routes {
       methods = HttpMethod.GET,
       summary = "A task's status (DiffRhythm)",
       description = "status (queued, processing, completed, failed), progress 0–100 through the real stages, message"
-          + " (the stage now), output_path (the WAV on the server), created_at and completed_at (UTC, naive ISO"
+          + " (the stage now), output_path (the WAV, relative to the server's data folder: absolute paths are not given out), created_at and completed_at (UTC, naive ISO"
           + " like upstream), error.",
       tags = {"DiffRhythm"},
       pathParams = {@OpenApiParam(name = "task_id", required = true)},
@@ -261,7 +261,7 @@ public final class DiffRhythmRoutes implements Routes {
     body.put("progress", task.progress());
     body.put("message", task.status() == TaskStatus.COMPLETED ? null : task.stage());
     body.put("output_path", task.status() == TaskStatus.COMPLETED
-        ? songs.blobs().file(SongFiles.master(task.id(), 0)).toAbsolutePath().toString() : null);
+        ? "blobs/" + SongFiles.master(task.id(), 0) : null);
     body.put("created_at", naive(task.createdAt()));
     body.put("completed_at", task.finishedAt() == null ? null : naive(task.finishedAt()));
     body.put("error", switch (task.status()) {
