@@ -48,6 +48,14 @@ abstract class TaskStoreContract {
     return db;
   }
 
+  /** How many tasks have {@code status}, read with SQL: the store itself never needs to count. */
+  int count(TaskStatus status) {
+    return opened.get(0)
+        .jdbc()
+        .queryOne("counting tasks", "SELECT COUNT(*) FROM tasks WHERE status = ?", row -> row.getInt(1), status.wire())
+        .orElseThrow();
+  }
+
   @AfterEach
   void tearDown() {
     opened.forEach(Database::close);
@@ -265,16 +273,6 @@ abstract class TaskStoreContract {
   }
 
   @Test
-  void countsTasksByStatus() {
-    store.submit("song", "{}");
-    store.submit("song", "{}");
-    store.claim(SONGS, LEASE, 3).orElseThrow();
-
-    assertThat(store.count(TaskStatus.QUEUED)).isEqualTo(1);
-    assertThat(store.count(TaskStatus.PROCESSING)).isEqualTo(1);
-  }
-
-  @Test
   void twoNodesClaimingAtOnceTakeEveryTaskExactlyOnce() throws Exception {
     int tasks = 120;
     Set<UUID> submitted = new HashSet<>();
@@ -310,6 +308,6 @@ abstract class TaskStoreContract {
 
     assertThat(claimsInOrder).hasSize(tasks);
     assertThat(claimed).isEqualTo(submitted);
-    assertThat(store.count(TaskStatus.COMPLETED)).isEqualTo(tasks);
+    assertThat(count(TaskStatus.COMPLETED)).isEqualTo(tasks);
   }
 }
