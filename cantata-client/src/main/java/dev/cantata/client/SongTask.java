@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A DiffRhythm-dialect task as {@code /api/status} reports it: {@code status} is {@code queued}, {@code processing},
- * {@code completed} or {@code failed}; {@code message} is the stage it is in.
+ * A DiffRhythm-dialect task as {@code /api/status} reports it: {@code status} is {@code "queued"},
+ * {@code "processing"}, {@code "completed"} or {@code "failed"}; {@code message} is the stage it is in.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SongTask(

@@ -7,6 +7,7 @@ import dev.cantata.CantataServer;
 import dev.cantata.config.Settings;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +107,7 @@ final class CantataClientTest {
   void speechComesBackInTheFormatAsked() {
     byte[] wav = cantata.speech("Hello from the Java client.", "alloy", "wav", 1.0);
 
-    assertThat(new String(wav, 0, 4)).isEqualTo("RIFF");
+    assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class Ffmpeg {
             throw new IOException("interrupted while ffmpeg was encoding", e);
           }
           if (process.exitValue() != 0) {
-            throw new IOException("ffmpeg failed (exit " + process.exitValue() + "): " + errors.toString().strip());
+            throw new IOException("ffmpeg failed (exit " + process.exitValue() + "): " + errors.toString(StandardCharsets.UTF_8).strip());
           }
           out.flush();
         }
@@ -132,7 +133,7 @@ public final class Ffmpeg {
     }
     byte[] raw = pcm.toByteArray();
     if (process.exitValue() != 0 || raw.length < 4) {
-      String why = errors.toString().strip();
+      String why = errors.toString(StandardCharsets.UTF_8).strip();
       throw new AudioFormatException(
           "the " + demuxer + " audio could not be decoded" + (why.isEmpty() ? "" : ": " + firstLine(why)));
     }

@@ -189,7 +189,7 @@ public final class WavFile {
         if (format < 0) {
           throw new AudioFormatException("the WAV data chunk comes before its fmt chunk");
         }
-        long available = bytes.length - body;
+        long available = (long) bytes.length - body;
         long length = size == 0xFFFFFFFFL || size > available ? available : size;
         return samples(b, body, (int) length, format, channels, rate, bits, maxSeconds);
       }

@@ -111,7 +111,7 @@ final class CodecsTest {
 
     float[] decoded = codecs.decodeStereo(upload, 44_100, 2);
 
-    assertThat(decoded.length / 2 / 44_100.0).isCloseTo(2.0, within(0.05));
+    assertThat(decoded.length / 2.0 / 44_100).isCloseTo(2.0, within(0.05));
     float[] l = new float[decoded.length / 2];
     float[] r = new float[decoded.length / 2];
     for (int i = 0; i < l.length; i++) {

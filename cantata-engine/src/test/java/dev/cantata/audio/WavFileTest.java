@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 final class WavFileTest {
@@ -47,9 +48,10 @@ final class WavFileTest {
   void stereoTwentyFourBitIsMixedToMono() throws Exception {
     int frames = 1000;
     ByteBuffer b = ByteBuffer.allocate(44 + frames * 6).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes()).putInt(36 + frames * 6).put("WAVEfmt ".getBytes()).putInt(16);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + frames * 6);
+    b.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
     b.putShort((short) 1).putShort((short) 2).putInt(8000).putInt(8000 * 6).putShort((short) 6).putShort((short) 24);
-    b.put("data".getBytes()).putInt(frames * 6);
+    b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * 6);
     for (int i = 0; i < frames; i++) {
       int left = 4_194_304; // +0.5
       int right = 0;
@@ -65,7 +67,7 @@ final class WavFileTest {
 
   @Test
   void bytesThatAreNotWavAreRefusedWithAReason() {
-    assertThatThrownBy(() -> WavFile.read("hello, this is not audio".getBytes(), 60))
+    assertThatThrownBy(() -> WavFile.read("hello, this is not audio".getBytes(StandardCharsets.US_ASCII), 60))
         .isInstanceOf(AudioFormatException.class)
         .hasMessageContaining("RIFF");
   }

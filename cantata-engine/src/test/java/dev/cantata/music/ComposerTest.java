@@ -9,10 +9,19 @@ import org.junit.jupiter.api.Test;
 
 /** The composer on syllables made by hand (no MaryTTS needed): every stress is on a word's first syllable. */
 final class ComposerTest {
-  static final String LYRICS = "[Verse]\nMorning rain upon the window\nCoffee cooling in my hand\n"
-      + "[Chorus]\nHold on hold on the night is almost over\nEvery song I sing comes back to you\n"
-      + "[Verse]\nPictures fading on the table\nLetters written never sent\n"
-      + "[Chorus]\nHold on hold on the night is almost over\nEvery song I sing comes back to you";
+  static final String LYRICS = """
+      [Verse]
+      Morning rain upon the window
+      Coffee cooling in my hand
+      [Chorus]
+      Hold on hold on the night is almost over
+      Every song I sing comes back to you
+      [Verse]
+      Pictures fading on the table
+      Letters written never sent
+      [Chorus]
+      Hold on hold on the night is almost over
+      Every song I sing comes back to you""";
 
   static Map<String, LineSyllables> syllables(Lyrics lyrics) {
     Map<String, LineSyllables> map = new HashMap<>();

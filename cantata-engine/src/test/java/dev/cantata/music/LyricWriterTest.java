@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cantata.speech.MaryEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,14 @@ final class LyricWriterTest {
     for (Lyrics.Section s : lyrics.sections()) {
       List<String> ends = new ArrayList<>();
       for (Lyrics.Line line : s.lines()) {
-        String[] words = line.text().toLowerCase().split("[^a-z']+");
+        String[] words = line.text().toLowerCase(Locale.ROOT).split("[^a-z']+");
         ends.add(words[words.length - 1]);
         int syllables = pronouncer.pronounce(line.text()).stream().mapToInt(w -> w.syllables().size()).sum();
         assertThat(syllables).as("syllables of \"%s\"", line.text()).isBetween(5, 10);
       }
       Map<String, Pronouncer.Word> said = pronouncer.lookUp(ends);
       boolean verse = s.part() == Lyrics.Part.VERSE;
-      for (int i = 0; i + (verse ? 2 : 1) < ends.size() + (verse ? 0 : 0); i += verse ? 1 : 2) {
+      for (int i = 0; i + (verse ? 2 : 1) < ends.size(); i += verse ? 1 : 2) {
         if (verse && i >= 2) {
           break;
         }

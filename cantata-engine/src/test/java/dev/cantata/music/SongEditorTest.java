@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** Extending and editing songs, measured sample by sample against their sources. */
 final class SongEditorTest {
-  static final String LRC = "[00:02.00]Morning rain upon the window\n[00:06.50]Coffee cooling in my hand\n"
-      + "[00:11.00]Every street I used to walk with you\n[00:15.50]Is a road I don't understand\n";
+  static final String LRC = """
+      [00:02.00]Morning rain upon the window
+      [00:06.50]Coffee cooling in my hand
+      [00:11.00]Every street I used to walk with you
+      [00:15.50]Is a road I don't understand
+      """;
   static final String NEW_LRC = "[00:08.90]Silver birds are flying over\n[00:12.40]Carry me across the sea\n";
 
   static SongEngine engine;
@@ -121,11 +125,9 @@ final class SongEditorTest {
   static void assertSplicedOnlyInside(float[] before, float[] after, double start, double end, double beat) {
     assertThat(after).hasSize(before.length);
     int first = -1;
-    int last = -1;
     for (int i = 0; i < before.length; i++) {
       if (Math.abs(after[i] - before[i]) > 1e-4) {
         first = first < 0 ? i / 2 : first;
-        last = i / 2;
       }
     }
     int from = (int) Math.round(start * Song.RATE);

@@ -13,6 +13,7 @@ import dev.cantata.audio.WavFile;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +28,24 @@ import org.junit.jupiter.api.Test;
  * against the score, tempo from the master, LRC onsets, loudness against ffmpeg, true peak, length, determinism.
  */
 final class SongEngineTest {
-  static final String LYRICS = "[Verse]\nMorning rain upon the window\nCoffee cooling in my hand\n"
-      + "Every street I used to walk with you\nIs a road I don't understand\n\n[Chorus]\n"
-      + "Hold on, hold on, the night is almost over\nHold on, hold on, the light is coming through\n";
-  static final String LRC = "[ti:Test]\n[00:04.00]Morning rain upon the window\n[00:08.50]Coffee cooling in my hand\n"
-      + "[00:13.00]Every street I used to walk with you\n[00:17.50]Is a road I don't understand\n";
+  static final String LYRICS = """
+      [Verse]
+      Morning rain upon the window
+      Coffee cooling in my hand
+      Every street I used to walk with you
+      Is a road I don't understand
+
+      [Chorus]
+      Hold on, hold on, the night is almost over
+      Hold on, hold on, the light is coming through
+      """;
+  static final String LRC = """
+      [ti:Test]
+      [00:04.00]Morning rain upon the window
+      [00:08.50]Coffee cooling in my hand
+      [00:13.00]Every street I used to walk with you
+      [00:17.50]Is a road I don't understand
+      """;
 
   static MaryEngine mary;
   static InstrumentRenderer instruments;
@@ -212,7 +226,7 @@ final class SongEngineTest {
       Files.write(wav, WavFile.bytes(stereo, Song.RATE, 2));
       Process p = new ProcessBuilder("ffmpeg", "-nostats", "-i", wav.toString(), "-af", "ebur128=peak=true", "-f",
           "null", "-").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
       String summary = out.substring(out.lastIndexOf("Summary:"));
       double integrated = Double.parseDouble(summary.replaceAll("(?s).*I:\\s+(-?[0-9.]+) LUFS.*", "$1"));

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -112,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
     long seed = 2000;
     for (double length : new double[] {95, 285}) {
       double[] walls = new double[Math.max(1, runs / 2)];
-      java.util.Map<String, Object> last = null;
+      java.util.Map<String, Object> last = java.util.Map.of();
       for (int i = 0; i < walls.length; i++) {
         long t0 = System.nanoTime();
         dev.cantata.music.Song song = engine.make(dev.cantata.music.SongSpec.of(LYRICS, "pop upbeat", length, seed++),
@@ -226,7 +228,7 @@ final class BenchCommand implements Callable<Integer> {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() != 200) {
-      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + new String(r.body()));
+      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
     }
     List<String> ids = new ArrayList<>();
     json.readTree(r.body()).forEach(c -> ids.add(c.get("id").asText()));
@@ -250,23 +252,23 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static String diffRhythm(HttpClient client, com.fasterxml.jackson.databind.ObjectMapper json, String base,
-      String path, String lrc, byte[] song, String length) throws Exception {
+      String path, String lrc, byte @Nullable [] song, String length) throws Exception {
     String boundary = "bench" + System.nanoTime();
     java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
     java.util.function.BiConsumer<String, String> field = (name, value) -> form.writeBytes(("--" + boundary
-        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes());
+        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8));
     form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"lyrics\"; filename=\"l.lrc\"\r\n\r\n"
-        + lrc + "\r\n").getBytes());
+        + lrc + "\r\n").getBytes(StandardCharsets.UTF_8));
     field.accept("ref_prompt", "folk, acoustic guitar");
     field.accept("audio_length", length);
     if (song != null) {
       form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"ref_song\"; filename=\"s.wav\""
-          + "\r\n\r\n").getBytes());
+          + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       form.writeBytes(song);
-      form.writeBytes("\r\n".getBytes());
+      form.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
       field.accept("edit_segments", "[[30,45]]");
     }
-    form.writeBytes(("--" + boundary + "--\r\n").getBytes());
+    form.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),

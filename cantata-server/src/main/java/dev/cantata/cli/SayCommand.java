@@ -14,6 +14,7 @@ import dev.cantata.speech.VoiceProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ final class SayCommand implements Callable<Integer> {
       Pcm recording = codecs.decode(Files.readAllBytes(reference), VoiceMatcher.RATE, 60);
       profile = new VoiceMatcher(engine).match(VoiceMatcher.analyze(recording), null);
     } else {
-      profile = found.profile();
+      profile = Objects.requireNonNull(found, "checked above: a built-in voice or a --reference").profile();
     }
     long started = System.nanoTime();
     Pcm pcm = new Speaker(engine).speak(new Speaker.Request(words, profile, level.pitch(), speed, rate));

@@ -1,6 +1,7 @@
 package dev.cantata.http;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,12 @@ public final class ApiException extends RuntimeException {
     this.param = param;
     this.code = code;
     this.problems = List.copyOf(problems);
+  }
+
+  /** Never null: every constructor takes a message. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 
   /** A 422 listing field problems, as FastAPI's validation does. */

@@ -65,16 +65,16 @@ public final class ErrorMapper {
       return api;
     }
     if (e instanceof HttpResponseException http) {
-      return new ApiException(http.getStatus(), http.getMessage());
+      return new ApiException(http.getStatus(), messageOf(http));
     }
     if (e instanceof AudioFormatException audio) {
-      return ApiException.badRequest(audio.getMessage());
+      return ApiException.badRequest(messageOf(audio));
     }
     if (e instanceof IllegalArgumentException bad) {
-      return ApiException.badRequest(bad.getMessage());
+      return ApiException.badRequest(messageOf(bad));
     }
     if (e instanceof UnsupportedOperationException unsupported) {
-      return new ApiException(501, unsupported.getMessage());
+      return new ApiException(501, messageOf(unsupported));
     }
     if (e instanceof SpeechException speech) {
       LOG.warn("{} {} failed in the speech engine", ctx.method(), ctx.path(), speech);
@@ -83,6 +83,12 @@ public final class ErrorMapper {
     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
     return new ApiException(500, "Internal server error: " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+  }
+
+  /** The exception's message, or its class's name when it has none (the answer's detail is never null). */
+  private static String messageOf(Exception e) {
+    String message = e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
   }
 
   /** FastAPI: {@code {"detail": "…"}}, and for 422 a list of field problems. */

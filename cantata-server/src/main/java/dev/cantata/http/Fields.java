@@ -7,7 +7,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +52,7 @@ public final class Fields {
             List.of(new ApiException.FieldProblem("model_attributes_type", "body", "Input should be a valid dictionary or object", null)));
       }
       Map<String, JsonNode> fields = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : root.properties()) {
         if (!field.getValue().isNull()) {
           fields.put(field.getKey(), field.getValue());
         }
@@ -126,15 +124,14 @@ public final class Fields {
     if (value == null) {
       return otherwise;
     }
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes", "on", "t", "y":
-        return true;
-      case "false", "0", "no", "off", "f", "n":
-        return false;
-      default:
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on", "t", "y" -> true;
+      case "false", "0", "no", "off", "f", "n" -> false;
+      default -> {
         problem("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", value);
-        return otherwise;
-    }
+        yield otherwise;
+      }
+    };
   }
 
   /** A number within [min, max], or {@code otherwise} when absent. */

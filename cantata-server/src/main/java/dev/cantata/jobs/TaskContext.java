@@ -45,7 +45,11 @@ public final class TaskContext {
     return key;
   }
 
-  /** @throws TaskCancelledException if the task was cancelled, taken over, or this node is stopping */
+  /**
+   * Returns quietly while the task is still this worker's.
+   *
+   * @throws TaskCancelledException if the task was cancelled, taken over, or this node is stopping
+   */
   public void checkCancelled() {
     if (lost) {
       throw new TaskCancelledException("task " + claim.task().id() + " is no longer this worker's");

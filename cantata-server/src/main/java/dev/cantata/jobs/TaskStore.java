@@ -217,16 +217,6 @@ public final class TaskStore {
         limit);
   }
 
-  /** How many tasks are in each status, for health and metrics. */
-  public int count(TaskStatus status) {
-    return jdbc.queryOne(
-            "counting " + status.wire() + " tasks",
-            "SELECT COUNT(*) FROM tasks WHERE status = ?",
-            row -> row.getInt(1),
-            status.wire())
-        .orElse(0);
-  }
-
   private static Task task(ResultSet row) throws SQLException {
     return new Task(
         UUID.fromString(row.getString("id")),

@@ -70,7 +70,8 @@ public final class TaskWorkers implements AutoCloseable {
       return;
     }
     long every = Math.max(100, lease.toMillis() / 3);
-    keeper.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    // renewLeases catches and logs its failures per task, so the future never holds one to look at
+    var unused = keeper.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     for (int i = 0; i < count; i++) {
       startWorker();
     }
@@ -209,7 +210,11 @@ public final class TaskWorkers implements AutoCloseable {
     long started = System.nanoTime();
     LOG.info("task {} ({}) started, attempt {}", task.id(), task.kind(), task.attempts());
     try {
-      TaskResult result = handlers.get(task.kind()).run(task, context);
+      TaskHandler handler = handlers.get(task.kind());
+      if (handler == null) { // cannot happen: the store claims only the kinds in handlers.keySet()
+        throw new IllegalStateException("task " + task.id() + " has kind " + task.kind() + ", which has no handler");
+      }
+      TaskResult result = handler.run(task, context);
       clearInterrupt();
       context.checkCancelled();
       if (store.complete(claim, result.json(), result.blobs())) {

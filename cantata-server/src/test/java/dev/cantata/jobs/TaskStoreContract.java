@@ -48,6 +48,14 @@ abstract class TaskStoreContract {
     return db;
   }
 
+  /** How many tasks have {@code status}, read with SQL: the store itself never needs to count. */
+  int count(TaskStatus status) {
+    return opened.get(0)
+        .jdbc()
+        .queryOne("counting tasks", "SELECT COUNT(*) FROM tasks WHERE status = ?", row -> row.getInt(1), status.wire())
+        .orElseThrow();
+  }
+
   @AfterEach
   void tearDown() {
     opened.forEach(Database::close);
@@ -237,7 +245,7 @@ abstract class TaskStoreContract {
   @Test
   void aRunningTaskWithALiveLeaseIsNeverFailedAsAbandoned() {
     store.submit("song", "{}");
-    store.claim(SONGS, LEASE, 1).orElseThrow();
+    assertThat(store.claim(SONGS, LEASE, 1)).isPresent();
 
     assertThat(store.failAbandoned(1)).isZero();
   }
@@ -265,16 +273,6 @@ abstract class TaskStoreContract {
   }
 
   @Test
-  void countsTasksByStatus() {
-    store.submit("song", "{}");
-    store.submit("song", "{}");
-    store.claim(SONGS, LEASE, 3).orElseThrow();
-
-    assertThat(store.count(TaskStatus.QUEUED)).isEqualTo(1);
-    assertThat(store.count(TaskStatus.PROCESSING)).isEqualTo(1);
-  }
-
-  @Test
   void twoNodesClaimingAtOnceTakeEveryTaskExactlyOnce() throws Exception {
     int tasks = 120;
     Set<UUID> submitted = new HashSet<>();
@@ -292,8 +290,9 @@ abstract class TaskStoreContract {
         runs.add(
             pool.submit(
                 () -> {
-                  Optional<Claim> claim;
-                  while ((claim = node.claim(SONGS, LEASE, 3)).isPresent()) {
+                  for (Optional<Claim> claim = node.claim(SONGS, LEASE, 3);
+                      claim.isPresent();
+                      claim = node.claim(SONGS, LEASE, 3)) {
                     claimed.add(claim.get().task().id());
                     claimsInOrder.add(claim.get().task().id());
                     assertThat(node.complete(claim.get(), "{}", List.of())).isTrue();
@@ -310,6 +309,6 @@ abstract class TaskStoreContract {
 
     assertThat(claimsInOrder).hasSize(tasks);
     assertThat(claimed).isEqualTo(submitted);
-    assertThat(store.count(TaskStatus.COMPLETED)).isEqualTo(tasks);
+    assertThat(count(TaskStatus.COMPLETED)).isEqualTo(tasks);
   }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * OpenAI's {@code POST /v1/audio/speech} and {@code GET /v1/models}, as the OpenAI SDKs call them with a custom base
@@ -118,7 +119,8 @@ public final class OpenAiRoutes implements Routes {
     try {
       codec = Codec.parse(format == null ? "mp3" : format);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(400, e.getMessage(), "response_format", "invalid_value");
+      throw new ApiException(400, Objects.requireNonNullElse(e.getMessage(), "unsupported response_format"),
+          "response_format", "invalid_value");
     }
     if (streamFormat != null && !streamFormat.equals("audio") && !streamFormat.equals("sse")) {
       throw new ApiException(400, "Invalid value for 'stream_format': use 'audio' or 'sse'.", "stream_format",

@@ -30,8 +30,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The DiffRhythm routes over real HTTP: the seed's flow, variations, edits, every error path, deletion. */
 final class DiffRhythmRoutesTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String LRC = "[00:05.00]Morning rain upon the window\n[00:09.50]Coffee cooling in my hand\n"
-      + "[00:30.00]Hold on, hold on, the night is almost over\n[00:35.00]Hold on, the light is coming through\n";
+  static final String LRC = """
+      [00:05.00]Morning rain upon the window
+      [00:09.50]Coffee cooling in my hand
+      [00:30.00]Hold on, hold on, the night is almost over
+      [00:35.00]Hold on, the light is coming through
+      """;
   static final Codecs CODECS = new Codecs(Ffmpeg.locate());
   @TempDir static Path data;
   static TestServer server;
@@ -97,7 +101,7 @@ final class DiffRhythmRoutesTest {
     assertThat(header.getShort(22)).as("channels").isEqualTo((short) 2);
     assertThat(header.getInt(24)).as("rate").isEqualTo(44_100);
     assertThat(header.getShort(34)).as("bits").isEqualTo((short) 16);
-    assertThat(stereo(wav.body()).length / 2 / 44_100.0).isEqualTo(95.0);
+    assertThat(stereo(wav.body()).length / 2.0 / 44_100).isEqualTo(95.0);
     assertThat(progressSeen).as("progress moves in real steps").hasSizeGreaterThan(4);
     assertThat(status.get("progress").asInt()).isEqualTo(100);
     assertThat(status.get("output_path").asText()).as("no absolute path is given out").doesNotStartWith("/");
@@ -125,7 +129,8 @@ final class DiffRhythmRoutesTest {
     double inside = 0;
     for (int i = 0; i < before.length; i++) {
       double d = Math.abs(after[i] - before[i]);
-      double t = i / 2 / 44_100.0;
+      int frame = i / 2;
+      double t = frame / 44_100.0;
       if (t < 30 || t >= 45) {
         outside = Math.max(outside, d);
       } else if (t > 31 && t < 44) {
@@ -149,8 +154,8 @@ final class DiffRhythmRoutesTest {
     byte[] second = download("/api/download/" + id + "?index=1").body();
     HttpResponse<byte[]> third = download("/api/download/" + id + "?index=2");
 
-    assertThat(stereo(first).length / 2 / 44_100.0).isEqualTo(96.0);
-    assertThat(stereo(second).length / 2 / 44_100.0).isEqualTo(96.0);
+    assertThat(stereo(first).length / 2.0 / 44_100).isEqualTo(96.0);
+    assertThat(stereo(second).length / 2.0 / 44_100).isEqualTo(96.0);
     assertThat(first).isNotEqualTo(second);
     assertThat(third.statusCode()).isEqualTo(400);
     assertThat(json(third).get("detail").asText()).contains("index 2 is out of range");

@@ -111,7 +111,8 @@ final class FlashTtsRoutesTest {
   void aClientThatDisconnectsStopsTheSynthesis() throws Exception {
     String text = "This sentence is one of many that nobody will hear. ".repeat(60);
     String body = "{\"name\":\"female\",\"text\":\"" + text + "\",\"stream\":true,\"response_format\":\"pcm\"}";
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+    try (java.net.Socket socket =
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.server.port())) {
       socket.getOutputStream().write(("POST /speak HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
           + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
           .getBytes(StandardCharsets.UTF_8));
@@ -257,7 +258,7 @@ final class FlashTtsRoutesTest {
   @Test
   void anUploadThatIsNotAudioIsA400() throws Exception {
     HttpResponse<byte[]> response = server.postMultipart("/clone_voice", new Multipart().field("text", "x")
-        .file("reference_audio_file", "notes.txt", "these are my notes, not a recording".repeat(10).getBytes()));
+        .file("reference_audio_file", "notes.txt", "these are my notes, not a recording".repeat(10).getBytes(StandardCharsets.UTF_8)));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asText()).contains("not a recognisable audio file");

@@ -11,6 +11,7 @@ import dev.cantata.config.Settings;
 import dev.cantata.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The Suno dialect over real HTTP: the seed's flow, clip fields, audio, covers, extend, stems, lyrics, credits. */
 final class SunoRoutesTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String LYRICS = "[Verse]\nMorning rain upon the window\nCoffee cooling in my hand\n\n[Chorus]\n"
-      + "Hold on, hold on, the night is almost over\n";
+  static final String LYRICS = """
+      [Verse]
+      Morning rain upon the window
+      Coffee cooling in my hand
+
+      [Chorus]
+      Hold on, hold on, the night is almost over
+      """;
   static final Codecs CODECS = new Codecs(Ffmpeg.locate());
   @TempDir static Path data;
   static TestServer server;
@@ -48,7 +55,7 @@ final class SunoRoutesTest {
 
   static List<JsonNode> post(String path, String json, String key) throws Exception {
     HttpResponse<byte[]> r = send(path, json, key);
-    assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+    assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     List<JsonNode> out = new ArrayList<>();
     JSON.readTree(r.body()).forEach(out::add);
     return out;
@@ -126,7 +133,7 @@ final class SunoRoutesTest {
     assertThat(audio.length / 44_100.0).isCloseTo(done.get(1).get("duration").asDouble(), within(0.2));
     HttpResponse<byte[]> image = fetch(done.get(0).get("image_url").asText());
     assertThat(image.headers().firstValue("content-type")).hasValue("image/png");
-    assertThat(new String(image.body(), 1, 3)).isEqualTo("PNG");
+    assertThat(new String(image.body(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
     assertThat(done.get(0).get("error_message").isNull()).isTrue();
   }
 
