@@ -44,7 +44,7 @@ public final class Arranger {
     int compVariant = random.nextInt(2);
     for (Score.Span span : score.sections()) {
       boolean soft = span.part() == Lyrics.Part.INTRO || span.part() == Lyrics.Part.OUTRO
-          || span.part() == Lyrics.Part.VERSE && random.nextInt(3) == 0;
+          || (span.part() == Lyrics.Part.VERSE && random.nextInt(3) == 0);
       boolean big = span.part() == Lyrics.Part.CHORUS || span.part() == Lyrics.Part.BREAK;
       int firstBar = (int) Math.round(span.start() / score.barSeconds());
       for (int b = 0; b < span.bars(); b++) {
@@ -54,7 +54,7 @@ public final class Arranger {
         }
         Score.Chord chord = score.chordAt(barStart + 1e-6);
         boolean lastBar = b == span.bars() - 1;
-        boolean finalBar = lastBar && span == score.sections().get(score.sections().size() - 1);
+        boolean finalBar = lastBar && span.equals(score.sections().get(score.sections().size() - 1));
         if (finalBar) {
           // the song ends on a held tonic chord
           addChord(other, barStart, score.barSeconds() * 2, chord, genre.compProgram(), 0, 80, 4);

@@ -67,7 +67,6 @@ public record Lyrics(List<Section> sections, boolean timed) {
     return sections.stream().flatMap(s -> s.lines().stream()).toList();
   }
 
-  /** A lyrics text that breaks a rule; the message names the line. */
   /** Timed lyrics with every line {@code seconds} later (lines moved before zero are dropped); untimed ones as they are. */
   public Lyrics shifted(double seconds) {
     if (!timed) {
@@ -86,6 +85,7 @@ public record Lyrics(List<Section> sections, boolean timed) {
     return new Lyrics(moved, true);
   }
 
+  /** A lyrics text that breaks a rule; the message names the line. */
   public static final class LyricsException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

@@ -47,7 +47,8 @@ public record Score(
     public int[] pitchClasses() {
       int third = minor ? 3 : 4;
       return seventh
-          ? new int[] {root, (root + third) % 12, (root + 7) % 12, (root + (minor ? 10 : 10)) % 12}
+          // the flat seventh either way: a dominant seventh on a major triad, a minor seventh on a minor one
+          ? new int[] {root, (root + third) % 12, (root + 7) % 12, (root + 10) % 12}
           : new int[] {root, (root + third) % 12, (root + 7) % 12};
     }
   }
