@@ -229,7 +229,7 @@ public final class Composer {
   private Score.Chord chord(int degree, double start, double end, int bar) {
     int root = Math.floorMod(key + scale[degree % 7], 12);
     boolean chordMinor = (minor ? MINOR_QUALITY : MAJOR_QUALITY)[degree % 7];
-    boolean seventh = request.style().genre().name().matches("jazz|blues|soul|lofi|gospel") && degree != 0;
+    boolean seventh = request.style().genre().has(Genre.Trait.SEVENTHS) && degree != 0;
     return new Score.Chord(start, end, root, chordMinor, seventh, bar);
   }
 

@@ -145,7 +145,7 @@ public final class LyricWriter {
     section(text, "Chorus", chorus);
     String title = title(chorus.get(0).text(), main);
     List<String> tags = new ArrayList<>();
-    tags.add(style.genre().name());
+    tags.add(style.genre().wireName());
     tags.addAll(style.moods());
     if (style.voice() != null) {
       tags.add(style.voice());
@@ -166,8 +166,8 @@ public final class LyricWriter {
   List<String> themes(String description) throws SpeechException {
     Set<String> nouns = new LinkedHashSet<>();
     Set<String> styleWords = new HashSet<>();
-    for (Genre g : Genre.ALL) {
-      styleWords.add(g.name());
+    for (Genre g : Genre.values()) {
+      styleWords.add(g.wireName());
       styleWords.addAll(g.aliases());
     }
     styleWords.addAll(Style.MOODS.keySet());

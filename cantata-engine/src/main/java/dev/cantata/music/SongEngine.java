@@ -135,7 +135,7 @@ public final class SongEngine {
     metadata.put("title", spec.title() != null ? spec.title() : title(lyrics));
     metadata.put("seed", spec.seed());
     metadata.put("style", style.text());
-    metadata.put("genre", style.genre().name());
+    metadata.put("genre", style.genre().wireName());
     metadata.put("moods", style.moods());
     metadata.put("unknown_style_words", style.unknown());
     metadata.put("tempo", score.tempo());
@@ -186,7 +186,7 @@ public final class SongEngine {
       stereo[2 * i] = vocal[i] * 0.8f;
       stereo[2 * i + 1] = vocal[i] * 0.8f;
     }
-    if (style.genre().name().matches("rock|metal|punk|pop|indie")) {
+    if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
       int delay = Song.RATE * 18 / 1000;
       for (Score.Phrase phrase : score.phrases()) {
         if (phrase.part() != Lyrics.Part.CHORUS) {
