@@ -109,12 +109,14 @@ public final class SongTasks implements TaskHandler {
       }
       context.progress(base + span, prefix + "saving");
       keys.addAll(files.write(context, task.id(), k, song, job.label("mp3").equals("yes")));
-      Map<String, Object> metadata = new LinkedHashMap<>(song.metadata());
+      // the result shows the song's metadata with the keys it is stored under, plus what only the task knows
+      Map<String, Object> metadata = JSON.convertValue(song.metadata(),
+          new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
       if (job.edit()) {
         metadata.put("edited_own_song", own != null);
       }
       made.add(new Made(SongFiles.master(task.id(), k), song.seconds(),
-          String.valueOf(song.metadata().getOrDefault("title", "Untitled")), metadata));
+          song.metadata().title(), metadata));
     }
     return new TaskResult(JSON.writeValueAsString(new Result(made)), keys);
   }

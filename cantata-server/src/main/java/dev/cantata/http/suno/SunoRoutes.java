@@ -597,7 +597,8 @@ public final class SunoRoutes implements Routes {
       throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String stem : saved.stems()) {
+    for (dev.cantata.music.Stem part : saved.stems()) {
+      String stem = part.wireName();
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8)).toString());
       s.put("status", "complete");
@@ -772,10 +773,8 @@ public final class SunoRoutes implements Routes {
     Clip c = clip(ctx.pathParam("id"));
     String file = ctx.pathParam("file");
     String stem = file.endsWith(".flac") ? file.substring(0, file.length() - 5) : file;
-    if (!stem.matches("vocals|drums|bass|other")) {
-      throw ApiException.notFound("No such stem: " + stem);
-    }
-    String key = SongFiles.stem(c.task().id(), 0, stem);
+    String key = SongFiles.stem(c.task().id(), 0, dev.cantata.music.Stem.find(stem)
+        .orElseThrow(() -> ApiException.notFound("No such stem: " + stem)));
     if (c.task().status() != TaskStatus.COMPLETED || !blobs.exists(key)) {
       throw ApiException.notFound("Stem not available");
     }
