@@ -1,6 +1,6 @@
 package dev.cantata.audio;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -9,24 +9,35 @@ import java.util.Map;
  * the true peak (4× oversampled) is at or below the ceiling. All buffers are interleaved stereo of one length.
  */
 public final class Mixer {
-  /** Relative stem levels, dBFS RMS of their sounding parts, before normalisation. */
-  private static final Map<String, Double> LEVELS = Map.of("vocals", -16.0, "drums", -20.0, "bass", -21.0, "other",
-      -21.5);
-
   private Mixer() {}
 
-  /** The mastered song and the balanced stems (scaled by the same normalisation gain). */
-  public record Master(float[] master, Map<String, float[]> stems, double lufs, double truePeak) {}
+  /**
+   * What the mixer needs to know of a stem, so that it can balance stems without knowing what a song's stems are (the
+   * vocabulary belongs to the music that makes them; this package sits below it).
+   */
+  public interface Bus {
+    /** The stem's level against the others: dBFS RMS of its sounding parts, before normalisation. */
+    double level();
 
-  public static Master master(Map<String, float[]> stems, int rate, double targetLufs, double ceilingDbtp) {
+    /** Whether it is the lead: when no lead sounds, the other stems are raised 1.5 dB to fill its place. */
+    boolean lead();
+  }
+
+  /** The mastered song and the balanced stems (scaled by the same normalisation gain), keyed as given. */
+  public record Master<K extends Enum<K> & Bus>(float[] master, EnumMap<K, float[]> stems, double lufs,
+      double truePeak) {}
+
+  /** Masters {@code stems} (at least one, all of one length); the stems are summed in their enum order. */
+  public static <K extends Enum<K> & Bus> Master<K> master(EnumMap<K, float[]> stems, int rate, double targetLufs,
+      double ceilingDbtp) {
     int length = stems.values().iterator().next().length;
-    Map<String, float[]> balanced = new LinkedHashMap<>();
-    boolean vocals = stems.containsKey("vocals") && rms(stems.get("vocals")) > 1e-5;
-    for (Map.Entry<String, float[]> stem : stems.entrySet()) {
+    EnumMap<K, float[]> balanced = new EnumMap<>(stems);
+    boolean lead = stems.entrySet().stream().anyMatch(s -> s.getKey().lead() && rms(s.getValue()) > 1e-5);
+    for (Map.Entry<K, float[]> stem : stems.entrySet()) {
       float[] copy = stem.getValue().clone();
       double level = soundingRms(copy);
       if (level > 1e-6) {
-        double target = LEVELS.getOrDefault(stem.getKey(), -21.0) + (vocals ? 0 : 1.5);
+        double target = stem.getKey().level() + (lead ? 0 : 1.5);
         scale(copy, Math.pow(10, target / 20) / level);
       }
       balanced.put(stem.getKey(), copy);
@@ -79,7 +90,7 @@ public final class Mixer {
       scale(stem, total);
     }
     fadeOut(out, rate, 0.05);
-    return new Master(out, balanced, lufs, peak);
+    return new Master<>(out, balanced, lufs, peak);
   }
 
   static void scale(float[] x, double g) {

@@ -17,6 +17,19 @@ public final class Arranger {
   /** The events of the three instrument stems. */
   public record Arrangement(List<Event> drums, List<Event> bass, List<Event> other) {}
 
+  /**
+   * The bar a groove, bass line or comping pattern plays: where it starts, the beat, the genre's swing, its chord and
+   * the next bar's.
+   */
+  record Bar(double start, double beat, double swing, Score.Chord chord, Score.Chord next) {
+    /** The time {@code beats} into the bar, an off-beat eighth delayed by the swing. */
+    double at(double beats) {
+      double fraction = beats - Math.floor(beats);
+      double swung = Math.abs(fraction - 0.5) < 1e-9 ? beats + swing : beats;
+      return start + swung * beat;
+    }
+  }
+
   static final int KICK = 36;
   static final int SNARE = 38;
   static final int HAT = 42;
@@ -28,6 +41,7 @@ public final class Arranger {
   static final int TOM_LOW = 45;
   static final int RIM = 37;
   static final int SHAKER = 70;
+  static final int CLAP = 39;
 
   private Arranger() {}
 
@@ -59,14 +73,15 @@ public final class Arranger {
           // the song ends on a held tonic chord
           addChord(other, barStart, score.barSeconds() * 2, chord, genre.compProgram(), 0, 80, 4);
           bass.add(new Event(barStart, score.barSeconds() * 2, 1, genre.bassProgram(), bassNote(chord.root()), 90));
-          if (!genre.drums().equals("none")) {
+          if (genre.drums()) {
             drums.add(new Event(barStart, 1.5, 9, 0, CRASH, 100));
             drums.add(new Event(barStart, 0.2, 9, 0, KICK, 110));
           }
           continue;
         }
-        if (!genre.drums().equals("none") && !(soft && span.part() == Lyrics.Part.INTRO && b < 2)) {
-          groove(drums, genre.drums(), barStart, beat, swing, soft ? 0.75 : big ? 1.0 : 0.88);
+        Bar bar = new Bar(barStart, beat, swing, chord, score.chordAt(barStart + score.barSeconds() + 1e-6));
+        if (genre.drums() && !(soft && span.part() == Lyrics.Part.INTRO && b < 2)) {
+          genre.groove().play(drums, bar, soft ? 0.75 : big ? 1.0 : 0.88);
           if (b == 0 && firstBar > 0) {
             drums.add(new Event(barStart, 1.2, 9, 0, CRASH, big ? 105 : 85));
           }
@@ -74,9 +89,8 @@ public final class Arranger {
             fill(drums, barStart, beat, random);
           }
         }
-        bassLine(bass, genre, chord, score.chordAt(barStart + score.barSeconds() + 1e-6), barStart, beat, swing,
-            bassVariant);
-        comp(other, genre, chord, barStart, beat, swing, soft ? 62 : big ? 84 : 74, compVariant);
+        genre.bass().play(bass, bar, genre.bassProgram(), bassVariant);
+        genre.comp().play(other, bar, genre.compProgram(), soft ? 62 : big ? 84 : 74, compVariant);
         if (big && genre.padProgram() >= 0) {
           addChord(other, barStart, score.barSeconds(), chord, genre.padProgram(), 3, 58, 5);
         }
@@ -118,54 +132,7 @@ public final class Arranger {
     return out;
   }
 
-  private static double at(double barStart, double beat, double beats, double swing) {
-    double fraction = beats - Math.floor(beats);
-    double swung = Math.abs(fraction - 0.5) < 1e-9 ? beats + swing : beats;
-    return barStart + swung * beat;
-  }
-
   // ---------------------------------------------------------------- drums
-
-  /** One bar of a groove: strings of 16 steps per instrument, 'x' hit, 'o' soft, '.' rest. */
-  private static void groove(List<Event> out, String groove, double barStart, double beat, double swing, double level) {
-    String[][] pattern = switch (groove) {
-      case "rock" -> new String[][] {{"x.......x.x.....", "K"}, {"....x.......x...", "S"}, {"x.x.x.x.x.x.x.x.", "H"}};
-      case "metal" -> new String[][] {{"x.x.x.x.x.x.x.x.", "K"}, {"....x.......x...", "S"}, {"x...x...x...x...", "R"}};
-      case "punk" -> new String[][] {{"x...x...x...x...", "K"}, {"..x...x...x...x.", "S"}, {"x.x.x.x.x.x.x.x.", "H"}};
-      case "folk" -> new String[][] {{"x.......x.......", "K"}, {"....o.......o...", "R2"}, {"..o...o...o...o.", "SH"}};
-      case "train" -> new String[][] {{"x.......x.......", "K"}, {"o.xo.ox.o.xo.ox.", "S"}};
-      case "swing", "shuffle" -> new String[][] {{"x.......x.......", "K"}, {"....o.......o...", "S"}, {"x...x.x.x...x.x.", "R"}};
-      case "soul" -> new String[][] {{"x......x..x.....", "K"}, {"....x.......x...", "S"}, {"x.x.x.x.x.x.x.x.", "H"}};
-      case "funk" -> new String[][] {{"x..x..x...x..x..", "K"}, {"....x..o.o..x...", "S"}, {"xxxxxxxxxxxxxxxx", "H"}};
-      case "four" -> new String[][] {{"x...x...x...x...", "K"}, {"....x.......x...", "S"}, {"..x...x...x...x.", "OH"}};
-      case "boombap" -> new String[][] {{"x......x.xx.....", "K"}, {"....x.......x...", "S"}, {"x.x.x.x.x.x.x.x.", "H"}};
-      case "lofi" -> new String[][] {{"x......x..x.....", "K"}, {"....o.......o...", "S"}, {"o.o.o.o.o.o.o.o.", "H"}};
-      case "onedrop" -> new String[][] {{"........x.......", "K"}, {"........x.......", "R2"}, {"x.x.x.x.x.x.x.x.", "H"}};
-      case "bossa" -> new String[][] {{"x..x x..x..x x..".replace(' ', '.'), "K"}, {"x..x..x...x..x..", "R2"},
-          {"x.x.x.x.x.x.x.x.", "H"}};
-      case "ballad" -> new String[][] {{"x.......x.......", "K"}, {"....o.......o...", "S"}, {"o...o...o...o...", "H"}};
-      default -> new String[][] {{"x.......x.x.....", "K"}, {"....x.......x...", "S"}, {"x.x.x.x.x.x.x.x.", "H"}};
-    };
-    for (String[] line : pattern) {
-      int pitch = switch (line[1]) {
-        case "K" -> KICK;
-        case "S" -> SNARE;
-        case "R" -> RIDE;
-        case "R2" -> RIM;
-        case "OH" -> OPEN_HAT;
-        case "SH" -> SHAKER;
-        default -> HAT;
-      };
-      for (int step = 0; step < 16; step++) {
-        char c = line[0].charAt(step);
-        if (c == '.') {
-          continue;
-        }
-        int velocity = (int) Math.round((c == 'x' ? 100 : 70) * level * (step % 4 == 0 ? 1.0 : 0.88));
-        out.add(new Event(at(barStart, beat, step / 4.0, swing), 0.12, 9, 0, pitch, Math.min(127, velocity)));
-      }
-    }
-  }
 
   private static void fill(List<Event> out, double barStart, double beat, SplittableRandom random) {
     out.removeIf(e -> e.start() >= barStart + 2 * beat - 1e-6 && e.start() < barStart + 4 * beat - 1e-6
@@ -181,66 +148,6 @@ public final class Arranger {
 
   static int bassNote(int pitchClass) {
     return 36 + Math.floorMod(pitchClass - 4, 12) + 4; // E1..D#2 region, the bass's low octave
-  }
-
-  private static void bassLine(List<Event> out, Genre genre, Score.Chord chord, Score.Chord next, double barStart,
-      double beat, double swing, int variant) {
-    int root = bassNote(chord.root());
-    int fifth = root + 7;
-    int program = genre.bassProgram();
-    switch (genre.bass()) {
-      case "eighths" -> {
-        for (int i = 0; i < 8; i++) {
-          out.add(new Event(at(barStart, beat, i * 0.5, swing), beat * 0.45, 1, program, root, 92));
-        }
-      }
-      case "walking" -> {
-        int target = bassNote(next.root());
-        int third = root + (chord.minor() ? 3 : 4);
-        int[] walk = {root, third, fifth, target + (target > fifth ? -1 : 1)};
-        for (int i = 0; i < 4; i++) {
-          out.add(new Event(barStart + i * beat, beat * 0.9, 1, program, walk[i], 88));
-        }
-      }
-      case "octave" -> {
-        for (int i = 0; i < 8; i++) {
-          out.add(new Event(barStart + i * 0.5 * beat, beat * 0.4, 1, program, i % 2 == 0 ? root : root + 12, 95));
-        }
-      }
-      case "offbeat" -> {
-        for (int i = 0; i < 4; i++) {
-          out.add(new Event(barStart + (i + 0.5) * beat, beat * 0.4, 1, program, root, 95));
-        }
-      }
-      case "funk" -> {
-        double[] at = {0, 0.75, 1.5, 2, 2.75, 3.5};
-        int[] notes = {root, root + 12, root, fifth, root + 10, root + 12};
-        for (int i = 0; i < at.length; i++) {
-          out.add(new Event(barStart + at[i] * beat, beat * 0.3, 1, program, notes[i], 100));
-        }
-      }
-      case "bossa" -> {
-        out.add(new Event(barStart, beat * 1.4, 1, program, root, 85));
-        out.add(new Event(barStart + 1.5 * beat, beat * 0.5, 1, program, fifth - 12 >= 28 ? fifth - 12 : fifth, 80));
-        out.add(new Event(barStart + 2 * beat, beat * 1.4, 1, program, fifth - 12 >= 28 ? fifth - 12 : fifth, 82));
-        out.add(new Event(barStart + 3.5 * beat, beat * 0.5, 1, program, root, 80));
-      }
-      case "sparse" -> {
-        out.add(new Event(barStart, beat * 1.5, 1, program, root, 100));
-        out.add(new Event(barStart + 2.5 * beat, beat * 0.8, 1, program, variant == 0 ? root : fifth, 90));
-      }
-      case "long" -> out.add(new Event(barStart, beat * 3.9, 1, program, root, 80));
-      case "roots" -> {
-        out.add(new Event(barStart, beat * 0.9, 1, program, root, 90));
-        out.add(new Event(barStart + 2 * beat, beat * 0.9, 1, program, variant == 0 ? fifth - 12 < 28 ? fifth : fifth - 12 : root, 85));
-      }
-      default -> { // pulse
-        out.add(new Event(barStart, beat * 0.9, 1, program, root, 95));
-        out.add(new Event(barStart + 1.5 * beat, beat * 0.4, 1, program, root, 80));
-        out.add(new Event(barStart + 2 * beat, beat * 0.9, 1, program, variant == 0 ? root : fifth, 90));
-        out.add(new Event(barStart + 3.5 * beat, beat * 0.4, 1, program, root + 12, 75));
-      }
-    }
   }
 
   // ---------------------------------------------------------------- chords and leads
@@ -261,71 +168,6 @@ public final class Arranger {
       int channel, int velocity, int octaveShift) {
     for (int n : voicing(chord, 12 * octaveShift + 7)) {
       out.add(new Event(start, duration, channel, program, n, velocity));
-    }
-  }
-
-  private static void comp(List<Event> out, Genre genre, Score.Chord chord, double barStart, double beat, double swing,
-      int velocity, int variant) {
-    int program = genre.compProgram();
-    int[] notes = voicing(chord, 55);
-    switch (genre.comp()) {
-      case "power" -> {
-        int root = 40 + Math.floorMod(chord.root() - 4, 12);
-        for (int i = 0; i < 8; i++) {
-          double t = at(barStart, beat, i * 0.5, swing);
-          out.add(new Event(t, beat * 0.45, 2, program, root, velocity));
-          out.add(new Event(t, beat * 0.45, 2, program, root + 7, velocity));
-          out.add(new Event(t, beat * 0.45, 2, program, root + 12, velocity - 10));
-        }
-      }
-      case "arpeggio" -> {
-        int[] order = variant == 0 ? new int[] {0, 1, 2, 1, 0, 2, 1, 2} : new int[] {0, 2, 1, 2, 0, 2, 1, 2};
-        for (int i = 0; i < 8; i++) {
-          int pitch = notes[order[i] % notes.length] + (i % 4 == 3 ? 12 : 0);
-          out.add(new Event(at(barStart, beat, i * 0.5, swing), beat * 0.9, 2, program, pitch, velocity - 8));
-        }
-      }
-      case "strum" -> {
-        double[] hits = {0, 1, 1.5, 2.5, 3, 3.5};
-        for (double h : hits) {
-          for (int k = 0; k < notes.length; k++) {
-            out.add(new Event(at(barStart, beat, h, swing) + k * 0.012, beat * 0.6, 2, program, notes[k],
-                velocity - (h == Math.floor(h) ? 0 : 12)));
-          }
-        }
-      }
-      case "comp" -> {
-        double[] hits = variant == 0 ? new double[] {0, 1.5, 2.5} : new double[] {0.5, 2, 3.5};
-        for (double h : hits) {
-          for (int n : notes) {
-            out.add(new Event(at(barStart, beat, h, swing), beat * 0.5, 2, program, n, velocity - 10));
-          }
-        }
-      }
-      case "stab", "skank" -> {
-        for (int i = 0; i < 4; i++) {
-          for (int n : notes) {
-            out.add(new Event(barStart + (i + 0.5) * beat, beat * 0.25, 2, program, n + 12, velocity - 5));
-          }
-        }
-      }
-      case "pad", "strings" -> {
-        for (int n : notes) {
-          out.add(new Event(barStart, beat * 4, 2, program, n, velocity - 15));
-        }
-        if (genre.comp().equals("strings")) {
-          out.add(new Event(barStart, beat * 4, 2, program, notes[0] - 12, velocity - 20));
-        }
-      }
-      default -> { // block: chords on beats 1 and 3 with a push on the "and" of 2
-        double[] hits = variant == 0 ? new double[] {0, 2} : new double[] {0, 1.5, 2, 3.5};
-        for (double h : hits) {
-          for (int n : notes) {
-            out.add(new Event(at(barStart, beat, h, swing), beat * (h % 1 == 0 ? 1.8 : 0.45), 2, program, n,
-                velocity - (h % 1 == 0 ? 0 : 12)));
-          }
-        }
-      }
     }
   }
 

@@ -229,21 +229,26 @@ public final class Composer {
   private Score.Chord chord(int degree, double start, double end, int bar) {
     int root = Math.floorMod(key + scale[degree % 7], 12);
     boolean chordMinor = (minor ? MINOR_QUALITY : MAJOR_QUALITY)[degree % 7];
-    boolean seventh = request.style().genre().name().matches("jazz|blues|soul|lofi|gospel") && degree != 0;
+    boolean seventh = request.style().genre().has(Genre.Trait.SEVENTHS) && degree != 0;
     return new Score.Chord(start, end, root, chordMinor, seventh, bar);
   }
 
   // ---------------------------------------------------------------- LRC
 
+  /** A line's time; every line of timed (LRC) lyrics has one. */
+  private static double at(Lyrics.Line line) {
+    return java.util.Objects.requireNonNull(line.at(), "a line of timed lyrics without its time");
+  }
+
   private Score timed(Map<String, LineSyllables> syllables) {
     double bar = 240.0 / tempo;
     List<Lyrics.Line> lines = request.lyrics().lines();
     Double target = request.length();
-    double lastAt = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).at();
+    double lastAt = lines.isEmpty() ? 0 : at(lines.get(lines.size() - 1));
     double length = target != null ? target : lastAt + 4 * bar + 2;
     int totalBars = (int) Math.ceil(length / bar) + 1;
     List<Score.Chord> chords = new ArrayList<>();
-    double firstAt = lines.isEmpty() ? length : lines.get(0).at();
+    double firstAt = lines.isEmpty() ? length : at(lines.get(0));
     for (int b = 0; b < totalBars; b++) {
       int[] progression = progressions[b * bar >= firstAt ? 0 : 1];
       chords.add(chord(progression[b % 4], b * bar, (b + 1) * bar, b));
@@ -252,7 +257,7 @@ public final class Composer {
     for (int i = 0; i < lines.size(); i++) {
       Lyrics.Line line = lines.get(i);
       LineSyllables s = syllables.get(line.text());
-      double at = line.at();
+      double at = at(line);
       if (at >= length - 0.5) {
         dropped.add(line.text());
         continue;
@@ -260,7 +265,7 @@ public final class Composer {
       if (s == null || s.syllables().isEmpty()) {
         continue;
       }
-      double next = i + 1 < lines.size() ? Math.min(lines.get(i + 1).at(), length) : length;
+      double next = i + 1 < lines.size() ? Math.min(at(lines.get(i + 1)), length) : length;
       Score.Phrase phrase = phrase(Part.VERSE, i, s, at, barsFor(s), tempo, i == lines.size() - 1, chords);
       phrases.add(fitBefore(phrase, s, at, next - 0.08));
     }

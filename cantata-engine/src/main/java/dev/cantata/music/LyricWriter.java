@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes song lyrics from a description ("a cheerful folk song about a morning walk by the sea").
@@ -145,7 +146,7 @@ public final class LyricWriter {
     section(text, "Chorus", chorus);
     String title = title(chorus.get(0).text(), main);
     List<String> tags = new ArrayList<>();
-    tags.add(style.genre().name());
+    tags.add(style.genre().wireName());
     tags.addAll(style.moods());
     if (style.voice() != null) {
       tags.add(style.voice());
@@ -156,7 +157,7 @@ public final class LyricWriter {
   private static int moodOf(Style style) {
     double score = 0;
     for (String m : style.moods()) {
-      double[] weights = Style.MOODS.get(m);
+      double[] weights = java.util.Objects.requireNonNull(Style.MOODS.get(m), "a mood Style knows");
       score += weights[1] > 0 ? -1 : weights[0] > 0 ? 1 : 0;
     }
     return (int) Math.signum(score);
@@ -166,8 +167,8 @@ public final class LyricWriter {
   List<String> themes(String description) throws SpeechException {
     Set<String> nouns = new LinkedHashSet<>();
     Set<String> styleWords = new HashSet<>();
-    for (Genre g : Genre.ALL) {
-      styleWords.add(g.name());
+    for (Genre g : Genre.values()) {
+      styleWords.add(g.wireName());
       styleWords.addAll(g.aliases());
     }
     styleWords.addAll(Style.MOODS.keySet());
@@ -239,7 +240,8 @@ public final class LyricWriter {
       }
       String end = words.get(words.size() - 1);
       if (known) {
-        lines.add(new Line(texts.get(i), end, said.get(end).rhyme(), syllables, themed.get(i)));
+        lines.add(new Line(texts.get(i), end, java.util.Objects.requireNonNull(said.get(end), "a known word").rhyme(),
+            syllables, themed.get(i)));
       }
     }
     return lines;
@@ -266,7 +268,7 @@ public final class LyricWriter {
   }
 
   /** An unused line in meter whose last word rhymes with {@code with}'s (and is another word). */
-  private static Line partner(List<Line> ordered, Set<String> used, Line with, int target) {
+  private static @Nullable Line partner(List<Line> ordered, Set<String> used, Line with, int target) {
     for (Line l : ordered) {
       if (!used.contains(l.text()) && l.rhyme().equals(with.rhyme()) && !l.end().equals(with.end())
           && Math.abs(l.syllables() - target) <= 2) {
@@ -278,7 +280,7 @@ public final class LyricWriter {
 
   /** {@code pairs} rhyming couplets (AABB); the first line names {@code theme} when given. */
   private static List<Line> couplets(List<Line> lines, Set<String> used, SplittableRandom random, int target,
-      int pairs, String theme) {
+      int pairs, @Nullable String theme) {
     List<Line> ordered = byMeter(lines, random, target);
     List<Line> out = new ArrayList<>();
     for (int p = 0; p < pairs; p++) {

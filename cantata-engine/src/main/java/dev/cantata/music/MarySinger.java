@@ -146,12 +146,12 @@ public final class MarySinger implements LineSyllables.Reader {
       }
       Element next = i + 1 < syllables.size() ? syllables.get(i + 1) : null;
       Element previous = i > 0 ? syllables.get(i - 1) : null;
-      if (next != null && next.getParentNode() == syllable.getParentNode()) {
+      if (next != null && next.getParentNode().isSameNode(syllable.getParentNode())) {
         Node first = next.getFirstChild();
         for (Element p : phones) {
           next.insertBefore(p, first);
         }
-      } else if (previous != null && previous.getParentNode() == syllable.getParentNode()) {
+      } else if (previous != null && previous.getParentNode().isSameNode(syllable.getParentNode())) {
         phones.forEach(previous::appendChild);
       } else if (next != null) {
         Node first = next.getFirstChild();

@@ -38,23 +38,22 @@ public final class ReferenceStyle {
     /** The style to make a song like it, with {@code words} (a prompt) added when given. */
     public Style style(String words) {
       Genre genre = closestGenre();
-      String text = (words.isBlank() ? genre.name() : words + " " + genre.name()) + String.format(Locale.ROOT,
+      String text = (words.isBlank() ? genre.wireName() : words + " " + genre.wireName()) + String.format(Locale.ROOT,
           " %d bpm in %s %s", Math.round(tempo), NAMES[key], minor ? "minor" : "major");
       return Style.parse(text);
     }
 
     Genre closestGenre() {
-      Genre best = Genre.named("pop");
+      Genre best = Genre.POP;
       double bestCost = Double.MAX_VALUE;
-      for (Genre g : Genre.ALL) {
+      for (Genre g : Genre.values()) {
         double middle = (g.tempoMin() + g.tempoMax()) / 2.0;
         double cost = Math.abs(Math.log(tempo / middle)) * 4;
         if (tempo < g.tempoMin() * 0.9 || tempo > g.tempoMax() * 1.1) {
           cost += 2;
         }
-        boolean drums = !g.drums().equals("none");
-        cost += drums == (density > 1.5) ? 0 : 1.5;
-        cost += (brightness > 2500) == g.name().matches("metal|rock|punk|electronic|house|disco") ? 0 : 0.5;
+        cost += g.drums() == (density > 1.5) ? 0 : 1.5;
+        cost += (brightness > 2500) == g.has(Genre.Trait.BRIGHT) ? 0 : 0.5;
         if (cost < bestCost) {
           bestCost = cost;
           best = g;

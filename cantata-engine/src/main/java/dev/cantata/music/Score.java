@@ -41,13 +41,16 @@ public record Score(
   /** A section of the song in time. */
   public record Span(Lyrics.Part part, String label, double start, double end, int bars) {}
 
-  /** A chord: root pitch class, minor or major triad, optional seventh. */
+  /**
+   * A chord: root pitch class, minor or major triad, optional seventh. The seventh is always the minor seventh: a
+   * minor chord becomes m7 and a major one a dominant 7, the colour of the blues, soul and gospel genres that add
+   * sevenths (a major seventh on IV would suit jazz, but no genre asks for it).
+   */
   public record Chord(double start, double end, int root, boolean minor, boolean seventh, int bar) {
     /** Pitch classes of the chord. */
     public int[] pitchClasses() {
       int third = minor ? 3 : 4;
       return seventh
-          // the flat seventh either way: a dominant seventh on a major triad, a minor seventh on a minor one
           ? new int[] {root, (root + third) % 12, (root + 7) % 12, (root + 10) % 12}
           : new int[] {root, (root + third) % 12, (root + 7) % 12};
     }

@@ -52,7 +52,7 @@ public final class Segments {
       int n = segments.size() + 1;
       double start = Double.parseDouble(m.group(1));
       double end = Double.parseDouble(m.group(2));
-      if (start < 0 && start != -1 || end < 0 && end != -1) {
+      if ((start < 0 && start != -1) || (end < 0 && end != -1)) {
         throw new IllegalArgumentException("edit_segments segment " + n + ": times are seconds ≥ 0, or -1 for the "
             + "song's start or end");
       }

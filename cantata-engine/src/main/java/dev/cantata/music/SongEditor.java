@@ -6,6 +6,7 @@ import dev.cantata.audio.TempoEstimator;
 import dev.cantata.speech.SpeechException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class SongEditor {
     // continuing at the very end may put the join a little after it: silence until the beat keeps the tempo
     double join = score.nextBeat(continueAt);
     Style own = Style.parse(next.style());
-    String sourceStyle = String.valueOf(source.metadata().getOrDefault("style", score.minor() ? "minor" : ""));
+    String sourceStyle = source.metadata().style();
     // the new words first: the first genre, tempo and key named win, the source's instruments stay
     Style style = Style.parse((next.style() + " " + sourceStyle).strip());
     Score.Tempo beat = score.tempoAt(join);
@@ -62,8 +63,8 @@ public final class SongEditor {
     int at = frameOf(join);
     int total = at + tail.master().length / 2;
     float[] master = joined(source.master(), tail.master(), at, total);
-    Map<String, float[]> stems = new LinkedHashMap<>();
-    for (Map.Entry<String, float[]> stem : tail.stems().entrySet()) {
+    EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+    for (Map.Entry<Stem, float[]> stem : tail.stems().entrySet()) {
       float[] before = source.stems().get(stem.getKey());
       stems.put(stem.getKey(), joined(before != null ? before : new float[0], stem.getValue(), at, total));
     }
@@ -72,13 +73,12 @@ public final class SongEditor {
         List.of(score.window(0, join), tail.score().shifted(join, seconds).window(join, seconds)),
         List.of(0.0, join), seconds);
 
-    Map<String, Object> metadata = new LinkedHashMap<>(source.metadata());
-    metadata.put("title", next.title() != null ? next.title() : source.metadata().getOrDefault("title", "Untitled"));
-    metadata.put("style", style.text());
-    metadata.put("extended_at", join);
-    metadata.put("dropped_lines", combined.dropped());
-    loudness(metadata, master);
-    return new Song(master, stems, combined, metadata);
+    Song.Metadata metadata = source.metadata()
+        .withTitle(next.title() != null ? next.title() : source.metadata().title())
+        .withStyle(style.text())
+        .withExtendedAt(join)
+        .withDroppedLines(combined.dropped());
+    return new Song(master, stems, combined, loudness(metadata, master));
   }
 
   /**
@@ -89,12 +89,12 @@ public final class SongEditor {
   public Song edit(Song source, List<Segments.Segment> segments, SongSpec spec, Progress progress)
       throws SpeechException, IOException {
     Score score = source.score();
-    String sourceStyle = String.valueOf(source.metadata().getOrDefault("style", ""));
+    String sourceStyle = source.metadata().style();
     Style style = Style.parse(spec.style().isBlank() ? sourceStyle : spec.style() + " " + sourceStyle);
     Replacements replacements = new Replacements(segments, score, score.key(), score.minor(), style, spec, progress);
     Splice splice = splice(source.master(), segments, score::beatAtOrAfter, score::beatAtOrBefore, replacements);
-    Map<String, float[]> stems = new LinkedHashMap<>();
-    for (Map.Entry<String, float[]> stem : source.stems().entrySet()) {
+    EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+    for (Map.Entry<Stem, float[]> stem : source.stems().entrySet()) {
       stems.put(stem.getKey(), splice.apply(stem.getValue(), replacements, stem.getKey()));
     }
     List<Score> pieces = new ArrayList<>();
@@ -115,11 +115,10 @@ public final class SongEditor {
       starts.add(cursor);
     }
     Score edited = Score.merge(pieces, starts, length);
-    Map<String, Object> metadata = new LinkedHashMap<>(source.metadata());
-    metadata.put("edited_segments", splice.seams().stream().map(s -> List.of(s.from(), s.to())).toList());
-    metadata.put("dropped_lines", edited.dropped());
-    loudness(metadata, splice.master());
-    return new Song(splice.master(), stems, edited, metadata);
+    Song.Metadata metadata = source.metadata()
+        .withEditedSegments(splice.edits())
+        .withDroppedLines(edited.dropped());
+    return new Song(splice.master(), stems, edited, loudness(metadata, splice.master()));
   }
 
   /**
@@ -150,15 +149,25 @@ public final class SongEditor {
       starts.add(seam.from());
     }
     Score sung = Score.merge(pieces, starts, length);
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("title", spec.title() != null ? spec.title() : "Edited recording");
-    metadata.put("style", style.text());
-    metadata.put("tempo", Math.round(beats.bpm() * 10) / 10.0);
-    metadata.put("beat_phase", Math.round(beats.phase() * 1000) / 1000.0);
-    metadata.put("key", SongEngine.keyName(heard.key(), heard.minor()));
-    metadata.put("edited_segments", splice.seams().stream().map(s -> List.of(s.from(), s.to())).toList());
-    loudness(metadata, splice.master());
-    return new Song(splice.master(), Map.of(), sung, metadata);
+    Song.Metadata metadata = new Song.Metadata(
+        spec.title() != null ? spec.title() : "Edited recording",
+        null,
+        style.text(),
+        null,
+        null,
+        null,
+        Math.round(beats.bpm() * 10) / 10.0,
+        Math.round(beats.phase() * 1000) / 1000.0,
+        SongEngine.keyName(heard.key(), heard.minor()),
+        null,
+        null,
+        null,
+        0,
+        0,
+        null,
+        null,
+        splice.edits());
+    return new Song(splice.master(), Map.of(), sung, loudness(metadata, splice.master()));
   }
 
   // ---------------------------------------------------------------- the new material
@@ -205,14 +214,14 @@ public final class SongEditor {
       Song made = engine.render(lyrics.shifted(lead), style, longer, false, heard, progress);
       int skip = frameOf(lead);
       int frames = frameOf(length);
-      Map<String, float[]> stems = new LinkedHashMap<>();
-      made.stems().forEach((name, audio) -> stems.put(name, from(audio, skip, frames)));
+      EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+      made.stems().forEach((stem, audio) -> stems.put(stem, from(audio, skip, frames)));
       return new Song(from(made.master(), skip, frames), stems, made.score().shifted(-lead, length),
           made.metadata());
     }
 
     Song song(double time) {
-      return songs.get(grid.tempoAt(time));
+      return java.util.Objects.requireNonNull(songs.get(grid.tempoAt(time)), "a song made for every tempo region");
     }
 
     Score score(Seam seam) {
@@ -232,7 +241,12 @@ public final class SongEditor {
 
   /** The spliced master and where the seams went. */
   private record Splice(float[] master, List<Seam> seams) {
-    float[] apply(float[] source, Replacements replacements, String stem) {
+    /** The seams as the metadata records them. */
+    List<Song.Metadata.Edit> edits() {
+      return seams.stream().map(s -> new Song.Metadata.Edit(s.from(), s.to())).toList();
+    }
+
+    float[] apply(float[] source, Replacements replacements, Stem stem) {
       float[] out = source.clone();
       for (Seam seam : seams) {
         float[] material = replacements.song(seam.from()).stems().get(stem);
@@ -332,9 +346,10 @@ public final class SongEditor {
     return out;
   }
 
-  private static void loudness(Map<String, Object> metadata, float[] master) {
-    metadata.put("lufs", Math.round(Loudness.integrated(master, 2, Song.RATE) * 10) / 10.0);
-    metadata.put("true_peak_dbtp", Math.round(Loudness.truePeak(master, 2, Song.RATE) * 10) / 10.0);
+  /** {@code metadata} with the loudness and true peak of {@code master}. */
+  private static Song.Metadata loudness(Song.Metadata metadata, float[] master) {
+    return metadata.withLoudness(Math.round(Loudness.integrated(master, 2, Song.RATE) * 10) / 10.0,
+        Math.round(Loudness.truePeak(master, 2, Song.RATE) * 10) / 10.0);
   }
 
   static int frameOf(double seconds) {

@@ -9,6 +9,7 @@ import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.VoiceProfile;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,12 +79,12 @@ public final class SongEngine {
     int frames = (int) Math.round(score.length() * Song.RATE);
 
     Arranger.Arrangement arrangement = Arranger.arrange(score, style, spec.seed());
-    CompletableFuture<Map<String, float[]>> rendered = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<EnumMap<Stem, float[]>> rendered = CompletableFuture.supplyAsync(() -> {
       try {
-        Map<String, float[]> stems = new LinkedHashMap<>();
-        stems.put("drums", fit(instruments.render(arrangement.drums(), score.length()), frames * 2));
-        stems.put("bass", fit(instruments.render(arrangement.bass(), score.length()), frames * 2));
-        stems.put("other", fit(instruments.render(arrangement.other(), score.length()), frames * 2));
+        EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+        stems.put(Stem.DRUMS, fit(instruments.render(arrangement.drums(), score.length()), frames * 2));
+        stems.put(Stem.BASS, fit(instruments.render(arrangement.bass(), score.length()), frames * 2));
+        stems.put(Stem.OTHER, fit(instruments.render(arrangement.other(), score.length()), frames * 2));
         return stems;
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -109,8 +110,8 @@ public final class SongEngine {
 
     clock = lap(timings, "sing", clock);
     progress.report(72, "rendering the instruments");
-    Map<String, float[]> stems = new LinkedHashMap<>();
-    stems.put("vocals", vocalStereo(vocal, style, score));
+    EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+    stems.put(Stem.VOCALS, vocalStereo(vocal, style, score));
     try {
       stems.putAll(rendered.get());
     } catch (InterruptedException e) {
@@ -128,24 +129,27 @@ public final class SongEngine {
 
     clock = lap(timings, "instruments_wait", clock);
     progress.report(85, "mixing and mastering");
-    Mixer.Master master = Mixer.master(stems, Song.RATE, TARGET_LUFS, CEILING_DBTP);
+    Mixer.Master<Stem> master = Mixer.master(stems, Song.RATE, TARGET_LUFS, CEILING_DBTP);
     lap(timings, "mix", clock);
 
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("title", spec.title() != null ? spec.title() : title(lyrics));
-    metadata.put("seed", spec.seed());
-    metadata.put("style", style.text());
-    metadata.put("genre", style.genre().name());
-    metadata.put("moods", style.moods());
-    metadata.put("unknown_style_words", style.unknown());
-    metadata.put("tempo", score.tempo());
-    metadata.put("key", keyName(score.key(), score.minor()));
-    metadata.put("singer", spec.singer() != null ? "custom" : duet ? "duet" : male ? "male" : "female");
-    metadata.put("dropped_lines", score.dropped());
-    metadata.put("soundfont", instruments.soundfont());
-    metadata.put("lufs", Math.round(master.lufs() * 10) / 10.0);
-    metadata.put("true_peak_dbtp", Math.round(master.truePeak() * 10) / 10.0);
-    metadata.put("timings_ms", timings);
+    Song.Metadata metadata = new Song.Metadata(
+        spec.title() != null ? spec.title() : title(lyrics),
+        spec.seed(),
+        style.text(),
+        style.genre(),
+        style.moods(),
+        style.unknown(),
+        score.tempo(),
+        null,
+        keyName(score.key(), score.minor()),
+        spec.singer() != null ? "custom" : duet ? "duet" : male ? "male" : "female",
+        score.dropped(),
+        instruments.soundfont(),
+        Math.round(master.lufs() * 10) / 10.0,
+        Math.round(master.truePeak() * 10) / 10.0,
+        timings,
+        null,
+        null);
     progress.report(100, "done");
     return new Song(master.master(), master.stems(), score, metadata);
   }
@@ -186,7 +190,7 @@ public final class SongEngine {
       stereo[2 * i] = vocal[i] * 0.8f;
       stereo[2 * i + 1] = vocal[i] * 0.8f;
     }
-    if (style.genre().name().matches("rock|metal|punk|pop|indie")) {
+    if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
       int delay = Song.RATE * 18 / 1000;
       for (Score.Phrase phrase : score.phrases()) {
         if (phrase.part() != Lyrics.Part.CHORUS) {

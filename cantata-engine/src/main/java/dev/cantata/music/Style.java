@@ -138,8 +138,8 @@ public record Style(
     Genre genre = null;
     // longest names first, so "hip hop" wins over "hop" and "acoustic guitar" over "guitar"
     List<Map.Entry<String, Genre>> genreNames = new ArrayList<>();
-    for (Genre g : Genre.ALL) {
-      genreNames.add(Map.entry(g.name(), g));
+    for (Genre g : Genre.values()) {
+      genreNames.add(Map.entry(g.wireName(), g));
       g.aliases().forEach(a -> genreNames.add(Map.entry(a, g)));
     }
     genreNames.sort((a, b) -> b.getKey().length() - a.getKey().length());
@@ -208,7 +208,7 @@ public record Style(
     if (minor == null && Math.abs(moodMinor) >= 0.35) {
       minor = moodMinor > 0;
     }
-    return new Style(genre == null ? Genre.named("pop") : genre, moods, instruments, voice, tempo, hint, key, minor,
+    return new Style(genre == null ? Genre.POP : genre, moods, instruments, voice, tempo, hint, key, minor,
         unknown, text);
   }
 }

@@ -39,7 +39,7 @@ final class SongEditorTest {
     Song extended = editor.extend(source, continueAt,
         SongSpec.of("[Verse]\nSilver birds are flying over\nCarry me across the sea", "", null, 6), Progress.NONE);
 
-    double join = ((Number) extended.metadata().get("extended_at")).doubleValue();
+    double join = extended.metadata().extendedAt();
     double beat = source.score().beatSeconds();
     assertThat(join).isBetween(continueAt, continueAt + beat);
     assertThat(Math.abs(Math.IEEEremainder(join, beat))).as("the join is on a beat").isLessThan(1e-6);
@@ -80,7 +80,7 @@ final class SongEditorTest {
 
     Song edited = editor.editRecording(recording, segments, SongSpec.of(NEW_LRC, "", null, 3), Progress.NONE);
 
-    double heardBeat = 60 / ((Number) edited.metadata().get("tempo")).doubleValue();
+    double heardBeat = 60 / edited.metadata().tempo();
     assertThat(heardBeat).isCloseTo(source.score().beatSeconds(), within(source.score().beatSeconds() * 0.02));
     assertSplicedOnlyInside(recording, edited.master(), 8, 14, heardBeat);
     float[] around = java.util.Arrays.copyOfRange(recording, 2 * Song.RATE * 2, 2 * Song.RATE * 8);
@@ -105,7 +105,7 @@ final class SongEditorTest {
     Song extended = editor.extend(source, source.seconds(),
         SongSpec.of("[Verse]\nCarry me across the sea", "", null, 8), Progress.NONE);
 
-    double join = ((Number) extended.metadata().get("extended_at")).doubleValue();
+    double join = extended.metadata().extendedAt();
     double beat = source.score().beatSeconds();
     assertThat(join).isBetween(source.seconds(), source.seconds() + beat);
     assertThat(Math.abs(Math.IEEEremainder(join, beat))).as("the join is on the source's beat grid").isLessThan(1e-6);

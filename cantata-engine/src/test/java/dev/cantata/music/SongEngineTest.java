@@ -74,7 +74,7 @@ final class SongEngineTest {
 
   /** Share of notes of at least 150 ms whose sung F0 (YIN on the vocal stem) is within 25 cents of the score. */
   static double pitchAccuracy(Song song) {
-    Pcm vocal = Resampler.resample(mono(song.stems().get("vocals")), 16_000);
+    Pcm vocal = Resampler.resample(mono(song.stems().get(Stem.VOCALS)), 16_000);
     double[] f0 = new PitchTracker(70, 700).track(vocal);
     int good = 0;
     int counted = 0;
@@ -127,7 +127,7 @@ final class SongEngineTest {
   void theRequestedLengthIsExactAndEveryStemHasIt() {
     assertThat(pop.seconds()).isCloseTo(40.0, within(0.5));
     assertThat(rock.seconds()).isCloseTo(35.0, within(0.5));
-    assertThat(pop.stems().keySet()).containsExactly("vocals", "drums", "bass", "other");
+    assertThat(pop.stems().keySet()).containsExactly(Stem.VOCALS, Stem.DRUMS, Stem.BASS, Stem.OTHER);
     assertThat(pop.stems().values()).allSatisfy(s -> assertThat(s.length).isEqualTo(pop.master().length));
     assertThat(pop.stems().values()).allSatisfy(s -> assertThat(rms(s)).isGreaterThan(1e-3));
   }
@@ -155,7 +155,7 @@ final class SongEngineTest {
   void lrcLinesAreSungOnTheirTimestamps() throws SpeechException, IOException {
     Song song = new SongEngine(mary, instruments).make(SongSpec.of(LRC, "folk", 24.0, 5), Progress.NONE);
     double[] at = {4.0, 8.5, 13.0, 17.5};
-    Pcm vocal = mono(song.stems().get("vocals"));
+    Pcm vocal = mono(song.stems().get(Stem.VOCALS));
     double[] energy = vocal.frameRms(Song.RATE / 100);
     double loud = Arrays.stream(energy).max().orElse(1);
 
@@ -198,8 +198,8 @@ final class SongEngineTest {
     pop.score().phrases().forEach(p -> p.notes().forEach(n -> a.add(n.pitch())));
     other.score().phrases().forEach(p -> p.notes().forEach(n -> b.add(n.pitch())));
     assertThat(b).as("melody").isNotEqualTo(a);
-    double difference = rms(subtract(other.stems().get("other"), pop.stems().get("other")));
-    assertThat(difference).as("arrangement").isGreaterThan(0.3 * rms(pop.stems().get("other")));
+    double difference = rms(subtract(other.stems().get(Stem.OTHER), pop.stems().get(Stem.OTHER)));
+    assertThat(difference).as("arrangement").isGreaterThan(0.3 * rms(pop.stems().get(Stem.OTHER)));
   }
 
   static float[] subtract(float[] a, float[] b) {

@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
     long seed = 2000;
     for (double length : new double[] {95, 285}) {
       double[] walls = new double[Math.max(1, runs / 2)];
-      java.util.Map<String, Object> last = java.util.Map.of();
+      dev.cantata.music.Song.Metadata last = null;
       for (int i = 0; i < walls.length; i++) {
         long t0 = System.nanoTime();
         dev.cantata.music.Song song = engine.make(dev.cantata.music.SongSpec.of(LYRICS, "pop upbeat", length, seed++),
@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       double wall = median(walls);
       System.out.printf(Locale.ROOT, "song with vocals, %.0f s: %.1f s wall, RTF %.3f (median of %d; stages %s)%n",
-          length, wall, wall / length, walls.length, last.get("timings_ms"));
+          length, wall, wall / length, walls.length, last.timingsMs());
     }
     return 0;
   }

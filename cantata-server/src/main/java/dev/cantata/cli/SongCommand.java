@@ -9,6 +9,7 @@ import dev.cantata.music.InstrumentRenderer;
 import dev.cantata.music.Song;
 import dev.cantata.music.SongEngine;
 import dev.cantata.music.SongSpec;
+import dev.cantata.music.Stem;
 import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.Voice;
@@ -86,8 +87,8 @@ final class SongCommand implements Callable<Integer> {
     Files.write(output, codecs.encode(song.master(), Song.RATE, 2, codec));
     if (stems != null) {
       Files.createDirectories(stems);
-      for (Map.Entry<String, float[]> stem : song.stems().entrySet()) {
-        Files.write(stems.resolve(stem.getKey() + "." + codec.extension()), codecs.encode(stem.getValue(), Song.RATE, 2, codec));
+      for (Map.Entry<Stem, float[]> stem : song.stems().entrySet()) {
+        Files.write(stems.resolve(stem.getKey().wireName() + "." + codec.extension()), codecs.encode(stem.getValue(), Song.RATE, 2, codec));
       }
       Map<String, Object> score = new LinkedHashMap<>();
       score.put("metadata", song.metadata());

@@ -79,7 +79,8 @@ public final class TaskWorkers implements AutoCloseable {
   }
 
   private synchronized void startWorker() {
-    Thread thread = named(this::loop, "cantata-worker-" + (++started));
+    started++;
+    Thread thread = named(this::loop, "cantata-worker-" + started);
     thread.setUncaughtExceptionHandler(this::replace);
     threads.add(thread);
     thread.start();

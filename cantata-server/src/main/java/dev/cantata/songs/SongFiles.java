@@ -10,9 +10,10 @@ import dev.cantata.jobs.Task;
 import dev.cantata.jobs.TaskContext;
 import dev.cantata.music.Score;
 import dev.cantata.music.Song;
+import dev.cantata.music.Stem;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,11 @@ public final class SongFiles {
     this.codecs = codecs;
   }
 
-  /** What was saved with a song besides its audio. */
-  public record Saved(Score score, Map<String, Object> metadata, List<String> stems) {}
+  /**
+   * What was saved with a song besides its audio; {@code stems} are written as their wire names ({@code "vocals"}),
+   * as they always were.
+   */
+  public record Saved(Score score, Song.Metadata metadata, List<Stem> stems) {}
 
   public static String master(UUID task, int index) {
     return Task.blobFolder(task) + "/" + "song-" + index + ".wav";
@@ -56,8 +60,8 @@ public final class SongFiles {
     return Task.blobFolder(task) + "/" + "song-" + index + ".mp3";
   }
 
-  public static String stem(UUID task, int index, String stem) {
-    return Task.blobFolder(task) + "/" + "song-" + index + "." + stem + ".flac";
+  public static String stem(UUID task, int index, Stem stem) {
+    return Task.blobFolder(task) + "/" + "song-" + index + "." + stem.wireName() + ".flac";
   }
 
   /** The task and index of a song's master blob key. */
@@ -80,12 +84,12 @@ public final class SongFiles {
       byte[] encoded = codecs.encodeMusic(song.master(), Song.RATE, 2, Codec.MP3);
       keys.add(context.writeBlob("song-" + index + ".mp3", out -> out.write(encoded)));
     }
-    List<String> stems = new ArrayList<>();
+    List<Stem> stems = new ArrayList<>();
     // FLAC needs ffmpeg; without it the song simply has no stems to give
     if (outputs.has(SongOutput.STEMS) && codecs.complete()) {
-      for (Map.Entry<String, float[]> stem : song.stems().entrySet()) {
+      for (Map.Entry<Stem, float[]> stem : song.stems().entrySet()) {
         byte[] flac = codecs.encode(stem.getValue(), Song.RATE, 2, Codec.FLAC);
-        keys.add(context.writeBlob("song-" + index + "." + stem.getKey() + ".flac", out -> out.write(flac)));
+        keys.add(context.writeBlob("song-" + index + "." + stem.getKey().wireName() + ".flac", out -> out.write(flac)));
         stems.add(stem.getKey());
       }
     }
@@ -110,12 +114,13 @@ public final class SongFiles {
     try {
       Saved saved = JSON.readValue(blobs.read(folder + ".json"), Saved.class);
       float[] master = codecs.decodeStereo(blobs.read(folder + ".wav"), Song.RATE, MAX_STORED_SECONDS);
-      Map<String, float[]> stems = new LinkedHashMap<>();
-      for (String stem : saved.stems()) {
-        float[] audio = codecs.decodeStereo(blobs.read(folder + "." + stem + ".flac"), Song.RATE, MAX_STORED_SECONDS);
+      Map<Stem, float[]> stems = new EnumMap<>(Stem.class);
+      for (Stem stem : saved.stems()) {
+        float[] audio = codecs.decodeStereo(blobs.read(folder + "." + stem.wireName() + ".flac"), Song.RATE,
+            MAX_STORED_SECONDS);
         stems.put(stem, java.util.Arrays.copyOf(audio, master.length));
       }
-      return Optional.of(new Song(master, stems, saved.score(), new LinkedHashMap<>(saved.metadata())));
+      return Optional.of(new Song(master, stems, saved.score(), saved.metadata()));
     } catch (AudioFormatException e) {
       throw new IOException("the stored song " + folder + " cannot be read: " + e.getMessage(), e);
     }

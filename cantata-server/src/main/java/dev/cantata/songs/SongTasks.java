@@ -98,10 +98,12 @@ public final class SongTasks implements TaskHandler {
       Song song = maker.make(spec, progress);
       context.progress(base + span, prefix + "saving");
       keys.addAll(files.write(context, task.id(), k, song, job.outputs()));
-      Map<String, Object> metadata = new LinkedHashMap<>(song.metadata());
+      // the result shows the song's metadata with the keys it is stored under, plus what only the task knows
+      Map<String, Object> metadata = JSON.convertValue(song.metadata(),
+          new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
       metadata.putAll(extra);
       made.add(new Made(SongFiles.master(task.id(), k), song.seconds(),
-          String.valueOf(song.metadata().getOrDefault("title", "Untitled")), metadata));
+          song.metadata().title(), metadata));
     }
     return new TaskResult(JSON.writeValueAsString(new Result(made)), keys);
   }

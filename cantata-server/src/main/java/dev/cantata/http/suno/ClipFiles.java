@@ -4,12 +4,14 @@ import dev.cantata.blobs.BlobStore;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.BlobReply;
 import dev.cantata.jobs.TaskStatus;
+import dev.cantata.music.Stem;
 import dev.cantata.songs.SongFiles;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,7 @@ final class ClipFiles {
   }
 
   @OpenApi(path = "/api/audio/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's MP3",
+      pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.mp3")},
       description = "<id>.mp3. Asked for while the clip is still being made, it answers once it is (up to 10 min).",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
   void audio(Context ctx) throws Exception {
@@ -66,6 +69,7 @@ final class ClipFiles {
   }
 
   @OpenApi(path = "/api/image/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's cover (PNG)",
+      pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.png")},
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png"))})
   void image(Context ctx) throws Exception {
     Clips.Clip c = clips.get(strip(ctx.pathParam("file"), ".png"));
@@ -75,14 +79,16 @@ final class ClipFiles {
   }
 
   @OpenApi(path = "/api/stems/{id}/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's stem",
+      pathParams = {
+        @OpenApiParam(name = "id", required = true, description = "the clip's id"),
+        @OpenApiParam(name = "file", required = true, description = "<stem>.flac")
+      },
       description = "<stem>.flac: vocals, drums, bass or other.",
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/flac"))})
   void stem(Context ctx) throws Exception {
     Clips.Clip c = clips.get(ctx.pathParam("id"));
-    String stem = strip(ctx.pathParam("file"), ".flac");
-    if (!stem.matches("vocals|drums|bass|other")) {
-      throw ApiException.notFound("No such stem: " + stem);
-    }
+    String name = strip(ctx.pathParam("file"), ".flac");
+    Stem stem = Stem.find(name).orElseThrow(() -> ApiException.notFound("No such stem: " + name));
     if (c.task().status() != TaskStatus.COMPLETED) {
       throw ApiException.notFound("Stem not available");
     }

@@ -9,6 +9,7 @@ import dev.cantata.http.Routes;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
 import dev.cantata.music.Score;
+import dev.cantata.music.Stem;
 import dev.cantata.songs.ExtendSong;
 import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongFiles;
@@ -397,7 +398,8 @@ public final class SunoRoutes implements Routes {
       throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
     }
     List<SunoReplies.StemClip> out = new ArrayList<>();
-    for (String stem : saved.stems()) {
+    for (Stem part : saved.stems()) {
+      String stem = part.wireName();
       out.add(new SunoReplies.StemClip(
           UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8)).toString(), "complete",
           c.task().createdAt().toString(), c.title() + " (" + stem + ")", id, c.duration(), stem,
