@@ -147,7 +147,8 @@ final class BenchCommand implements Callable<Integer> {
    */
   private int api() throws Exception {
     Path data = Files.createTempDirectory("cantata-bench");
-    Settings settings = Settings.loopback(data).withWorkers(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    // Not loopback's one worker: the clips of a request render side by side, as on a server with the defaults.
+    Settings settings = Settings.builder(data).host("127.0.0.1").port(0).build();
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     try (CantataServer server = CantataServer.start(settings, Map.of(), List.of(), InstantSource.system())) {
       String base = "http://127.0.0.1:" + server.port();

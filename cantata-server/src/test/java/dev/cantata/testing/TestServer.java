@@ -29,7 +29,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path data, @Nullable String apiKey) {
-    return start(Settings.loopback(data).withApiKey(apiKey));
+    return start(Settings.loopback(data).toBuilder().apiKey(apiKey).build());
   }
 
   public static TestServer start(Settings settings) {
