@@ -212,6 +212,8 @@ final class FlashTtsRoutesTest {
 
     assertThat(info.get("success").asBoolean()).isTrue();
     assertThat(info.get("info").get("sample_rate").asInt()).isEqualTo(16_000);
+    assertThat(info.get("info").get("formats").toString())
+        .isEqualTo("[\"mp3\",\"opus\",\"aac\",\"flac\",\"wav\",\"pcm\"]");
     assertThat(info.get("info").get("roles").size()).isGreaterThanOrEqualTo(8);
     assertThat(voices.get("voices").toString()).contains("\"male\"", "\"alloy\"");
   }
@@ -235,6 +237,8 @@ final class FlashTtsRoutesTest {
     JsonNode detail = json(response).get("detail");
     assertThat(detail.findValuesAsText("type")).containsExactly("missing", "enum", "bool_parsing", "less_than_equal");
     assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"text\"]");
+    assertThat(detail.get(1).get("msg").asText())
+        .isEqualTo("Input should be 'very_low', 'low', 'moderate', 'high' or 'very_high'");
   }
 
   @Test
