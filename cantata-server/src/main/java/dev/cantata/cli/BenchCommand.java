@@ -2,6 +2,8 @@ package dev.cantata.cli;
 
 import dev.cantata.CantataServer;
 import dev.cantata.audio.Pcm;
+import dev.cantata.client.CantataClient;
+import dev.cantata.client.SongUpload;
 import dev.cantata.config.Settings;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.Speaker;
@@ -206,15 +208,19 @@ final class BenchCommand implements Callable<Integer> {
         double at = 10 + 4.5 * i;
         lrc.append(String.format(Locale.ROOT, "[%02d:%05.2f]%s%n", (int) at / 60, at % 60, lines[i]));
       }
+      // The DiffRhythm uploads go through the Java client, as a client of the server would send them; completion
+      // is polled every 100 ms here rather than by awaitSong's 500 ms, for the resolution of the timings.
+      CantataClient cantata = CantataClient.builder().baseUrl(base).build();
+      SongUpload upload = SongUpload.prompt(lrc.toString(), "folk, acoustic guitar", 95);
       t0 = System.nanoTime();
-      String task = diffRhythm(client, json, base, "/api/generate", lrc.toString(), null, "95");
+      String task = cantata.generateSong(upload);
+      waitCompleted(client, json, base, task);
       double generated = (System.nanoTime() - t0) / 1e9;
-      byte[] wav = client.send(HttpRequest.newBuilder(URI.create(base + "/api/download/" + task)).build(),
-          HttpResponse.BodyHandlers.ofByteArray()).body();
+      byte[] wav = cantata.downloadSong(task, 0);
       System.out.printf(Locale.ROOT, "diffrhythm generate, 95 s, 16 sung lines: completed after %.1f s (RTF %.3f)%n", generated,
           generated / 95);
       t0 = System.nanoTime();
-      diffRhythm(client, json, base, "/api/edit", lrc.toString(), wav, "95");
+      waitCompleted(client, json, base, cantata.editSong(upload.editing(wav, List.of(new double[] {30, 45}))));
       System.out.printf(Locale.ROOT, "diffrhythm edit of 15 s in a 95 s song: completed after %.1f s%n",
           (System.nanoTime() - t0) / 1e9);
     }
@@ -248,33 +254,6 @@ final class BenchCommand implements Callable<Integer> {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static String diffRhythm(HttpClient client, com.fasterxml.jackson.databind.ObjectMapper json, String base,
-      String path, String lrc, byte[] song, String length) throws Exception {
-    String boundary = "bench" + System.nanoTime();
-    java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
-    java.util.function.BiConsumer<String, String> field = (name, value) -> form.writeBytes(("--" + boundary
-        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes());
-    form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"lyrics\"; filename=\"l.lrc\"\r\n\r\n"
-        + lrc + "\r\n").getBytes());
-    field.accept("ref_prompt", "folk, acoustic guitar");
-    field.accept("audio_length", length);
-    if (song != null) {
-      form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"ref_song\"; filename=\"s.wav\""
-          + "\r\n\r\n").getBytes());
-      form.writeBytes(song);
-      form.writeBytes("\r\n".getBytes());
-      field.accept("edit_segments", "[[30,45]]");
-    }
-    form.writeBytes(("--" + boundary + "--\r\n").getBytes());
-    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    String task = json.readTree(r.body()).get("task_id").asText();
-    waitCompleted(client, json, base, task);
-    return task;
   }
 
   private void firstByte() throws Exception {

@@ -1,6 +1,7 @@
 package dev.cantata.testing;
 
 import dev.cantata.CantataServer;
+import dev.cantata.client.Multipart;
 import dev.cantata.config.Settings;
 import java.io.IOException;
 import java.net.URI;

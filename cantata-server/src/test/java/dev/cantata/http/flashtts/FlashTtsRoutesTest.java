@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cantata.testing.Multipart;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import dev.cantata.testing.Voices;
 import java.io.InputStream;
