@@ -1,6 +1,7 @@
 package dev.cantata.cli;
 
 import dev.cantata.CantataServer;
+import dev.cantata.audio.Codec;
 import dev.cantata.audio.Pcm;
 import dev.cantata.client.CantataClient;
 import dev.cantata.client.SongUpload;
@@ -261,7 +262,8 @@ final class BenchCommand implements Callable<Integer> {
     Settings settings = Settings.loopback(data);
     try (CantataServer server = CantataServer.start(settings, Map.of(), List.of(), InstantSource.system())) {
       HttpClient client = HttpClient.newHttpClient();
-      for (String format : List.of("mp3", "wav")) {
+      for (Codec codec : List.of(Codec.MP3, Codec.WAV)) {
+        String format = codec.extension();
         for (String route : List.of("/v1/audio/speech", "/speak")) {
           String body = route.equals("/speak")
               ? "{\"name\":\"female\",\"text\":\"" + SHORT + "\",\"stream\":true,\"response_format\":\"" + format + "\"}"
