@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class CantataServerTest {
 
   CantataServer start(List<Integer> extraPorts, List<Routes> routes) {
     Settings settings =
-        Settings.loopback(dir).withListenPorts(extraPorts).withLimits(Duration.ofSeconds(30), 1 << 20, Duration.ofSeconds(10));
+        Settings.loopback(dir).toBuilder().listenPorts(extraPorts).maxRequestBytes(1 << 20).build();
     server = CantataServer.start(settings, Map.of(), routes, InstantSource.system());
     return server;
   }

@@ -34,7 +34,11 @@ public final class CrashTestNode {
     Path data = Path.of(args[0]);
     Path journal = Path.of(args[1]);
     Settings settings =
-        Settings.loopback(data).withLimits(Duration.ofSeconds(2), 1 << 20, Duration.ofSeconds(5));
+        Settings.loopback(data).toBuilder()
+            .lease(Duration.ofSeconds(2))
+            .maxRequestBytes(1 << 20)
+            .shutdownGrace(Duration.ofSeconds(5))
+            .build();
     CantataServer.start(settings, Map.of(KIND, slowFile(journal)), List.of(), InstantSource.system())
         .runUntilStopped();
   }

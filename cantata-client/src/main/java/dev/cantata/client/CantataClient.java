@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -238,47 +236,30 @@ public final class CantataClient {
     return read(response, new TypeReference<JsonNode>() {}).get("task_id").asText();
   }
 
-  private record Form(String contentType, byte[] body) {}
-
-  private static Form multipart(SongUpload upload, boolean edit) {
-    String boundary = "cantata-" + UUID.randomUUID();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    file(out, boundary, "lyrics", "lyrics.lrc", upload.lrc().getBytes(StandardCharsets.UTF_8));
+  private static Multipart multipart(SongUpload upload, boolean edit) {
+    Multipart form = new Multipart().file("lyrics", "lyrics.lrc", upload.lrc().getBytes(StandardCharsets.UTF_8));
     if (upload.refPrompt() != null) {
-      field(out, boundary, "ref_prompt", upload.refPrompt());
+      form.field("ref_prompt", upload.refPrompt());
     }
     if (upload.refAudio() != null) {
-      file(out, boundary, "ref_audio", "reference", upload.refAudio());
+      form.file("ref_audio", "reference", upload.refAudio());
     }
-    field(out, boundary, "audio_length", String.valueOf(upload.audioLength()));
-    field(out, boundary, "batch_infer_num", String.valueOf(upload.batchInferNum()));
+    form.field("audio_length", String.valueOf(upload.audioLength()));
+    form.field("batch_infer_num", String.valueOf(upload.batchInferNum()));
     if (edit) {
-      file(out, boundary, "ref_song", "song.wav", Objects.requireNonNull(upload.refSong()));
+      form.file("ref_song", "song.wav", Objects.requireNonNull(upload.refSong()));
       StringBuilder segments = new StringBuilder("[");
       for (double[] s : Objects.requireNonNull(upload.editSegments())) {
         segments.append(segments.length() > 1 ? "," : "")
             .append(String.format(Locale.ROOT, "[%s,%s]", plain(s[0]), plain(s[1])));
       }
-      field(out, boundary, "edit_segments", segments.append(']').toString());
+      form.field("edit_segments", segments.append(']').toString());
     }
-    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return new Form("multipart/form-data; boundary=" + boundary, out.toByteArray());
+    return form;
   }
 
   private static String plain(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-  }
-
-  private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
-    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-        + "\r\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void file(ByteArrayOutputStream out, String boundary, String name, String filename, byte[] content) {
-    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(content);
-    out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
   }
 
   // ---------------------------------------------------------------- speech
@@ -312,9 +293,9 @@ public final class CantataClient {
     }
   }
 
-  private HttpResponse<byte[]> post(String path, Form form) {
+  private HttpResponse<byte[]> post(String path, Multipart form) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
   }
 
   private HttpResponse<byte[]> send(HttpRequest.Builder request) {

@@ -1,5 +1,6 @@
 package dev.cantata.audio;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The output formats the speech APIs offer, with the content types their upstreams send. */
@@ -23,6 +24,7 @@ public enum Codec {
     return contentType;
   }
 
+  /** The file extension, which is also the codec's wire name: OpenAI's and FlashTTS's {@code response_format}. */
   public String extension() {
     return extension;
   }
@@ -34,7 +36,7 @@ public enum Codec {
         return codec;
       }
     }
-    throw new IllegalArgumentException(
-        "unsupported response_format \"" + name + "\"; use one of mp3, opus, aac, flac, wav, pcm");
+    throw new IllegalArgumentException("unsupported response_format \"" + name + "\"; use one of "
+        + String.join(", ", Arrays.stream(values()).map(Codec::extension).toList()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.cantata.speech;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,7 @@ public enum Level {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The level whose {@link #wire()} name is {@code value} (exactly). */
   public static Level parse(String value) {
     for (Level level : values()) {
       if (level.wire().equals(value)) {
@@ -41,6 +43,6 @@ public enum Level {
       }
     }
     throw new IllegalArgumentException(
-        "\"" + value + "\" is not one of very_low, low, moderate, high, very_high");
+        "\"" + value + "\" is not one of " + String.join(", ", Arrays.stream(values()).map(Level::wire).toList()));
   }
 }

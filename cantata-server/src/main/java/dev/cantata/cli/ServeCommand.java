@@ -2,6 +2,7 @@ package dev.cantata.cli;
 
 import dev.cantata.CantataServer;
 import dev.cantata.config.ConfigException;
+import dev.cantata.config.Setting;
 import dev.cantata.config.Settings;
 import dev.cantata.config.SettingsLoader;
 import dev.cantata.db.DataAccessException;
@@ -11,67 +12,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code cantata serve}: runs a node until SIGTERM or SIGINT. Every option can also come from an environment variable
- * ({@code CANTATA_PORT}) or the config file; flags win, then the environment, then the file.
+ * {@code cantata serve}: runs a node until SIGTERM or SIGINT. Its options are the {@link Setting}s, made when picocli
+ * builds the command; every one can also come from an environment variable ({@code CANTATA_PORT}) or the config file;
+ * flags win, then the environment, then the file.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the server.",
+    modelTransformer = ServeCommand.SettingOptions.class)
 final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default ./cantata.properties if present).")
-  @Nullable String config;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--host", description = "Address to bind (default 0.0.0.0).")
-  @Nullable String host;
-
-  @Option(names = "--port", description = "Main HTTP port (default 8000).")
-  @Nullable String port;
-
-  @Option(names = "--listen", paramLabel = "PORT[,PORT…]", description = "Extra ports with the same routes, e.g. 3000.")
-  @Nullable String listen;
-
-  @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default ./data).")
-  @Nullable String data;
-
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database (default: SQLite file in the data folder).")
-  @Nullable String db;
-
-  @Option(names = "--retention", paramLabel = "DURATION", description = "Keep finished tasks this long (default 24h).")
-  @Nullable String retention;
-
-  @Option(names = "--sweep-interval", paramLabel = "DURATION", description = "How often retention runs (default 10m).")
-  @Nullable String sweepInterval;
-
-  @Option(names = "--workers", description = "Tasks run at once on this node (default: half the cores, at least 1).")
-  @Nullable String workers;
-
-  @Option(names = "--lease", paramLabel = "DURATION", description = "Task lease; a dead node's tasks return after it (default 30s).")
-  @Nullable String lease;
-
-  @Option(names = "--max-attempts", description = "Claims a task gets before it is failed (default 3).")
-  @Nullable String maxAttempts;
-
-  @Option(names = "--max-request-size", paramLabel = "SIZE", description = "Largest request body (default 64MB).")
-  @Nullable String maxRequestSize;
-
-  @Option(names = "--shutdown-grace", paramLabel = "DURATION", description = "Time running requests get on shutdown (default 30s).")
-  @Nullable String shutdownGrace;
-
-  @Option(names = "--api-key", paramLabel = "KEY", description = "Require Authorization: Bearer KEY on every route.")
-  @Nullable String apiKey;
-
-  @Option(names = "--soundfont", paramLabel = "SF2", description = "Soundfont for the instruments (default: Debian's FluidR3).")
-  @Nullable String soundfont;
-
-  @Option(names = "--credits", description = "Suno-dialect credits per account a month, 5 a clip (default 500).")
-  @Nullable String credits;
-
-  @Option(names = "--streaming-hold", paramLabel = "DURATION", description = "How long a finished Suno clip still says 'streaming' (default 10s).")
-  @Nullable String streamingHold;
+  /**
+   * Adds an option per {@link Setting}. Every value is taken as text, so that {@link SettingsLoader} parses flags,
+   * variables and file alike and reports a bad one in the same words.
+   */
+  static final class SettingOptions implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      for (Setting<?> setting : Setting.ALL) {
+        command.addOption(
+            OptionSpec.builder(setting.flag())
+                .paramLabel(setting.label())
+                .description(setting.description())
+                .type(String.class)
+                .build());
+      }
+      return command;
+    }
+  }
 
   @Override
   public Integer call() throws InterruptedException {
@@ -98,30 +76,13 @@ final class ServeCommand implements Callable<Integer> {
 
   private Map<String, String> flags() {
     Map<String, String> flags = new LinkedHashMap<>();
-    put(flags, "config", config);
-    put(flags, "host", host);
-    put(flags, "port", port);
-    put(flags, "listen", listen);
-    put(flags, "data", data);
-    put(flags, "db", db);
-    put(flags, "retention", retention);
-    put(flags, "sweep-interval", sweepInterval);
-    put(flags, "workers", workers);
-    put(flags, "lease", lease);
-    put(flags, "max-attempts", maxAttempts);
-    put(flags, "max-request-size", maxRequestSize);
-    put(flags, "shutdown-grace", shutdownGrace);
-    put(flags, "api-key", apiKey);
-    put(flags, "soundfont", soundfont);
-    put(flags, "credits", credits);
-    put(flags, "streaming-hold", streamingHold);
-    return flags;
-  }
-
-  private static void put(Map<String, String> flags, String key, @Nullable String value) {
-    if (value != null) {
-      flags.put(key, value);
+    for (Setting<?> setting : Setting.ALL) {
+      String value = spec.findOption(setting.flag()).getValue();
+      if (value != null) {
+        flags.put(setting.key(), value);
+      }
     }
+    return flags;
   }
 
   private static String describe(Throwable e) {

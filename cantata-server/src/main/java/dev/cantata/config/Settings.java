@@ -3,10 +3,13 @@ package dev.cantata.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a server node needs to start, already validated.
+ * Everything a server node needs to start, already validated. {@link SettingsLoader} makes it from the command line,
+ * the environment and a file; {@link #builder(Path)} and {@link #toBuilder()} make variants in code. Which {@link
+ * Setting} fills each part, and its default, is in {@link Setting}.
  *
  * @param host the address every listener binds to
  * @param port the main HTTP port
@@ -44,51 +47,198 @@ public record Settings(
     Duration streamingHold) {
 
   public Settings {
+    Objects.requireNonNull(host, "host");
     listenPorts = List.copyOf(listenPorts);
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(dbUrl, "dbUrl");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(streamingHold, "streamingHold");
     if (listenPorts.contains(port)) {
       throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
     }
   }
 
   /**
-   * A node on loopback with an ephemeral port, data in {@code dataDir} and the defaults otherwise (one worker): what
-   * tests and the benchmark start.
+   * Every setting at the default a server started with nothing configured gets ({@link Setting#defaultValue()}), with
+   * data in {@code dataDir} and the database a SQLite file there unless {@link Builder#dbUrl} says otherwise.
+   */
+  public static Builder builder(Path dataDir) {
+    Builder builder = new Builder();
+    for (Setting<?> setting : Setting.ALL) {
+      setting.applyDefault(builder, dataDir);
+    }
+    return builder.dataDir(dataDir);
+  }
+
+  /**
+   * A node for tests and the benchmark, with data in {@code dataDir}: the server's defaults, except where a node started
+   * inside another program needs otherwise.
    */
   public static Settings loopback(Path dataDir) {
-    return new Settings("127.0.0.1", 0, List.of(), dataDir, defaultDbUrl(dataDir), Duration.ofHours(24),
-        Duration.ofMinutes(10), 1, Duration.ofSeconds(30), 3, 64L << 20, Duration.ofSeconds(10), null, null, 500,
-        Duration.ofSeconds(10));
+    return builder(dataDir)
+        // Reachable from this machine only: a test node has no API key, so it must not be open to the network.
+        .host("127.0.0.1")
+        // A free port chosen by the system, so nodes run side by side and beside a real server on 8000.
+        .port(0)
+        // One worker, so what a test queues runs in order; the default (half the cores) varies by machine.
+        .workers(1)
+        .build();
   }
 
-  public Settings withApiKey(@Nullable String key) {
-    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, key, soundfont, credits, streamingHold);
-  }
-
-  public Settings withListenPorts(List<Integer> ports) {
-    return new Settings(host, port, ports, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, apiKey, soundfont, credits, streamingHold);
-  }
-
-  /** These limits instead: lease, largest request, shutdown grace. */
-  public Settings withLimits(Duration newLease, long newMaxRequestBytes, Duration newShutdownGrace) {
-    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, newLease,
-        maxAttempts, newMaxRequestBytes, newShutdownGrace, apiKey, soundfont, credits, streamingHold);
-  }
-
-  public Settings withWorkers(int count) {
-    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, count, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, apiKey, soundfont, credits, streamingHold);
-  }
-
-  /** These Suno-dialect limits instead. */
-  public Settings withCredits(int monthly, Duration hold) {
-    return new Settings(host, port, listenPorts, dataDir, dbUrl, retention, sweepInterval, workers, lease, maxAttempts,
-        maxRequestBytes, shutdownGrace, apiKey, soundfont, monthly, hold);
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .host(host)
+        .port(port)
+        .listenPorts(listenPorts)
+        .dataDir(dataDir)
+        .dbUrl(dbUrl)
+        .retention(retention)
+        .sweepInterval(sweepInterval)
+        .workers(workers)
+        .lease(lease)
+        .maxAttempts(maxAttempts)
+        .maxRequestBytes(maxRequestBytes)
+        .shutdownGrace(shutdownGrace)
+        .apiKey(apiKey)
+        .soundfont(soundfont)
+        .credits(credits)
+        .streamingHold(streamingHold);
   }
 
   /** The database URL used when none is configured: a SQLite file in the data folder. */
   public static String defaultDbUrl(Path dataDir) {
     return "jdbc:sqlite:" + dataDir.resolve("cantata.db").toAbsolutePath();
+  }
+
+  /**
+   * Makes {@link Settings}; start from {@link Settings#builder(Path)} (the defaults) or {@link Settings#toBuilder()}.
+   * Values are checked when {@link #build()} makes the record; what each one means is on {@link Settings}.
+   */
+  public static final class Builder {
+    private @Nullable String host;
+    private int port;
+    private List<Integer> listenPorts = List.of();
+    private @Nullable Path dataDir;
+    private @Nullable String dbUrl;
+    private @Nullable Duration retention;
+    private @Nullable Duration sweepInterval;
+    private int workers;
+    private @Nullable Duration lease;
+    private int maxAttempts;
+    private long maxRequestBytes;
+    private @Nullable Duration shutdownGrace;
+    private @Nullable String apiKey;
+    private @Nullable Path soundfont;
+    private int credits;
+    private @Nullable Duration streamingHold;
+
+    private Builder() {}
+
+    public Builder host(String value) {
+      this.host = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    public Builder listenPorts(List<Integer> value) {
+      this.listenPorts = List.copyOf(value);
+      return this;
+    }
+
+    public Builder dataDir(Path value) {
+      this.dataDir = value;
+      return this;
+    }
+
+    /** The database; when never set, a SQLite file in the data folder as {@link #build()} finds it. */
+    public Builder dbUrl(String value) {
+      this.dbUrl = value;
+      return this;
+    }
+
+    public Builder retention(Duration value) {
+      this.retention = value;
+      return this;
+    }
+
+    public Builder sweepInterval(Duration value) {
+      this.sweepInterval = value;
+      return this;
+    }
+
+    public Builder workers(int value) {
+      this.workers = value;
+      return this;
+    }
+
+    public Builder lease(Duration value) {
+      this.lease = value;
+      return this;
+    }
+
+    public Builder maxAttempts(int value) {
+      this.maxAttempts = value;
+      return this;
+    }
+
+    public Builder maxRequestBytes(long value) {
+      this.maxRequestBytes = value;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration value) {
+      this.shutdownGrace = value;
+      return this;
+    }
+
+    public Builder apiKey(@Nullable String value) {
+      this.apiKey = value;
+      return this;
+    }
+
+    public Builder soundfont(@Nullable Path value) {
+      this.soundfont = value;
+      return this;
+    }
+
+    public Builder credits(int value) {
+      this.credits = value;
+      return this;
+    }
+
+    public Builder streamingHold(Duration value) {
+      this.streamingHold = value;
+      return this;
+    }
+
+    /** @throws NullPointerException naming the part left unset (only possible for a builder not made from defaults) */
+    public Settings build() {
+      Path data = Objects.requireNonNull(dataDir, "dataDir");
+      return new Settings(
+          Objects.requireNonNull(host, "host"),
+          port,
+          listenPorts,
+          data,
+          dbUrl != null ? dbUrl : defaultDbUrl(data),
+          Objects.requireNonNull(retention, "retention"),
+          Objects.requireNonNull(sweepInterval, "sweepInterval"),
+          workers,
+          Objects.requireNonNull(lease, "lease"),
+          maxAttempts,
+          maxRequestBytes,
+          Objects.requireNonNull(shutdownGrace, "shutdownGrace"),
+          apiKey,
+          soundfont,
+          credits,
+          Objects.requireNonNull(streamingHold, "streamingHold"));
+    }
   }
 }

@@ -181,17 +181,23 @@ public final class Fields {
     return value;
   }
 
-  /** One of {@code allowed} (exact), or {@code otherwise} when absent. */
-  public @Nullable String choice(String name, @Nullable String otherwise, List<String> allowed) {
+  /**
+   * The constant of {@code otherwise}'s enum whose {@code wireName} is the field's text (exactly), or {@code otherwise}
+   * when absent; any other text is an {@code enum} problem listing every wire name in declaration order.
+   */
+  public <E extends Enum<E>> E choice(String name, E otherwise, Function<E, String> wireName) {
     String value = text(name, false);
     if (value == null) {
       return otherwise;
     }
-    if (!allowed.contains(value)) {
-      problem("enum", name, "Input should be " + orList(allowed), value);
-      return otherwise;
+    List<E> allowed = List.of(otherwise.getDeclaringClass().getEnumConstants());
+    for (E constant : allowed) {
+      if (wireName.apply(constant).equals(value)) {
+        return constant;
+      }
     }
-    return value;
+    problem("enum", name, "Input should be " + orList(allowed.stream().map(wireName).toList()), value);
+    return otherwise;
   }
 
   /**

@@ -2,15 +2,12 @@ package dev.cantata.http;
 
 import dev.cantata.voices.Voices;
 import java.util.Base64;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Field rules the speech dialects share: sampling fields, formats, reference audio given inline. */
+/** Field rules the speech dialects share: sampling fields, text, reference audio given inline or uploaded. */
 public final class SpeechInputs {
   /** The longest text accepted in one request, in characters (OpenAI's limit is 4096; FlashTTS has none). */
   public static final int MAX_TEXT = 20_000;
-
-  public static final List<String> FORMATS = List.of("mp3", "opus", "aac", "flac", "wav", "pcm");
 
   private SpeechInputs() {}
 

@@ -3,6 +3,7 @@ package dev.cantata.voices;
 import dev.cantata.audio.AudioFormatException;
 import dev.cantata.audio.Codecs;
 import dev.cantata.audio.Pcm;
+import dev.cantata.hash.Sha256;
 import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechEngine;
@@ -127,17 +128,12 @@ public final class Voices {
   }
 
   private static String digest(byte[] recording, @Nullable String referenceText) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(recording);
-      if (referenceText != null) {
-        sha.update((byte) 0);
-        sha.update(referenceText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    Sha256 sha = new Sha256().update(recording);
+    if (referenceText != null) {
+      // A zero byte between the parts, so a recording with a text never shares the key of the recording alone.
+      sha.update((byte) 0).update(referenceText);
     }
+    return sha.hex();
   }
 
   private VoiceMatcher matcher() throws SpeechException {

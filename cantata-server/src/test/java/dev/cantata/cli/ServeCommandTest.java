@@ -2,6 +2,7 @@ package dev.cantata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cantata.config.Setting;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,5 +47,34 @@ final class ServeCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cantata: cannot open the database: connecting to");
+  }
+
+  @Test
+  void theHelpListsEverySettingWithItsLabelAndDescription() {
+    String help = new CommandLine(new Main()).getSubcommands().get("serve").getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+    // picocli wraps long lines at spaces and at punctuation, so the comparison ignores whitespace
+    String unwrapped = help.replaceAll("\\s+", "");
+    for (Setting<?> setting : Setting.ALL) {
+      assertThat(help).contains(setting.flag() + "=" + setting.label());
+      assertThat(unwrapped).contains(setting.description().replaceAll("\\s+", ""));
+    }
+  }
+
+  @Test
+  void aFlagOfEverySettingIsPassedToTheLoaderUnderItsKey() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = new CommandLine(new Main()).execute("serve", "--streaming-hold", "soon");
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cantata: invalid configuration: streaming-hold = \"soon\" (from flag --streaming-hold): ");
   }
 }

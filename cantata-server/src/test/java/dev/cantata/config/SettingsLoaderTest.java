@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,9 +148,39 @@ final class SettingsLoaderTest {
   }
 
   @Test
+  void anApiKeyThatIsTooShortIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("CANTATA_API_KEY", "hunter2"), dir))
+        .hasMessage(
+            "api-key (from environment variable CANTATA_API_KEY): must be at least 8 printable characters without"
+                + " spaces");
+  }
+
+  @Test
+  void theConfigKeyCannotBeSetFromTheFileItself() throws IOException {
+    Files.writeString(dir.resolve("cantata.properties"), "config=other.properties\n");
+
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of(), dir))
+        .hasMessageStartingWith("config (in config file ")
+        .hasMessageContaining("unknown setting");
+  }
+
+  @Test
+  void anUnknownFlagIsAnError() {
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("prot", "1"), Map.of(), dir))
+        .hasMessageStartingWith("prot: unknown setting; known: config, host, port, listen, data, db, retention");
+  }
+
+  @Test
+  void withNothingConfiguredTheResultIsTheBuildersDefaults() {
+    Settings loaded = SettingsLoader.load(Map.of(), Map.of(), dir);
+
+    assertThat(loaded).isEqualTo(Settings.builder(dir.resolve("data")).build());
+  }
+
+  @Test
   void everyKeyHasAnEnvironmentVariable() {
-    assertThat(SettingsLoader.Key.MAX_REQUEST_SIZE.env()).isEqualTo("CANTATA_MAX_REQUEST_SIZE");
-    assertThat(SettingsLoader.Key.MAX_REQUEST_SIZE.key()).isEqualTo("max-request-size");
-    assertThat(List.of(SettingsLoader.Key.values())).hasSize(17);
+    assertThat(Setting.MAX_REQUEST_SIZE.env()).isEqualTo("CANTATA_MAX_REQUEST_SIZE");
+    assertThat(Setting.MAX_REQUEST_SIZE.key()).isEqualTo("max-request-size");
+    assertThat(Setting.ALL).hasSize(17);
   }
 }

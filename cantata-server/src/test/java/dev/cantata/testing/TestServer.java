@@ -1,6 +1,7 @@
 package dev.cantata.testing;
 
 import dev.cantata.CantataServer;
+import dev.cantata.client.Multipart;
 import dev.cantata.config.Settings;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path data, @Nullable String apiKey) {
-    return start(Settings.loopback(data).withApiKey(apiKey));
+    return start(Settings.loopback(data).toBuilder().apiKey(apiKey).build());
   }
 
   public static TestServer start(Settings settings) {

@@ -22,6 +22,7 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,6 @@ public final class FlashTtsRoutes implements Routes {
   private static final Set<String> PATHS =
       Set.of("/speak", "/clone_voice", "/multi_speak", "/add_speaker", "/delete_speaker", "/audio_roles",
           "/server_info", "/v1/audio/voices");
-  private static final List<String> LEVELS = List.of("very_low", "low", "moderate", "high", "very_high");
   private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
 
   private final Voices voices;
@@ -254,7 +254,7 @@ public final class FlashTtsRoutes implements Routes {
     info.put("ready", voices.ready());
     info.put("roles", voices.library().names());
     info.put("sample_rate", SAMPLE_RATE);
-    info.put("formats", SpeechInputs.FORMATS);
+    info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
     ctx.json(Map.of("success", true, "info", info));
   }
 
@@ -282,19 +282,14 @@ public final class FlashTtsRoutes implements Routes {
   }
 
   private Say common(Fields fields, @Nullable String text, boolean pitchAndSpeed) {
-    String pitch = pitchAndSpeed ? fields.choice("pitch", "moderate", LEVELS) : "moderate";
-    String speed = pitchAndSpeed ? fields.choice("speed", "moderate", LEVELS) : "moderate";
+    Level pitch = pitchAndSpeed ? fields.choice("pitch", Level.MODERATE, Level::wire) : Level.MODERATE;
+    Level speed = pitchAndSpeed ? fields.choice("speed", Level.MODERATE, Level::wire) : Level.MODERATE;
     boolean stream = fields.bool("stream", false);
-    String format = fields.choice("response_format", "mp3", SpeechInputs.FORMATS);
+    Codec codec = fields.choice("response_format", Codec.MP3, Codec::extension);
     SpeechInputs.samplingFields(fields);
     fields.check();
     return new Say(
-        SpeechInputs.text(text, "text"),
-        VoiceProfile.NEUTRAL,
-        Level.parse(pitch).pitch(),
-        Level.parse(speed).speed(),
-        stream,
-        Codec.parse(format));
+        SpeechInputs.text(text, "text"), VoiceProfile.NEUTRAL, pitch.pitch(), speed.speed(), stream, codec);
   }
 
   private void send(Context ctx, Say say) throws Exception {

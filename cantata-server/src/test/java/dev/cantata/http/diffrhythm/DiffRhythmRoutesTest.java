@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantata.audio.Codec;
 import dev.cantata.audio.Codecs;
 import dev.cantata.audio.Ffmpeg;
-import dev.cantata.testing.Multipart;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package dev.cantata.http.diffrhythm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cantata.testing.Multipart;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

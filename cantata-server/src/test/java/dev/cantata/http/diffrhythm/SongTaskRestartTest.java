@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cantata.testing.Multipart;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

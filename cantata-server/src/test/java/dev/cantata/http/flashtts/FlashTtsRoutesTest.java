@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cantata.testing.Multipart;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import dev.cantata.testing.Voices;
 import java.io.InputStream;
@@ -213,6 +213,8 @@ final class FlashTtsRoutesTest {
 
     assertThat(info.get("success").asBoolean()).isTrue();
     assertThat(info.get("info").get("sample_rate").asInt()).isEqualTo(16_000);
+    assertThat(info.get("info").get("formats").toString())
+        .isEqualTo("[\"mp3\",\"opus\",\"aac\",\"flac\",\"wav\",\"pcm\"]");
     assertThat(info.get("info").get("roles").size()).isGreaterThanOrEqualTo(8);
     assertThat(voices.get("voices").toString()).contains("\"male\"", "\"alloy\"");
   }
@@ -236,6 +238,8 @@ final class FlashTtsRoutesTest {
     JsonNode detail = json(response).get("detail");
     assertThat(detail.findValuesAsText("type")).containsExactly("missing", "enum", "bool_parsing", "less_than_equal");
     assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"text\"]");
+    assertThat(detail.get(1).get("msg").asText())
+        .isEqualTo("Input should be 'very_low', 'low', 'moderate', 'high' or 'very_high'");
   }
 
   @Test

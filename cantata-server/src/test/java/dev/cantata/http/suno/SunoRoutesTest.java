@@ -42,7 +42,7 @@ final class SunoRoutesTest {
 
   @BeforeAll
   static void startAndMakeTwoClips() throws Exception {
-    server = TestServer.start(Settings.loopback(data).withCredits(40, Duration.ofSeconds(1)));
+    server = TestServer.start(Settings.loopback(data).toBuilder().credits(40).streamingHold(Duration.ofSeconds(1)).build());
     made = post("/api/custom_generate", "{\"prompt\":" + JSON.writeValueAsString(LYRICS)
         + ",\"tags\":\"pop rock male melancholic\",\"title\":\"Test Song\",\"make_instrumental\":false,"
         + "\"negative_tags\":\"jazz\",\"model\":\"chirp-v4\",\"wait_audio\":false}", null);
