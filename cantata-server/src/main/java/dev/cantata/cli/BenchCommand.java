@@ -127,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       double wall = median(walls);
       System.out.printf(Locale.ROOT, "song with vocals, %.0f s: %.1f s wall, RTF %.3f (median of %d; stages %s)%n",
-          length, wall, wall / length, walls.length, last.timingsMs());
+          length, wall, wall / length, walls.length, last == null ? "none" : last.timingsMs());
     }
     return 0;
   }

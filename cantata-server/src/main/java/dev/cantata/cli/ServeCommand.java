@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     modelTransformer = ServeCommand.SettingOptions.class)
 final class ServeCommand implements Callable<Integer> {
 
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   @Spec CommandSpec spec;
 
   /**

@@ -43,6 +43,8 @@ public record Setting<T>(
   @FunctionalInterface
   public interface Parser<T> {
     /**
+     * The value {@code raw} stands for.
+     *
      * @throws IllegalArgumentException with the reason alone (e.g. {@code must be at least 1s}); the caller adds the
      *     key, the value and where it came from
      */
@@ -161,7 +163,7 @@ public record Setting<T>(
 
   /** Whether the properties file may set it. */
   public boolean inFile() {
-    return this != CONFIG;
+    return !equals(CONFIG);
   }
 
   /** One line for {@code --help}: the help as a sentence, with the default. */

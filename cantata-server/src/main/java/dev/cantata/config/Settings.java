@@ -219,7 +219,11 @@ public record Settings(
       return this;
     }
 
-    /** @throws NullPointerException naming the part left unset (only possible for a builder not made from defaults) */
+    /**
+     * The settings as built.
+     *
+     * @throws NullPointerException naming the part left unset (only possible for a builder not made from defaults)
+     */
     public Settings build() {
       Path data = Objects.requireNonNull(dataDir, "dataDir");
       return new Settings(

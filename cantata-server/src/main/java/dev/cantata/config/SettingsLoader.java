@@ -31,6 +31,8 @@ public final class SettingsLoader {
   }
 
   /**
+   * Loads the settings from the command line, the environment, the properties file and the defaults.
+   *
    * @param flags values given on the command line, by {@link Setting#key()}; absent keys are simply not there
    * @param env the process environment
    * @param workDir where relative paths and the default config file are resolved
@@ -56,7 +58,7 @@ public final class SettingsLoader {
       if (value == null && setting.inFile() && file.containsKey(setting.key())) {
         value = new Raw(file.get(setting.key()), fileSource);
       }
-      if (value != null && setting != Setting.CONFIG) {
+      if (value != null && !setting.equals(Setting.CONFIG)) {
         loader.given.put(setting, value);
       }
     }
@@ -126,7 +128,7 @@ public final class SettingsLoader {
     try {
       return setting.parser().parse(raw.value().trim(), workDir);
     } catch (IllegalArgumentException e) {
-      throw invalid(setting, raw, e.getMessage());
+      throw invalid(setting, raw, e.getMessage() == null ? "is not valid" : e.getMessage());
     }
   }
 

@@ -19,17 +19,21 @@ public final class ApiException extends RuntimeException {
   private final @Nullable String code;
   private final transient List<FieldProblem> problems;
 
-  public ApiException(int status, String message) {
+  /**
+   * An error to answer with {@code status}; a null {@code message} (an exception's, passed on) becomes the status's
+   * own words, so the client always reads a message.
+   */
+  public ApiException(int status, @Nullable String message) {
     this(status, message, null, null, List.of());
   }
 
-  public ApiException(int status, String message, @Nullable String param, @Nullable String code) {
+  public ApiException(int status, @Nullable String message, @Nullable String param, @Nullable String code) {
     this(status, message, param, code, List.of());
   }
 
   private ApiException(
-      int status, String message, @Nullable String param, @Nullable String code, List<FieldProblem> problems) {
-    super(message);
+      int status, @Nullable String message, @Nullable String param, @Nullable String code, List<FieldProblem> problems) {
+    super(message != null ? message : status == 404 ? "Not found" : status < 500 ? "Bad request" : "Internal error");
     this.status = status;
     this.param = param;
     this.code = code;
@@ -48,11 +52,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(422, first.field() + ": " + first.message(), first.field(), first.type(), problems);
   }
 
-  public static ApiException badRequest(String message) {
+  public static ApiException badRequest(@Nullable String message) {
     return new ApiException(400, message);
   }
 
-  public static ApiException badRequest(String message, String param) {
+  public static ApiException badRequest(@Nullable String message, String param) {
     return new ApiException(400, message, param, null);
   }
 

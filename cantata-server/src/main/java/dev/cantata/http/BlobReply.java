@@ -10,6 +10,8 @@ public final class BlobReply {
   private BlobReply() {}
 
   /**
+   * Sends the blob at {@code key} as the response body.
+   *
    * @param disposition the {@code Content-Disposition} value ({@code inline; filename="…"}), or null for none
    * @throws ApiException 404 {@code missing} when the blob does not exist
    */

@@ -109,6 +109,15 @@ public final class Fields {
     return value;
   }
 
+  /**
+   * A string field that must be there: missing or of another type, it is a problem that {@link #check()} reports, and
+   * the empty string is returned meanwhile.
+   */
+  public String required(String name) {
+    String value = text(name, true);
+    return value == null ? "" : value;
+  }
+
   public boolean bool(String name, boolean otherwise) {
     JsonNode node = json.get(name);
     if (node != null) {

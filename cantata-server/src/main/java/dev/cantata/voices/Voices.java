@@ -69,7 +69,8 @@ public final class Voices {
     try {
       return engine.get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      throw new SpeechException("the speech engine failed to start: " + e.getCause().getMessage(), e.getCause());
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new SpeechException("the speech engine failed to start: " + cause.getMessage(), cause);
     } catch (TimeoutException e) {
       throw new SpeechException("the speech engine is still starting; try again shortly", e);
     } catch (InterruptedException e) {
@@ -122,7 +123,7 @@ public final class Voices {
     try {
       analysis = VoiceMatcher.analyze(pcm);
     } catch (VoiceMatcher.UnusableReference e) {
-      throw new AudioFormatException(e.getMessage());
+      throw new AudioFormatException(String.valueOf(e.getMessage()));
     }
     return new Match(matcher().match(analysis, referenceText), analysis);
   }

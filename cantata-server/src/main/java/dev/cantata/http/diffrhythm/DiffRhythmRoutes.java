@@ -228,7 +228,8 @@ public final class DiffRhythmRoutes implements Routes {
     UUID id = songs.submit(uploads, keys -> {
       StyleSource style = new StyleSource(request.prompt() == null ? "" : request.prompt(), keys.get("ref_audio"));
       return song != null && segments != null
-          ? new EditSong(request.lyrics(), style, keys.get("ref_song"), segments, request.variations(), seed,
+          ? new EditSong(request.lyrics(), style, java.util.Objects.requireNonNull(keys.get("ref_song")), segments,
+              request.variations(), seed,
               SongOutputs.MASTER)
           : new NewSong(request.lyrics(), style, (double) request.length(), request.variations(), seed, null,
               SongOutputs.MASTER);

@@ -190,11 +190,11 @@ public final class FlashTtsRoutes implements Routes {
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
   void addSpeaker(Context ctx) throws Exception {
     Fields fields = Fields.of(ctx);
-    String name = fields.text("name", true);
+    String name = fields.required("name");
     String referenceText = fields.text("reference_text", false);
     fields.check();
     try {
-      SpeakerLibrary.checkName(name == null ? "" : name);
+      SpeakerLibrary.checkName(name);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage(), "name");
     }
@@ -213,7 +213,7 @@ public final class FlashTtsRoutes implements Routes {
       responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
   void deleteSpeaker(Context ctx) throws Exception {
     Fields fields = Fields.of(ctx);
-    String name = fields.text("name", true);
+    String name = fields.required("name");
     fields.check();
     try {
       if (!voices.library().delete(name)) {

@@ -41,7 +41,7 @@ final class Cover {
       String style = tags.toLowerCase(Locale.ROOT);
       boolean dark = style.matches(".*\\b(sad|dark|melanchol\\w*|metal|lonely|haunting|somber|moody)\\b.*");
       boolean bright = style.matches(".*\\b(happy|cheerful|upbeat|joyful|bright|pop|disco|summer)\\b.*");
-      float hue = (Math.floorMod(style.replaceAll("[^a-z]", "").hashCode(), 360)) / 360f;
+      float hue = Math.floorMod(style.replaceAll("[^a-z]", "").hashCode(), 360) / 360f;
       float brightness = dark ? 0.35f : bright ? 0.95f : 0.7f;
       Color from = Color.getHSBColor(hue, 0.65f, brightness);
       Color to = Color.getHSBColor((hue + 0.12f + (float) random.nextDouble() * 0.2f) % 1f, 0.8f, brightness * 0.45f);

@@ -2,6 +2,7 @@ package dev.cantata.http.suno;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cantata.db.Database;
+import dev.cantata.hash.Sha256;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.BodyKind;
 import dev.cantata.http.ErrorShape;
@@ -452,12 +453,6 @@ public final class SunoRoutes implements Routes {
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
       return "default";
     }
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(auth.substring(7).strip()
-          .getBytes(StandardCharsets.UTF_8));
-      return "key:" + java.util.HexFormat.of().formatHex(hash, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return "key:" + new Sha256().update(auth.substring(7).strip()).hex(12);
   }
 }

@@ -50,7 +50,8 @@ final class Waiting {
       }
     };
     ticking.set(timer.scheduleWithFixedDelay(tick, 0, EVERY_MS, TimeUnit.MILLISECONDS));
-    answer.whenComplete((value, error) -> ticking.get().cancel(false));
+    // the future whenComplete returns only mirrors answer, which the caller already has
+    var unused = answer.whenComplete((value, error) -> ticking.get().cancel(false));
     return answer;
   }
 }
