@@ -12,17 +12,17 @@ import dev.cantata.http.HttpServer;
 import dev.cantata.http.Routes;
 import dev.cantata.http.diffrhythm.DiffRhythmRoutes;
 import dev.cantata.http.flashtts.FlashTtsRoutes;
-import dev.cantata.http.suno.SunoRoutes;
 import dev.cantata.http.openai.OpenAiRoutes;
+import dev.cantata.http.suno.SunoRoutes;
 import dev.cantata.jobs.RetentionSweeper;
 import dev.cantata.jobs.TaskHandler;
 import dev.cantata.jobs.TaskStore;
 import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.songs.Seeds;
 import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongJob;
 import dev.cantata.songs.SongTasks;
 import dev.cantata.songs.Songs;
-import dev.cantata.songs.Seeds;
 import dev.cantata.songs.Studio;
 import dev.cantata.voices.SpeakerLibrary;
 import dev.cantata.voices.Voices;
@@ -44,157 +44,158 @@ import org.slf4j.LoggerFactory;
  * requests finish, then the sweeper and the database close.
  */
 public final class CantataServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(CantataServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CantataServer.class);
 
-  private final Settings settings;
-  private final Database database;
-  private final BlobStore blobs;
-  private final TaskStore tasks;
-  private final TaskWorkers workers;
-  private final RetentionSweeper retention;
-  private final HttpServer http;
+    private final Settings settings;
+    private final Database database;
+    private final BlobStore blobs;
+    private final TaskStore tasks;
+    private final TaskWorkers workers;
+    private final RetentionSweeper retention;
+    private final HttpServer http;
 
-  private CantataServer(
-      Settings settings,
-      Database database,
-      BlobStore blobs,
-      TaskStore tasks,
-      TaskWorkers workers,
-      RetentionSweeper retention,
-      HttpServer http) {
-    this.settings = settings;
-    this.database = database;
-    this.blobs = blobs;
-    this.tasks = tasks;
-    this.workers = workers;
-    this.retention = retention;
-    this.http = http;
-  }
-
-  /**
-   * Starts a node.
-   *
-   * @param handlers the task kinds this node runs
-   * @param extraRoutes route groups beyond the server's own (the API dialects)
-   */
-  public static CantataServer start(
-      Settings settings, Map<String, TaskHandler> handlers, List<Routes> extraRoutes, InstantSource clock) {
-    try {
-      Files.createDirectories(settings.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data folder " + settings.dataDir(), e);
+    private CantataServer(
+            Settings settings,
+            Database database,
+            BlobStore blobs,
+            TaskStore tasks,
+            TaskWorkers workers,
+            RetentionSweeper retention,
+            HttpServer http) {
+        this.settings = settings;
+        this.database = database;
+        this.blobs = blobs;
+        this.tasks = tasks;
+        this.workers = workers;
+        this.retention = retention;
+        this.http = http;
     }
-    Database database = Database.open(settings.dbUrl());
-    try {
-      BlobStore blobs = new BlobStore(settings.dataDir().resolve("blobs"));
-      TaskStore tasks = new TaskStore(database, clock);
-      Codecs codecs = new Codecs(Ffmpeg.locate());
-      if (!codecs.complete()) {
-        LOG.warn("ffmpeg is not installed: opus, aac and flac output, non-WAV uploads and stems are unavailable");
-      }
-      SongFiles songFiles = new SongFiles(blobs, codecs);
-      Studio studio = new Studio(Optional.ofNullable(settings.soundfont()));
-      Map<String, TaskHandler> allHandlers = new HashMap<>(handlers);
-      allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
-      TaskWorkers workers =
-          new TaskWorkers(tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
-      RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
-      Voices voices = new Voices(Voices.startMary(), codecs, new SpeakerLibrary(database, blobs, clock));
-      List<Routes> routes = new ArrayList<>();
-      routes.add(new HealthRoutes(Version.current(), List.of(
-          database::problem,
-          () -> workers.alive() < workers.expected()
-              ? Optional.of((workers.expected() - workers.alive()) + " of " + workers.expected()
-                  + " workers are not running")
-              : Optional.empty(),
-          new DiskSpace(settings.dataDir(), DiskSpace.DEFAULT_MIN_FREE))));
-      routes.add(new FlashTtsRoutes(voices));
-      routes.add(new OpenAiRoutes(voices, clock));
-      Songs songs = new Songs(tasks, workers, blobs, codecs, songFiles, studio, new Seeds());
-      DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current());
-      SunoRoutes suno =
-          SunoRoutes.create(songs, voices, database, clock, settings.credits(), settings.streamingHold());
-      routes.add(diffRhythm);
-      routes.add(suno);
-      routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
-      routes.addAll(extraRoutes);
-      HttpServer http =
-          new HttpServer(
-              new HttpServer.Options(
-                  settings.host(),
-                  settings.port(),
-                  settings.listenPorts(),
-                  settings.maxRequestBytes(),
-                  settings.shutdownGrace(),
-                  Version.current(),
-                  settings.apiKey()),
-              routes);
-      http.start();
-      workers.start();
-      retention.start(settings.sweepInterval());
-      LOG.info(
-          "Cantata {} listening on {}:{}{} with data in {} and database {}",
-          Version.current(),
-          settings.host(),
-          http.port(),
-          http.extraPorts().isEmpty() ? "" : " and " + http.extraPorts(),
-          settings.dataDir(),
-          database.dialect().name().toLowerCase(java.util.Locale.ROOT));
-      return new CantataServer(settings, database, blobs, tasks, workers, retention, http);
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
+
+    /**
+     * Starts a node.
+     *
+     * @param handlers the task kinds this node runs
+     * @param extraRoutes route groups beyond the server's own (the API dialects)
+     */
+    public static CantataServer start(
+            Settings settings, Map<String, TaskHandler> handlers, List<Routes> extraRoutes, InstantSource clock) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + settings.dataDir(), e);
+        }
+        Database database = Database.open(settings.dbUrl());
+        try {
+            BlobStore blobs = new BlobStore(settings.dataDir().resolve("blobs"));
+            TaskStore tasks = new TaskStore(database, clock);
+            Codecs codecs = new Codecs(Ffmpeg.locate());
+            if (!codecs.complete()) {
+                LOG.warn(
+                        "ffmpeg is not installed: opus, aac and flac output, non-WAV uploads and stems are unavailable");
+            }
+            SongFiles songFiles = new SongFiles(blobs, codecs);
+            Studio studio = new Studio(Optional.ofNullable(settings.soundfont()));
+            Map<String, TaskHandler> allHandlers = new HashMap<>(handlers);
+            allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
+            TaskWorkers workers = new TaskWorkers(
+                    tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
+            RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
+            Voices voices = new Voices(Voices.startMary(), codecs, new SpeakerLibrary(database, blobs, clock));
+            List<Routes> routes = new ArrayList<>();
+            routes.add(new HealthRoutes(
+                    Version.current(),
+                    List.of(
+                            database::problem,
+                            () -> workers.alive() < workers.expected()
+                                    ? Optional.of((workers.expected() - workers.alive()) + " of " + workers.expected()
+                                            + " workers are not running")
+                                    : Optional.empty(),
+                            new DiskSpace(settings.dataDir(), DiskSpace.DEFAULT_MIN_FREE))));
+            routes.add(new FlashTtsRoutes(voices));
+            routes.add(new OpenAiRoutes(voices, clock));
+            Songs songs = new Songs(tasks, workers, blobs, codecs, songFiles, studio, new Seeds());
+            DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current());
+            SunoRoutes suno =
+                    SunoRoutes.create(songs, voices, database, clock, settings.credits(), settings.streamingHold());
+            routes.add(diffRhythm);
+            routes.add(suno);
+            routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
+            routes.addAll(extraRoutes);
+            HttpServer http = new HttpServer(
+                    new HttpServer.Options(
+                            settings.host(),
+                            settings.port(),
+                            settings.listenPorts(),
+                            settings.maxRequestBytes(),
+                            settings.shutdownGrace(),
+                            Version.current(),
+                            settings.apiKey()),
+                    routes);
+            http.start();
+            workers.start();
+            retention.start(settings.sweepInterval());
+            LOG.info(
+                    "Cantata {} listening on {}:{}{} with data in {} and database {}",
+                    Version.current(),
+                    settings.host(),
+                    http.port(),
+                    http.extraPorts().isEmpty() ? "" : " and " + http.extraPorts(),
+                    settings.dataDir(),
+                    database.dialect().name().toLowerCase(java.util.Locale.ROOT));
+            return new CantataServer(settings, database, blobs, tasks, workers, retention, http);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
-  }
 
-  public int port() {
-    return http.port();
-  }
+    public int port() {
+        return http.port();
+    }
 
-  public List<Integer> extraPorts() {
-    return http.extraPorts();
-  }
+    public List<Integer> extraPorts() {
+        return http.extraPorts();
+    }
 
-  public TaskStore tasks() {
-    return tasks;
-  }
+    public TaskStore tasks() {
+        return tasks;
+    }
 
-  public BlobStore blobs() {
-    return blobs;
-  }
+    public BlobStore blobs() {
+        return blobs;
+    }
 
-  public TaskWorkers workers() {
-    return workers;
-  }
+    public TaskWorkers workers() {
+        return workers;
+    }
 
-  public Settings settings() {
-    return settings;
-  }
+    public Settings settings() {
+        return settings;
+    }
 
-  /**
-   * Blocks until the process is asked to stop (SIGTERM, SIGINT), then closes the node in the shutdown hook, so the
-   * JVM exits only once tasks are released and requests in flight have finished.
-   */
-  public void runUntilStopped() throws InterruptedException {
-    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  close();
-                  stopped.countDown();
-                },
-                "cantata-shutdown"));
-    stopped.await();
-  }
+    /**
+     * Blocks until the process is asked to stop (SIGTERM, SIGINT), then closes the node in the shutdown hook, so the
+     * JVM exits only once tasks are released and requests in flight have finished.
+     */
+    public void runUntilStopped() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            close();
+                            stopped.countDown();
+                        },
+                        "cantata-shutdown"));
+        stopped.await();
+    }
 
-  @Override
-  public void close() {
-    LOG.info("shutting down");
-    workers.stop(settings.shutdownGrace());
-    http.close();
-    retention.close();
-    database.close();
-    LOG.info("stopped");
-  }
+    @Override
+    public void close() {
+        LOG.info("shutting down");
+        workers.stop(settings.shutdownGrace());
+        http.close();
+        retention.close();
+        database.close();
+        LOG.info("stopped");
+    }
 }

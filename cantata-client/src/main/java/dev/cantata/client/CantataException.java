@@ -5,21 +5,21 @@ package dev.cantata.client;
  * problem ({@link #status()} is 0).
  */
 public final class CantataException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  private final int status;
+    private static final long serialVersionUID = 1L;
+    private final int status;
 
-  public CantataException(int status, String message) {
-    super(message);
-    this.status = status;
-  }
+    public CantataException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
 
-  public CantataException(String message, Throwable cause) {
-    super(message, cause);
-    this.status = 0;
-  }
+    public CantataException(String message, Throwable cause) {
+        super(message, cause);
+        this.status = 0;
+    }
 
-  /** The HTTP status, or 0 when no answer came. */
-  public int status() {
-    return status;
-  }
+    /** The HTTP status, or 0 when no answer came. */
+    public int status() {
+        return status;
+    }
 }

@@ -10,24 +10,24 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Clip(
-    String id,
-    @Nullable String title,
-    @JsonProperty("image_url") @Nullable String imageUrl,
-    @Nullable String lyric,
-    @JsonProperty("audio_url") @Nullable String audioUrl,
-    @JsonProperty("video_url") @Nullable String videoUrl,
-    @JsonProperty("created_at") @Nullable String createdAt,
-    @JsonProperty("model_name") @Nullable String modelName,
-    String status,
-    @JsonProperty("gpt_description_prompt") @Nullable String gptDescriptionPrompt,
-    @Nullable String prompt,
-    @Nullable String type,
-    @Nullable String tags,
-    @Nullable Double duration,
-    @JsonProperty("error_message") @Nullable String errorMessage) {
+        String id,
+        @Nullable String title,
+        @JsonProperty("image_url") @Nullable String imageUrl,
+        @Nullable String lyric,
+        @JsonProperty("audio_url") @Nullable String audioUrl,
+        @JsonProperty("video_url") @Nullable String videoUrl,
+        @JsonProperty("created_at") @Nullable String createdAt,
+        @JsonProperty("model_name") @Nullable String modelName,
+        String status,
+        @JsonProperty("gpt_description_prompt") @Nullable String gptDescriptionPrompt,
+        @Nullable String prompt,
+        @Nullable String type,
+        @Nullable String tags,
+        @Nullable Double duration,
+        @JsonProperty("error_message") @Nullable String errorMessage) {
 
-  /** Whether the clip can be played (being made and streaming, or finished). */
-  public boolean playable() {
-    return status.equals("streaming") || status.equals("complete");
-  }
+    /** Whether the clip can be played (being made and streaming, or finished). */
+    public boolean playable() {
+        return status.equals("streaming") || status.equals("complete");
+    }
 }

@@ -10,16 +10,16 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SongTask(
-    @JsonProperty("task_id") String taskId,
-    String status,
-    @Nullable Integer progress,
-    @Nullable String message,
-    @JsonProperty("output_path") @Nullable String outputPath,
-    @JsonProperty("created_at") @Nullable String createdAt,
-    @JsonProperty("completed_at") @Nullable String completedAt,
-    @Nullable String error) {
+        @JsonProperty("task_id") String taskId,
+        String status,
+        @Nullable Integer progress,
+        @Nullable String message,
+        @JsonProperty("output_path") @Nullable String outputPath,
+        @JsonProperty("created_at") @Nullable String createdAt,
+        @JsonProperty("completed_at") @Nullable String completedAt,
+        @Nullable String error) {
 
-  public boolean finished() {
-    return status.equals("completed") || status.equals("failed");
-  }
+    public boolean finished() {
+        return status.equals("completed") || status.equals("failed");
+    }
 }

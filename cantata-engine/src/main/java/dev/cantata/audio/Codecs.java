@@ -10,149 +10,156 @@ import java.util.Optional;
  * and FLAC go through ffmpeg and fail with a clear message when it is not installed.
  */
 public final class Codecs {
-  /** Longest upload accepted for decoding, in bytes (a sanity limit; the HTTP limit usually bites first). */
-  public static final int MAX_UPLOAD_BYTES = 64 << 20;
+    /** Longest upload accepted for decoding, in bytes (a sanity limit; the HTTP limit usually bites first). */
+    public static final int MAX_UPLOAD_BYTES = 64 << 20;
 
-  private final Optional<Ffmpeg> ffmpeg;
+    private final Optional<Ffmpeg> ffmpeg;
 
-  public Codecs(Optional<Ffmpeg> ffmpeg) {
-    this.ffmpeg = ffmpeg;
-  }
+    public Codecs(Optional<Ffmpeg> ffmpeg) {
+        this.ffmpeg = ffmpeg;
+    }
 
-  /** Whether every codec is available (ffmpeg present). */
-  public boolean complete() {
-    return ffmpeg.isPresent();
-  }
+    /** Whether every codec is available (ffmpeg present). */
+    public boolean complete() {
+        return ffmpeg.isPresent();
+    }
 
-  /** The encoder of {@code codec}; {@code streamed} matters for WAV, whose whole files carry exact sizes. */
-  public Encoder encoder(Codec codec, boolean streamed) {
-    return switch (codec) {
-      case WAV -> WavFile.encoder(streamed);
-      case PCM -> WavFile.raw();
-      case MP3 -> new Mp3Encoder();
-      case OPUS -> needFfmpeg(codec).encoder(List.of("-c:a", "libopus", "-b:a", "64k", "-f", "ogg"));
-      case AAC -> needFfmpeg(codec).encoder(List.of("-c:a", "aac", "-b:a", "128k", "-f", "adts"));
-      case FLAC -> needFfmpeg(codec).encoder(List.of("-c:a", "flac", "-f", "flac"));
-    };
-  }
+    /** The encoder of {@code codec}; {@code streamed} matters for WAV, whose whole files carry exact sizes. */
+    public Encoder encoder(Codec codec, boolean streamed) {
+        return switch (codec) {
+            case WAV -> WavFile.encoder(streamed);
+            case PCM -> WavFile.raw();
+            case MP3 -> new Mp3Encoder();
+            case OPUS -> needFfmpeg(codec).encoder(List.of("-c:a", "libopus", "-b:a", "64k", "-f", "ogg"));
+            case AAC -> needFfmpeg(codec).encoder(List.of("-c:a", "aac", "-b:a", "128k", "-f", "adts"));
+            case FLAC -> needFfmpeg(codec).encoder(List.of("-c:a", "flac", "-f", "flac"));
+        };
+    }
 
-  /**
-   * Encodes minutes of music at once. MP3 goes through ffmpeg's LAME at 192 kb/s when ffmpeg is there (measured:
-   * jump3r, the pure-Java LAME used for streamed speech, took 7 s for 3 min of stereo); otherwise as {@link #encode}.
-   */
-  public byte[] encodeMusic(float[] interleaved, int sampleRate, int channels, Codec codec) throws IOException {
-    if (codec != Codec.MP3 || ffmpeg.isEmpty()) {
-      return encode(interleaved, sampleRate, channels, codec);
+    /**
+     * Encodes minutes of music at once. MP3 goes through ffmpeg's LAME at 192 kb/s when ffmpeg is there (measured:
+     * jump3r, the pure-Java LAME used for streamed speech, took 7 s for 3 min of stereo); otherwise as {@link #encode}.
+     */
+    public byte[] encodeMusic(float[] interleaved, int sampleRate, int channels, Codec codec) throws IOException {
+        if (codec != Codec.MP3 || ffmpeg.isEmpty()) {
+            return encode(interleaved, sampleRate, channels, codec);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Encoder.Sink sink = ffmpeg.get()
+                .encoder(List.of("-c:a", "libmp3lame", "-b:a", "192k", "-f", "mp3"))
+                .open(out, sampleRate, channels)) {
+            sink.write(interleaved);
+            sink.finish();
+        }
+        return out.toByteArray();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Encoder.Sink sink = ffmpeg.get().encoder(List.of("-c:a", "libmp3lame", "-b:a", "192k", "-f", "mp3"))
-        .open(out, sampleRate, channels)) {
-      sink.write(interleaved);
-      sink.finish();
-    }
-    return out.toByteArray();
-  }
 
-  /** Encodes a whole signal. */
-  public byte[] encode(Pcm pcm, Codec codec) throws IOException {
-    return encode(pcm.samples(), pcm.sampleRate(), 1, codec);
-  }
+    /** Encodes a whole signal. */
+    public byte[] encode(Pcm pcm, Codec codec) throws IOException {
+        return encode(pcm.samples(), pcm.sampleRate(), 1, codec);
+    }
 
-  /** Encodes whole interleaved audio of {@code channels} channels. */
-  public byte[] encode(float[] interleaved, int sampleRate, int channels, Codec codec) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Encoder.Sink sink = encoder(codec, false).open(out, sampleRate, channels)) {
-      sink.write(interleaved);
-      sink.finish();
+    /** Encodes whole interleaved audio of {@code channels} channels. */
+    public byte[] encode(float[] interleaved, int sampleRate, int channels, Codec codec) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Encoder.Sink sink = encoder(codec, false).open(out, sampleRate, channels)) {
+            sink.write(interleaved);
+            sink.finish();
+        }
+        return out.toByteArray();
     }
-    return out.toByteArray();
-  }
 
-  /**
-   * Decodes an uploaded recording (WAV, MP3, FLAC, Ogg Vorbis/Opus, MP4/M4A, WebM) to mono at {@code sampleRate}, at
-   * most {@code maxSeconds} long. The container is recognised by its first bytes, never by a name.
-   */
-  public Pcm decode(byte[] bytes, int sampleRate, double maxSeconds) throws AudioFormatException, IOException {
-    if (bytes.length > MAX_UPLOAD_BYTES) {
-      throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+    /**
+     * Decodes an uploaded recording (WAV, MP3, FLAC, Ogg Vorbis/Opus, MP4/M4A, WebM) to mono at {@code sampleRate}, at
+     * most {@code maxSeconds} long. The container is recognised by its first bytes, never by a name.
+     */
+    public Pcm decode(byte[] bytes, int sampleRate, double maxSeconds) throws AudioFormatException, IOException {
+        if (bytes.length > MAX_UPLOAD_BYTES) {
+            throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+        }
+        String demuxer = sniff(bytes);
+        if (demuxer.equals("wav")) {
+            return Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate);
+        }
+        if (ffmpeg.isEmpty()) {
+            throw new AudioFormatException("only WAV can be read on this server: decoding " + demuxer
+                    + " needs ffmpeg, which is not installed");
+        }
+        return new Pcm(ffmpeg.get().decode(bytes, demuxer, sampleRate, 1, maxSeconds), sampleRate);
     }
-    String demuxer = sniff(bytes);
-    if (demuxer.equals("wav")) {
-      return Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate);
-    }
-    if (ffmpeg.isEmpty()) {
-      throw new AudioFormatException(
-          "only WAV can be read on this server: decoding " + demuxer + " needs ffmpeg, which is not installed");
-    }
-    return new Pcm(ffmpeg.get().decode(bytes, demuxer, sampleRate, 1, maxSeconds), sampleRate);
-  }
 
-  /**
-   * Decodes an uploaded recording as {@link #decode} does, but to interleaved stereo (a mono file is heard on both
-   * sides).
-   */
-  public float[] decodeStereo(byte[] bytes, int sampleRate, double maxSeconds) throws AudioFormatException, IOException {
-    if (bytes.length > MAX_UPLOAD_BYTES) {
-      throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+    /**
+     * Decodes an uploaded recording as {@link #decode} does, but to interleaved stereo (a mono file is heard on both
+     * sides).
+     */
+    public float[] decodeStereo(byte[] bytes, int sampleRate, double maxSeconds)
+            throws AudioFormatException, IOException {
+        if (bytes.length > MAX_UPLOAD_BYTES) {
+            throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+        }
+        String demuxer = sniff(bytes);
+        if (ffmpeg.isPresent()) {
+            return ffmpeg.get().decode(bytes, demuxer, sampleRate, 2, maxSeconds);
+        }
+        if (!demuxer.equals("wav")) {
+            throw new AudioFormatException("only WAV can be read on this server: decoding " + demuxer
+                    + " needs ffmpeg, which is not installed");
+        }
+        float[] mono =
+                Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate).samples();
+        float[] stereo = new float[mono.length * 2];
+        for (int i = 0; i < mono.length; i++) {
+            stereo[2 * i] = mono[i];
+            stereo[2 * i + 1] = mono[i];
+        }
+        return stereo;
     }
-    String demuxer = sniff(bytes);
-    if (ffmpeg.isPresent()) {
-      return ffmpeg.get().decode(bytes, demuxer, sampleRate, 2, maxSeconds);
-    }
-    if (!demuxer.equals("wav")) {
-      throw new AudioFormatException(
-          "only WAV can be read on this server: decoding " + demuxer + " needs ffmpeg, which is not installed");
-    }
-    float[] mono = Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate).samples();
-    float[] stereo = new float[mono.length * 2];
-    for (int i = 0; i < mono.length; i++) {
-      stereo[2 * i] = mono[i];
-      stereo[2 * i + 1] = mono[i];
-    }
-    return stereo;
-  }
 
-  /** The ffmpeg demuxer for the container these bytes start with. */
-  static String sniff(byte[] b) throws AudioFormatException {
-    if (startsWith(b, 0, "RIFF") && startsWith(b, 8, "WAVE")) {
-      return "wav";
+    /** The ffmpeg demuxer for the container these bytes start with. */
+    static String sniff(byte[] b) throws AudioFormatException {
+        if (startsWith(b, 0, "RIFF") && startsWith(b, 8, "WAVE")) {
+            return "wav";
+        }
+        if (startsWith(b, 0, "fLaC")) {
+            return "flac";
+        }
+        if (startsWith(b, 0, "OggS")) {
+            return "ogg";
+        }
+        if (startsWith(b, 0, "ID3")
+                || (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0 && (b[1] & 0x06) != 0)) {
+            return "mp3";
+        }
+        if (startsWith(b, 4, "ftyp")) {
+            return "mov";
+        }
+        if (b.length > 4
+                && (b[0] & 0xFF) == 0x1A
+                && (b[1] & 0xFF) == 0x45
+                && (b[2] & 0xFF) == 0xDF
+                && (b[3] & 0xFF) == 0xA3) {
+            return "matroska";
+        }
+        if (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xF6) == 0xF0) {
+            return "aac";
+        }
+        throw new AudioFormatException("not a recognisable audio file: send WAV, MP3, FLAC, Ogg, M4A or WebM");
     }
-    if (startsWith(b, 0, "fLaC")) {
-      return "flac";
-    }
-    if (startsWith(b, 0, "OggS")) {
-      return "ogg";
-    }
-    if (startsWith(b, 0, "ID3") || (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0 && (b[1] & 0x06) != 0)) {
-      return "mp3";
-    }
-    if (startsWith(b, 4, "ftyp")) {
-      return "mov";
-    }
-    if (b.length > 4 && (b[0] & 0xFF) == 0x1A && (b[1] & 0xFF) == 0x45 && (b[2] & 0xFF) == 0xDF && (b[3] & 0xFF) == 0xA3) {
-      return "matroska";
-    }
-    if (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xF6) == 0xF0) {
-      return "aac";
-    }
-    throw new AudioFormatException("not a recognisable audio file: send WAV, MP3, FLAC, Ogg, M4A or WebM");
-  }
 
-  private static boolean startsWith(byte[] b, int offset, String ascii) {
-    if (b.length < offset + ascii.length()) {
-      return false;
+    private static boolean startsWith(byte[] b, int offset, String ascii) {
+        if (b.length < offset + ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (b[offset + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
-    for (int i = 0; i < ascii.length(); i++) {
-      if (b[offset + i] != ascii.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private Ffmpeg needFfmpeg(Codec codec) {
-    return ffmpeg.orElseThrow(
-        () -> new UnsupportedOperationException(
-            codec.extension() + " output needs ffmpeg, which is not installed (apt-get install ffmpeg)"));
-  }
+    private Ffmpeg needFfmpeg(Codec codec) {
+        return ffmpeg.orElseThrow(() -> new UnsupportedOperationException(
+                codec.extension() + " output needs ffmpeg, which is not installed (apt-get install ffmpeg)"));
+    }
 }

@@ -2,75 +2,79 @@ package dev.cantata.audio;
 
 /** The master bus's dynamics: a gentle bus compressor and a look-ahead peak limiter, on interleaved stereo. */
 public final class Dynamics {
-  private Dynamics() {}
+    private Dynamics() {}
 
-  /**
-   * Feed-forward compression with an RMS detector shared by both channels (so the image does not shift).
-   *
-   * @param thresholdDb where compression starts, dBFS
-   * @param ratio input dB above the threshold per output dB
-   */
-  public static void compress(float[] stereo, int rate, double thresholdDb, double ratio, double attackMs,
-      double releaseMs) {
-    double attack = Math.exp(-1 / (attackMs * 1e-3 * rate));
-    double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
-    double threshold = Math.pow(10, thresholdDb / 10); // as a mean square
-    double exponent = (1 / ratio - 1) / 2; // gain = (level / threshold)^exponent above the threshold
-    double envelope = 0;
-    double gain = 1;
-    double previousGain = 1;
-    int block = 32; // the gain is computed at control rate and interpolated: pow per sample cost seconds per song
-    for (int i = 0; i + 1 < stereo.length; i += 2) {
-      double level = 0.5 * (stereo[i] * stereo[i] + stereo[i + 1] * stereo[i + 1]);
-      envelope = level > envelope ? attack * envelope + (1 - attack) * level : release * envelope + (1 - release) * level;
-      int frame = i / 2;
-      if (frame % block == 0) {
-        previousGain = gain;
-        gain = envelope > threshold ? Math.pow(envelope / threshold, exponent) : 1;
-      }
-      double g = previousGain + (gain - previousGain) * (frame % block) / block;
-      stereo[i] *= (float) g;
-      stereo[i + 1] *= (float) g;
+    /**
+     * Feed-forward compression with an RMS detector shared by both channels (so the image does not shift).
+     *
+     * @param thresholdDb where compression starts, dBFS
+     * @param ratio input dB above the threshold per output dB
+     */
+    public static void compress(
+            float[] stereo, int rate, double thresholdDb, double ratio, double attackMs, double releaseMs) {
+        double attack = Math.exp(-1 / (attackMs * 1e-3 * rate));
+        double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
+        double threshold = Math.pow(10, thresholdDb / 10); // as a mean square
+        double exponent = (1 / ratio - 1) / 2; // gain = (level / threshold)^exponent above the threshold
+        double envelope = 0;
+        double gain = 1;
+        double previousGain = 1;
+        int block = 32; // the gain is computed at control rate and interpolated: pow per sample cost seconds per song
+        for (int i = 0; i + 1 < stereo.length; i += 2) {
+            double level = 0.5 * (stereo[i] * stereo[i] + stereo[i + 1] * stereo[i + 1]);
+            envelope = level > envelope
+                    ? attack * envelope + (1 - attack) * level
+                    : release * envelope + (1 - release) * level;
+            int frame = i / 2;
+            if (frame % block == 0) {
+                previousGain = gain;
+                gain = envelope > threshold ? Math.pow(envelope / threshold, exponent) : 1;
+            }
+            double g = previousGain + (gain - previousGain) * (frame % block) / block;
+            stereo[i] *= (float) g;
+            stereo[i + 1] *= (float) g;
+        }
     }
-  }
 
-  /**
-   * Keeps every sample at or below {@code ceiling} (linear) with a 5 ms look-ahead, so gain falls before a peak
-   * arrives, and a smooth release. Run it with a ceiling a little below the true-peak target; the caller measures
-   * the true peak afterwards.
-   */
-  public static void limit(float[] stereo, int rate, double ceiling, double releaseMs) {
-    int frames = stereo.length / 2;
-    int lookahead = Math.max(1, (int) (0.005 * rate));
-    double[] needed = new double[frames];
-    for (int i = 0; i < frames; i++) {
-      double peak = Math.max(Math.abs(stereo[2 * i]), Math.abs(stereo[2 * i + 1]));
-      needed[i] = peak > ceiling ? ceiling / peak : 1;
+    /**
+     * Keeps every sample at or below {@code ceiling} (linear) with a 5 ms look-ahead, so gain falls before a peak
+     * arrives, and a smooth release. Run it with a ceiling a little below the true-peak target; the caller measures
+     * the true peak afterwards.
+     */
+    public static void limit(float[] stereo, int rate, double ceiling, double releaseMs) {
+        int frames = stereo.length / 2;
+        int lookahead = Math.max(1, (int) (0.005 * rate));
+        double[] needed = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            double peak = Math.max(Math.abs(stereo[2 * i]), Math.abs(stereo[2 * i + 1]));
+            needed[i] = peak > ceiling ? ceiling / peak : 1;
+        }
+        // the gain at frame i must already be as low as any frame in the next look-ahead window needs
+        double[] target = new double[frames];
+        java.util.ArrayDeque<Integer> window = new java.util.ArrayDeque<>();
+        for (int i = frames - 1; i >= 0; i--) {
+            while (!window.isEmpty() && window.peekLast() > i + lookahead) {
+                window.pollLast();
+            }
+            while (!window.isEmpty() && needed[window.peekFirst()] >= needed[i]) {
+                window.pollFirst();
+            }
+            window.addFirst(i);
+            target[i] = needed[window.peekLast()];
+        }
+        double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
+        double attack = Math.exp(-1 / (0.001 * rate));
+        double gain = 1;
+        double[] smoothed = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            gain = target[i] < gain
+                    ? attack * gain + (1 - attack) * target[i]
+                    : release * gain + (1 - release) * target[i];
+            smoothed[i] = Math.min(gain, target[i]);
+        }
+        for (int i = 0; i < frames; i++) {
+            stereo[2 * i] *= (float) smoothed[i];
+            stereo[2 * i + 1] *= (float) smoothed[i];
+        }
     }
-    // the gain at frame i must already be as low as any frame in the next look-ahead window needs
-    double[] target = new double[frames];
-    java.util.ArrayDeque<Integer> window = new java.util.ArrayDeque<>();
-    for (int i = frames - 1; i >= 0; i--) {
-      while (!window.isEmpty() && window.peekLast() > i + lookahead) {
-        window.pollLast();
-      }
-      while (!window.isEmpty() && needed[window.peekFirst()] >= needed[i]) {
-        window.pollFirst();
-      }
-      window.addFirst(i);
-      target[i] = needed[window.peekLast()];
-    }
-    double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
-    double attack = Math.exp(-1 / (0.001 * rate));
-    double gain = 1;
-    double[] smoothed = new double[frames];
-    for (int i = 0; i < frames; i++) {
-      gain = target[i] < gain ? attack * gain + (1 - attack) * target[i] : release * gain + (1 - release) * target[i];
-      smoothed[i] = Math.min(gain, target[i]);
-    }
-    for (int i = 0; i < frames; i++) {
-      stereo[2 * i] *= (float) smoothed[i];
-      stereo[2 * i + 1] *= (float) smoothed[i];
-    }
-  }
 }

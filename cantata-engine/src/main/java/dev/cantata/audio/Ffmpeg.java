@@ -19,156 +19,176 @@ import org.jspecify.annotations.Nullable;
  * allowed, so an uploaded playlist cannot make ffmpeg read files or the network.
  */
 public final class Ffmpeg {
-  private final Path binary;
+    private final Path binary;
 
-  private Ffmpeg(Path binary) {
-    this.binary = binary;
-  }
-
-  /** The ffmpeg named by {@code CANTATA_FFMPEG}, or the first on the PATH; empty when there is none. */
-  public static Optional<Ffmpeg> locate() {
-    String configured = System.getenv("CANTATA_FFMPEG");
-    if (configured != null && !configured.isBlank()) {
-      Path path = Path.of(configured);
-      return Files.isExecutable(path) ? Optional.of(new Ffmpeg(path)) : Optional.empty();
+    private Ffmpeg(Path binary) {
+        this.binary = binary;
     }
-    String pathVariable = System.getenv("PATH");
-    if (pathVariable == null) {
-      return Optional.empty();
-    }
-    for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, "ffmpeg");
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(new Ffmpeg(candidate));
-      }
-    }
-    return Optional.empty();
-  }
 
-  /** An encoder that pipes s16le into ffmpeg and copies its output, e.g. {@code -c:a libopus -f ogg}. */
-  Encoder encoder(List<String> outputArgs) {
-    return (out, sampleRate, channels) -> {
-      List<String> command = new ArrayList<>(List.of(binary.toString(), "-nostdin", "-hide_banner", "-v", "error"));
-      command.addAll(List.of("-protocol_whitelist", "pipe", "-f", "s16le", "-ar", String.valueOf(sampleRate)));
-      command.addAll(List.of("-ac", String.valueOf(channels), "-i", "pipe:0"));
-      command.addAll(outputArgs);
-      command.add("pipe:1");
-      Process process = new ProcessBuilder(command).start();
-      Thread pump = pump(process.getInputStream(), out);
-      ByteArrayOutputStream errors = new ByteArrayOutputStream();
-      Thread errorPump = pump(process.getErrorStream(), errors);
-      return new Encoder.Sink() {
-        private final OutputStream stdin = process.getOutputStream();
-
-        @Override
-        public void write(float[] interleaved) throws IOException {
-          stdin.write(Encoder.toS16le(interleaved));
-          stdin.flush();
+    /** The ffmpeg named by {@code CANTATA_FFMPEG}, or the first on the PATH; empty when there is none. */
+    public static Optional<Ffmpeg> locate() {
+        String configured = System.getenv("CANTATA_FFMPEG");
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            return Files.isExecutable(path) ? Optional.of(new Ffmpeg(path)) : Optional.empty();
         }
+        String pathVariable = System.getenv("PATH");
+        if (pathVariable == null) {
+            return Optional.empty();
+        }
+        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "ffmpeg");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(new Ffmpeg(candidate));
+            }
+        }
+        return Optional.empty();
+    }
 
-        @Override
-        public void finish() throws IOException {
-          stdin.close();
-          try {
+    /** An encoder that pipes s16le into ffmpeg and copies its output, e.g. {@code -c:a libopus -f ogg}. */
+    Encoder encoder(List<String> outputArgs) {
+        return (out, sampleRate, channels) -> {
+            List<String> command =
+                    new ArrayList<>(List.of(binary.toString(), "-nostdin", "-hide_banner", "-v", "error"));
+            command.addAll(List.of("-protocol_whitelist", "pipe", "-f", "s16le", "-ar", String.valueOf(sampleRate)));
+            command.addAll(List.of("-ac", String.valueOf(channels), "-i", "pipe:0"));
+            command.addAll(outputArgs);
+            command.add("pipe:1");
+            Process process = new ProcessBuilder(command).start();
+            Thread pump = pump(process.getInputStream(), out);
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            Thread errorPump = pump(process.getErrorStream(), errors);
+            return new Encoder.Sink() {
+                private final OutputStream stdin = process.getOutputStream();
+
+                @Override
+                public void write(float[] interleaved) throws IOException {
+                    stdin.write(Encoder.toS16le(interleaved));
+                    stdin.flush();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    stdin.close();
+                    try {
+                        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                            throw new IOException("ffmpeg did not finish encoding within 60 s");
+                        }
+                        pump.join();
+                        errorPump.join();
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while ffmpeg was encoding", e);
+                    }
+                    if (process.exitValue() != 0) {
+                        throw new IOException("ffmpeg failed (exit " + process.exitValue() + "): "
+                                + errors.toString(StandardCharsets.UTF_8).strip());
+                    }
+                    out.flush();
+                }
+
+                @Override
+                public void close() {
+                    if (process.isAlive()) {
+                        process.destroyForcibly();
+                    }
+                }
+            };
+        };
+    }
+
+    /**
+     * Decodes {@code bytes} with the named demuxer to interleaved float with {@code channels} channels at
+     * {@code sampleRate}, at most {@code maxSeconds} long.
+     */
+    float[] decode(byte[] bytes, String demuxer, int sampleRate, int channels, double maxSeconds)
+            throws AudioFormatException, IOException {
+        List<String> command = List.of(
+                binary.toString(),
+                "-nostdin",
+                "-hide_banner",
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                "pipe",
+                "-f",
+                demuxer,
+                "-i",
+                "pipe:0",
+                "-t",
+                String.valueOf(maxSeconds),
+                "-vn",
+                "-ac",
+                String.valueOf(channels),
+                "-ar",
+                String.valueOf(sampleRate),
+                "-f",
+                "f32le",
+                "pipe:1");
+        Process process = new ProcessBuilder(command).start();
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Thread pump = pump(process.getInputStream(), pcm);
+        Thread errorPump = pump(process.getErrorStream(), errors);
+        @Nullable IOException feedError = null;
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(bytes);
+        } catch (IOException e) {
+            feedError = e; // ffmpeg stopped reading: it reached the time limit or gave up; its exit code tells which
+        }
+        try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-              process.destroyForcibly();
-              throw new IOException("ffmpeg did not finish encoding within 60 s");
+                process.destroyForcibly();
+                throw new IOException("ffmpeg did not finish decoding within 60 s");
             }
             pump.join();
             errorPump.join();
-          } catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while ffmpeg was encoding", e);
-          }
-          if (process.exitValue() != 0) {
-            throw new IOException("ffmpeg failed (exit " + process.exitValue() + "): " + errors.toString(StandardCharsets.UTF_8).strip());
-          }
-          out.flush();
+            throw new IOException("interrupted while ffmpeg was decoding", e);
         }
-
-        @Override
-        public void close() {
-          if (process.isAlive()) {
-            process.destroyForcibly();
-          }
+        byte[] raw = pcm.toByteArray();
+        if (process.exitValue() != 0 || raw.length < 4) {
+            String why = errors.toString(StandardCharsets.UTF_8).strip();
+            throw new AudioFormatException(
+                    "the " + demuxer + " audio could not be decoded" + (why.isEmpty() ? "" : ": " + firstLine(why)));
         }
-      };
-    };
-  }
+        if (feedError != null && raw.length == 0) {
+            throw feedError;
+        }
+        java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(raw)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer();
+        float[] samples = new float[floats.remaining()];
+        floats.get(samples);
+        return samples;
+    }
 
-  /**
-   * Decodes {@code bytes} with the named demuxer to interleaved float with {@code channels} channels at
-   * {@code sampleRate}, at most {@code maxSeconds} long.
-   */
-  float[] decode(byte[] bytes, String demuxer, int sampleRate, int channels, double maxSeconds)
-      throws AudioFormatException, IOException {
-    List<String> command =
-        List.of(
-            binary.toString(), "-nostdin", "-hide_banner", "-v", "error", "-protocol_whitelist", "pipe",
-            "-f", demuxer, "-i", "pipe:0", "-t", String.valueOf(maxSeconds), "-vn", "-ac", String.valueOf(channels),
-            "-ar", String.valueOf(sampleRate), "-f", "f32le", "pipe:1");
-    Process process = new ProcessBuilder(command).start();
-    ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-    ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    Thread pump = pump(process.getInputStream(), pcm);
-    Thread errorPump = pump(process.getErrorStream(), errors);
-    @Nullable IOException feedError = null;
-    try (OutputStream stdin = process.getOutputStream()) {
-      stdin.write(bytes);
-    } catch (IOException e) {
-      feedError = e; // ffmpeg stopped reading: it reached the time limit or gave up; its exit code tells which
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("ffmpeg did not finish decoding within 60 s");
-      }
-      pump.join();
-      errorPump.join();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while ffmpeg was decoding", e);
-    }
-    byte[] raw = pcm.toByteArray();
-    if (process.exitValue() != 0 || raw.length < 4) {
-      String why = errors.toString(StandardCharsets.UTF_8).strip();
-      throw new AudioFormatException(
-          "the " + demuxer + " audio could not be decoded" + (why.isEmpty() ? "" : ": " + firstLine(why)));
-    }
-    if (feedError != null && raw.length == 0) {
-      throw feedError;
-    }
-    java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-    float[] samples = new float[floats.remaining()];
-    floats.get(samples);
-    return samples;
-  }
 
-  private static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  private static Thread pump(InputStream in, OutputStream out) {
-    Thread thread =
-        new Thread(
-            () -> {
-              byte[] buffer = new byte[16384];
-              try (in) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                  out.write(buffer, 0, n);
-                  out.flush();
-                }
-              } catch (IOException e) {
-                // the reader went away (client disconnected) or the process died; the waiter reports it
-              }
-            },
-            "cantata-ffmpeg-pump");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
+    private static Thread pump(InputStream in, OutputStream out) {
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16384];
+                    try (in) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // the reader went away (client disconnected) or the process died; the waiter reports it
+                    }
+                },
+                "cantata-ffmpeg-pump");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
 }

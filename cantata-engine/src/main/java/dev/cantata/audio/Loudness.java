@@ -6,128 +6,132 @@ package dev.cantata.audio;
  * below the ungated loudness. True peak by 4× oversampling.
  */
 public final class Loudness {
-  private Loudness() {}
+    private Loudness() {}
 
-  /** Integrated loudness in LUFS of interleaved audio; {@code -Infinity} for silence. */
-  public static double integrated(float[] interleaved, int channels, int rate) {
-    int frames = interleaved.length / channels;
-    double[][] weighted = new double[channels][frames];
-    for (int c = 0; c < channels; c++) {
-      Biquad shelf = shelf(rate);
-      Biquad highPass = highPass(rate);
-      for (int i = 0; i < frames; i++) {
-        weighted[c][i] = highPass.process(shelf.process(interleaved[i * channels + c]));
-      }
-    }
-    int block = (int) Math.round(0.4 * rate);
-    int hop = block / 4;
-    if (frames < block) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    int blocks = (frames - block) / hop + 1;
-    double[] power = new double[blocks];
-    for (int c = 0; c < channels; c++) {
-      double[] prefix = new double[frames + 1];
-      for (int i = 0; i < frames; i++) {
-        prefix[i + 1] = prefix[i] + weighted[c][i] * weighted[c][i];
-      }
-      for (int j = 0; j < blocks; j++) {
-        power[j] += (prefix[j * hop + block] - prefix[j * hop]) / block; // channel weights are 1 for L and R
-      }
-    }
-    double sum = 0;
-    int count = 0;
-    for (double p : power) {
-      if (lufs(p) > -70) {
-        sum += p;
-        count++;
-      }
-    }
-    if (count == 0) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    double relative = lufs(sum / count) - 10;
-    sum = 0;
-    count = 0;
-    for (double p : power) {
-      if (lufs(p) > -70 && lufs(p) > relative) {
-        sum += p;
-        count++;
-      }
-    }
-    return count == 0 ? Double.NEGATIVE_INFINITY : lufs(sum / count);
-  }
-
-  private static double lufs(double meanSquare) {
-    return -0.691 + 10 * Math.log10(meanSquare + 1e-20);
-  }
-
-  /**
-   * The stage-1 shelf of BS.1770 (+4 dB above about 1.7 kHz) for any rate: the standard's analogue prototype through
-   * the bilinear transform (the published design behind its 48 kHz coefficients; RBJ's shelf differs by 0.3 dB).
-   */
-  static Biquad shelf(int rate) {
-    double f0 = 1681.974450955533;
-    double gain = 3.999843853973347;
-    double q = 0.7071752369554196;
-    double k = Math.tan(Math.PI * f0 / rate);
-    double vh = Math.pow(10, gain / 20);
-    double vb = Math.pow(vh, 0.4996667741545416);
-    double a0 = 1 + k / q + k * k;
-    return new Biquad((vh + vb * k / q + k * k) / a0, 2 * (k * k - vh) / a0, (vh - vb * k / q + k * k) / a0,
-        2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0);
-  }
-
-  /** The stage-2 RLB high-pass of BS.1770 (about 38 Hz), for any rate, from the same design. */
-  static Biquad highPass(int rate) {
-    double f0 = 38.13547087602444;
-    double q = 0.5003270373238773;
-    double k = Math.tan(Math.PI * f0 / rate);
-    double a0 = 1 + k / q + k * k;
-    return new Biquad(1, -2, 1, 2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0);
-  }
-
-  /**
-   * True peak in dBTP: the largest absolute value after 4× oversampling. Only the neighbourhoods of samples within
-   * 3 dB of the sample peak are oversampled: an inter-sample peak 3 dB above every sample around it takes a
-   * pathological signal, so quieter stretches cannot hold the maximum and the whole song need not be upsampled (the
-   * song tests check the result against ffmpeg's meter).
-   */
-  public static double truePeak(float[] interleaved, int channels, int rate) {
-    int frames = interleaved.length / channels;
-    double samplePeak = 0;
-    for (float v : interleaved) {
-      samplePeak = Math.max(samplePeak, Math.abs(v));
-    }
-    double peak = samplePeak;
-    double threshold = samplePeak * 0.7079;
-    int margin = 48;
-    for (int c = 0; c < channels; c++) {
-      int i = 0;
-      while (i < frames) {
-        if (Math.abs(interleaved[i * channels + c]) < threshold) {
-          i++;
-          continue;
+    /** Integrated loudness in LUFS of interleaved audio; {@code -Infinity} for silence. */
+    public static double integrated(float[] interleaved, int channels, int rate) {
+        int frames = interleaved.length / channels;
+        double[][] weighted = new double[channels][frames];
+        for (int c = 0; c < channels; c++) {
+            Biquad shelf = shelf(rate);
+            Biquad highPass = highPass(rate);
+            for (int i = 0; i < frames; i++) {
+                weighted[c][i] = highPass.process(shelf.process(interleaved[i * channels + c]));
+            }
         }
-        int from = Math.max(0, i - margin);
-        int to = i;
-        // extend the window while loud samples keep coming within the margin
-        for (int j = i; j < frames && j <= to + margin; j++) {
-          if (Math.abs(interleaved[j * channels + c]) >= threshold) {
-            to = j;
-          }
+        int block = (int) Math.round(0.4 * rate);
+        int hop = block / 4;
+        if (frames < block) {
+            return Double.NEGATIVE_INFINITY;
         }
-        to = Math.min(frames, to + margin + 1);
-        float[] window = new float[to - from];
-        for (int k = from; k < to; k++) {
-          window[k - from] = interleaved[k * channels + c];
+        int blocks = (frames - block) / hop + 1;
+        double[] power = new double[blocks];
+        for (int c = 0; c < channels; c++) {
+            double[] prefix = new double[frames + 1];
+            for (int i = 0; i < frames; i++) {
+                prefix[i + 1] = prefix[i] + weighted[c][i] * weighted[c][i];
+            }
+            for (int j = 0; j < blocks; j++) {
+                power[j] += (prefix[j * hop + block] - prefix[j * hop]) / block; // channel weights are 1 for L and R
+            }
         }
-        for (float v : Resampler.resample(window, rate, rate * 4)) {
-          peak = Math.max(peak, Math.abs(v));
+        double sum = 0;
+        int count = 0;
+        for (double p : power) {
+            if (lufs(p) > -70) {
+                sum += p;
+                count++;
+            }
         }
-        i = to;
-      }
+        if (count == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double relative = lufs(sum / count) - 10;
+        sum = 0;
+        count = 0;
+        for (double p : power) {
+            if (lufs(p) > -70 && lufs(p) > relative) {
+                sum += p;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NEGATIVE_INFINITY : lufs(sum / count);
     }
-    return 20 * Math.log10(peak + 1e-12);
-  }
+
+    private static double lufs(double meanSquare) {
+        return -0.691 + 10 * Math.log10(meanSquare + 1e-20);
+    }
+
+    /**
+     * The stage-1 shelf of BS.1770 (+4 dB above about 1.7 kHz) for any rate: the standard's analogue prototype through
+     * the bilinear transform (the published design behind its 48 kHz coefficients; RBJ's shelf differs by 0.3 dB).
+     */
+    static Biquad shelf(int rate) {
+        double f0 = 1681.974450955533;
+        double gain = 3.999843853973347;
+        double q = 0.7071752369554196;
+        double k = Math.tan(Math.PI * f0 / rate);
+        double vh = Math.pow(10, gain / 20);
+        double vb = Math.pow(vh, 0.4996667741545416);
+        double a0 = 1 + k / q + k * k;
+        return new Biquad(
+                (vh + vb * k / q + k * k) / a0,
+                2 * (k * k - vh) / a0,
+                (vh - vb * k / q + k * k) / a0,
+                2 * (k * k - 1) / a0,
+                (1 - k / q + k * k) / a0);
+    }
+
+    /** The stage-2 RLB high-pass of BS.1770 (about 38 Hz), for any rate, from the same design. */
+    static Biquad highPass(int rate) {
+        double f0 = 38.13547087602444;
+        double q = 0.5003270373238773;
+        double k = Math.tan(Math.PI * f0 / rate);
+        double a0 = 1 + k / q + k * k;
+        return new Biquad(1, -2, 1, 2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0);
+    }
+
+    /**
+     * True peak in dBTP: the largest absolute value after 4× oversampling. Only the neighbourhoods of samples within
+     * 3 dB of the sample peak are oversampled: an inter-sample peak 3 dB above every sample around it takes a
+     * pathological signal, so quieter stretches cannot hold the maximum and the whole song need not be upsampled (the
+     * song tests check the result against ffmpeg's meter).
+     */
+    public static double truePeak(float[] interleaved, int channels, int rate) {
+        int frames = interleaved.length / channels;
+        double samplePeak = 0;
+        for (float v : interleaved) {
+            samplePeak = Math.max(samplePeak, Math.abs(v));
+        }
+        double peak = samplePeak;
+        double threshold = samplePeak * 0.7079;
+        int margin = 48;
+        for (int c = 0; c < channels; c++) {
+            int i = 0;
+            while (i < frames) {
+                if (Math.abs(interleaved[i * channels + c]) < threshold) {
+                    i++;
+                    continue;
+                }
+                int from = Math.max(0, i - margin);
+                int to = i;
+                // extend the window while loud samples keep coming within the margin
+                for (int j = i; j < frames && j <= to + margin; j++) {
+                    if (Math.abs(interleaved[j * channels + c]) >= threshold) {
+                        to = j;
+                    }
+                }
+                to = Math.min(frames, to + margin + 1);
+                float[] window = new float[to - from];
+                for (int k = from; k < to; k++) {
+                    window[k - from] = interleaved[k * channels + c];
+                }
+                for (float v : Resampler.resample(window, rate, rate * 4)) {
+                    peak = Math.max(peak, Math.abs(v));
+                }
+                i = to;
+            }
+        }
+        return 20 * Math.log10(peak + 1e-12);
+    }
 }

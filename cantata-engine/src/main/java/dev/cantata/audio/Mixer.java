@@ -9,137 +9,137 @@ import java.util.Map;
  * the true peak (4× oversampled) is at or below the ceiling. All buffers are interleaved stereo of one length.
  */
 public final class Mixer {
-  private Mixer() {}
+    private Mixer() {}
 
-  /**
-   * What the mixer needs to know of a stem, so that it can balance stems without knowing what a song's stems are (the
-   * vocabulary belongs to the music that makes them; this package sits below it).
-   */
-  public interface Bus {
-    /** The stem's level against the others: dBFS RMS of its sounding parts, before normalisation. */
-    double level();
+    /**
+     * What the mixer needs to know of a stem, so that it can balance stems without knowing what a song's stems are (the
+     * vocabulary belongs to the music that makes them; this package sits below it).
+     */
+    public interface Bus {
+        /** The stem's level against the others: dBFS RMS of its sounding parts, before normalisation. */
+        double level();
 
-    /** Whether it is the lead: when no lead sounds, the other stems are raised 1.5 dB to fill its place. */
-    boolean lead();
-  }
+        /** Whether it is the lead: when no lead sounds, the other stems are raised 1.5 dB to fill its place. */
+        boolean lead();
+    }
 
-  /** The mastered song and the balanced stems (scaled by the same normalisation gain), keyed as given. */
-  public record Master<K extends Enum<K> & Bus>(float[] master, EnumMap<K, float[]> stems, double lufs,
-      double truePeak) {}
+    /** The mastered song and the balanced stems (scaled by the same normalisation gain), keyed as given. */
+    public record Master<K extends Enum<K> & Bus>(
+            float[] master, EnumMap<K, float[]> stems, double lufs, double truePeak) {}
 
-  /** Masters {@code stems} (at least one, all of one length); the stems are summed in their enum order. */
-  public static <K extends Enum<K> & Bus> Master<K> master(EnumMap<K, float[]> stems, int rate, double targetLufs,
-      double ceilingDbtp) {
-    int length = stems.values().iterator().next().length;
-    EnumMap<K, float[]> balanced = new EnumMap<>(stems);
-    boolean lead = stems.entrySet().stream().anyMatch(s -> s.getKey().lead() && rms(s.getValue()) > 1e-5);
-    for (Map.Entry<K, float[]> stem : stems.entrySet()) {
-      float[] copy = stem.getValue().clone();
-      double level = soundingRms(copy);
-      if (level > 1e-6) {
-        double target = stem.getKey().level() + (lead ? 0 : 1.5);
-        scale(copy, Math.pow(10, target / 20) / level);
-      }
-      balanced.put(stem.getKey(), copy);
+    /** Masters {@code stems} (at least one, all of one length); the stems are summed in their enum order. */
+    public static <K extends Enum<K> & Bus> Master<K> master(
+            EnumMap<K, float[]> stems, int rate, double targetLufs, double ceilingDbtp) {
+        int length = stems.values().iterator().next().length;
+        EnumMap<K, float[]> balanced = new EnumMap<>(stems);
+        boolean lead = stems.entrySet().stream().anyMatch(s -> s.getKey().lead() && rms(s.getValue()) > 1e-5);
+        for (Map.Entry<K, float[]> stem : stems.entrySet()) {
+            float[] copy = stem.getValue().clone();
+            double level = soundingRms(copy);
+            if (level > 1e-6) {
+                double target = stem.getKey().level() + (lead ? 0 : 1.5);
+                scale(copy, Math.pow(10, target / 20) / level);
+            }
+            balanced.put(stem.getKey(), copy);
+        }
+        float[] mix = new float[length];
+        for (float[] stem : balanced.values()) {
+            for (int i = 0; i < length; i++) {
+                mix[i] += stem[i];
+            }
+        }
+        for (int c = 0; c < 2; c++) {
+            Biquad.highPass(30, 0.707, rate).processInterleaved(mix, c, 2);
+            Biquad.peaking(300, 1.0, -1.5, rate).processInterleaved(mix, c, 2);
+            Biquad.highShelf(8000, 0.707, 1.0, rate).processInterleaved(mix, c, 2);
+        }
+        double before = Loudness.integrated(mix, 2, rate);
+        if (Double.isFinite(before)) {
+            scale(mix, Math.pow(10, (-20 - before) / 20)); // the compressor sees a known level
+        }
+        Dynamics.compress(mix, rate, -24, 2.0, 15, 200);
+        float[] compressed = mix;
+        double gain = 1;
+        double ceiling = ceilingDbtp - 0.5;
+        float[] out = compressed;
+        double lufs = Double.NEGATIVE_INFINITY;
+        double peak = 0;
+        for (int round = 0; round < 6; round++) {
+            double level = Loudness.integrated(compressed, 2, rate);
+            if (!Double.isFinite(level)) {
+                break;
+            }
+            gain *= round == 0 ? Math.pow(10, (targetLufs - level) / 20) : 1;
+            out = compressed.clone();
+            scale(out, gain);
+            Dynamics.limit(out, rate, Math.pow(10, ceiling / 20), 80);
+            lufs = Loudness.integrated(out, 2, rate);
+            peak = Loudness.truePeak(out, 2, rate);
+            if (peak > ceilingDbtp) {
+                ceiling -= peak - ceilingDbtp + 0.05;
+                continue;
+            }
+            if (lufs < targetLufs - 0.4) {
+                gain *= Math.pow(10, (targetLufs - lufs) / 20); // the limiter took some loudness: ask for it back
+                continue;
+            }
+            break;
+        }
+        double total = gain * (Double.isFinite(before) ? Math.pow(10, (-20 - before) / 20) : 1);
+        for (float[] stem : balanced.values()) {
+            scale(stem, total);
+        }
+        fadeOut(out, rate, 0.05);
+        return new Master<>(out, balanced, lufs, peak);
     }
-    float[] mix = new float[length];
-    for (float[] stem : balanced.values()) {
-      for (int i = 0; i < length; i++) {
-        mix[i] += stem[i];
-      }
-    }
-    for (int c = 0; c < 2; c++) {
-      Biquad.highPass(30, 0.707, rate).processInterleaved(mix, c, 2);
-      Biquad.peaking(300, 1.0, -1.5, rate).processInterleaved(mix, c, 2);
-      Biquad.highShelf(8000, 0.707, 1.0, rate).processInterleaved(mix, c, 2);
-    }
-    double before = Loudness.integrated(mix, 2, rate);
-    if (Double.isFinite(before)) {
-      scale(mix, Math.pow(10, (-20 - before) / 20)); // the compressor sees a known level
-    }
-    Dynamics.compress(mix, rate, -24, 2.0, 15, 200);
-    float[] compressed = mix;
-    double gain = 1;
-    double ceiling = ceilingDbtp - 0.5;
-    float[] out = compressed;
-    double lufs = Double.NEGATIVE_INFINITY;
-    double peak = 0;
-    for (int round = 0; round < 6; round++) {
-      double level = Loudness.integrated(compressed, 2, rate);
-      if (!Double.isFinite(level)) {
-        break;
-      }
-      gain *= round == 0 ? Math.pow(10, (targetLufs - level) / 20) : 1;
-      out = compressed.clone();
-      scale(out, gain);
-      Dynamics.limit(out, rate, Math.pow(10, ceiling / 20), 80);
-      lufs = Loudness.integrated(out, 2, rate);
-      peak = Loudness.truePeak(out, 2, rate);
-      if (peak > ceilingDbtp) {
-        ceiling -= peak - ceilingDbtp + 0.05;
-        continue;
-      }
-      if (lufs < targetLufs - 0.4) {
-        gain *= Math.pow(10, (targetLufs - lufs) / 20); // the limiter took some loudness: ask for it back
-        continue;
-      }
-      break;
-    }
-    double total = gain * (Double.isFinite(before) ? Math.pow(10, (-20 - before) / 20) : 1);
-    for (float[] stem : balanced.values()) {
-      scale(stem, total);
-    }
-    fadeOut(out, rate, 0.05);
-    return new Master<>(out, balanced, lufs, peak);
-  }
 
-  static void scale(float[] x, double g) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] *= (float) g;
+    static void scale(float[] x, double g) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= (float) g;
+        }
     }
-  }
 
-  static double rms(float[] x) {
-    double s = 0;
-    for (float v : x) {
-      s += v * v;
+    static double rms(float[] x) {
+        double s = 0;
+        for (float v : x) {
+            s += v * v;
+        }
+        return x.length == 0 ? 0 : Math.sqrt(s / x.length);
     }
-    return x.length == 0 ? 0 : Math.sqrt(s / x.length);
-  }
 
-  /** RMS over the 50 ms windows that are not near-silent, so a stem that plays half the song is judged by that half. */
-  static double soundingRms(float[] x) {
-    int window = 4410;
-    double total = 0;
-    int counted = 0;
-    double loudest = 0;
-    double[] levels = new double[x.length / window];
-    for (int w = 0; w < levels.length; w++) {
-      double s = 0;
-      for (int i = w * window; i < (w + 1) * window; i++) {
-        s += x[i] * x[i];
-      }
-      levels[w] = s / window;
-      loudest = Math.max(loudest, levels[w]);
+    /** RMS over the 50 ms windows that are not near-silent, so a stem that plays half the song is judged by that half. */
+    static double soundingRms(float[] x) {
+        int window = 4410;
+        double total = 0;
+        int counted = 0;
+        double loudest = 0;
+        double[] levels = new double[x.length / window];
+        for (int w = 0; w < levels.length; w++) {
+            double s = 0;
+            for (int i = w * window; i < (w + 1) * window; i++) {
+                s += x[i] * x[i];
+            }
+            levels[w] = s / window;
+            loudest = Math.max(loudest, levels[w]);
+        }
+        for (double l : levels) {
+            if (l > loudest * 1e-3) {
+                total += l;
+                counted++;
+            }
+        }
+        return counted == 0 ? 0 : Math.sqrt(total / counted);
     }
-    for (double l : levels) {
-      if (l > loudest * 1e-3) {
-        total += l;
-        counted++;
-      }
-    }
-    return counted == 0 ? 0 : Math.sqrt(total / counted);
-  }
 
-  /** A linear fade over the last {@code seconds}. */
-  public static void fadeOut(float[] stereo, int rate, double seconds) {
-    int frames = stereo.length / 2;
-    int n = Math.min(frames, (int) (seconds * rate));
-    for (int i = 0; i < n; i++) {
-      float g = (float) i / n;
-      int frame = frames - 1 - i;
-      stereo[2 * frame] *= g;
-      stereo[2 * frame + 1] *= g;
+    /** A linear fade over the last {@code seconds}. */
+    public static void fadeOut(float[] stereo, int rate, double seconds) {
+        int frames = stereo.length / 2;
+        int n = Math.min(frames, (int) (seconds * rate));
+        for (int i = 0; i < n; i++) {
+            float g = (float) i / n;
+            int frame = frames - 1 - i;
+            stereo[2 * frame] *= g;
+            stereo[2 * frame + 1] *= g;
+        }
     }
-  }
 }

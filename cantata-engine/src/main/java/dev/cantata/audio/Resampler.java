@@ -7,69 +7,69 @@ package dev.cantata.audio;
  * them, so the inner loop does no trigonometry (computing it per tap cost as much time as MaryTTS itself, measured).
  */
 public final class Resampler {
-  private static final int ZERO_CROSSINGS = 24;
-  private static final double ROLL_OFF = 0.94;
-  private static final int TABLE_RESOLUTION = 512;
-  /** sinc(u)·window(u/ZERO_CROSSINGS) for u = i / TABLE_RESOLUTION, i = 0 … ZERO_CROSSINGS·TABLE_RESOLUTION + 1. */
-  private static final double[] KERNEL = kernelTable();
+    private static final int ZERO_CROSSINGS = 24;
+    private static final double ROLL_OFF = 0.94;
+    private static final int TABLE_RESOLUTION = 512;
+    /** sinc(u)·window(u/ZERO_CROSSINGS) for u = i / TABLE_RESOLUTION, i = 0 … ZERO_CROSSINGS·TABLE_RESOLUTION + 1. */
+    private static final double[] KERNEL = kernelTable();
 
-  private static double[] kernelTable() {
-    double[] table = new double[ZERO_CROSSINGS * TABLE_RESOLUTION + 2];
-    for (int i = 0; i < table.length; i++) {
-      double u = i / (double) TABLE_RESOLUTION;
-      table[i] = sinc(u) * window(u / ZERO_CROSSINGS);
+    private static double[] kernelTable() {
+        double[] table = new double[ZERO_CROSSINGS * TABLE_RESOLUTION + 2];
+        for (int i = 0; i < table.length; i++) {
+            double u = i / (double) TABLE_RESOLUTION;
+            table[i] = sinc(u) * window(u / ZERO_CROSSINGS);
+        }
+        return table;
     }
-    return table;
-  }
 
-  private Resampler() {}
+    private Resampler() {}
 
-  public static Pcm resample(Pcm in, int targetRate) {
-    if (in.sampleRate() == targetRate) {
-      return in;
+    public static Pcm resample(Pcm in, int targetRate) {
+        if (in.sampleRate() == targetRate) {
+            return in;
+        }
+        return new Pcm(resample(in.samples(), in.sampleRate(), targetRate), targetRate);
     }
-    return new Pcm(resample(in.samples(), in.sampleRate(), targetRate), targetRate);
-  }
 
-  public static float[] resample(float[] x, int fromRate, int toRate) {
-    if (fromRate == toRate) {
-      return x.clone();
+    public static float[] resample(float[] x, int fromRate, int toRate) {
+        if (fromRate == toRate) {
+            return x.clone();
+        }
+        double cutoff = Math.min(1.0, toRate / (double) fromRate) * ROLL_OFF; // relative to the input's Nyquist
+        double halfWidth = ZERO_CROSSINGS / cutoff; // in input samples
+        int outLength = (int) ((long) x.length * toRate / fromRate);
+        float[] y = new float[outLength];
+        double scale = cutoff * TABLE_RESOLUTION; // table index per input sample of distance
+        for (int n = 0; n < outLength; n++) {
+            double t = (double) n * fromRate / toRate;
+            int first = Math.max(0, (int) Math.ceil(t - halfWidth));
+            int last = Math.min(x.length - 1, (int) Math.floor(t + halfWidth));
+            double sum = 0;
+            for (int k = first; k <= last; k++) {
+                double position = Math.abs(t - k) * scale;
+                int i = (int) position;
+                double fraction = position - i;
+                sum += x[k] * (KERNEL[i] + fraction * (KERNEL[i + 1] - KERNEL[i]));
+            }
+            y[n] = (float) (sum * cutoff);
+        }
+        return y;
     }
-    double cutoff = Math.min(1.0, toRate / (double) fromRate) * ROLL_OFF; // relative to the input's Nyquist
-    double halfWidth = ZERO_CROSSINGS / cutoff; // in input samples
-    int outLength = (int) ((long) x.length * toRate / fromRate);
-    float[] y = new float[outLength];
-    double scale = cutoff * TABLE_RESOLUTION; // table index per input sample of distance
-    for (int n = 0; n < outLength; n++) {
-      double t = (double) n * fromRate / toRate;
-      int first = Math.max(0, (int) Math.ceil(t - halfWidth));
-      int last = Math.min(x.length - 1, (int) Math.floor(t + halfWidth));
-      double sum = 0;
-      for (int k = first; k <= last; k++) {
-        double position = Math.abs(t - k) * scale;
-        int i = (int) position;
-        double fraction = position - i;
-        sum += x[k] * (KERNEL[i] + fraction * (KERNEL[i + 1] - KERNEL[i]));
-      }
-      y[n] = (float) (sum * cutoff);
-    }
-    return y;
-  }
 
-  private static double sinc(double v) {
-    if (Math.abs(v) < 1e-9) {
-      return 1;
+    private static double sinc(double v) {
+        if (Math.abs(v) < 1e-9) {
+            return 1;
+        }
+        double p = Math.PI * v;
+        return Math.sin(p) / p;
     }
-    double p = Math.PI * v;
-    return Math.sin(p) / p;
-  }
 
-  /** Blackman-Harris over [-1, 1]. */
-  private static double window(double u) {
-    if (u <= -1 || u >= 1) {
-      return 0; // the table's last entries, one step past the edge, are zero too
+    /** Blackman-Harris over [-1, 1]. */
+    private static double window(double u) {
+        if (u <= -1 || u >= 1) {
+            return 0; // the table's last entries, one step past the edge, are zero too
+        }
+        double a = Math.PI * (u + 1); // 0..2π
+        return 0.35875 - 0.48829 * Math.cos(a) + 0.14128 * Math.cos(2 * a) - 0.01168 * Math.cos(3 * a);
     }
-    double a = Math.PI * (u + 1); // 0..2π
-    return 0.35875 - 0.48829 * Math.cos(a) + 0.14128 * Math.cos(2 * a) - 0.01168 * Math.cos(3 * a);
-  }
 }

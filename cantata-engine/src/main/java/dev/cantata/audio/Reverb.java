@@ -5,49 +5,49 @@ package dev.cantata.audio;
  * spread so the two sides decorrelate). Mono in, stereo wet out.
  */
 public final class Reverb {
-  private static final int[] COMBS = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
-  private static final int[] ALLPASSES = {556, 441, 341, 225};
-  private static final int SPREAD = 23;
+    private static final int[] COMBS = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
+    private static final int[] ALLPASSES = {556, 441, 341, 225};
+    private static final int SPREAD = 23;
 
-  private Reverb() {}
+    private Reverb() {}
 
-  /** The wet signal of {@code mono} (44.1 kHz tunings, scaled for other rates) as interleaved stereo. */
-  public static float[] wet(float[] mono, int rate, double roomSize, double damping) {
-    float[] out = new float[mono.length * 2];
-    for (int side = 0; side < 2; side++) {
-      double scale = rate / 44_100.0;
-      double[][] combs = new double[COMBS.length][];
-      int[] combAt = new int[COMBS.length];
-      double[] filter = new double[COMBS.length];
-      for (int c = 0; c < COMBS.length; c++) {
-        combs[c] = new double[(int) ((COMBS[c] + side * SPREAD) * scale)];
-      }
-      double[][] allpasses = new double[ALLPASSES.length][];
-      int[] allAt = new int[ALLPASSES.length];
-      for (int a = 0; a < ALLPASSES.length; a++) {
-        allpasses[a] = new double[(int) ((ALLPASSES[a] + side * SPREAD) * scale)];
-      }
-      double feedback = 0.7 + 0.28 * roomSize;
-      for (int i = 0; i < mono.length; i++) {
-        double input = mono[i] * 0.015;
-        double sum = 0;
-        for (int c = 0; c < combs.length; c++) {
-          double y = combs[c][combAt[c]];
-          filter[c] = y * (1 - damping) + filter[c] * damping;
-          combs[c][combAt[c]] = input + filter[c] * feedback;
-          combAt[c] = (combAt[c] + 1) % combs[c].length;
-          sum += y;
+    /** The wet signal of {@code mono} (44.1 kHz tunings, scaled for other rates) as interleaved stereo. */
+    public static float[] wet(float[] mono, int rate, double roomSize, double damping) {
+        float[] out = new float[mono.length * 2];
+        for (int side = 0; side < 2; side++) {
+            double scale = rate / 44_100.0;
+            double[][] combs = new double[COMBS.length][];
+            int[] combAt = new int[COMBS.length];
+            double[] filter = new double[COMBS.length];
+            for (int c = 0; c < COMBS.length; c++) {
+                combs[c] = new double[(int) ((COMBS[c] + side * SPREAD) * scale)];
+            }
+            double[][] allpasses = new double[ALLPASSES.length][];
+            int[] allAt = new int[ALLPASSES.length];
+            for (int a = 0; a < ALLPASSES.length; a++) {
+                allpasses[a] = new double[(int) ((ALLPASSES[a] + side * SPREAD) * scale)];
+            }
+            double feedback = 0.7 + 0.28 * roomSize;
+            for (int i = 0; i < mono.length; i++) {
+                double input = mono[i] * 0.015;
+                double sum = 0;
+                for (int c = 0; c < combs.length; c++) {
+                    double y = combs[c][combAt[c]];
+                    filter[c] = y * (1 - damping) + filter[c] * damping;
+                    combs[c][combAt[c]] = input + filter[c] * feedback;
+                    combAt[c] = (combAt[c] + 1) % combs[c].length;
+                    sum += y;
+                }
+                for (int a = 0; a < allpasses.length; a++) {
+                    double buffered = allpasses[a][allAt[a]];
+                    double y = -sum + buffered;
+                    allpasses[a][allAt[a]] = sum + buffered * 0.5;
+                    allAt[a] = (allAt[a] + 1) % allpasses[a].length;
+                    sum = y;
+                }
+                out[2 * i + side] = (float) sum;
+            }
         }
-        for (int a = 0; a < allpasses.length; a++) {
-          double buffered = allpasses[a][allAt[a]];
-          double y = -sum + buffered;
-          allpasses[a][allAt[a]] = sum + buffered * 0.5;
-          allAt[a] = (allAt[a] + 1) % allpasses[a].length;
-          sum = y;
-        }
-        out[2 * i + side] = (float) sum;
-      }
+        return out;
     }
-    return out;
-  }
 }

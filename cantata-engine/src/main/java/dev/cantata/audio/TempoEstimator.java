@@ -9,121 +9,121 @@ package dev.cantata.audio;
  * a broad prior around 120 BPM (1.2 octaves) that settles what octave ambiguity is left.
  */
 public final class TempoEstimator {
-  private static final int FRAME = 1024;
+    private static final int FRAME = 1024;
 
-  private TempoEstimator() {}
+    private TempoEstimator() {}
 
-  /** Where the beats are: {@code bpm} beats a minute, one of them {@code phase} seconds after the start. */
-  public record Beats(double bpm, double phase) {
-    public double period() {
-      return 60 / bpm;
-    }
-  }
-
-  /** Beats per minute of mono or mixed-down audio. */
-  public static double bpm(Pcm pcm) {
-    return track(pcm).bpm();
-  }
-
-  /**
-   * The tempo (as {@link #bpm}) and the beats' phase: the offset whose beat positions collect the most onset
-   * strength, to a frame (5 ms).
-   */
-  public static Beats track(Pcm pcm) {
-    int rate = pcm.sampleRate();
-    int hop = rate / 200;
-    float[] x = pcm.samples();
-    int frames = (x.length - FRAME) / hop;
-    if (frames < 400) {
-      throw new IllegalArgumentException("at least a few seconds of audio are needed to estimate a tempo");
-    }
-    double[] previous = null;
-    int split = Math.max(2, (int) (200.0 * FRAME / rate));
-    int top = Math.min(FRAME / 2, (int) (2000.0 * FRAME / rate));
-    double[] low = new double[frames];
-    double[] mid = new double[frames];
-    for (int f = 0; f < frames; f++) {
-      double[] mag = Fft.magnitudes(x, f * hop, FRAME);
-      if (previous != null) {
-        for (int k = 1; k <= top; k++) {
-          double rise = Math.max(0, mag[k] - previous[k]);
-          if (k < split) {
-            low[f] += rise;
-          } else {
-            mid[f] += rise;
-          }
+    /** Where the beats are: {@code bpm} beats a minute, one of them {@code phase} seconds after the start. */
+    public record Beats(double bpm, double phase) {
+        public double period() {
+            return 60 / bpm;
         }
-      }
-      previous = mag;
     }
-    // the kick (low band) and the snare and chords (mid band) weigh the same, so a backbeat reads as one beat per
-    // beat rather than a kick every two beats
-    double lowMean = java.util.Arrays.stream(low).average().orElse(1) + 1e-9;
-    double midMean = java.util.Arrays.stream(mid).average().orElse(1) + 1e-9;
-    double[] flux = new double[frames];
-    for (int f = 0; f < frames; f++) {
-      flux[f] = low[f] / lowMean + mid[f] / midMean;
-    }
-    // remove the slow trend so sustained loudness does not look like periodicity
-    double[] onset = new double[frames];
-    int half = 20;
-    for (int f = 0; f < frames; f++) {
-      double mean = 0;
-      int n = 0;
-      for (int j = Math.max(0, f - half); j <= Math.min(frames - 1, f + half); j++) {
-        mean += flux[j];
-        n++;
-      }
-      onset[f] = Math.max(0, flux[f] - mean / n);
-    }
-    int maxLag = (int) Math.ceil(200 * 60.0 / 50 * 4) + 2;
-    double[] acf = new double[Math.min(maxLag, frames - 1)];
-    for (int lag = 0; lag < acf.length; lag++) {
-      double s = 0;
-      for (int f = lag; f < frames; f++) {
-        s += onset[f] * onset[f - lag];
-      }
-      acf[lag] = s / (frames - lag);
-    }
-    double best = 0;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (double bpm = 50; bpm <= 220; bpm += 0.05) {
-      double period = 200 * 60.0 / bpm;
-      double score = 0;
-      for (int k = 1; k <= 4; k++) {
-        score += at(acf, k * period);
-      }
-      double octaves = Math.log(bpm / 120) / Math.log(2);
-      score *= Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
-      if (score > bestScore) {
-        bestScore = score;
-        best = bpm;
-      }
-    }
-    double period = 200 * 60.0 / best;
-    double bestPhase = 0;
-    double bestSum = -1;
-    for (int p = 0; p < Math.ceil(period); p++) {
-      double sum = 0;
-      for (double f = p; f < frames; f += period) {
-        sum += at(onset, f);
-      }
-      if (sum > bestSum) {
-        bestSum = sum;
-        bestPhase = p;
-      }
-    }
-    // a frame's flux is the rise as the onset enters its window; half a frame later is where it was heard
-    double phase = (bestPhase * hop + FRAME / 2.0) / rate;
-    return new Beats(best, phase % (60 / best));
-  }
 
-  private static double at(double[] v, double index) {
-    int i = (int) Math.floor(index);
-    if (i + 1 >= v.length) {
-      return 0;
+    /** Beats per minute of mono or mixed-down audio. */
+    public static double bpm(Pcm pcm) {
+        return track(pcm).bpm();
     }
-    double t = index - i;
-    return v[i] * (1 - t) + v[i + 1] * t;
-  }
+
+    /**
+     * The tempo (as {@link #bpm}) and the beats' phase: the offset whose beat positions collect the most onset
+     * strength, to a frame (5 ms).
+     */
+    public static Beats track(Pcm pcm) {
+        int rate = pcm.sampleRate();
+        int hop = rate / 200;
+        float[] x = pcm.samples();
+        int frames = (x.length - FRAME) / hop;
+        if (frames < 400) {
+            throw new IllegalArgumentException("at least a few seconds of audio are needed to estimate a tempo");
+        }
+        double[] previous = null;
+        int split = Math.max(2, (int) (200.0 * FRAME / rate));
+        int top = Math.min(FRAME / 2, (int) (2000.0 * FRAME / rate));
+        double[] low = new double[frames];
+        double[] mid = new double[frames];
+        for (int f = 0; f < frames; f++) {
+            double[] mag = Fft.magnitudes(x, f * hop, FRAME);
+            if (previous != null) {
+                for (int k = 1; k <= top; k++) {
+                    double rise = Math.max(0, mag[k] - previous[k]);
+                    if (k < split) {
+                        low[f] += rise;
+                    } else {
+                        mid[f] += rise;
+                    }
+                }
+            }
+            previous = mag;
+        }
+        // the kick (low band) and the snare and chords (mid band) weigh the same, so a backbeat reads as one beat per
+        // beat rather than a kick every two beats
+        double lowMean = java.util.Arrays.stream(low).average().orElse(1) + 1e-9;
+        double midMean = java.util.Arrays.stream(mid).average().orElse(1) + 1e-9;
+        double[] flux = new double[frames];
+        for (int f = 0; f < frames; f++) {
+            flux[f] = low[f] / lowMean + mid[f] / midMean;
+        }
+        // remove the slow trend so sustained loudness does not look like periodicity
+        double[] onset = new double[frames];
+        int half = 20;
+        for (int f = 0; f < frames; f++) {
+            double mean = 0;
+            int n = 0;
+            for (int j = Math.max(0, f - half); j <= Math.min(frames - 1, f + half); j++) {
+                mean += flux[j];
+                n++;
+            }
+            onset[f] = Math.max(0, flux[f] - mean / n);
+        }
+        int maxLag = (int) Math.ceil(200 * 60.0 / 50 * 4) + 2;
+        double[] acf = new double[Math.min(maxLag, frames - 1)];
+        for (int lag = 0; lag < acf.length; lag++) {
+            double s = 0;
+            for (int f = lag; f < frames; f++) {
+                s += onset[f] * onset[f - lag];
+            }
+            acf[lag] = s / (frames - lag);
+        }
+        double best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double bpm = 50; bpm <= 220; bpm += 0.05) {
+            double period = 200 * 60.0 / bpm;
+            double score = 0;
+            for (int k = 1; k <= 4; k++) {
+                score += at(acf, k * period);
+            }
+            double octaves = Math.log(bpm / 120) / Math.log(2);
+            score *= Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
+            if (score > bestScore) {
+                bestScore = score;
+                best = bpm;
+            }
+        }
+        double period = 200 * 60.0 / best;
+        double bestPhase = 0;
+        double bestSum = -1;
+        for (int p = 0; p < Math.ceil(period); p++) {
+            double sum = 0;
+            for (double f = p; f < frames; f += period) {
+                sum += at(onset, f);
+            }
+            if (sum > bestSum) {
+                bestSum = sum;
+                bestPhase = p;
+            }
+        }
+        // a frame's flux is the rise as the onset enters its window; half a frame later is where it was heard
+        double phase = (bestPhase * hop + FRAME / 2.0) / rate;
+        return new Beats(best, phase % (60 / best));
+    }
+
+    private static double at(double[] v, double index) {
+        int i = (int) Math.floor(index);
+        if (i + 1 >= v.length) {
+            return 0;
+        }
+        double t = index - i;
+        return v[i] * (1 - t) + v[i + 1] * t;
+    }
 }

@@ -16,488 +16,510 @@ import org.jspecify.annotations.Nullable;
  * give the same score. See {@code docs/song-engine.md}.
  */
 public final class Composer {
-  static final int[] MAJOR = {0, 2, 4, 5, 7, 9, 11};
-  static final int[] MINOR = {0, 2, 3, 5, 7, 8, 10};
-  /** Triad quality per scale degree (true = minor); diminished chords are played as minor. */
-  private static final boolean[] MAJOR_QUALITY = {false, true, true, false, false, true, true};
-  /** In minor the fifth degree is major (harmonic minor), as most songs play it. */
-  private static final boolean[] MINOR_QUALITY = {true, true, false, true, false, false, false};
+    static final int[] MAJOR = {0, 2, 4, 5, 7, 9, 11};
+    static final int[] MINOR = {0, 2, 3, 5, 7, 8, 10};
+    /** Triad quality per scale degree (true = minor); diminished chords are played as minor. */
+    private static final boolean[] MAJOR_QUALITY = {false, true, true, false, false, true, true};
+    /** In minor the fifth degree is major (harmonic minor), as most songs play it. */
+    private static final boolean[] MINOR_QUALITY = {true, true, false, true, false, false, false};
 
-  private static final int[][][] MAJOR_PROGRESSIONS = {
-    {{0, 4, 5, 3}, {0, 5, 3, 4}, {5, 3, 0, 4}, {0, 3, 4, 3}}, // verse
-    {{3, 4, 0, 5}, {0, 4, 5, 3}, {3, 0, 4, 5}, {0, 3, 5, 4}}, // chorus
-    {{3, 4, 3, 4}, {1, 4, 3, 4}, {5, 3, 1, 4}}, // pre-chorus
-    {{5, 3, 0, 4}, {3, 4, 5, 5}, {1, 3, 4, 4}} // bridge
-  };
-  private static final int[][][] MINOR_PROGRESSIONS = {
-    {{0, 5, 2, 6}, {0, 3, 6, 2}, {0, 5, 3, 4}, {0, 6, 5, 6}},
-    {{5, 6, 0, 0}, {0, 6, 5, 6}, {3, 4, 0, 5}, {5, 2, 6, 0}},
-    {{3, 4, 3, 4}, {5, 6, 3, 4}, {3, 5, 6, 4}},
-    {{5, 3, 0, 4}, {3, 6, 2, 5}, {5, 6, 4, 4}}
-  };
-
-  /**
-   * What to compose. {@code low}–{@code high} is the singer's range (MIDI). A {@code continuation} follows music that
-   * is already playing: it gets a one-bar lead-in instead of an intro.
-   */
-  public record Request(
-      Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high, boolean continuation) {
-    public Request(Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high) {
-      this(lyrics, style, seed, length, low, high, false);
-    }
-  }
-
-  private final Request request;
-  private final SplittableRandom random;
-  private final int key;
-  private final boolean minor;
-  private final double tempo;
-  private final int[] scale;
-  private final int[][] progressions = new int[4][];
-  private final Map<String, Melody> melodies = new HashMap<>();
-  private final List<String> dropped = new ArrayList<>();
-
-  private Composer(Request request) {
-    this.request = request;
-    this.random = new SplittableRandom(request.seed());
-    Style style = request.style();
-    Genre genre = style.genre();
-    this.minor = style.minor() != null ? style.minor() : random.nextDouble() < genre.minor();
-    this.key = style.key() != null ? style.key() : random.nextInt(12);
-    this.tempo = style.tempo() != null ? style.tempo() : naturalTempo(genre, style.tempoHint());
-    this.scale = minor ? MINOR : MAJOR;
-    int[][][] table = minor ? MINOR_PROGRESSIONS : MAJOR_PROGRESSIONS;
-    for (int i = 0; i < 4; i++) {
-      progressions[i] = table[i][random.nextInt(table[i].length)];
-    }
-  }
-
-  private double naturalTempo(Genre genre, int hint) {
-    double span = genre.tempoMax() - genre.tempoMin();
-    double base = hint < 0 ? genre.tempoMin() : hint > 0 ? genre.tempoMin() + span * 0.66 : genre.tempoMin() + span * 0.3;
-    return Math.round(base + random.nextDouble() * span * 0.34);
-  }
-
-  /** Composes the song; {@code reader} gives each lyric line's syllables. */
-  public static Score compose(Request request, Map<String, LineSyllables> syllables) {
-    Composer composer = new Composer(request);
-    return request.lyrics().timed() ? composer.timed(syllables) : composer.untimed(syllables);
-  }
-
-  // ---------------------------------------------------------------- form
-
-  private record Plan(Part part, String label, List<LineSyllables> lines, int bars) {}
-
-  private static int barsFor(LineSyllables line) {
-    return line.syllables().size() > 13 ? 4 : 2;
-  }
-
-  private Plan plan(Lyrics.Section section, Map<String, LineSyllables> syllables) {
-    List<LineSyllables> lines = new ArrayList<>();
-    int bars = 0;
-    for (Lyrics.Line line : section.lines()) {
-      LineSyllables s = syllables.get(line.text());
-      if (s != null && !s.syllables().isEmpty()) {
-        lines.add(s);
-        bars += barsFor(s);
-      }
-    }
-    if (lines.isEmpty()) {
-      bars = section.part() == Part.INTRO || section.part() == Part.OUTRO ? 4 : 8;
-    }
-    return new Plan(section.part(), section.label(), lines, bars);
-  }
-
-  private Score untimed(Map<String, LineSyllables> syllables) {
-    List<Plan> plans = new ArrayList<>();
-    Lyrics lyrics = request.lyrics();
-    if (lyrics.instrumental()) {
-      List<Part> form = request.continuation() ? List.of(Part.VERSE, Part.CHORUS, Part.OUTRO)
-          : List.of(Part.INTRO, Part.VERSE, Part.CHORUS, Part.VERSE, Part.CHORUS, Part.OUTRO);
-      for (Part p : form) {
-        plans.add(new Plan(p, p.name().toLowerCase(java.util.Locale.ROOT), List.of(),
-            p == Part.INTRO || p == Part.OUTRO ? 4 : 8));
-      }
-    } else {
-      if (lyrics.sections().get(0).part() != Part.INTRO) {
-        plans.add(new Plan(Part.INTRO, request.continuation() ? "Lead-in" : "Intro", List.of(),
-            request.continuation() ? 1 : 4));
-      }
-      for (Lyrics.Section section : lyrics.sections()) {
-        plans.add(plan(section, syllables));
-      }
-      if (plans.get(plans.size() - 1).part() != Part.OUTRO) {
-        plans.add(new Plan(Part.OUTRO, "Outro", List.of(), 4));
-      }
-    }
-    double songTempo = tempo;
-    Double target = request.length();
-    if (target != null) {
-      songTempo = fit(plans, target);
-    }
-    return build(plans, songTempo, target);
-  }
-
-  /** Adjusts tempo and form so the song fills {@code target} seconds; returns the tempo. */
-  private double fit(List<Plan> plans, double target) {
-    Genre genre = request.style().genre();
-    double chosen = tempo;
-    if (request.style().tempo() == null) {
-      // the tempo moves within the genre's natural range; beyond it the form changes instead (a song played far
-      // too fast or slow for its genre is worse than one with a section more or less)
-      double ideal = bars(plans) * 240.0 / target;
-      chosen = Math.round(Math.max(genre.tempoMin(), Math.min(genre.tempoMax(), ideal)));
-    }
-    double bar = 240.0 / chosen;
-    int guard = 0;
-    while (bars(plans) * bar < target - bar && guard++ < 64) {
-      Plan intro = plans.get(0);
-      if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() < 8 && !request.continuation()) {
-        plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), 8));
-        continue;
-      }
-      int outro = plans.size() - 1;
-      Plan lastChorus = null;
-      for (Plan p : plans) {
-        if (p.part() == Part.CHORUS && !p.lines().isEmpty()) {
-          lastChorus = p;
-        }
-      }
-      double missing = target - bars(plans) * bar;
-      if (lastChorus != null && missing > lastChorus.bars() * bar * 0.75 && guard % 2 == 1) {
-        plans.add(outro, lastChorus); // sing the chorus once more
-      } else {
-        int breakBars = (int) Math.max(2, Math.min(8, Math.round(missing / bar)));
-        plans.add(outro, new Plan(Part.BREAK, "Instrumental", List.of(), breakBars));
-      }
-    }
-    while (bars(plans) * bar > target + 0.25 && plans.size() > 2) {
-      Plan outro = plans.get(plans.size() - 1);
-      if (outro.part() == Part.OUTRO && outro.bars() > 2) {
-        plans.set(plans.size() - 1, new Plan(Part.OUTRO, outro.label(), outro.lines(), 2));
-        continue;
-      }
-      Plan removed = plans.remove(plans.size() - 2);
-      removed.lines().forEach(l -> dropped.add(l.text()));
-    }
-    return chosen;
-  }
-
-  private static int bars(List<Plan> plans) {
-    return plans.stream().mapToInt(Plan::bars).sum();
-  }
-
-  private Score build(List<Plan> plans, double songTempo, @Nullable Double target) {
-    double bar = 240.0 / songTempo;
-    List<Score.Span> spans = new ArrayList<>();
-    List<Score.Chord> chords = new ArrayList<>();
-    List<Score.Phrase> phrases = new ArrayList<>();
-    int barIndex = 0;
-    for (int s = 0; s < plans.size(); s++) {
-      Plan plan = plans.get(s);
-      double start = barIndex * bar;
-      int[] progression = progressions[progressionOf(plan.part())];
-      boolean last = s == plans.size() - 1;
-      for (int b = 0; b < plan.bars(); b++) {
-        int degree = last && b >= plan.bars() - 2 ? 0 : progression[b % progression.length];
-        chords.add(chord(degree, (barIndex + b) * bar, (barIndex + b + 1) * bar, barIndex + b));
-      }
-      int lineBar = barIndex;
-      for (int i = 0; i < plan.lines().size(); i++) {
-        LineSyllables line = plan.lines().get(i);
-        int lineBars = barsFor(line);
-        boolean cadence = i == plan.lines().size() - 1;
-        phrases.add(phrase(plan.part(), i, line, lineBar * bar, lineBars, songTempo, cadence, chords));
-        lineBar += lineBars;
-      }
-      barIndex += plan.bars();
-      spans.add(new Score.Span(plan.part(), plan.label(), start, barIndex * bar, plan.bars()));
-    }
-    double length = target != null ? target : barIndex * bar + 2.5; // the last chord rings out
-    return new Score(songTempo, key, minor, length, spans, chords, phrases, dropped, List.of());
-  }
-
-  private static int progressionOf(Part part) {
-    return switch (part) {
-      case CHORUS, INTRO, OUTRO, BREAK -> 1;
-      case PRE_CHORUS -> 2;
-      case BRIDGE -> 3;
-      default -> 0;
+    private static final int[][][] MAJOR_PROGRESSIONS = {
+        {{0, 4, 5, 3}, {0, 5, 3, 4}, {5, 3, 0, 4}, {0, 3, 4, 3}}, // verse
+        {{3, 4, 0, 5}, {0, 4, 5, 3}, {3, 0, 4, 5}, {0, 3, 5, 4}}, // chorus
+        {{3, 4, 3, 4}, {1, 4, 3, 4}, {5, 3, 1, 4}}, // pre-chorus
+        {{5, 3, 0, 4}, {3, 4, 5, 5}, {1, 3, 4, 4}} // bridge
     };
-  }
+    private static final int[][][] MINOR_PROGRESSIONS = {
+        {{0, 5, 2, 6}, {0, 3, 6, 2}, {0, 5, 3, 4}, {0, 6, 5, 6}},
+        {{5, 6, 0, 0}, {0, 6, 5, 6}, {3, 4, 0, 5}, {5, 2, 6, 0}},
+        {{3, 4, 3, 4}, {5, 6, 3, 4}, {3, 5, 6, 4}},
+        {{5, 3, 0, 4}, {3, 6, 2, 5}, {5, 6, 4, 4}}
+    };
 
-  private Score.Chord chord(int degree, double start, double end, int bar) {
-    int root = Math.floorMod(key + scale[degree % 7], 12);
-    boolean chordMinor = (minor ? MINOR_QUALITY : MAJOR_QUALITY)[degree % 7];
-    boolean seventh = request.style().genre().has(Genre.Trait.SEVENTHS) && degree != 0;
-    return new Score.Chord(start, end, root, chordMinor, seventh, bar);
-  }
-
-  // ---------------------------------------------------------------- LRC
-
-  /** A line's time; every line of timed (LRC) lyrics has one. */
-  private static double at(Lyrics.Line line) {
-    return java.util.Objects.requireNonNull(line.at(), "a line of timed lyrics without its time");
-  }
-
-  private Score timed(Map<String, LineSyllables> syllables) {
-    double bar = 240.0 / tempo;
-    List<Lyrics.Line> lines = request.lyrics().lines();
-    Double target = request.length();
-    double lastAt = lines.isEmpty() ? 0 : at(lines.get(lines.size() - 1));
-    double length = target != null ? target : lastAt + 4 * bar + 2;
-    int totalBars = (int) Math.ceil(length / bar) + 1;
-    List<Score.Chord> chords = new ArrayList<>();
-    double firstAt = lines.isEmpty() ? length : at(lines.get(0));
-    for (int b = 0; b < totalBars; b++) {
-      int[] progression = progressions[b * bar >= firstAt ? 0 : 1];
-      chords.add(chord(progression[b % 4], b * bar, (b + 1) * bar, b));
-    }
-    List<Score.Phrase> phrases = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Lyrics.Line line = lines.get(i);
-      LineSyllables s = syllables.get(line.text());
-      double at = at(line);
-      if (at >= length - 0.5) {
-        dropped.add(line.text());
-        continue;
-      }
-      if (s == null || s.syllables().isEmpty()) {
-        continue;
-      }
-      double next = i + 1 < lines.size() ? Math.min(at(lines.get(i + 1)), length) : length;
-      Score.Phrase phrase = phrase(Part.VERSE, i, s, at, barsFor(s), tempo, i == lines.size() - 1, chords);
-      phrases.add(fitBefore(phrase, s, at, next - 0.08));
-    }
-    double lastEnd = phrases.isEmpty() ? firstAt : phrases.get(phrases.size() - 1).end();
-    List<Score.Span> spans = new ArrayList<>();
-    if (firstAt > 0) {
-      spans.add(new Score.Span(Part.INTRO, "Intro", 0, Math.min(firstAt, length), (int) Math.round(firstAt / bar)));
-    }
-    spans.add(new Score.Span(Part.VERSE, "LRC", Math.min(firstAt, length), Math.min(lastEnd, length),
-        (int) Math.round((lastEnd - firstAt) / bar)));
-    spans.add(new Score.Span(Part.OUTRO, "Outro", Math.min(lastEnd, length), length,
-        (int) Math.round((length - lastEnd) / bar)));
-    return new Score(tempo, key, minor, length, spans, chords, phrases, dropped, List.of());
-  }
-
-  /** Squeezes a phrase that starts at {@code start} so it ends by {@code limit}. */
-  private static Score.Phrase fitBefore(Score.Phrase phrase, LineSyllables line, double start, double limit) {
-    double end = phrase.end();
-    if (end <= limit) {
-      return phrase;
-    }
-    double factor = Math.max(0.05, (limit - start) / (end - start));
-    List<Score.Note> notes = new ArrayList<>();
-    for (Score.Note n : phrase.notes()) {
-      notes.add(new Score.Note(start + (n.start() - start) * factor, start + (n.end() - start) * factor, n.pitch(),
-          n.syllable()));
-    }
-    return new Score.Phrase(phrase.text(), phrase.part(), notes, words(line, notes));
-  }
-
-  /** Each word from its first syllable's note start to its last syllable's note end. */
-  static List<Score.Word> words(LineSyllables line, List<Score.Note> notes) {
-    List<Score.Word> words = new ArrayList<>();
-    for (int i = 0; i < line.syllables().size(); i++) {
-      LineSyllables.Syllable s = line.syllables().get(i);
-      Score.Note note = notes.get(i);
-      if (i > 0 && line.syllables().get(i - 1).word() == s.word()) {
-        Score.Word w = words.remove(words.size() - 1);
-        words.add(new Score.Word(w.word(), w.start(), note.end()));
-      } else {
-        words.add(new Score.Word(s.wordText(), note.start(), note.end()));
-      }
-    }
-    return words;
-  }
-
-  // ---------------------------------------------------------------- melody
-
-  /** A line's melody independent of where it is sung: rhythm in sixteenths and pitches as scale steps. */
-  private record Melody(int[] onsets, int[] lengths, int[] steps) {}
-
-  private Score.Phrase phrase(Part part, int index, LineSyllables line, double start, int bars, double songTempo,
-      boolean cadence, List<Score.Chord> chords) {
-    String stress = stressPattern(line);
-    String cacheKey = part == Part.CHORUS ? "chorus:" + line.text() : part + ":" + index + ":" + stress;
-    Melody melody = melodies.computeIfAbsent(cacheKey, k -> melody(line, bars, start, songTempo, cadence, chords));
-    double sixteenth = 15.0 / songTempo;
-    double swing = request.style().genre().swing();
-    List<Score.Note> notes = new ArrayList<>();
-    int low = request.low();
-    int tonic = tonic();
-    for (int i = 0; i < melody.steps().length; i++) {
-      double noteStart = start + swung(melody.onsets()[i], swing) * sixteenth;
-      double noteEnd = start + swung(melody.onsets()[i] + melody.lengths()[i], swing) * sixteenth;
-      int pitch = Math.max(low, Math.min(request.high(), midi(tonic, melody.steps()[i])));
-      notes.add(new Score.Note(noteStart, noteEnd, pitch, i));
-    }
-    return new Score.Phrase(line.text(), part, notes, words(line, notes));
-  }
-
-  /** Swing delays the off-beat eighth (the third sixteenth of each beat). */
-  private static double swung(int sixteenths, double swing) {
-    return sixteenths % 4 == 2 ? sixteenths + 2 * swing : sixteenths;
-  }
-
-  private static String stressPattern(LineSyllables line) {
-    StringBuilder s = new StringBuilder();
-    line.syllables().forEach(x -> s.append(x.stressed() ? '1' : '0'));
-    return s.toString();
-  }
-
-  /** The tonic the melody moves around: the key's note nearest a fourth above the bottom of the range. */
-  private int tonic() {
-    int around = request.low() + 5;
-    int below = around - Math.floorMod(around - key, 12);
-    return around - below <= 6 ? below : below + 12;
-  }
-
-  private Melody melody(LineSyllables line, int bars, double start, double songTempo, boolean cadence,
-      List<Score.Chord> chords) {
-    int n = line.syllables().size();
-    int available = bars * 16 - 4; // in sixteenths, keeping a breath at the end of the line
-    int[] onsets = new int[n];
-    int[] lengths = new int[n];
-    rhythm(line, available, onsets, lengths);
-    lengths[n - 1] = Math.max(lengths[n - 1], Math.min(8, available - onsets[n - 1]));
-    // contour: from a start step to a peak (or a trough) about 60 % through, then to the cadence
-    int minStep = -stepsIn(tonic() - request.low());
-    int maxStep = stepsIn(request.high() - tonic());
-    int startStep = random.nextInt(Math.max(1, Math.min(5, maxStep - 1)));
-    int peak = random.nextInt(4) == 0
-        ? Math.max(minStep + 1, startStep - 2 - random.nextInt(2))
-        : Math.min(maxStep - 1, startStep + 2 + random.nextInt(3));
-    double sixteenth = 15.0 / songTempo;
-    int[] steps = new int[n];
-    int previous = startStep;
-    for (int i = 0; i < n; i++) {
-      double f = n == 1 ? 1 : i / (double) (n - 1);
-      double target = f < 0.6 ? startStep + (peak - startStep) * (f / 0.6) : peak + (cadenceStep(cadence) - peak) * ((f - 0.6) / 0.4);
-      if (onsets[i] % 4 != 0 && random.nextInt(3) == 0) {
-        target += random.nextBoolean() ? 1 : -1; // neighbour and passing tones between the beats
-      }
-      Score.Chord chord = Score.chordAt(chords, start + onsets[i] * sixteenth);
-      int step;
-      if (i == n - 1) {
-        step = nearestChordStep(cadence ? 0 : (int) Math.round(target), cadence ? new int[] {key} : chord.pitchClasses(),
-            minStep, maxStep);
-      } else if (onsets[i] % 4 == 0) {
-        step = nearestChordStep((int) Math.round(target), chord.pitchClasses(), minStep, maxStep);
-      } else {
-        step = (int) Math.round(target);
-      }
-      step = Math.max(previous - 3, Math.min(previous + 3, step));
-      step = Math.max(minStep, Math.min(maxStep, step));
-      if (i >= 2 && i < n - 1 && step == steps[i - 1] && step == steps[i - 2]) {
-        // a third repeat of one pitch: move a step towards the contour (or away from the edge)
-        int away = target >= step ? 1 : -1;
-        step = step + away > maxStep || step + away < minStep ? step - away : step + away;
-      }
-      steps[i] = step;
-      previous = step;
-    }
-    return new Melody(onsets, lengths, steps);
-  }
-
-  /**
-   * Places syllables on a sixteenth grid so every stressed syllable starts on a beat: the unstressed ones before the
-   * first stress lead into it, those between two stresses share the gap as eighths (sixteenths when the line is
-   * crowded), and spare beats lengthen the stressed notes. A line with too many syllables for that falls back to even
-   * sixteenths.
-   */
-  private void rhythm(LineSyllables line, int available, int[] onsets, int[] lengths) {
-    int n = line.syllables().size();
-    List<Integer> stresses = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (line.syllables().get(i).stressed()) {
-        stresses.add(i);
-      }
-    }
-    if (stresses.isEmpty()) {
-      stresses.add(0);
-    }
-    for (int unit : new int[] {2, 1}) {
-      // beats needed after each stress: the stressed note plus the unstressed notes until the next stress
-      int pickup = stresses.get(0);
-      int lead = (int) Math.ceil(pickup * unit / 4.0) * 4;
-      int[] gaps = new int[stresses.size()];
-      int total = lead;
-      for (int s = 0; s < stresses.size(); s++) {
-        int until = s + 1 < stresses.size() ? stresses.get(s + 1) : n;
-        int notes = until - stresses.get(s);
-        gaps[s] = Math.max(4, (int) Math.ceil(notes * unit / 4.0) * 4);
-        total += gaps[s];
-      }
-      if (total > available) {
-        continue;
-      }
-      // spare beats lengthen stressed notes, a beat at a time, from the first
-      for (int s = 0; total + 4 <= available * 0.85 && s < gaps.length * 2; s++) {
-        gaps[s % gaps.length] += 4;
-        total += 4;
-      }
-      int position = lead - pickup * unit;
-      for (int i = 0; i < pickup; i++) {
-        onsets[i] = position;
-        lengths[i] = unit;
-        position += unit;
-      }
-      for (int s = 0; s < stresses.size(); s++) {
-        int first = stresses.get(s);
-        int until = s + 1 < stresses.size() ? stresses.get(s + 1) : n;
-        int beatStart = position;
-        int others = until - first - 1;
-        int stressedLength = gaps[s] - others * unit;
-        onsets[first] = beatStart;
-        lengths[first] = stressedLength;
-        position = beatStart + stressedLength;
-        for (int i = first + 1; i < until; i++) {
-          onsets[i] = position;
-          lengths[i] = unit;
-          position += unit;
+    /**
+     * What to compose. {@code low}–{@code high} is the singer's range (MIDI). A {@code continuation} follows music that
+     * is already playing: it gets a one-bar lead-in instead of an intro.
+     */
+    public record Request(
+            Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high, boolean continuation) {
+        public Request(Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high) {
+            this(lyrics, style, seed, length, low, high, false);
         }
-      }
-      return;
     }
-    int unit = Math.max(1, available / n);
-    for (int i = 0; i < n; i++) {
-      onsets[i] = i * unit;
-      lengths[i] = unit;
-    }
-  }
 
-  private int cadenceStep(boolean cadence) {
-    return cadence ? 0 : 2 + 2 * random.nextInt(2);
-  }
+    private final Request request;
+    private final SplittableRandom random;
+    private final int key;
+    private final boolean minor;
+    private final double tempo;
+    private final int[] scale;
+    private final int[][] progressions = new int[4][];
+    private final Map<String, Melody> melodies = new HashMap<>();
+    private final List<String> dropped = new ArrayList<>();
 
-  /** Scale steps from the tonic that fit in {@code semitones} (0 when there is no room). */
-  private int stepsIn(int semitones) {
-    int steps = 0;
-    while (semitones > 0 && scale[(steps + 1) % 7] + 12 * ((steps + 1) / 7) <= semitones) {
-      steps++;
-    }
-    return steps;
-  }
-
-  private int midi(int tonic, int step) {
-    return tonic + scale[Math.floorMod(step, 7)] + 12 * Math.floorDiv(step, 7);
-  }
-
-  /** The scale step nearest {@code target} whose pitch class is in {@code pitchClasses}. */
-  private int nearestChordStep(int target, int[] pitchClasses, int minStep, int maxStep) {
-    int best = target;
-    int bestDistance = Integer.MAX_VALUE;
-    for (int step = minStep; step <= maxStep; step++) {
-      int pc = Math.floorMod(key + scale[Math.floorMod(step, 7)], 12);
-      for (int c : pitchClasses) {
-        if (c == pc && Math.abs(step - target) < bestDistance) {
-          bestDistance = Math.abs(step - target);
-          best = step;
+    private Composer(Request request) {
+        this.request = request;
+        this.random = new SplittableRandom(request.seed());
+        Style style = request.style();
+        Genre genre = style.genre();
+        this.minor = style.minor() != null ? style.minor() : random.nextDouble() < genre.minor();
+        this.key = style.key() != null ? style.key() : random.nextInt(12);
+        this.tempo = style.tempo() != null ? style.tempo() : naturalTempo(genre, style.tempoHint());
+        this.scale = minor ? MINOR : MAJOR;
+        int[][][] table = minor ? MINOR_PROGRESSIONS : MAJOR_PROGRESSIONS;
+        for (int i = 0; i < 4; i++) {
+            progressions[i] = table[i][random.nextInt(table[i].length)];
         }
-      }
     }
-    return best;
-  }
+
+    private double naturalTempo(Genre genre, int hint) {
+        double span = genre.tempoMax() - genre.tempoMin();
+        double base =
+                hint < 0 ? genre.tempoMin() : hint > 0 ? genre.tempoMin() + span * 0.66 : genre.tempoMin() + span * 0.3;
+        return Math.round(base + random.nextDouble() * span * 0.34);
+    }
+
+    /** Composes the song; {@code reader} gives each lyric line's syllables. */
+    public static Score compose(Request request, Map<String, LineSyllables> syllables) {
+        Composer composer = new Composer(request);
+        return request.lyrics().timed() ? composer.timed(syllables) : composer.untimed(syllables);
+    }
+
+    // ---------------------------------------------------------------- form
+
+    private record Plan(Part part, String label, List<LineSyllables> lines, int bars) {}
+
+    private static int barsFor(LineSyllables line) {
+        return line.syllables().size() > 13 ? 4 : 2;
+    }
+
+    private Plan plan(Lyrics.Section section, Map<String, LineSyllables> syllables) {
+        List<LineSyllables> lines = new ArrayList<>();
+        int bars = 0;
+        for (Lyrics.Line line : section.lines()) {
+            LineSyllables s = syllables.get(line.text());
+            if (s != null && !s.syllables().isEmpty()) {
+                lines.add(s);
+                bars += barsFor(s);
+            }
+        }
+        if (lines.isEmpty()) {
+            bars = section.part() == Part.INTRO || section.part() == Part.OUTRO ? 4 : 8;
+        }
+        return new Plan(section.part(), section.label(), lines, bars);
+    }
+
+    private Score untimed(Map<String, LineSyllables> syllables) {
+        List<Plan> plans = new ArrayList<>();
+        Lyrics lyrics = request.lyrics();
+        if (lyrics.instrumental()) {
+            List<Part> form = request.continuation()
+                    ? List.of(Part.VERSE, Part.CHORUS, Part.OUTRO)
+                    : List.of(Part.INTRO, Part.VERSE, Part.CHORUS, Part.VERSE, Part.CHORUS, Part.OUTRO);
+            for (Part p : form) {
+                plans.add(new Plan(
+                        p,
+                        p.name().toLowerCase(java.util.Locale.ROOT),
+                        List.of(),
+                        p == Part.INTRO || p == Part.OUTRO ? 4 : 8));
+            }
+        } else {
+            if (lyrics.sections().get(0).part() != Part.INTRO) {
+                plans.add(new Plan(
+                        Part.INTRO,
+                        request.continuation() ? "Lead-in" : "Intro",
+                        List.of(),
+                        request.continuation() ? 1 : 4));
+            }
+            for (Lyrics.Section section : lyrics.sections()) {
+                plans.add(plan(section, syllables));
+            }
+            if (plans.get(plans.size() - 1).part() != Part.OUTRO) {
+                plans.add(new Plan(Part.OUTRO, "Outro", List.of(), 4));
+            }
+        }
+        double songTempo = tempo;
+        Double target = request.length();
+        if (target != null) {
+            songTempo = fit(plans, target);
+        }
+        return build(plans, songTempo, target);
+    }
+
+    /** Adjusts tempo and form so the song fills {@code target} seconds; returns the tempo. */
+    private double fit(List<Plan> plans, double target) {
+        Genre genre = request.style().genre();
+        double chosen = tempo;
+        if (request.style().tempo() == null) {
+            // the tempo moves within the genre's natural range; beyond it the form changes instead (a song played far
+            // too fast or slow for its genre is worse than one with a section more or less)
+            double ideal = bars(plans) * 240.0 / target;
+            chosen = Math.round(Math.max(genre.tempoMin(), Math.min(genre.tempoMax(), ideal)));
+        }
+        double bar = 240.0 / chosen;
+        int guard = 0;
+        while (bars(plans) * bar < target - bar && guard++ < 64) {
+            Plan intro = plans.get(0);
+            if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() < 8 && !request.continuation()) {
+                plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), 8));
+                continue;
+            }
+            int outro = plans.size() - 1;
+            Plan lastChorus = null;
+            for (Plan p : plans) {
+                if (p.part() == Part.CHORUS && !p.lines().isEmpty()) {
+                    lastChorus = p;
+                }
+            }
+            double missing = target - bars(plans) * bar;
+            if (lastChorus != null && missing > lastChorus.bars() * bar * 0.75 && guard % 2 == 1) {
+                plans.add(outro, lastChorus); // sing the chorus once more
+            } else {
+                int breakBars = (int) Math.max(2, Math.min(8, Math.round(missing / bar)));
+                plans.add(outro, new Plan(Part.BREAK, "Instrumental", List.of(), breakBars));
+            }
+        }
+        while (bars(plans) * bar > target + 0.25 && plans.size() > 2) {
+            Plan outro = plans.get(plans.size() - 1);
+            if (outro.part() == Part.OUTRO && outro.bars() > 2) {
+                plans.set(plans.size() - 1, new Plan(Part.OUTRO, outro.label(), outro.lines(), 2));
+                continue;
+            }
+            Plan removed = plans.remove(plans.size() - 2);
+            removed.lines().forEach(l -> dropped.add(l.text()));
+        }
+        return chosen;
+    }
+
+    private static int bars(List<Plan> plans) {
+        return plans.stream().mapToInt(Plan::bars).sum();
+    }
+
+    private Score build(List<Plan> plans, double songTempo, @Nullable Double target) {
+        double bar = 240.0 / songTempo;
+        List<Score.Span> spans = new ArrayList<>();
+        List<Score.Chord> chords = new ArrayList<>();
+        List<Score.Phrase> phrases = new ArrayList<>();
+        int barIndex = 0;
+        for (int s = 0; s < plans.size(); s++) {
+            Plan plan = plans.get(s);
+            double start = barIndex * bar;
+            int[] progression = progressions[progressionOf(plan.part())];
+            boolean last = s == plans.size() - 1;
+            for (int b = 0; b < plan.bars(); b++) {
+                int degree = last && b >= plan.bars() - 2 ? 0 : progression[b % progression.length];
+                chords.add(chord(degree, (barIndex + b) * bar, (barIndex + b + 1) * bar, barIndex + b));
+            }
+            int lineBar = barIndex;
+            for (int i = 0; i < plan.lines().size(); i++) {
+                LineSyllables line = plan.lines().get(i);
+                int lineBars = barsFor(line);
+                boolean cadence = i == plan.lines().size() - 1;
+                phrases.add(phrase(plan.part(), i, line, lineBar * bar, lineBars, songTempo, cadence, chords));
+                lineBar += lineBars;
+            }
+            barIndex += plan.bars();
+            spans.add(new Score.Span(plan.part(), plan.label(), start, barIndex * bar, plan.bars()));
+        }
+        double length = target != null ? target : barIndex * bar + 2.5; // the last chord rings out
+        return new Score(songTempo, key, minor, length, spans, chords, phrases, dropped, List.of());
+    }
+
+    private static int progressionOf(Part part) {
+        return switch (part) {
+            case CHORUS, INTRO, OUTRO, BREAK -> 1;
+            case PRE_CHORUS -> 2;
+            case BRIDGE -> 3;
+            default -> 0;
+        };
+    }
+
+    private Score.Chord chord(int degree, double start, double end, int bar) {
+        int root = Math.floorMod(key + scale[degree % 7], 12);
+        boolean chordMinor = (minor ? MINOR_QUALITY : MAJOR_QUALITY)[degree % 7];
+        boolean seventh = request.style().genre().has(Genre.Trait.SEVENTHS) && degree != 0;
+        return new Score.Chord(start, end, root, chordMinor, seventh, bar);
+    }
+
+    // ---------------------------------------------------------------- LRC
+
+    /** A line's time; every line of timed (LRC) lyrics has one. */
+    private static double at(Lyrics.Line line) {
+        return java.util.Objects.requireNonNull(line.at(), "a line of timed lyrics without its time");
+    }
+
+    private Score timed(Map<String, LineSyllables> syllables) {
+        double bar = 240.0 / tempo;
+        List<Lyrics.Line> lines = request.lyrics().lines();
+        Double target = request.length();
+        double lastAt = lines.isEmpty() ? 0 : at(lines.get(lines.size() - 1));
+        double length = target != null ? target : lastAt + 4 * bar + 2;
+        int totalBars = (int) Math.ceil(length / bar) + 1;
+        List<Score.Chord> chords = new ArrayList<>();
+        double firstAt = lines.isEmpty() ? length : at(lines.get(0));
+        for (int b = 0; b < totalBars; b++) {
+            int[] progression = progressions[b * bar >= firstAt ? 0 : 1];
+            chords.add(chord(progression[b % 4], b * bar, (b + 1) * bar, b));
+        }
+        List<Score.Phrase> phrases = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Lyrics.Line line = lines.get(i);
+            LineSyllables s = syllables.get(line.text());
+            double at = at(line);
+            if (at >= length - 0.5) {
+                dropped.add(line.text());
+                continue;
+            }
+            if (s == null || s.syllables().isEmpty()) {
+                continue;
+            }
+            double next = i + 1 < lines.size() ? Math.min(at(lines.get(i + 1)), length) : length;
+            Score.Phrase phrase = phrase(Part.VERSE, i, s, at, barsFor(s), tempo, i == lines.size() - 1, chords);
+            phrases.add(fitBefore(phrase, s, at, next - 0.08));
+        }
+        double lastEnd =
+                phrases.isEmpty() ? firstAt : phrases.get(phrases.size() - 1).end();
+        List<Score.Span> spans = new ArrayList<>();
+        if (firstAt > 0) {
+            spans.add(
+                    new Score.Span(Part.INTRO, "Intro", 0, Math.min(firstAt, length), (int) Math.round(firstAt / bar)));
+        }
+        spans.add(new Score.Span(Part.VERSE, "LRC", Math.min(firstAt, length), Math.min(lastEnd, length), (int)
+                Math.round((lastEnd - firstAt) / bar)));
+        spans.add(new Score.Span(
+                Part.OUTRO, "Outro", Math.min(lastEnd, length), length, (int) Math.round((length - lastEnd) / bar)));
+        return new Score(tempo, key, minor, length, spans, chords, phrases, dropped, List.of());
+    }
+
+    /** Squeezes a phrase that starts at {@code start} so it ends by {@code limit}. */
+    private static Score.Phrase fitBefore(Score.Phrase phrase, LineSyllables line, double start, double limit) {
+        double end = phrase.end();
+        if (end <= limit) {
+            return phrase;
+        }
+        double factor = Math.max(0.05, (limit - start) / (end - start));
+        List<Score.Note> notes = new ArrayList<>();
+        for (Score.Note n : phrase.notes()) {
+            notes.add(new Score.Note(
+                    start + (n.start() - start) * factor, start + (n.end() - start) * factor, n.pitch(), n.syllable()));
+        }
+        return new Score.Phrase(phrase.text(), phrase.part(), notes, words(line, notes));
+    }
+
+    /** Each word from its first syllable's note start to its last syllable's note end. */
+    static List<Score.Word> words(LineSyllables line, List<Score.Note> notes) {
+        List<Score.Word> words = new ArrayList<>();
+        for (int i = 0; i < line.syllables().size(); i++) {
+            LineSyllables.Syllable s = line.syllables().get(i);
+            Score.Note note = notes.get(i);
+            if (i > 0 && line.syllables().get(i - 1).word() == s.word()) {
+                Score.Word w = words.remove(words.size() - 1);
+                words.add(new Score.Word(w.word(), w.start(), note.end()));
+            } else {
+                words.add(new Score.Word(s.wordText(), note.start(), note.end()));
+            }
+        }
+        return words;
+    }
+
+    // ---------------------------------------------------------------- melody
+
+    /** A line's melody independent of where it is sung: rhythm in sixteenths and pitches as scale steps. */
+    private record Melody(int[] onsets, int[] lengths, int[] steps) {}
+
+    private Score.Phrase phrase(
+            Part part,
+            int index,
+            LineSyllables line,
+            double start,
+            int bars,
+            double songTempo,
+            boolean cadence,
+            List<Score.Chord> chords) {
+        String stress = stressPattern(line);
+        String cacheKey = part == Part.CHORUS ? "chorus:" + line.text() : part + ":" + index + ":" + stress;
+        Melody melody = melodies.computeIfAbsent(cacheKey, k -> melody(line, bars, start, songTempo, cadence, chords));
+        double sixteenth = 15.0 / songTempo;
+        double swing = request.style().genre().swing();
+        List<Score.Note> notes = new ArrayList<>();
+        int low = request.low();
+        int tonic = tonic();
+        for (int i = 0; i < melody.steps().length; i++) {
+            double noteStart = start + swung(melody.onsets()[i], swing) * sixteenth;
+            double noteEnd = start + swung(melody.onsets()[i] + melody.lengths()[i], swing) * sixteenth;
+            int pitch = Math.max(low, Math.min(request.high(), midi(tonic, melody.steps()[i])));
+            notes.add(new Score.Note(noteStart, noteEnd, pitch, i));
+        }
+        return new Score.Phrase(line.text(), part, notes, words(line, notes));
+    }
+
+    /** Swing delays the off-beat eighth (the third sixteenth of each beat). */
+    private static double swung(int sixteenths, double swing) {
+        return sixteenths % 4 == 2 ? sixteenths + 2 * swing : sixteenths;
+    }
+
+    private static String stressPattern(LineSyllables line) {
+        StringBuilder s = new StringBuilder();
+        line.syllables().forEach(x -> s.append(x.stressed() ? '1' : '0'));
+        return s.toString();
+    }
+
+    /** The tonic the melody moves around: the key's note nearest a fourth above the bottom of the range. */
+    private int tonic() {
+        int around = request.low() + 5;
+        int below = around - Math.floorMod(around - key, 12);
+        return around - below <= 6 ? below : below + 12;
+    }
+
+    private Melody melody(
+            LineSyllables line, int bars, double start, double songTempo, boolean cadence, List<Score.Chord> chords) {
+        int n = line.syllables().size();
+        int available = bars * 16 - 4; // in sixteenths, keeping a breath at the end of the line
+        int[] onsets = new int[n];
+        int[] lengths = new int[n];
+        rhythm(line, available, onsets, lengths);
+        lengths[n - 1] = Math.max(lengths[n - 1], Math.min(8, available - onsets[n - 1]));
+        // contour: from a start step to a peak (or a trough) about 60 % through, then to the cadence
+        int minStep = -stepsIn(tonic() - request.low());
+        int maxStep = stepsIn(request.high() - tonic());
+        int startStep = random.nextInt(Math.max(1, Math.min(5, maxStep - 1)));
+        int peak = random.nextInt(4) == 0
+                ? Math.max(minStep + 1, startStep - 2 - random.nextInt(2))
+                : Math.min(maxStep - 1, startStep + 2 + random.nextInt(3));
+        double sixteenth = 15.0 / songTempo;
+        int[] steps = new int[n];
+        int previous = startStep;
+        for (int i = 0; i < n; i++) {
+            double f = n == 1 ? 1 : i / (double) (n - 1);
+            double target = f < 0.6
+                    ? startStep + (peak - startStep) * (f / 0.6)
+                    : peak + (cadenceStep(cadence) - peak) * ((f - 0.6) / 0.4);
+            if (onsets[i] % 4 != 0 && random.nextInt(3) == 0) {
+                target += random.nextBoolean() ? 1 : -1; // neighbour and passing tones between the beats
+            }
+            Score.Chord chord = Score.chordAt(chords, start + onsets[i] * sixteenth);
+            int step;
+            if (i == n - 1) {
+                step = nearestChordStep(
+                        cadence ? 0 : (int) Math.round(target),
+                        cadence ? new int[] {key} : chord.pitchClasses(),
+                        minStep,
+                        maxStep);
+            } else if (onsets[i] % 4 == 0) {
+                step = nearestChordStep((int) Math.round(target), chord.pitchClasses(), minStep, maxStep);
+            } else {
+                step = (int) Math.round(target);
+            }
+            step = Math.max(previous - 3, Math.min(previous + 3, step));
+            step = Math.max(minStep, Math.min(maxStep, step));
+            if (i >= 2 && i < n - 1 && step == steps[i - 1] && step == steps[i - 2]) {
+                // a third repeat of one pitch: move a step towards the contour (or away from the edge)
+                int away = target >= step ? 1 : -1;
+                step = step + away > maxStep || step + away < minStep ? step - away : step + away;
+            }
+            steps[i] = step;
+            previous = step;
+        }
+        return new Melody(onsets, lengths, steps);
+    }
+
+    /**
+     * Places syllables on a sixteenth grid so every stressed syllable starts on a beat: the unstressed ones before the
+     * first stress lead into it, those between two stresses share the gap as eighths (sixteenths when the line is
+     * crowded), and spare beats lengthen the stressed notes. A line with too many syllables for that falls back to even
+     * sixteenths.
+     */
+    private void rhythm(LineSyllables line, int available, int[] onsets, int[] lengths) {
+        int n = line.syllables().size();
+        List<Integer> stresses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (line.syllables().get(i).stressed()) {
+                stresses.add(i);
+            }
+        }
+        if (stresses.isEmpty()) {
+            stresses.add(0);
+        }
+        for (int unit : new int[] {2, 1}) {
+            // beats needed after each stress: the stressed note plus the unstressed notes until the next stress
+            int pickup = stresses.get(0);
+            int lead = (int) Math.ceil(pickup * unit / 4.0) * 4;
+            int[] gaps = new int[stresses.size()];
+            int total = lead;
+            for (int s = 0; s < stresses.size(); s++) {
+                int until = s + 1 < stresses.size() ? stresses.get(s + 1) : n;
+                int notes = until - stresses.get(s);
+                gaps[s] = Math.max(4, (int) Math.ceil(notes * unit / 4.0) * 4);
+                total += gaps[s];
+            }
+            if (total > available) {
+                continue;
+            }
+            // spare beats lengthen stressed notes, a beat at a time, from the first
+            for (int s = 0; total + 4 <= available * 0.85 && s < gaps.length * 2; s++) {
+                gaps[s % gaps.length] += 4;
+                total += 4;
+            }
+            int position = lead - pickup * unit;
+            for (int i = 0; i < pickup; i++) {
+                onsets[i] = position;
+                lengths[i] = unit;
+                position += unit;
+            }
+            for (int s = 0; s < stresses.size(); s++) {
+                int first = stresses.get(s);
+                int until = s + 1 < stresses.size() ? stresses.get(s + 1) : n;
+                int beatStart = position;
+                int others = until - first - 1;
+                int stressedLength = gaps[s] - others * unit;
+                onsets[first] = beatStart;
+                lengths[first] = stressedLength;
+                position = beatStart + stressedLength;
+                for (int i = first + 1; i < until; i++) {
+                    onsets[i] = position;
+                    lengths[i] = unit;
+                    position += unit;
+                }
+            }
+            return;
+        }
+        int unit = Math.max(1, available / n);
+        for (int i = 0; i < n; i++) {
+            onsets[i] = i * unit;
+            lengths[i] = unit;
+        }
+    }
+
+    private int cadenceStep(boolean cadence) {
+        return cadence ? 0 : 2 + 2 * random.nextInt(2);
+    }
+
+    /** Scale steps from the tonic that fit in {@code semitones} (0 when there is no room). */
+    private int stepsIn(int semitones) {
+        int steps = 0;
+        while (semitones > 0 && scale[(steps + 1) % 7] + 12 * ((steps + 1) / 7) <= semitones) {
+            steps++;
+        }
+        return steps;
+    }
+
+    private int midi(int tonic, int step) {
+        return tonic + scale[Math.floorMod(step, 7)] + 12 * Math.floorDiv(step, 7);
+    }
+
+    /** The scale step nearest {@code target} whose pitch class is in {@code pitchClasses}. */
+    private int nearestChordStep(int target, int[] pitchClasses, int minStep, int maxStep) {
+        int best = target;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int step = minStep; step <= maxStep; step++) {
+            int pc = Math.floorMod(key + scale[Math.floorMod(step, 7)], 12);
+            for (int c : pitchClasses) {
+                if (c == pc && Math.abs(step - target) < bestDistance) {
+                    bestDistance = Math.abs(step - target);
+                    best = step;
+                }
+            }
+        }
+        return best;
+    }
 }

@@ -30,120 +30,123 @@ import org.slf4j.LoggerFactory;
  * {@code AudioSynthesizer} interface, which needs {@code --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED}.
  */
 public final class InstrumentRenderer {
-  private static final Logger LOG = LoggerFactory.getLogger(InstrumentRenderer.class);
-  public static final int RATE = 44_100;
-  /** Where Debian's fluid-soundfont-gm puts FluidR3. */
-  public static final Path DEBIAN_FLUID = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
+    private static final Logger LOG = LoggerFactory.getLogger(InstrumentRenderer.class);
+    public static final int RATE = 44_100;
+    /** Where Debian's fluid-soundfont-gm puts FluidR3. */
+    public static final Path DEBIAN_FLUID = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
 
-  private final @Nullable Soundbank soundbank;
-  private final String soundfont;
+    private final @Nullable Soundbank soundbank;
+    private final String soundfont;
 
-  private InstrumentRenderer(@Nullable Soundbank soundbank, String soundfont) {
-    this.soundbank = soundbank;
-    this.soundfont = soundfont;
-  }
-
-  /** Loads the soundfont at {@code path}, or FluidR3 from Debian, or falls back to Gervill's built-in bank. */
-  public static InstrumentRenderer load(Optional<Path> path) {
-    Path chosen = path.orElse(DEBIAN_FLUID);
-    if (Files.isReadable(chosen)) {
-      long started = System.nanoTime();
-      try {
-        Soundbank bank = MidiSystem.getSoundbank(chosen.toFile());
-        LOG.info("soundfont {} loaded in {} ms", chosen, (System.nanoTime() - started) / 1_000_000);
-        return new InstrumentRenderer(bank, chosen.getFileName().toString());
-      } catch (InvalidMidiDataException | IOException e) {
-        LOG.warn("soundfont {} could not be read ({}); using Gervill's built-in bank", chosen, e.getMessage());
-      }
-    } else {
-      LOG.warn("no soundfont at {} (apt-get install fluid-soundfont-gm); using Gervill's built-in bank, which sounds"
-          + " thin", chosen);
+    private InstrumentRenderer(@Nullable Soundbank soundbank, String soundfont) {
+        this.soundbank = soundbank;
+        this.soundfont = soundfont;
     }
-    return new InstrumentRenderer(null, "gervill-builtin");
-  }
 
-  /** Which soundfont the instruments come from ({@code FluidR3_GM.sf2}, or {@code gervill-builtin}). */
-  public String soundfont() {
-    return soundfont;
-  }
-
-  /** Renders {@code events} to {@code seconds} of interleaved stereo at 44.1 kHz. */
-  public float[] render(List<Arranger.Event> events, double seconds) throws IOException {
-    int frames = (int) Math.round(seconds * RATE);
-    Synthesizer synth;
-    try {
-      synth = MidiSystem.getSynthesizer();
-    } catch (MidiUnavailableException e) {
-      throw new IOException("the JDK's synthesizer is unavailable: " + e.getMessage(), e);
-    }
-    AudioFormat format = new AudioFormat(RATE, 16, 2, true, false);
-    Map<String, Object> info = new HashMap<>();
-    info.put("interpolation", "linear");
-    info.put("max polyphony", 96);
-    info.put("reverb", true);
-    info.put("chorus", true);
-    AudioInputStream stream = openStream(synth, format, info);
-    try {
-      if (soundbank != null) {
-        synth.unloadAllInstruments(synth.getDefaultSoundbank());
-        synth.loadAllInstruments(soundbank);
-      }
-      Receiver receiver = synth.getReceiver();
-      int[] program = new int[16];
-      java.util.Arrays.fill(program, -1);
-      List<Arranger.Event> sorted = events.stream()
-          .sorted(java.util.Comparator.comparingDouble(Arranger.Event::start))
-          .toList();
-      for (Arranger.Event e : sorted) {
-        long on = Math.round(e.start() * 1e6);
-        long off = Math.round((e.start() + e.duration()) * 1e6);
-        if (e.channel() != 9 && program[e.channel()] != e.program()) {
-          receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, e.channel(), e.program(), 0), on);
-          program[e.channel()] = e.program();
+    /** Loads the soundfont at {@code path}, or FluidR3 from Debian, or falls back to Gervill's built-in bank. */
+    public static InstrumentRenderer load(Optional<Path> path) {
+        Path chosen = path.orElse(DEBIAN_FLUID);
+        if (Files.isReadable(chosen)) {
+            long started = System.nanoTime();
+            try {
+                Soundbank bank = MidiSystem.getSoundbank(chosen.toFile());
+                LOG.info("soundfont {} loaded in {} ms", chosen, (System.nanoTime() - started) / 1_000_000);
+                return new InstrumentRenderer(bank, chosen.getFileName().toString());
+            } catch (InvalidMidiDataException | IOException e) {
+                LOG.warn("soundfont {} could not be read ({}); using Gervill's built-in bank", chosen, e.getMessage());
+            }
+        } else {
+            LOG.warn(
+                    "no soundfont at {} (apt-get install fluid-soundfont-gm); using Gervill's built-in bank, which sounds"
+                            + " thin",
+                    chosen);
         }
-        receiver.send(new ShortMessage(ShortMessage.NOTE_ON, e.channel(), e.pitch(), e.velocity()), on);
-        receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, e.channel(), e.pitch(), 0), off);
-      }
-      byte[] pcm = readFully(stream, frames * 4);
-      float[] out = new float[frames * 2];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8)) / 32768f;
-      }
-      return out;
-    } catch (InvalidMidiDataException | MidiUnavailableException e) {
-      throw new IOException("rendering the instruments failed: " + e.getMessage(), e);
-    } finally {
-      synth.close();
+        return new InstrumentRenderer(null, "gervill-builtin");
     }
-  }
 
-  private static AudioInputStream openStream(Synthesizer synth, AudioFormat format, Map<String, Object> info)
-      throws IOException {
-    try {
-      Class<?> audioSynthesizer = Class.forName("com.sun.media.sound.AudioSynthesizer");
-      Method open = audioSynthesizer.getMethod("openStream", AudioFormat.class, Map.class);
-      return (AudioInputStream) open.invoke(synth, format, info);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new IOException("this JDK's synthesizer has no offline stream (Gervill's AudioSynthesizer)", e);
-    } catch (IllegalAccessException e) {
-      throw new IOException("run Java with --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED to render"
-          + " instruments offline", e);
-    } catch (InvocationTargetException e) {
-      throw new IOException("Gervill could not open its stream: " + e.getCause(), e.getCause());
+    /** Which soundfont the instruments come from ({@code FluidR3_GM.sf2}, or {@code gervill-builtin}). */
+    public String soundfont() {
+        return soundfont;
     }
-  }
 
-  private static byte[] readFully(InputStream in, int bytes) throws IOException {
-    byte[] buffer = new byte[bytes];
-    int read = 0;
-    while (read < bytes) {
-      int n = in.read(buffer, read, bytes - read);
-      if (n < 0) {
-        break;
-      }
-      read += n;
+    /** Renders {@code events} to {@code seconds} of interleaved stereo at 44.1 kHz. */
+    public float[] render(List<Arranger.Event> events, double seconds) throws IOException {
+        int frames = (int) Math.round(seconds * RATE);
+        Synthesizer synth;
+        try {
+            synth = MidiSystem.getSynthesizer();
+        } catch (MidiUnavailableException e) {
+            throw new IOException("the JDK's synthesizer is unavailable: " + e.getMessage(), e);
+        }
+        AudioFormat format = new AudioFormat(RATE, 16, 2, true, false);
+        Map<String, Object> info = new HashMap<>();
+        info.put("interpolation", "linear");
+        info.put("max polyphony", 96);
+        info.put("reverb", true);
+        info.put("chorus", true);
+        AudioInputStream stream = openStream(synth, format, info);
+        try {
+            if (soundbank != null) {
+                synth.unloadAllInstruments(synth.getDefaultSoundbank());
+                synth.loadAllInstruments(soundbank);
+            }
+            Receiver receiver = synth.getReceiver();
+            int[] program = new int[16];
+            java.util.Arrays.fill(program, -1);
+            List<Arranger.Event> sorted = events.stream()
+                    .sorted(java.util.Comparator.comparingDouble(Arranger.Event::start))
+                    .toList();
+            for (Arranger.Event e : sorted) {
+                long on = Math.round(e.start() * 1e6);
+                long off = Math.round((e.start() + e.duration()) * 1e6);
+                if (e.channel() != 9 && program[e.channel()] != e.program()) {
+                    receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, e.channel(), e.program(), 0), on);
+                    program[e.channel()] = e.program();
+                }
+                receiver.send(new ShortMessage(ShortMessage.NOTE_ON, e.channel(), e.pitch(), e.velocity()), on);
+                receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, e.channel(), e.pitch(), 0), off);
+            }
+            byte[] pcm = readFully(stream, frames * 4);
+            float[] out = new float[frames * 2];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8)) / 32768f;
+            }
+            return out;
+        } catch (InvalidMidiDataException | MidiUnavailableException e) {
+            throw new IOException("rendering the instruments failed: " + e.getMessage(), e);
+        } finally {
+            synth.close();
+        }
     }
-    return buffer;
-  }
 
+    private static AudioInputStream openStream(Synthesizer synth, AudioFormat format, Map<String, Object> info)
+            throws IOException {
+        try {
+            Class<?> audioSynthesizer = Class.forName("com.sun.media.sound.AudioSynthesizer");
+            Method open = audioSynthesizer.getMethod("openStream", AudioFormat.class, Map.class);
+            return (AudioInputStream) open.invoke(synth, format, info);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new IOException("this JDK's synthesizer has no offline stream (Gervill's AudioSynthesizer)", e);
+        } catch (IllegalAccessException e) {
+            throw new IOException(
+                    "run Java with --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED to render"
+                            + " instruments offline",
+                    e);
+        } catch (InvocationTargetException e) {
+            throw new IOException("Gervill could not open its stream: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static byte[] readFully(InputStream in, int bytes) throws IOException {
+        byte[] buffer = new byte[bytes];
+        int read = 0;
+        while (read < bytes) {
+            int n = in.read(buffer, read, bytes - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return buffer;
+    }
 }

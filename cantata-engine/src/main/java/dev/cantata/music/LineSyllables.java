@@ -7,16 +7,16 @@ import java.util.List;
  * word each belongs to).
  */
 public record LineSyllables(String text, List<Syllable> syllables) {
-  public LineSyllables {
-    syllables = List.copyOf(syllables);
-  }
+    public LineSyllables {
+        syllables = List.copyOf(syllables);
+    }
 
-  /** One syllable: the word it belongs to (its index and text) and whether it carries lexical stress. */
-  public record Syllable(int word, String wordText, boolean stressed) {}
+    /** One syllable: the word it belongs to (its index and text) and whether it carries lexical stress. */
+    public record Syllable(int word, String wordText, boolean stressed) {}
 
-  /** Reads a line into syllables. */
-  @FunctionalInterface
-  public interface Reader {
-    LineSyllables read(String line) throws Exception;
-  }
+    /** Reads a line into syllables. */
+    @FunctionalInterface
+    public interface Reader {
+        LineSyllables read(String line) throws Exception;
+    }
 }

@@ -24,304 +24,313 @@ import org.w3c.dom.NodeList;
  * as speech (see {@link MaryEngine}). Identical phrases are synthesised once.
  */
 public final class MarySinger implements LineSyllables.Reader {
-  static final Set<String> VOWELS =
-      Set.of("A", "O", "u", "i", "E", "{", "V", "@", "I", "U", "r=", "EI", "AI", "OI", "aU", "@U", "aI", "oU", "OU",
-          "Q", "3", "3r", "e", "o", "a");
-  private static final Set<String> UNVOICED = Set.of("p", "t", "k", "f", "T", "s", "S", "h", "tS", "_");
-  /** The most of a note the consonants after its vowel (its coda and the next onset) may take. */
-  private static final double CONSONANT_SHARE = 0.35;
-  /** MaryTTS's shortest phone: five HMM states of one 5 ms frame, plus a millisecond of rounding room. */
-  private static final double MIN_PHONE = 0.026;
+    static final Set<String> VOWELS = Set.of(
+            "A", "O", "u", "i", "E", "{", "V", "@", "I", "U", "r=", "EI", "AI", "OI", "aU", "@U", "aI", "oU", "OU", "Q",
+            "3", "3r", "e", "o", "a");
+    private static final Set<String> UNVOICED = Set.of("p", "t", "k", "f", "T", "s", "S", "h", "tS", "_");
+    /** The most of a note the consonants after its vowel (its coda and the next onset) may take. */
+    private static final double CONSONANT_SHARE = 0.35;
+    /** MaryTTS's shortest phone: five HMM states of one 5 ms frame, plus a millisecond of rounding room. */
+    private static final double MIN_PHONE = 0.026;
 
-  private final MaryEngine engine;
-  /** Phonemised lines (small) and sung phrases (about 1 MB each), bounded so a long-running server does not grow. */
-  private final BoundedCache<String, String> lines = new BoundedCache<>(2048);
-  private final BoundedCache<String, Sung> sung = new BoundedCache<>(128);
+    private final MaryEngine engine;
+    /** Phonemised lines (small) and sung phrases (about 1 MB each), bounded so a long-running server does not grow. */
+    private final BoundedCache<String, String> lines = new BoundedCache<>(2048);
 
-  public MarySinger(MaryEngine engine) {
-    this.engine = engine;
-  }
+    private final BoundedCache<String, Sung> sung = new BoundedCache<>(128);
 
-  /** Audio of a sung phrase; its first note's vowel begins {@code lead} seconds into {@code audio}. */
-  public record Sung(Pcm audio, double lead) {}
-
-  @Override
-  public LineSyllables read(String line) throws SpeechException {
-    Document doc = parse(acoustparams(line));
-    List<LineSyllables.Syllable> syllables = new ArrayList<>();
-    int word = -1;
-    NodeList tokens = doc.getElementsByTagNameNS("*", "t");
-    for (int i = 0; i < tokens.getLength(); i++) {
-      Element t = (Element) tokens.item(i);
-      List<Element> syls = children(t, "syllable");
-      if (syls.isEmpty()) {
-        continue;
-      }
-      word++;
-      String text = t.getFirstChild() == null ? "" : t.getFirstChild().getNodeValue().strip();
-      for (Element syllable : syls) {
-        syllables.add(new LineSyllables.Syllable(word, text, "1".equals(syllable.getAttribute("stress"))));
-      }
+    public MarySinger(MaryEngine engine) {
+        this.engine = engine;
     }
-    return new LineSyllables(line, syllables);
-  }
 
-  /** The singer's range (MIDI) for a voice: about an octave around where it speaks, nudged up as singers do. */
-  public static int[] range(double medianF0) {
-    int center = (int) Math.round(69 + 12 * Math.log(medianF0 / 440) / Math.log(2)) + 7;
-    return new int[] {center - 6, center + 6};
-  }
+    /** Audio of a sung phrase; its first note's vowel begins {@code lead} seconds into {@code audio}. */
+    public record Sung(Pcm audio, double lead) {}
 
-  /** Sings one phrase. */
-  public Sung sing(Score.Phrase phrase, VoiceProfile voice) throws SpeechException {
-    String cacheKey = cacheKey(phrase, voice);
-    Sung cached = sung.get(cacheKey);
-    if (cached != null) {
-      return cached;
-    }
-    Document doc = parse(acoustparams(phrase.text()));
-    double tract = voice.tract();
-    double lead = retime(doc, phrase.notes(), tract);
-    Pcm audio = engine.withMary(mary -> {
-      mary.setInputType("ACOUSTPARAMS");
-      mary.setOutputType("AUDIO");
-      return MaryEngine.audio(mary.generateAudio(doc));
-    });
-    Pcm declared = tract == 1.0 ? audio : new Pcm(audio.samples(), (int) Math.round(audio.sampleRate() / tract));
-    Sung result = new Sung(declared, lead);
-    sung.put(cacheKey, result);
-    return result;
-  }
-
-  private static String cacheKey(Score.Phrase phrase, VoiceProfile voice) {
-    StringBuilder key = new StringBuilder(phrase.text()).append('|').append(voice);
-    double origin = phrase.start();
-    for (Score.Note n : phrase.notes()) {
-      key.append(String.format(Locale.ROOT, "|%.4f,%.4f,%d", n.start() - origin, n.end() - origin, n.pitch()));
-    }
-    return key.toString();
-  }
-
-  private String acoustparams(String line) throws SpeechException {
-    String cached = lines.get(line);
-    if (cached != null) {
-      return cached;
-    }
-    String xml = engine.withMary(mary -> {
-      mary.setInputType("TEXT");
-      mary.setOutputType("ACOUSTPARAMS");
-      return DomUtils.document2String(mary.generateXML(line));
-    });
-    lines.put(line, xml);
-    return xml;
-  }
-
-  private static Document parse(String xml) throws SpeechException {
-    Document doc;
-    try {
-      doc = DomUtils.parseDocument(xml);
-    } catch (Exception e) {
-      throw new SpeechException("MaryTTS gave unreadable ACOUSTPARAMS: " + e.getMessage(), e);
-    }
-    mergeVoicelessSyllables(doc);
-    return doc;
-  }
-
-  /**
-   * MaryTTS sometimes makes a syllable of consonants alone (a sentence-initial "Still" is "s - t I l"). Nothing in it
-   * can carry a note, so its phones join the next syllable of the word (or the previous one when it is the last).
-   */
-  static void mergeVoicelessSyllables(Document doc) {
-    NodeList all = doc.getElementsByTagNameNS("*", "syllable");
-    List<Element> syllables = new ArrayList<>();
-    for (int i = 0; i < all.getLength(); i++) {
-      syllables.add((Element) all.item(i));
-    }
-    for (int i = 0; i < syllables.size(); i++) {
-      Element syllable = syllables.get(i);
-      List<Element> phones = children(syllable, "ph");
-      boolean singable = phones.stream().anyMatch(p -> !UNVOICED.contains(p.getAttribute("p")));
-      if (singable) {
-        continue;
-      }
-      Element next = i + 1 < syllables.size() ? syllables.get(i + 1) : null;
-      Element previous = i > 0 ? syllables.get(i - 1) : null;
-      if (next != null && next.getParentNode().isSameNode(syllable.getParentNode())) {
-        Node first = next.getFirstChild();
-        for (Element p : phones) {
-          next.insertBefore(p, first);
+    @Override
+    public LineSyllables read(String line) throws SpeechException {
+        Document doc = parse(acoustparams(line));
+        List<LineSyllables.Syllable> syllables = new ArrayList<>();
+        int word = -1;
+        NodeList tokens = doc.getElementsByTagNameNS("*", "t");
+        for (int i = 0; i < tokens.getLength(); i++) {
+            Element t = (Element) tokens.item(i);
+            List<Element> syls = children(t, "syllable");
+            if (syls.isEmpty()) {
+                continue;
+            }
+            word++;
+            String text = t.getFirstChild() == null
+                    ? ""
+                    : t.getFirstChild().getNodeValue().strip();
+            for (Element syllable : syls) {
+                syllables.add(new LineSyllables.Syllable(word, text, "1".equals(syllable.getAttribute("stress"))));
+            }
         }
-      } else if (previous != null && previous.getParentNode().isSameNode(syllable.getParentNode())) {
-        phones.forEach(previous::appendChild);
-      } else if (next != null) {
-        Node first = next.getFirstChild();
-        for (Element p : phones) {
-          next.insertBefore(p, first);
+        return new LineSyllables(line, syllables);
+    }
+
+    /** The singer's range (MIDI) for a voice: about an octave around where it speaks, nudged up as singers do. */
+    public static int[] range(double medianF0) {
+        int center = (int) Math.round(69 + 12 * Math.log(medianF0 / 440) / Math.log(2)) + 7;
+        return new int[] {center - 6, center + 6};
+    }
+
+    /** Sings one phrase. */
+    public Sung sing(Score.Phrase phrase, VoiceProfile voice) throws SpeechException {
+        String cacheKey = cacheKey(phrase, voice);
+        Sung cached = sung.get(cacheKey);
+        if (cached != null) {
+            return cached;
         }
-      } else {
-        continue; // a line of consonants only: nothing to sing, left as it is
-      }
-      syllable.getParentNode().removeChild(syllable);
+        Document doc = parse(acoustparams(phrase.text()));
+        double tract = voice.tract();
+        double lead = retime(doc, phrase.notes(), tract);
+        Pcm audio = engine.withMary(mary -> {
+            mary.setInputType("ACOUSTPARAMS");
+            mary.setOutputType("AUDIO");
+            return MaryEngine.audio(mary.generateAudio(doc));
+        });
+        Pcm declared = tract == 1.0 ? audio : new Pcm(audio.samples(), (int) Math.round(audio.sampleRate() / tract));
+        Sung result = new Sung(declared, lead);
+        sung.put(cacheKey, result);
+        return result;
     }
-  }
 
-  /**
-   * Rewrites durations and F0 in {@code doc} so syllable {@code i}'s vowel starts at note {@code i}; returns the time
-   * from the start of the audio to the first vowel.
-   */
-  static double retime(Document doc, List<Score.Note> notes, double tract) {
-    unwrapProsody(doc);
-    NodeList boundaries = doc.getElementsByTagNameNS("*", "boundary");
-    for (int i = boundaries.getLength() - 1; i >= 0; i--) {
-      Node b = boundaries.item(i);
-      b.getParentNode().removeChild(b); // pauses inside a sung line would break its timing
-    }
-    List<Element> syllables = new ArrayList<>();
-    NodeList all = doc.getElementsByTagNameNS("*", "syllable");
-    for (int i = 0; i < all.getLength(); i++) {
-      syllables.add((Element) all.item(i));
-    }
-    int n = Math.min(syllables.size(), notes.size());
-    double origin = notes.get(0).start();
-    double[] onset = new double[n];
-    double[] coda = new double[n];
-    List<List<Element>> phones = new ArrayList<>();
-    int[] nucleus = new int[n];
-    for (int i = 0; i < n; i++) {
-      List<Element> ph = children(syllables.get(i), "ph");
-      phones.add(ph);
-      nucleus[i] = nucleusOf(ph);
-      for (int j = 0; j < ph.size(); j++) {
-        double d = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
-        if (j < nucleus[i]) {
-          onset[i] += d;
-        } else if (j > nucleus[i]) {
-          coda[i] += d;
+    private static String cacheKey(Score.Phrase phrase, VoiceProfile voice) {
+        StringBuilder key = new StringBuilder(phrase.text()).append('|').append(voice);
+        double origin = phrase.start();
+        for (Score.Note n : phrase.notes()) {
+            key.append(String.format(Locale.ROOT, "|%.4f,%.4f,%d", n.start() - origin, n.end() - origin, n.pitch()));
         }
-      }
+        return key.toString();
     }
-    // The consonants between two vowels (coda of one, onset of the next) share one squeeze, so the second vowel can
-    // start on its note; no phone goes below MaryTTS's floor (five HMM states of one 5 ms frame), which it would
-    // silently lengthen. Each vowel then runs from where the clock really is to where the next consonants must
-    // begin, so any shortfall is caught up at once instead of adding up along the line.
-    double floor = MIN_PHONE * tract;
-    double[] squeeze = new double[n + 1];
-    java.util.Arrays.fill(squeeze, 1);
-    for (int i = 0; i < n; i++) {
-      double gap = i + 1 < n ? notes.get(i + 1).start() - notes.get(i).start() : notes.get(i).duration();
-      double consonants = coda[i] + (i + 1 < n ? onset[i + 1] : 0);
-      if (consonants > CONSONANT_SHARE * gap) {
-        // singers keep the vowel: the consonants between two notes take at most this share of the first
-        squeeze[i + 1] = CONSONANT_SHARE * gap / consonants;
-      }
-    }
-    double[][] durations = new double[n][];
-    double[] onsetActual = new double[n];
-    double[] codaActual = new double[n];
-    for (int i = 0; i < n; i++) {
-      List<Element> ph = phones.get(i);
-      durations[i] = new double[ph.size()];
-      for (int j = 0; j < ph.size(); j++) {
-        double natural = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
-        if (j < nucleus[i]) {
-          durations[i][j] = Math.max(floor, natural * squeeze[i]);
-          onsetActual[i] += durations[i][j];
-        } else if (j > nucleus[i]) {
-          durations[i][j] = Math.max(floor, natural * squeeze[i + 1]);
-          codaActual[i] += durations[i][j];
+
+    private String acoustparams(String line) throws SpeechException {
+        String cached = lines.get(line);
+        if (cached != null) {
+            return cached;
         }
-      }
+        String xml = engine.withMary(mary -> {
+            mary.setInputType("TEXT");
+            mary.setOutputType("ACOUSTPARAMS");
+            return DomUtils.document2String(mary.generateXML(line));
+        });
+        lines.put(line, xml);
+        return xml;
     }
-    double lead = onsetActual[0];
-    double clock = 0; // seconds from the start of the audio, in the declared (not synthesised) timeline
-    long clockMs = 0;
-    for (int i = 0; i < n; i++) {
-      Score.Note note = notes.get(i);
-      List<Element> ph = phones.get(i);
-      for (int j = 0; j < ph.size(); j++) {
-        Element p = ph.get(j);
-        double d = durations[i][j];
-        if (j == nucleus[i]) {
-          double nextConsonantsAt = i + 1 < n
-              ? lead + notes.get(i + 1).start() - origin - onsetActual[i + 1] - codaActual[i]
-              : lead + note.end() - origin - codaActual[i];
-          d = Math.max(floor, nextConsonantsAt - clock);
+
+    private static Document parse(String xml) throws SpeechException {
+        Document doc;
+        try {
+            doc = DomUtils.parseDocument(xml);
+        } catch (Exception e) {
+            throw new SpeechException("MaryTTS gave unreadable ACOUSTPARAMS: " + e.getMessage(), e);
         }
-        clock += d;
-        long endMs = Math.round(clock * 1000);
-        long synthStart = Math.round(clockMs / tract);
-        long synthEnd = Math.round(endMs / tract);
-        clockMs = endMs;
-        p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
-        p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
-        String symbol = p.getAttribute("p");
-        if (UNVOICED.contains(symbol)) {
-          p.removeAttribute("f0");
-        } else if (j == nucleus[i]) {
-          p.setAttribute("f0", vibrato(note.hz() * tract, d));
-        } else {
-          long hz = Math.round(note.hz() * tract);
-          p.setAttribute("f0", "(0," + hz + ")(100," + hz + ")");
+        mergeVoicelessSyllables(doc);
+        return doc;
+    }
+
+    /**
+     * MaryTTS sometimes makes a syllable of consonants alone (a sentence-initial "Still" is "s - t I l"). Nothing in it
+     * can carry a note, so its phones join the next syllable of the word (or the previous one when it is the last).
+     */
+    static void mergeVoicelessSyllables(Document doc) {
+        NodeList all = doc.getElementsByTagNameNS("*", "syllable");
+        List<Element> syllables = new ArrayList<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            syllables.add((Element) all.item(i));
         }
-      }
+        for (int i = 0; i < syllables.size(); i++) {
+            Element syllable = syllables.get(i);
+            List<Element> phones = children(syllable, "ph");
+            boolean singable = phones.stream().anyMatch(p -> !UNVOICED.contains(p.getAttribute("p")));
+            if (singable) {
+                continue;
+            }
+            Element next = i + 1 < syllables.size() ? syllables.get(i + 1) : null;
+            Element previous = i > 0 ? syllables.get(i - 1) : null;
+            if (next != null && next.getParentNode().isSameNode(syllable.getParentNode())) {
+                Node first = next.getFirstChild();
+                for (Element p : phones) {
+                    next.insertBefore(p, first);
+                }
+            } else if (previous != null && previous.getParentNode().isSameNode(syllable.getParentNode())) {
+                phones.forEach(previous::appendChild);
+            } else if (next != null) {
+                Node first = next.getFirstChild();
+                for (Element p : phones) {
+                    next.insertBefore(p, first);
+                }
+            } else {
+                continue; // a line of consonants only: nothing to sing, left as it is
+            }
+            syllable.getParentNode().removeChild(syllable);
+        }
     }
-    return lead;
-  }
 
-  /** F0 targets for a vowel: steady, with a 5.5 Hz, ±30 cent vibrato after 150 ms on notes longer than 350 ms. */
-  static String vibrato(double hz, double seconds) {
-    if (seconds < 0.35) {
-      long f = Math.round(hz);
-      return "(0," + f + ")(100," + f + ")";
+    /**
+     * Rewrites durations and F0 in {@code doc} so syllable {@code i}'s vowel starts at note {@code i}; returns the time
+     * from the start of the audio to the first vowel.
+     */
+    static double retime(Document doc, List<Score.Note> notes, double tract) {
+        unwrapProsody(doc);
+        NodeList boundaries = doc.getElementsByTagNameNS("*", "boundary");
+        for (int i = boundaries.getLength() - 1; i >= 0; i--) {
+            Node b = boundaries.item(i);
+            b.getParentNode().removeChild(b); // pauses inside a sung line would break its timing
+        }
+        List<Element> syllables = new ArrayList<>();
+        NodeList all = doc.getElementsByTagNameNS("*", "syllable");
+        for (int i = 0; i < all.getLength(); i++) {
+            syllables.add((Element) all.item(i));
+        }
+        int n = Math.min(syllables.size(), notes.size());
+        double origin = notes.get(0).start();
+        double[] onset = new double[n];
+        double[] coda = new double[n];
+        List<List<Element>> phones = new ArrayList<>();
+        int[] nucleus = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<Element> ph = children(syllables.get(i), "ph");
+            phones.add(ph);
+            nucleus[i] = nucleusOf(ph);
+            for (int j = 0; j < ph.size(); j++) {
+                double d = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
+                if (j < nucleus[i]) {
+                    onset[i] += d;
+                } else if (j > nucleus[i]) {
+                    coda[i] += d;
+                }
+            }
+        }
+        // The consonants between two vowels (coda of one, onset of the next) share one squeeze, so the second vowel can
+        // start on its note; no phone goes below MaryTTS's floor (five HMM states of one 5 ms frame), which it would
+        // silently lengthen. Each vowel then runs from where the clock really is to where the next consonants must
+        // begin, so any shortfall is caught up at once instead of adding up along the line.
+        double floor = MIN_PHONE * tract;
+        double[] squeeze = new double[n + 1];
+        java.util.Arrays.fill(squeeze, 1);
+        for (int i = 0; i < n; i++) {
+            double gap = i + 1 < n
+                    ? notes.get(i + 1).start() - notes.get(i).start()
+                    : notes.get(i).duration();
+            double consonants = coda[i] + (i + 1 < n ? onset[i + 1] : 0);
+            if (consonants > CONSONANT_SHARE * gap) {
+                // singers keep the vowel: the consonants between two notes take at most this share of the first
+                squeeze[i + 1] = CONSONANT_SHARE * gap / consonants;
+            }
+        }
+        double[][] durations = new double[n][];
+        double[] onsetActual = new double[n];
+        double[] codaActual = new double[n];
+        for (int i = 0; i < n; i++) {
+            List<Element> ph = phones.get(i);
+            durations[i] = new double[ph.size()];
+            for (int j = 0; j < ph.size(); j++) {
+                double natural = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
+                if (j < nucleus[i]) {
+                    durations[i][j] = Math.max(floor, natural * squeeze[i]);
+                    onsetActual[i] += durations[i][j];
+                } else if (j > nucleus[i]) {
+                    durations[i][j] = Math.max(floor, natural * squeeze[i + 1]);
+                    codaActual[i] += durations[i][j];
+                }
+            }
+        }
+        double lead = onsetActual[0];
+        double clock = 0; // seconds from the start of the audio, in the declared (not synthesised) timeline
+        long clockMs = 0;
+        for (int i = 0; i < n; i++) {
+            Score.Note note = notes.get(i);
+            List<Element> ph = phones.get(i);
+            for (int j = 0; j < ph.size(); j++) {
+                Element p = ph.get(j);
+                double d = durations[i][j];
+                if (j == nucleus[i]) {
+                    double nextConsonantsAt = i + 1 < n
+                            ? lead + notes.get(i + 1).start() - origin - onsetActual[i + 1] - codaActual[i]
+                            : lead + note.end() - origin - codaActual[i];
+                    d = Math.max(floor, nextConsonantsAt - clock);
+                }
+                clock += d;
+                long endMs = Math.round(clock * 1000);
+                long synthStart = Math.round(clockMs / tract);
+                long synthEnd = Math.round(endMs / tract);
+                clockMs = endMs;
+                p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
+                p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
+                String symbol = p.getAttribute("p");
+                if (UNVOICED.contains(symbol)) {
+                    p.removeAttribute("f0");
+                } else if (j == nucleus[i]) {
+                    p.setAttribute("f0", vibrato(note.hz() * tract, d));
+                } else {
+                    long hz = Math.round(note.hz() * tract);
+                    p.setAttribute("f0", "(0," + hz + ")(100," + hz + ")");
+                }
+            }
+        }
+        return lead;
     }
-    StringBuilder targets = new StringBuilder();
-    int points = (int) Math.min(100, Math.max(10, seconds * 40));
-    for (int k = 0; k <= points; k++) {
-      double t = seconds * k / points;
-      double depth = t < 0.15 ? 0 : Math.min(1, (t - 0.15) / 0.2) * 30;
-      double f = hz * Math.pow(2, depth * Math.sin(2 * Math.PI * 5.5 * t) / 1200);
-      targets.append('(').append(Math.round(100.0 * k / points)).append(',').append(Math.round(f)).append(')');
-    }
-    return targets.toString();
-  }
 
-  private static int nucleusOf(List<Element> phones) {
-    for (int j = 0; j < phones.size(); j++) {
-      if (VOWELS.contains(phones.get(j).getAttribute("p"))) {
-        return j;
-      }
+    /** F0 targets for a vowel: steady, with a 5.5 Hz, ±30 cent vibrato after 150 ms on notes longer than 350 ms. */
+    static String vibrato(double hz, double seconds) {
+        if (seconds < 0.35) {
+            long f = Math.round(hz);
+            return "(0," + f + ")(100," + f + ")";
+        }
+        StringBuilder targets = new StringBuilder();
+        int points = (int) Math.min(100, Math.max(10, seconds * 40));
+        for (int k = 0; k <= points; k++) {
+            double t = seconds * k / points;
+            double depth = t < 0.15 ? 0 : Math.min(1, (t - 0.15) / 0.2) * 30;
+            double f = hz * Math.pow(2, depth * Math.sin(2 * Math.PI * 5.5 * t) / 1200);
+            targets.append('(')
+                    .append(Math.round(100.0 * k / points))
+                    .append(',')
+                    .append(Math.round(f))
+                    .append(')');
+        }
+        return targets.toString();
     }
-    for (int j = 0; j < phones.size(); j++) {
-      if (!UNVOICED.contains(phones.get(j).getAttribute("p"))) {
-        return j; // a syllabic consonant ("l", "n")
-      }
-    }
-    return 0;
-  }
 
-  private static void unwrapProsody(Document doc) {
-    NodeList prosody = doc.getElementsByTagNameNS("*", "prosody");
-    for (int i = prosody.getLength() - 1; i >= 0; i--) {
-      Node p = prosody.item(i);
-      Node parent = p.getParentNode();
-      while (p.getFirstChild() != null) {
-        parent.insertBefore(p.getFirstChild(), p);
-      }
-      parent.removeChild(p);
+    private static int nucleusOf(List<Element> phones) {
+        for (int j = 0; j < phones.size(); j++) {
+            if (VOWELS.contains(phones.get(j).getAttribute("p"))) {
+                return j;
+            }
+        }
+        for (int j = 0; j < phones.size(); j++) {
+            if (!UNVOICED.contains(phones.get(j).getAttribute("p"))) {
+                return j; // a syllabic consonant ("l", "n")
+            }
+        }
+        return 0;
     }
-  }
 
-  private static List<Element> children(Element parent, String name) {
-    List<Element> out = new ArrayList<>();
-    for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
-      if (c instanceof Element e && name.equals(e.getLocalName() == null ? e.getTagName() : e.getLocalName())) {
-        out.add(e);
-      }
+    private static void unwrapProsody(Document doc) {
+        NodeList prosody = doc.getElementsByTagNameNS("*", "prosody");
+        for (int i = prosody.getLength() - 1; i >= 0; i--) {
+            Node p = prosody.item(i);
+            Node parent = p.getParentNode();
+            while (p.getFirstChild() != null) {
+                parent.insertBefore(p.getFirstChild(), p);
+            }
+            parent.removeChild(p);
+        }
     }
-    return out;
-  }
 
-  private static double clamp(double v, double lo, double hi) {
-    return Math.max(lo, Math.min(hi, v));
-  }
+    private static List<Element> children(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && name.equals(e.getLocalName() == null ? e.getTagName() : e.getLocalName())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
 }

@@ -3,7 +3,7 @@ package dev.cantata.music;
 /** Hears how far a song has come: a percentage and the stage in words. */
 @FunctionalInterface
 public interface Progress {
-  Progress NONE = (percent, stage) -> {};
+    Progress NONE = (percent, stage) -> {};
 
-  void report(int percent, String stage);
+    void report(int percent, String stage);
 }

@@ -18,135 +18,138 @@ import org.w3c.dom.NodeList;
  * SAMPA, which one carries the stress, and the part of speech its tagger gave. Rhymes and meter are read from this.
  */
 public final class Pronouncer {
-  private final MaryEngine engine;
-  private final BoundedCache<String, Word> cache = new BoundedCache<>(8192);
+    private final MaryEngine engine;
+    private final BoundedCache<String, Word> cache = new BoundedCache<>(8192);
 
-  public Pronouncer(MaryEngine engine) {
-    this.engine = engine;
-  }
-
-  /**
-   * One pronounced word.
-   *
-   * @param syllables each syllable's phones
-   * @param stressed the index of the syllable with primary stress (the last stressed one when there are several)
-   * @param pos the tagger's part of speech ({@code NN}, {@code VB}, …), or empty
-   */
-  public record Word(String text, List<List<String>> syllables, int stressed, String pos) {
-    public Word {
-      syllables = List.copyOf(syllables);
+    public Pronouncer(MaryEngine engine) {
+        this.engine = engine;
     }
 
     /**
-     * What a rhyming word must share: the stressed syllable's vowel and everything after it ("night" and "light"
-     * give {@code AI t}; "sea" and "free" give {@code i}).
+     * One pronounced word.
+     *
+     * @param syllables each syllable's phones
+     * @param stressed the index of the syllable with primary stress (the last stressed one when there are several)
+     * @param pos the tagger's part of speech ({@code NN}, {@code VB}, …), or empty
      */
-    public String rhyme() {
-      if (syllables.isEmpty()) {
-        return "";
-      }
-      List<String> tail = new ArrayList<>();
-      List<String> first = syllables.get(stressed);
-      int vowel = 0;
-      while (vowel < first.size() && !MarySinger.VOWELS.contains(first.get(vowel))) {
-        vowel++;
-      }
-      tail.addAll(first.subList(Math.min(vowel, first.size()), first.size()));
-      for (int i = stressed + 1; i < syllables.size(); i++) {
-        tail.addAll(syllables.get(i));
-      }
-      return String.join(" ", tail);
-    }
-  }
-
-  /** The words of {@code text} in order (punctuation dropped), pronounced in context. */
-  public List<Word> pronounce(String text) throws SpeechException {
-    String xml = engine.withMary(mary -> {
-      mary.setInputType("TEXT");
-      mary.setOutputType("PHONEMES");
-      return DomUtils.document2String(mary.generateXML(text));
-    });
-    Document doc;
-    try {
-      doc = DomUtils.parseDocument(xml);
-    } catch (Exception e) {
-      throw new SpeechException("MaryTTS gave unreadable PHONEMES: " + e.getMessage(), e);
-    }
-    List<Word> words = new ArrayList<>();
-    NodeList tokens = doc.getElementsByTagNameNS("*", "t");
-    for (int i = 0; i < tokens.getLength(); i++) {
-      Element t = (Element) tokens.item(i);
-      String ph = t.getAttribute("ph");
-      String word = t.getTextContent().strip();
-      if (ph.isBlank() || word.isEmpty()) {
-        continue;
-      }
-      words.add(parse(word, ph, t.getAttribute("pos")));
-    }
-    return words;
-  }
-
-  /** Each word of {@code words} pronounced on its own, remembered; one MaryTTS call for all the new ones. */
-  public Map<String, Word> lookUp(List<String> words) throws SpeechException {
-    Map<String, Word> found = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (String w : words) {
-      String key = w.toLowerCase(Locale.ROOT);
-      Word cached = cache.get(key);
-      if (cached != null) {
-        found.put(key, cached);
-      } else if (!missing.contains(key)) {
-        missing.add(key);
-      }
-    }
-    if (!missing.isEmpty()) {
-      // one word a sentence, so each is pronounced as it would end a line
-      List<Word> said = pronounce(String.join(". ", missing) + ".");
-      if (said.size() == missing.size()) {
-        for (int i = 0; i < said.size(); i++) {
-          cache.put(missing.get(i), said.get(i));
-          found.put(missing.get(i), said.get(i));
+    public record Word(String text, List<List<String>> syllables, int stressed, String pos) {
+        public Word {
+            syllables = List.copyOf(syllables);
         }
-      } else {
-        for (String w : missing) { // a word MaryTTS split in two (a contraction): ask for it alone
-          List<Word> alone = pronounce(w + ".");
-          if (!alone.isEmpty()) {
-            Word last = alone.get(alone.size() - 1);
-            int syllables = alone.stream().mapToInt(a -> a.syllables().size()).sum();
-            List<List<String>> all = new ArrayList<>();
-            alone.forEach(a -> all.addAll(a.syllables()));
-            Word merged = new Word(w, all, syllables - last.syllables().size() + last.stressed(), last.pos());
-            cache.put(w, merged);
-            found.put(w, merged);
-          }
-        }
-      }
-    }
-    return found;
-  }
 
-  /** Parses MaryXML's {@code ph} attribute: syllables split by {@code -}, stress marked by {@code '}. */
-  static Word parse(String text, String ph, String pos) {
-    List<List<String>> syllables = new ArrayList<>();
-    int stressed = -1;
-    for (String syllable : ph.strip().split("\\s*-\\s*")) {
-      List<String> phones = new ArrayList<>();
-      boolean stress = false;
-      for (String phone : syllable.strip().split("\\s+")) {
-        if (phone.equals("'")) {
-          stress = true;
-        } else if (phone.startsWith("'")) {
-          stress = true;
-          phones.add(phone.substring(1));
-        } else if (!phone.isEmpty() && !phone.equals(",")) {
-          phones.add(phone);
+        /**
+         * What a rhyming word must share: the stressed syllable's vowel and everything after it ("night" and "light"
+         * give {@code AI t}; "sea" and "free" give {@code i}).
+         */
+        public String rhyme() {
+            if (syllables.isEmpty()) {
+                return "";
+            }
+            List<String> tail = new ArrayList<>();
+            List<String> first = syllables.get(stressed);
+            int vowel = 0;
+            while (vowel < first.size() && !MarySinger.VOWELS.contains(first.get(vowel))) {
+                vowel++;
+            }
+            tail.addAll(first.subList(Math.min(vowel, first.size()), first.size()));
+            for (int i = stressed + 1; i < syllables.size(); i++) {
+                tail.addAll(syllables.get(i));
+            }
+            return String.join(" ", tail);
         }
-      }
-      if (stress) {
-        stressed = syllables.size();
-      }
-      syllables.add(phones);
     }
-    return new Word(text, syllables, Math.max(0, stressed == -1 ? syllables.size() - 1 : stressed), pos);
-  }
+
+    /** The words of {@code text} in order (punctuation dropped), pronounced in context. */
+    public List<Word> pronounce(String text) throws SpeechException {
+        String xml = engine.withMary(mary -> {
+            mary.setInputType("TEXT");
+            mary.setOutputType("PHONEMES");
+            return DomUtils.document2String(mary.generateXML(text));
+        });
+        Document doc;
+        try {
+            doc = DomUtils.parseDocument(xml);
+        } catch (Exception e) {
+            throw new SpeechException("MaryTTS gave unreadable PHONEMES: " + e.getMessage(), e);
+        }
+        List<Word> words = new ArrayList<>();
+        NodeList tokens = doc.getElementsByTagNameNS("*", "t");
+        for (int i = 0; i < tokens.getLength(); i++) {
+            Element t = (Element) tokens.item(i);
+            String ph = t.getAttribute("ph");
+            String word = t.getTextContent().strip();
+            if (ph.isBlank() || word.isEmpty()) {
+                continue;
+            }
+            words.add(parse(word, ph, t.getAttribute("pos")));
+        }
+        return words;
+    }
+
+    /** Each word of {@code words} pronounced on its own, remembered; one MaryTTS call for all the new ones. */
+    public Map<String, Word> lookUp(List<String> words) throws SpeechException {
+        Map<String, Word> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String w : words) {
+            String key = w.toLowerCase(Locale.ROOT);
+            Word cached = cache.get(key);
+            if (cached != null) {
+                found.put(key, cached);
+            } else if (!missing.contains(key)) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            // one word a sentence, so each is pronounced as it would end a line
+            List<Word> said = pronounce(String.join(". ", missing) + ".");
+            if (said.size() == missing.size()) {
+                for (int i = 0; i < said.size(); i++) {
+                    cache.put(missing.get(i), said.get(i));
+                    found.put(missing.get(i), said.get(i));
+                }
+            } else {
+                for (String w : missing) { // a word MaryTTS split in two (a contraction): ask for it alone
+                    List<Word> alone = pronounce(w + ".");
+                    if (!alone.isEmpty()) {
+                        Word last = alone.get(alone.size() - 1);
+                        int syllables = alone.stream()
+                                .mapToInt(a -> a.syllables().size())
+                                .sum();
+                        List<List<String>> all = new ArrayList<>();
+                        alone.forEach(a -> all.addAll(a.syllables()));
+                        Word merged =
+                                new Word(w, all, syllables - last.syllables().size() + last.stressed(), last.pos());
+                        cache.put(w, merged);
+                        found.put(w, merged);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Parses MaryXML's {@code ph} attribute: syllables split by {@code -}, stress marked by {@code '}. */
+    static Word parse(String text, String ph, String pos) {
+        List<List<String>> syllables = new ArrayList<>();
+        int stressed = -1;
+        for (String syllable : ph.strip().split("\\s*-\\s*")) {
+            List<String> phones = new ArrayList<>();
+            boolean stress = false;
+            for (String phone : syllable.strip().split("\\s+")) {
+                if (phone.equals("'")) {
+                    stress = true;
+                } else if (phone.startsWith("'")) {
+                    stress = true;
+                    phones.add(phone.substring(1));
+                } else if (!phone.isEmpty() && !phone.equals(",")) {
+                    phones.add(phone);
+                }
+            }
+            if (stress) {
+                stressed = syllables.size();
+            }
+            syllables.add(phones);
+        }
+        return new Word(text, syllables, Math.max(0, stressed == -1 ? syllables.size() - 1 : stressed), pos);
+    }
 }

@@ -13,227 +13,248 @@ import java.util.List;
  * @param grid where the beats are: a composed song has one entry at 0; an extension that changed tempo has two
  */
 public record Score(
-    double tempo,
-    int key,
-    boolean minor,
-    double length,
-    List<Span> sections,
-    List<Chord> chords,
-    List<Phrase> phrases,
-    List<String> dropped,
-    List<Tempo> grid) {
+        double tempo,
+        int key,
+        boolean minor,
+        double length,
+        List<Span> sections,
+        List<Chord> chords,
+        List<Phrase> phrases,
+        List<String> dropped,
+        List<Tempo> grid) {
 
-  public Score {
-    sections = List.copyOf(sections);
-    chords = List.copyOf(chords);
-    phrases = List.copyOf(phrases);
-    dropped = List.copyOf(dropped);
-    grid = grid.isEmpty() ? List.of(new Tempo(0, tempo)) : List.copyOf(grid);
-  }
-
-  /** Beats of {@code bpm} per minute from {@code at} seconds on (one of them falls on {@code at}). */
-  public record Tempo(double at, double bpm) {
-    double beat() {
-      return 60 / bpm;
-    }
-  }
-
-  /** A section of the song in time. */
-  public record Span(Lyrics.Part part, String label, double start, double end, int bars) {}
-
-  /**
-   * A chord: root pitch class, minor or major triad, optional seventh. The seventh is always the minor seventh: a
-   * minor chord becomes m7 and a major one a dominant 7, the colour of the blues, soul and gospel genres that add
-   * sevenths (a major seventh on IV would suit jazz, but no genre asks for it).
-   */
-  public record Chord(double start, double end, int root, boolean minor, boolean seventh, int bar) {
-    /** Pitch classes of the chord. */
-    public int[] pitchClasses() {
-      int third = minor ? 3 : 4;
-      return seventh
-          ? new int[] {root, (root + third) % 12, (root + 7) % 12, (root + 10) % 12}
-          : new int[] {root, (root + third) % 12, (root + 7) % 12};
-    }
-  }
-
-  /** One sung note: a syllable on a pitch. */
-  public record Note(double start, double end, int pitch, int syllable) {
-    public double duration() {
-      return end - start;
+    public Score {
+        sections = List.copyOf(sections);
+        chords = List.copyOf(chords);
+        phrases = List.copyOf(phrases);
+        dropped = List.copyOf(dropped);
+        grid = grid.isEmpty() ? List.of(new Tempo(0, tempo)) : List.copyOf(grid);
     }
 
-    public double hz() {
-      return 440 * Math.pow(2, (pitch - 69) / 12.0);
-    }
-  }
-
-  /** A word and when it is sung (from its first syllable's onset to its last note's end). */
-  public record Word(String word, double start, double end) {}
-
-  /** One lyric line as sung. */
-  public record Phrase(String text, Lyrics.Part part, List<Note> notes, List<Word> words) {
-    public Phrase {
-      notes = List.copyOf(notes);
-      words = List.copyOf(words);
+    /** Beats of {@code bpm} per minute from {@code at} seconds on (one of them falls on {@code at}). */
+    public record Tempo(double at, double bpm) {
+        double beat() {
+            return 60 / bpm;
+        }
     }
 
-    public double start() {
-      return notes.get(0).start();
+    /** A section of the song in time. */
+    public record Span(Lyrics.Part part, String label, double start, double end, int bars) {}
+
+    /**
+     * A chord: root pitch class, minor or major triad, optional seventh. The seventh is always the minor seventh: a
+     * minor chord becomes m7 and a major one a dominant 7, the colour of the blues, soul and gospel genres that add
+     * sevenths (a major seventh on IV would suit jazz, but no genre asks for it).
+     */
+    public record Chord(double start, double end, int root, boolean minor, boolean seventh, int bar) {
+        /** Pitch classes of the chord. */
+        public int[] pitchClasses() {
+            int third = minor ? 3 : 4;
+            return seventh
+                    ? new int[] {root, (root + third) % 12, (root + 7) % 12, (root + 10) % 12}
+                    : new int[] {root, (root + third) % 12, (root + 7) % 12};
+        }
     }
 
-    public double end() {
-      return notes.get(notes.size() - 1).end();
+    /** One sung note: a syllable on a pitch. */
+    public record Note(double start, double end, int pitch, int syllable) {
+        public double duration() {
+            return end - start;
+        }
+
+        public double hz() {
+            return 440 * Math.pow(2, (pitch - 69) / 12.0);
+        }
     }
-  }
 
-  public double beatSeconds() {
-    return 60.0 / tempo;
-  }
+    /** A word and when it is sung (from its first syllable's onset to its last note's end). */
+    public record Word(String word, double start, double end) {}
 
-  public double barSeconds() {
-    return 4 * beatSeconds();
-  }
+    /** One lyric line as sung. */
+    public record Phrase(String text, Lyrics.Part part, List<Note> notes, List<Word> words) {
+        public Phrase {
+            notes = List.copyOf(notes);
+            words = List.copyOf(words);
+        }
 
-  /** Every word of the song in order. */
-  public List<Word> words() {
-    return phrases.stream().flatMap(p -> p.words().stream()).toList();
-  }
+        public double start() {
+            return notes.get(0).start();
+        }
 
-  /** The first beat at or after {@code time} (within a microsecond), never past the song's end. */
-  public double beatAtOrAfter(double time) {
-    return Math.min(nextBeat(time), length);
-  }
-
-  /** The beat grid in force at {@code time} (within a microsecond): the last entry of {@link #grid} started by then. */
-  public Tempo tempoAt(double time) {
-    Tempo region = grid.get(0);
-    for (Tempo t : grid) {
-      if (t.at() <= time + 1e-6) {
-        region = t;
-      }
+        public double end() {
+            return notes.get(notes.size() - 1).end();
+        }
     }
-    return region;
-  }
 
-  /** The first beat at or after {@code time} (within a microsecond), after the song's end too. */
-  public double nextBeat(double time) {
-    Tempo region = tempoAt(time);
-    double beats = Math.ceil((time - region.at()) / region.beat() - 1e-6);
-    double beat = region.at() + Math.max(0, beats) * region.beat();
-    for (Tempo t : grid) { // a tempo change before that beat starts a new grid
-      if (t.at() > time + 1e-6 && t.at() < beat) {
-        beat = t.at();
-      }
+    public double beatSeconds() {
+        return 60.0 / tempo;
     }
-    return beat;
-  }
 
-  /** The last beat at or before {@code time}. */
-  public double beatAtOrBefore(double time) {
-    Tempo region = tempoAt(time);
-    double beats = Math.floor((time - region.at()) / region.beat() + 1e-6);
-    return Math.max(0, region.at() + Math.max(0, beats) * region.beat());
-  }
+    public double barSeconds() {
+        return 4 * beatSeconds();
+    }
 
-  /**
-   * What of this score starts in {@code [from, to)}: sections and chords clipped to the window, notes and words that
-   * start in it (ends clipped to {@code to}), phrases reduced to those notes. Times and length are unchanged.
-   */
-  public Score window(double from, double to) {
-    List<Span> spans = new ArrayList<>();
-    for (Span s : sections) {
-      if (s.end() > from && s.start() < to) {
-        spans.add(new Span(s.part(), s.label(), Math.max(from, s.start()), Math.min(to, s.end()), s.bars()));
-      }
+    /** Every word of the song in order. */
+    public List<Word> words() {
+        return phrases.stream().flatMap(p -> p.words().stream()).toList();
     }
-    List<Chord> kept = new ArrayList<>();
-    for (Chord c : chords) {
-      if (c.end() > from && c.start() < to) {
-        kept.add(new Chord(Math.max(from, c.start()), Math.min(to, c.end()), c.root(), c.minor(), c.seventh(), c.bar()));
-      }
-    }
-    List<Phrase> sung = new ArrayList<>();
-    for (Phrase p : phrases) {
-      List<Note> notes = p.notes().stream().filter(n -> n.start() >= from && n.start() < to)
-          .map(n -> new Note(n.start(), Math.min(to, n.end()), n.pitch(), n.syllable())).toList();
-      if (notes.isEmpty()) {
-        continue;
-      }
-      List<Word> words = p.words().stream().filter(w -> w.start() >= from && w.start() < to)
-          .map(w -> new Word(w.word(), w.start(), Math.min(to, w.end()))).toList();
-      boolean whole = notes.size() == p.notes().size();
-      String text = whole ? p.text() : String.join(" ", words.stream().map(Word::word).toList());
-      sung.add(new Phrase(text, p.part(), notes, words));
-    }
-    return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid);
-  }
 
-  /** This score {@code seconds} later, {@code newLength} long. */
-  public Score shifted(double seconds, double newLength) {
-    return new Score(tempo, key, minor, newLength,
-        sections.stream().map(s -> new Span(s.part(), s.label(), s.start() + seconds, s.end() + seconds, s.bars()))
-            .toList(),
-        chords.stream().map(c -> new Chord(c.start() + seconds, c.end() + seconds, c.root(), c.minor(), c.seventh(),
-            c.bar())).toList(),
-        phrases.stream().map(p -> new Phrase(p.text(), p.part(),
-            p.notes().stream().map(n -> new Note(n.start() + seconds, n.end() + seconds, n.pitch(), n.syllable()))
-                .toList(),
-            p.words().stream().map(w -> new Word(w.word(), w.start() + seconds, w.end() + seconds)).toList()))
-            .toList(),
-        dropped,
-        grid.stream().map(t -> new Tempo(t.at() + seconds, t.bpm())).toList());
-  }
-
-  /**
-   * Pieces of scores (windows of them, in song time) as one score {@code length} long, in time order; tempo and key
-   * are the first piece's, the beat grid is every piece's grid from where that piece starts.
-   */
-  static Score merge(List<Score> pieces, List<Double> starts, double length) {
-    Score first = pieces.get(0);
-    List<Span> spans = new ArrayList<>();
-    List<Chord> chords = new ArrayList<>();
-    List<Phrase> phrases = new ArrayList<>();
-    List<String> dropped = new ArrayList<>();
-    List<Tempo> grid = new ArrayList<>();
-    for (int i = 0; i < pieces.size(); i++) {
-      Score p = pieces.get(i);
-      double from = starts.get(i);
-      double to = i + 1 < starts.size() ? starts.get(i + 1) : length;
-      spans.addAll(p.sections());
-      chords.addAll(p.chords());
-      phrases.addAll(p.phrases());
-      p.dropped().stream().filter(d -> !dropped.contains(d)).forEach(dropped::add);
-      // a piece starts on one of its own beats (joins and seams are placed on beats), so its grid restarts there
-      grid.add(new Tempo(from, p.tempoAt(from).bpm()));
-      p.grid().stream().filter(t -> t.at() > from + 1e-6 && t.at() < to).forEach(grid::add);
+    /** The first beat at or after {@code time} (within a microsecond), never past the song's end. */
+    public double beatAtOrAfter(double time) {
+        return Math.min(nextBeat(time), length);
     }
-    spans.sort(java.util.Comparator.comparingDouble(Span::start));
-    chords.sort(java.util.Comparator.comparingDouble(Chord::start));
-    phrases.sort(java.util.Comparator.comparingDouble(Phrase::start));
-    List<Tempo> beats = new ArrayList<>();
-    for (Tempo t : grid) { // an entry that continues the grid before it says nothing new
-      Tempo last = beats.isEmpty() ? null : beats.get(beats.size() - 1);
-      double offBeat = last == null ? 1 : Math.abs(Math.IEEEremainder(t.at() - last.at(), last.beat()));
-      if (last == null || Math.abs(last.bpm() - t.bpm()) > 1e-9 || offBeat > 1e-6) {
-        beats.add(t);
-      }
-    }
-    return new Score(first.tempo(), first.key(), first.minor(), length, spans, chords, phrases, dropped, beats);
-  }
 
-  /** The chord sounding at {@code time}. */
-  public Chord chordAt(double time) {
-    return chordAt(chords, time);
-  }
-
-  /** The chord of {@code chords} (in time order) sounding at {@code time}: the last one started by then. */
-  static Chord chordAt(List<Chord> chords, double time) {
-    Chord found = chords.get(0);
-    for (Chord c : chords) {
-      if (c.start() <= time + 1e-9) {
-        found = c;
-      }
+    /** The beat grid in force at {@code time} (within a microsecond): the last entry of {@link #grid} started by then. */
+    public Tempo tempoAt(double time) {
+        Tempo region = grid.get(0);
+        for (Tempo t : grid) {
+            if (t.at() <= time + 1e-6) {
+                region = t;
+            }
+        }
+        return region;
     }
-    return found;
-  }
+
+    /** The first beat at or after {@code time} (within a microsecond), after the song's end too. */
+    public double nextBeat(double time) {
+        Tempo region = tempoAt(time);
+        double beats = Math.ceil((time - region.at()) / region.beat() - 1e-6);
+        double beat = region.at() + Math.max(0, beats) * region.beat();
+        for (Tempo t : grid) { // a tempo change before that beat starts a new grid
+            if (t.at() > time + 1e-6 && t.at() < beat) {
+                beat = t.at();
+            }
+        }
+        return beat;
+    }
+
+    /** The last beat at or before {@code time}. */
+    public double beatAtOrBefore(double time) {
+        Tempo region = tempoAt(time);
+        double beats = Math.floor((time - region.at()) / region.beat() + 1e-6);
+        return Math.max(0, region.at() + Math.max(0, beats) * region.beat());
+    }
+
+    /**
+     * What of this score starts in {@code [from, to)}: sections and chords clipped to the window, notes and words that
+     * start in it (ends clipped to {@code to}), phrases reduced to those notes. Times and length are unchanged.
+     */
+    public Score window(double from, double to) {
+        List<Span> spans = new ArrayList<>();
+        for (Span s : sections) {
+            if (s.end() > from && s.start() < to) {
+                spans.add(new Span(s.part(), s.label(), Math.max(from, s.start()), Math.min(to, s.end()), s.bars()));
+            }
+        }
+        List<Chord> kept = new ArrayList<>();
+        for (Chord c : chords) {
+            if (c.end() > from && c.start() < to) {
+                kept.add(new Chord(
+                        Math.max(from, c.start()), Math.min(to, c.end()), c.root(), c.minor(), c.seventh(), c.bar()));
+            }
+        }
+        List<Phrase> sung = new ArrayList<>();
+        for (Phrase p : phrases) {
+            List<Note> notes = p.notes().stream()
+                    .filter(n -> n.start() >= from && n.start() < to)
+                    .map(n -> new Note(n.start(), Math.min(to, n.end()), n.pitch(), n.syllable()))
+                    .toList();
+            if (notes.isEmpty()) {
+                continue;
+            }
+            List<Word> words = p.words().stream()
+                    .filter(w -> w.start() >= from && w.start() < to)
+                    .map(w -> new Word(w.word(), w.start(), Math.min(to, w.end())))
+                    .toList();
+            boolean whole = notes.size() == p.notes().size();
+            String text = whole
+                    ? p.text()
+                    : String.join(" ", words.stream().map(Word::word).toList());
+            sung.add(new Phrase(text, p.part(), notes, words));
+        }
+        return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid);
+    }
+
+    /** This score {@code seconds} later, {@code newLength} long. */
+    public Score shifted(double seconds, double newLength) {
+        return new Score(
+                tempo,
+                key,
+                minor,
+                newLength,
+                sections.stream()
+                        .map(s -> new Span(s.part(), s.label(), s.start() + seconds, s.end() + seconds, s.bars()))
+                        .toList(),
+                chords.stream()
+                        .map(c -> new Chord(
+                                c.start() + seconds, c.end() + seconds, c.root(), c.minor(), c.seventh(), c.bar()))
+                        .toList(),
+                phrases.stream()
+                        .map(p -> new Phrase(
+                                p.text(),
+                                p.part(),
+                                p.notes().stream()
+                                        .map(n -> new Note(
+                                                n.start() + seconds, n.end() + seconds, n.pitch(), n.syllable()))
+                                        .toList(),
+                                p.words().stream()
+                                        .map(w -> new Word(w.word(), w.start() + seconds, w.end() + seconds))
+                                        .toList()))
+                        .toList(),
+                dropped,
+                grid.stream().map(t -> new Tempo(t.at() + seconds, t.bpm())).toList());
+    }
+
+    /**
+     * Pieces of scores (windows of them, in song time) as one score {@code length} long, in time order; tempo and key
+     * are the first piece's, the beat grid is every piece's grid from where that piece starts.
+     */
+    static Score merge(List<Score> pieces, List<Double> starts, double length) {
+        Score first = pieces.get(0);
+        List<Span> spans = new ArrayList<>();
+        List<Chord> chords = new ArrayList<>();
+        List<Phrase> phrases = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        List<Tempo> grid = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            Score p = pieces.get(i);
+            double from = starts.get(i);
+            double to = i + 1 < starts.size() ? starts.get(i + 1) : length;
+            spans.addAll(p.sections());
+            chords.addAll(p.chords());
+            phrases.addAll(p.phrases());
+            p.dropped().stream().filter(d -> !dropped.contains(d)).forEach(dropped::add);
+            // a piece starts on one of its own beats (joins and seams are placed on beats), so its grid restarts there
+            grid.add(new Tempo(from, p.tempoAt(from).bpm()));
+            p.grid().stream().filter(t -> t.at() > from + 1e-6 && t.at() < to).forEach(grid::add);
+        }
+        spans.sort(java.util.Comparator.comparingDouble(Span::start));
+        chords.sort(java.util.Comparator.comparingDouble(Chord::start));
+        phrases.sort(java.util.Comparator.comparingDouble(Phrase::start));
+        List<Tempo> beats = new ArrayList<>();
+        for (Tempo t : grid) { // an entry that continues the grid before it says nothing new
+            Tempo last = beats.isEmpty() ? null : beats.get(beats.size() - 1);
+            double offBeat = last == null ? 1 : Math.abs(Math.IEEEremainder(t.at() - last.at(), last.beat()));
+            if (last == null || Math.abs(last.bpm() - t.bpm()) > 1e-9 || offBeat > 1e-6) {
+                beats.add(t);
+            }
+        }
+        return new Score(first.tempo(), first.key(), first.minor(), length, spans, chords, phrases, dropped, beats);
+    }
+
+    /** The chord sounding at {@code time}. */
+    public Chord chordAt(double time) {
+        return chordAt(chords, time);
+    }
+
+    /** The chord of {@code chords} (in time order) sounding at {@code time}: the last one started by then. */
+    static Chord chordAt(List<Chord> chords, double time) {
+        Chord found = chords.get(0);
+        for (Chord c : chords) {
+            if (c.start() <= time + 1e-9) {
+                found = c;
+            }
+        }
+        return found;
+    }
 }

@@ -20,106 +20,202 @@ import org.jspecify.annotations.Nullable;
  * @param stems in {@link Stem} order; not modifiable
  */
 public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metadata metadata) {
-  public static final int RATE = InstrumentRenderer.RATE;
+    public static final int RATE = InstrumentRenderer.RATE;
 
-  public Song {
-    EnumMap<Stem, float[]> copy = new EnumMap<>(Stem.class);
-    copy.putAll(stems);
-    stems = Collections.unmodifiableMap(copy);
-  }
-
-  public double seconds() {
-    return master.length / 2.0 / RATE;
-  }
-
-  /**
-   * What is known about a song besides its audio and score. The JSON form (snake_case keys, absent rather than null)
-   * is stored with every song and shown to API clients, so its keys are a contract: a key may be added, never renamed.
-   * Which fields are set depends on how the song was made: {@link SongEngine} sets all but {@code beatPhase}, {@code
-   * extendedAt} and {@code editedSegments}; an edited recording has only a title, style, tempo, beat phase, key,
-   * edited segments and loudness.
-   *
-   * @param style the style text the song was made from (what an extension or an edit starts from)
-   * @param unknownStyleWords words of the style not understood
-   * @param tempo BPM where the song starts (measured, for an edited recording)
-   * @param beatPhase seconds from the start to the first beat, for an edited recording
-   * @param key e.g. {@code "Eb minor"}
-   * @param singer {@code male}, {@code female}, {@code duet} or {@code custom}
-   * @param droppedLines lyric lines left out because the song is too short for them
-   * @param soundfont the file the instruments were played with
-   * @param lufs integrated loudness of the master
-   * @param truePeakDbtp true peak of the master, dBTP
-   * @param timingsMs wall time per stage of making the song
-   * @param extendedAt where an extension joined the song it continues, seconds
-   * @param editedSegments the spans regenerated, after snapping to beats
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  // a key a later version stops writing must not make the songs it stored unreadable here
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Metadata(
-      String title,
-      @Nullable Long seed,
-      String style,
-      @Nullable Genre genre,
-      @Nullable List<String> moods,
-      @JsonProperty("unknown_style_words") @Nullable List<String> unknownStyleWords,
-      double tempo,
-      @JsonProperty("beat_phase") @Nullable Double beatPhase,
-      String key,
-      @Nullable String singer,
-      @JsonProperty("dropped_lines") @Nullable List<String> droppedLines,
-      @Nullable String soundfont,
-      double lufs,
-      @JsonProperty("true_peak_dbtp") double truePeakDbtp,
-      @JsonProperty("timings_ms") @Nullable Map<String, Long> timingsMs,
-      @JsonProperty("extended_at") @Nullable Double extendedAt,
-      @JsonProperty("edited_segments") @Nullable List<Edit> editedSegments) {
-
-    public Metadata {
-      // what older code read with getOrDefault: a stored song without these still reads
-      title = Objects.requireNonNullElse(title, "Untitled");
-      style = Objects.requireNonNullElse(style, "");
-      key = Objects.requireNonNullElse(key, "");
-      moods = moods == null ? null : List.copyOf(moods);
-      unknownStyleWords = unknownStyleWords == null ? null : List.copyOf(unknownStyleWords);
-      droppedLines = droppedLines == null ? null : List.copyOf(droppedLines);
-      // stage order is the order they ran in
-      timingsMs = timingsMs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(timingsMs));
-      editedSegments = editedSegments == null ? null : List.copyOf(editedSegments);
+    public Song {
+        EnumMap<Stem, float[]> copy = new EnumMap<>(Stem.class);
+        copy.putAll(stems);
+        stems = Collections.unmodifiableMap(copy);
     }
 
-    /** A regenerated span, seconds; written as {@code [from, to]}. */
-    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    public record Edit(double from, double to) {}
-
-    public Metadata withTitle(String title) {
-      return new Metadata(title, seed, style, genre, moods, unknownStyleWords, tempo, beatPhase, key, singer,
-          droppedLines, soundfont, lufs, truePeakDbtp, timingsMs, extendedAt, editedSegments);
+    public double seconds() {
+        return master.length / 2.0 / RATE;
     }
 
-    public Metadata withStyle(String style) {
-      return new Metadata(title, seed, style, genre, moods, unknownStyleWords, tempo, beatPhase, key, singer,
-          droppedLines, soundfont, lufs, truePeakDbtp, timingsMs, extendedAt, editedSegments);
-    }
+    /**
+     * What is known about a song besides its audio and score. The JSON form (snake_case keys, absent rather than null)
+     * is stored with every song and shown to API clients, so its keys are a contract: a key may be added, never renamed.
+     * Which fields are set depends on how the song was made: {@link SongEngine} sets all but {@code beatPhase}, {@code
+     * extendedAt} and {@code editedSegments}; an edited recording has only a title, style, tempo, beat phase, key,
+     * edited segments and loudness.
+     *
+     * @param style the style text the song was made from (what an extension or an edit starts from)
+     * @param unknownStyleWords words of the style not understood
+     * @param tempo BPM where the song starts (measured, for an edited recording)
+     * @param beatPhase seconds from the start to the first beat, for an edited recording
+     * @param key e.g. {@code "Eb minor"}
+     * @param singer {@code male}, {@code female}, {@code duet} or {@code custom}
+     * @param droppedLines lyric lines left out because the song is too short for them
+     * @param soundfont the file the instruments were played with
+     * @param lufs integrated loudness of the master
+     * @param truePeakDbtp true peak of the master, dBTP
+     * @param timingsMs wall time per stage of making the song
+     * @param extendedAt where an extension joined the song it continues, seconds
+     * @param editedSegments the spans regenerated, after snapping to beats
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    // a key a later version stops writing must not make the songs it stored unreadable here
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Metadata(
+            String title,
+            @Nullable Long seed,
+            String style,
+            @Nullable Genre genre,
+            @Nullable List<String> moods,
+            @JsonProperty("unknown_style_words") @Nullable List<String> unknownStyleWords,
+            double tempo,
+            @JsonProperty("beat_phase") @Nullable Double beatPhase,
+            String key,
+            @Nullable String singer,
+            @JsonProperty("dropped_lines") @Nullable List<String> droppedLines,
+            @Nullable String soundfont,
+            double lufs,
+            @JsonProperty("true_peak_dbtp") double truePeakDbtp,
+            @JsonProperty("timings_ms") @Nullable Map<String, Long> timingsMs,
+            @JsonProperty("extended_at") @Nullable Double extendedAt,
+            @JsonProperty("edited_segments") @Nullable List<Edit> editedSegments) {
 
-    public Metadata withDroppedLines(List<String> droppedLines) {
-      return new Metadata(title, seed, style, genre, moods, unknownStyleWords, tempo, beatPhase, key, singer,
-          droppedLines, soundfont, lufs, truePeakDbtp, timingsMs, extendedAt, editedSegments);
-    }
+        public Metadata {
+            // what older code read with getOrDefault: a stored song without these still reads
+            title = Objects.requireNonNullElse(title, "Untitled");
+            style = Objects.requireNonNullElse(style, "");
+            key = Objects.requireNonNullElse(key, "");
+            moods = moods == null ? null : List.copyOf(moods);
+            unknownStyleWords = unknownStyleWords == null ? null : List.copyOf(unknownStyleWords);
+            droppedLines = droppedLines == null ? null : List.copyOf(droppedLines);
+            // stage order is the order they ran in
+            timingsMs = timingsMs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(timingsMs));
+            editedSegments = editedSegments == null ? null : List.copyOf(editedSegments);
+        }
 
-    public Metadata withLoudness(double lufs, double truePeakDbtp) {
-      return new Metadata(title, seed, style, genre, moods, unknownStyleWords, tempo, beatPhase, key, singer,
-          droppedLines, soundfont, lufs, truePeakDbtp, timingsMs, extendedAt, editedSegments);
-    }
+        /** A regenerated span, seconds; written as {@code [from, to]}. */
+        @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+        public record Edit(double from, double to) {}
 
-    public Metadata withExtendedAt(double extendedAt) {
-      return new Metadata(title, seed, style, genre, moods, unknownStyleWords, tempo, beatPhase, key, singer,
-          droppedLines, soundfont, lufs, truePeakDbtp, timingsMs, extendedAt, editedSegments);
-    }
+        public Metadata withTitle(String title) {
+            return new Metadata(
+                    title,
+                    seed,
+                    style,
+                    genre,
+                    moods,
+                    unknownStyleWords,
+                    tempo,
+                    beatPhase,
+                    key,
+                    singer,
+                    droppedLines,
+                    soundfont,
+                    lufs,
+                    truePeakDbtp,
+                    timingsMs,
+                    extendedAt,
+                    editedSegments);
+        }
 
-    public Metadata withEditedSegments(List<Edit> editedSegments) {
-      return new Metadata(title, seed, style, genre, moods, unknownStyleWords, tempo, beatPhase, key, singer,
-          droppedLines, soundfont, lufs, truePeakDbtp, timingsMs, extendedAt, editedSegments);
+        public Metadata withStyle(String style) {
+            return new Metadata(
+                    title,
+                    seed,
+                    style,
+                    genre,
+                    moods,
+                    unknownStyleWords,
+                    tempo,
+                    beatPhase,
+                    key,
+                    singer,
+                    droppedLines,
+                    soundfont,
+                    lufs,
+                    truePeakDbtp,
+                    timingsMs,
+                    extendedAt,
+                    editedSegments);
+        }
+
+        public Metadata withDroppedLines(List<String> droppedLines) {
+            return new Metadata(
+                    title,
+                    seed,
+                    style,
+                    genre,
+                    moods,
+                    unknownStyleWords,
+                    tempo,
+                    beatPhase,
+                    key,
+                    singer,
+                    droppedLines,
+                    soundfont,
+                    lufs,
+                    truePeakDbtp,
+                    timingsMs,
+                    extendedAt,
+                    editedSegments);
+        }
+
+        public Metadata withLoudness(double lufs, double truePeakDbtp) {
+            return new Metadata(
+                    title,
+                    seed,
+                    style,
+                    genre,
+                    moods,
+                    unknownStyleWords,
+                    tempo,
+                    beatPhase,
+                    key,
+                    singer,
+                    droppedLines,
+                    soundfont,
+                    lufs,
+                    truePeakDbtp,
+                    timingsMs,
+                    extendedAt,
+                    editedSegments);
+        }
+
+        public Metadata withExtendedAt(double extendedAt) {
+            return new Metadata(
+                    title,
+                    seed,
+                    style,
+                    genre,
+                    moods,
+                    unknownStyleWords,
+                    tempo,
+                    beatPhase,
+                    key,
+                    singer,
+                    droppedLines,
+                    soundfont,
+                    lufs,
+                    truePeakDbtp,
+                    timingsMs,
+                    extendedAt,
+                    editedSegments);
+        }
+
+        public Metadata withEditedSegments(List<Edit> editedSegments) {
+            return new Metadata(
+                    title,
+                    seed,
+                    style,
+                    genre,
+                    moods,
+                    unknownStyleWords,
+                    tempo,
+                    beatPhase,
+                    key,
+                    singer,
+                    droppedLines,
+                    soundfont,
+                    lufs,
+                    truePeakDbtp,
+                    timingsMs,
+                    extendedAt,
+                    editedSegments);
+        }
     }
-  }
 }

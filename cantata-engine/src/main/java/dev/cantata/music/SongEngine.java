@@ -24,212 +24,224 @@ import java.util.concurrent.ExecutionException;
  * here, in {@link #make}, where it can be read top to bottom.
  */
 public final class SongEngine {
-  public static final double TARGET_LUFS = -14;
-  /** The master's true-peak ceiling: 0.2 dB under the −1 dBTP promise, so meters that oversample differently agree. */
-  public static final double CEILING_DBTP = -1.2;
+    public static final double TARGET_LUFS = -14;
+    /** The master's true-peak ceiling: 0.2 dB under the −1 dBTP promise, so meters that oversample differently agree. */
+    public static final double CEILING_DBTP = -1.2;
 
-  private final MarySinger singer;
-  private final InstrumentRenderer instruments;
+    private final MarySinger singer;
+    private final InstrumentRenderer instruments;
 
-  public SongEngine(MaryEngine engine, InstrumentRenderer instruments) {
-    this.singer = new MarySinger(engine);
-    this.instruments = instruments;
-  }
-
-  /**
-   * Makes the song {@code spec} describes.
-   *
-   * @throws Lyrics.LyricsException when the lyrics cannot be read (the message names the line)
-   */
-  public Song make(SongSpec spec, Progress progress) throws SpeechException, IOException {
-    progress.report(2, "reading the lyrics and the style");
-    Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
-    return render(lyrics, Style.parse(spec.style()), spec, false, phrase -> true, progress);
-  }
-
-  /**
-   * Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. Only the
-   * phrases {@code heard} accepts are sung (an edit that keeps most of a song needs only the lines in its segments);
-   * the score keeps them all.
-   */
-  Song render(Lyrics lyrics, Style style, SongSpec spec, boolean continuation,
-      java.util.function.Predicate<Score.Phrase> heard, Progress progress) throws SpeechException, IOException {
-    Map<String, Long> timings = new LinkedHashMap<>();
-    long clock = System.nanoTime();
-    boolean male = "male".equals(style.voice());
-    VoiceProfile voice = spec.singer() != null
-        ? spec.singer()
-        : BuiltInVoices.find(male ? "male" : "female").orElseThrow().profile();
-    double median = spec.singer() != null && spec.singerMedianF0() > 0 ? spec.singerMedianF0()
-        : 168 * voice.pitch();
-    int[] range = MarySinger.range(median);
-
-    progress.report(5, "finding the syllables");
-    Map<String, LineSyllables> syllables = new HashMap<>();
-    for (Lyrics.Line line : lyrics.lines()) {
-      if (!syllables.containsKey(line.text())) {
-        syllables.put(line.text(), singer.read(line.text()));
-      }
+    public SongEngine(MaryEngine engine, InstrumentRenderer instruments) {
+        this.singer = new MarySinger(engine);
+        this.instruments = instruments;
     }
 
-    clock = lap(timings, "syllables", clock);
-    progress.report(12, "composing");
-    Score score = Composer.compose(
-        new Composer.Request(lyrics, style, spec.seed(), spec.length(), range[0], range[1], continuation), syllables);
-    int frames = (int) Math.round(score.length() * Song.RATE);
+    /**
+     * Makes the song {@code spec} describes.
+     *
+     * @throws Lyrics.LyricsException when the lyrics cannot be read (the message names the line)
+     */
+    public Song make(SongSpec spec, Progress progress) throws SpeechException, IOException {
+        progress.report(2, "reading the lyrics and the style");
+        Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
+        return render(lyrics, Style.parse(spec.style()), spec, false, phrase -> true, progress);
+    }
 
-    Arranger.Arrangement arrangement = Arranger.arrange(score, style, spec.seed());
-    CompletableFuture<EnumMap<Stem, float[]>> rendered = CompletableFuture.supplyAsync(() -> {
-      try {
+    /**
+     * Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. Only the
+     * phrases {@code heard} accepts are sung (an edit that keeps most of a song needs only the lines in its segments);
+     * the score keeps them all.
+     */
+    Song render(
+            Lyrics lyrics,
+            Style style,
+            SongSpec spec,
+            boolean continuation,
+            java.util.function.Predicate<Score.Phrase> heard,
+            Progress progress)
+            throws SpeechException, IOException {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long clock = System.nanoTime();
+        boolean male = "male".equals(style.voice());
+        VoiceProfile voice = spec.singer() != null
+                ? spec.singer()
+                : BuiltInVoices.find(male ? "male" : "female").orElseThrow().profile();
+        double median =
+                spec.singer() != null && spec.singerMedianF0() > 0 ? spec.singerMedianF0() : 168 * voice.pitch();
+        int[] range = MarySinger.range(median);
+
+        progress.report(5, "finding the syllables");
+        Map<String, LineSyllables> syllables = new HashMap<>();
+        for (Lyrics.Line line : lyrics.lines()) {
+            if (!syllables.containsKey(line.text())) {
+                syllables.put(line.text(), singer.read(line.text()));
+            }
+        }
+
+        clock = lap(timings, "syllables", clock);
+        progress.report(12, "composing");
+        Score score = Composer.compose(
+                new Composer.Request(lyrics, style, spec.seed(), spec.length(), range[0], range[1], continuation),
+                syllables);
+        int frames = (int) Math.round(score.length() * Song.RATE);
+
+        Arranger.Arrangement arrangement = Arranger.arrange(score, style, spec.seed());
+        CompletableFuture<EnumMap<Stem, float[]>> rendered = CompletableFuture.supplyAsync(() -> {
+            try {
+                EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+                stems.put(Stem.DRUMS, fit(instruments.render(arrangement.drums(), score.length()), frames * 2));
+                stems.put(Stem.BASS, fit(instruments.render(arrangement.bass(), score.length()), frames * 2));
+                stems.put(Stem.OTHER, fit(instruments.render(arrangement.other(), score.length()), frames * 2));
+                return stems;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        clock = lap(timings, "compose", clock);
+        float[] vocal = new float[frames];
+        List<Score.Phrase> phrases = score.phrases();
+        boolean duet = "duet".equals(style.voice()) && spec.singer() == null;
+        VoiceProfile second =
+                BuiltInVoices.find(male ? "female" : "male").orElseThrow().profile();
+        for (int i = 0; i < phrases.size(); i++) {
+            progress.report(
+                    15 + 55 * i / Math.max(1, phrases.size()), "singing line " + (i + 1) + " of " + phrases.size());
+            Score.Phrase phrase = phrases.get(i);
+            if (!heard.test(phrase)) {
+                continue;
+            }
+            boolean other = duet && i % 4 >= 2; // duets trade every two lines
+            MarySinger.Sung sung =
+                    singer.sing(other ? transpose(phrase, male ? 12 : -12) : phrase, other ? second : voice);
+            place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
+        }
+
+        clock = lap(timings, "sing", clock);
+        progress.report(72, "rendering the instruments");
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-        stems.put(Stem.DRUMS, fit(instruments.render(arrangement.drums(), score.length()), frames * 2));
-        stems.put(Stem.BASS, fit(instruments.render(arrangement.bass(), score.length()), frames * 2));
-        stems.put(Stem.OTHER, fit(instruments.render(arrangement.other(), score.length()), frames * 2));
-        return stems;
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-
-    clock = lap(timings, "compose", clock);
-    float[] vocal = new float[frames];
-    List<Score.Phrase> phrases = score.phrases();
-    boolean duet = "duet".equals(style.voice()) && spec.singer() == null;
-    VoiceProfile second = BuiltInVoices.find(male ? "female" : "male").orElseThrow().profile();
-    for (int i = 0; i < phrases.size(); i++) {
-      progress.report(15 + 55 * i / Math.max(1, phrases.size()),
-          "singing line " + (i + 1) + " of " + phrases.size());
-      Score.Phrase phrase = phrases.get(i);
-      if (!heard.test(phrase)) {
-        continue;
-      }
-      boolean other = duet && i % 4 >= 2; // duets trade every two lines
-      MarySinger.Sung sung = singer.sing(other ? transpose(phrase, male ? 12 : -12) : phrase, other ? second : voice);
-      place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
-    }
-
-    clock = lap(timings, "sing", clock);
-    progress.report(72, "rendering the instruments");
-    EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-    stems.put(Stem.VOCALS, vocalStereo(vocal, style, score));
-    try {
-      stems.putAll(rendered.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while rendering the instruments", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
-          : new IOException("rendering the instruments failed: " + e.getCause(), e.getCause());
-    }
-    if (spec.length() != null) {
-      for (float[] stem : stems.values()) {
-        Mixer.fadeOut(stem, Song.RATE, 1.5); // a requested length may cut into music: end it gently
-      }
-    }
-
-    clock = lap(timings, "instruments_wait", clock);
-    progress.report(85, "mixing and mastering");
-    Mixer.Master<Stem> master = Mixer.master(stems, Song.RATE, TARGET_LUFS, CEILING_DBTP);
-    lap(timings, "mix", clock);
-
-    Song.Metadata metadata = new Song.Metadata(
-        spec.title() != null ? spec.title() : title(lyrics),
-        spec.seed(),
-        style.text(),
-        style.genre(),
-        style.moods(),
-        style.unknown(),
-        score.tempo(),
-        null,
-        keyName(score.key(), score.minor()),
-        spec.singer() != null ? "custom" : duet ? "duet" : male ? "male" : "female",
-        score.dropped(),
-        instruments.soundfont(),
-        Math.round(master.lufs() * 10) / 10.0,
-        Math.round(master.truePeak() * 10) / 10.0,
-        timings,
-        null,
-        null);
-    progress.report(100, "done");
-    return new Song(master.master(), master.stems(), score, metadata);
-  }
-
-  private static long lap(Map<String, Long> timings, String stage, long since) {
-    long now = System.nanoTime();
-    timings.put(stage, (now - since) / 1_000_000);
-    return now;
-  }
-
-  private static Score.Phrase transpose(Score.Phrase phrase, int semitones) {
-    return new Score.Phrase(phrase.text(), phrase.part(),
-        phrase.notes().stream()
-            .map(n -> new Score.Note(n.start(), n.end(), n.pitch() - semitones, n.syllable()))
-            .toList(),
-        phrase.words());
-  }
-
-  /** Adds {@code audio} into {@code track} starting at {@code seconds}, with 5 ms fades so no join clicks. */
-  static void place(float[] track, Pcm audio, double seconds) {
-    int offset = (int) Math.round(seconds * Song.RATE);
-    float[] x = audio.samples();
-    int fade = Song.RATE / 200;
-    for (int i = 0; i < x.length; i++) {
-      int at = offset + i;
-      if (at < 0 || at >= track.length) {
-        continue;
-      }
-      double g = Math.min(1, Math.min((i + 1) / (double) fade, (x.length - i) / (double) fade));
-      track[at] += (float) (x[i] * g);
-    }
-  }
-
-  /** The vocal in stereo: dry in the centre, the genre's room around it, doubled in the choruses of loud genres. */
-  private static float[] vocalStereo(float[] vocal, Style style, Score score) {
-    float[] stereo = new float[vocal.length * 2];
-    for (int i = 0; i < vocal.length; i++) {
-      stereo[2 * i] = vocal[i] * 0.8f;
-      stereo[2 * i + 1] = vocal[i] * 0.8f;
-    }
-    if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
-      int delay = Song.RATE * 18 / 1000;
-      for (Score.Phrase phrase : score.phrases()) {
-        if (phrase.part() != Lyrics.Part.CHORUS) {
-          continue;
+        stems.put(Stem.VOCALS, vocalStereo(vocal, style, score));
+        try {
+            stems.putAll(rendered.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering the instruments", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u
+                    ? u.getCause()
+                    : new IOException("rendering the instruments failed: " + e.getCause(), e.getCause());
         }
-        int from = Math.max(0, (int) ((phrase.start() - 0.2) * Song.RATE));
-        int to = Math.min(vocal.length, (int) ((phrase.end() + 0.3) * Song.RATE));
-        for (int i = from; i < to; i++) {
-          int src = i - delay;
-          if (src >= 0) {
-            stereo[2 * i] += vocal[src] * 0.35f;
-            stereo[2 * i + 1] += vocal[src] * 0.2f;
-          }
+        if (spec.length() != null) {
+            for (float[] stem : stems.values()) {
+                Mixer.fadeOut(stem, Song.RATE, 1.5); // a requested length may cut into music: end it gently
+            }
         }
-      }
-    }
-    float[] wet = Reverb.wet(vocal, Song.RATE, 0.6, 0.4);
-    float send = (float) style.genre().reverb();
-    for (int i = 0; i < stereo.length; i++) {
-      stereo[i] += wet[i] * send;
-    }
-    return stereo;
-  }
 
-  private static float[] fit(float[] audio, int length) {
-    return audio.length == length ? audio : java.util.Arrays.copyOf(audio, length);
-  }
+        clock = lap(timings, "instruments_wait", clock);
+        progress.report(85, "mixing and mastering");
+        Mixer.Master<Stem> master = Mixer.master(stems, Song.RATE, TARGET_LUFS, CEILING_DBTP);
+        lap(timings, "mix", clock);
 
-  private static String title(Lyrics lyrics) {
-    List<Lyrics.Line> lines = lyrics.lines();
-    if (lines.isEmpty()) {
-      return "Untitled instrumental";
+        Song.Metadata metadata = new Song.Metadata(
+                spec.title() != null ? spec.title() : title(lyrics),
+                spec.seed(),
+                style.text(),
+                style.genre(),
+                style.moods(),
+                style.unknown(),
+                score.tempo(),
+                null,
+                keyName(score.key(), score.minor()),
+                spec.singer() != null ? "custom" : duet ? "duet" : male ? "male" : "female",
+                score.dropped(),
+                instruments.soundfont(),
+                Math.round(master.lufs() * 10) / 10.0,
+                Math.round(master.truePeak() * 10) / 10.0,
+                timings,
+                null,
+                null);
+        progress.report(100, "done");
+        return new Song(master.master(), master.stems(), score, metadata);
     }
-    String first = lines.get(0).text().replaceAll("[^\\p{L}\\p{N}' ]", "").strip();
-    return first.isEmpty() ? "Untitled" : first.substring(0, Math.min(first.length(), 40));
-  }
 
-  static String keyName(int key, boolean minor) {
-    String[] names = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
-    return names[key] + (minor ? " minor" : " major").toLowerCase(Locale.ROOT);
-  }
+    private static long lap(Map<String, Long> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - since) / 1_000_000);
+        return now;
+    }
+
+    private static Score.Phrase transpose(Score.Phrase phrase, int semitones) {
+        return new Score.Phrase(
+                phrase.text(),
+                phrase.part(),
+                phrase.notes().stream()
+                        .map(n -> new Score.Note(n.start(), n.end(), n.pitch() - semitones, n.syllable()))
+                        .toList(),
+                phrase.words());
+    }
+
+    /** Adds {@code audio} into {@code track} starting at {@code seconds}, with 5 ms fades so no join clicks. */
+    static void place(float[] track, Pcm audio, double seconds) {
+        int offset = (int) Math.round(seconds * Song.RATE);
+        float[] x = audio.samples();
+        int fade = Song.RATE / 200;
+        for (int i = 0; i < x.length; i++) {
+            int at = offset + i;
+            if (at < 0 || at >= track.length) {
+                continue;
+            }
+            double g = Math.min(1, Math.min((i + 1) / (double) fade, (x.length - i) / (double) fade));
+            track[at] += (float) (x[i] * g);
+        }
+    }
+
+    /** The vocal in stereo: dry in the centre, the genre's room around it, doubled in the choruses of loud genres. */
+    private static float[] vocalStereo(float[] vocal, Style style, Score score) {
+        float[] stereo = new float[vocal.length * 2];
+        for (int i = 0; i < vocal.length; i++) {
+            stereo[2 * i] = vocal[i] * 0.8f;
+            stereo[2 * i + 1] = vocal[i] * 0.8f;
+        }
+        if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
+            int delay = Song.RATE * 18 / 1000;
+            for (Score.Phrase phrase : score.phrases()) {
+                if (phrase.part() != Lyrics.Part.CHORUS) {
+                    continue;
+                }
+                int from = Math.max(0, (int) ((phrase.start() - 0.2) * Song.RATE));
+                int to = Math.min(vocal.length, (int) ((phrase.end() + 0.3) * Song.RATE));
+                for (int i = from; i < to; i++) {
+                    int src = i - delay;
+                    if (src >= 0) {
+                        stereo[2 * i] += vocal[src] * 0.35f;
+                        stereo[2 * i + 1] += vocal[src] * 0.2f;
+                    }
+                }
+            }
+        }
+        float[] wet = Reverb.wet(vocal, Song.RATE, 0.6, 0.4);
+        float send = (float) style.genre().reverb();
+        for (int i = 0; i < stereo.length; i++) {
+            stereo[i] += wet[i] * send;
+        }
+        return stereo;
+    }
+
+    private static float[] fit(float[] audio, int length) {
+        return audio.length == length ? audio : java.util.Arrays.copyOf(audio, length);
+    }
+
+    private static String title(Lyrics lyrics) {
+        List<Lyrics.Line> lines = lyrics.lines();
+        if (lines.isEmpty()) {
+            return "Untitled instrumental";
+        }
+        String first = lines.get(0).text().replaceAll("[^\\p{L}\\p{N}' ]", "").strip();
+        return first.isEmpty() ? "Untitled" : first.substring(0, Math.min(first.length(), 40));
+    }
+
+    static String keyName(int key, boolean minor) {
+        String[] names = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
+        return names[key] + (minor ? " minor" : " major").toLowerCase(Locale.ROOT);
+    }
 }

@@ -15,22 +15,22 @@ import org.jspecify.annotations.Nullable;
  * @param singerMedianF0 where that voice speaks, Hz (sets the melody's range)
  */
 public record SongSpec(
-    String lyrics,
-    String style,
-    @Nullable Double length,
-    long seed,
-    boolean instrumental,
-    @Nullable String title,
-    @Nullable VoiceProfile singer,
-    double singerMedianF0) {
+        String lyrics,
+        String style,
+        @Nullable Double length,
+        long seed,
+        boolean instrumental,
+        @Nullable String title,
+        @Nullable VoiceProfile singer,
+        double singerMedianF0) {
 
-  public SongSpec {
-    if (length != null && !(length >= 5 && length <= 600)) {
-      throw new IllegalArgumentException("length " + length + " s is outside 5–600 s");
+    public SongSpec {
+        if (length != null && !(length >= 5 && length <= 600)) {
+            throw new IllegalArgumentException("length " + length + " s is outside 5–600 s");
+        }
     }
-  }
 
-  public static SongSpec of(String lyrics, String style, @Nullable Double length, long seed) {
-    return new SongSpec(lyrics, style, length, seed, false, null, null, 0);
-  }
+    public static SongSpec of(String lyrics, String style, @Nullable Double length, long seed) {
+        return new SongSpec(lyrics, style, length, seed, false, null, null, 0);
+    }
 }

@@ -12,53 +12,54 @@ import java.util.Optional;
  * #wireName}.
  */
 public enum Stem implements Mixer.Bus {
-  VOCALS(-16.0),
-  DRUMS(-20.0),
-  BASS(-21.0),
-  OTHER(-21.5);
+    VOCALS(-16.0),
+    DRUMS(-20.0),
+    BASS(-21.0),
+    OTHER(-21.5);
 
-  private final double level;
+    private final double level;
 
-  Stem(double level) {
-    this.level = level;
-  }
-
-  /** dBFS RMS of its sounding parts, before normalisation: the voice sits on top, the band a few dB under. */
-  @Override
-  public double level() {
-    return level;
-  }
-
-  /** The vocals lead: an instrumental song raises the band to fill their place. */
-  @Override
-  public boolean lead() {
-    return this == VOCALS;
-  }
-
-  /** {@code vocals}, {@code drums}, {@code bass} or {@code other}: how files, JSON and URLs name the stem. */
-  @JsonValue
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The stem {@code wireName} names, if any. */
-  public static Optional<Stem> find(String wireName) {
-    for (Stem s : values()) {
-      if (s.wireName().equals(wireName)) {
-        return Optional.of(s);
-      }
+    Stem(double level) {
+        this.level = level;
     }
-    return Optional.empty();
-  }
 
-  /**
-   * The stem {@code wireName} names.
-   *
-   * @throws IllegalArgumentException when it names none
-   */
-  @JsonCreator
-  public static Stem of(String wireName) {
-    return find(wireName).orElseThrow(() -> new IllegalArgumentException(
-        "no stem \"" + wireName + "\"; the stems are vocals, drums, bass and other"));
-  }
+    /** dBFS RMS of its sounding parts, before normalisation: the voice sits on top, the band a few dB under. */
+    @Override
+    public double level() {
+        return level;
+    }
+
+    /** The vocals lead: an instrumental song raises the band to fill their place. */
+    @Override
+    public boolean lead() {
+        return this == VOCALS;
+    }
+
+    /** {@code vocals}, {@code drums}, {@code bass} or {@code other}: how files, JSON and URLs name the stem. */
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The stem {@code wireName} names, if any. */
+    public static Optional<Stem> find(String wireName) {
+        for (Stem s : values()) {
+            if (s.wireName().equals(wireName)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The stem {@code wireName} names.
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    @JsonCreator
+    public static Stem of(String wireName) {
+        return find(wireName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no stem \"" + wireName + "\"; the stems are vocals, drums, bass and other"));
+    }
 }

@@ -28,155 +28,158 @@ import org.slf4j.LoggerFactory;
  * synthesis is serialised by one fair lock.
  */
 public final class MaryEngine implements SpeechEngine {
-  private static final Logger LOG = LoggerFactory.getLogger(MaryEngine.class);
-  private static final String VOICE = "cmu-slt-hsmm";
+    private static final Logger LOG = LoggerFactory.getLogger(MaryEngine.class);
+    private static final String VOICE = "cmu-slt-hsmm";
 
-  private final LocalMaryInterface mary;
-  private final ReentrantLock lock = new ReentrantLock(true);
+    private final LocalMaryInterface mary;
+    private final ReentrantLock lock = new ReentrantLock(true);
 
-  private MaryEngine(LocalMaryInterface mary) {
-    this.mary = mary;
-  }
-
-  private static @org.jspecify.annotations.Nullable MaryEngine shared;
-
-  /**
-   * The engine of this process, started (about two seconds) and warmed up on first use. MaryTTS keeps its modules in
-   * static state, so a second engine in the same process would share them behind a second lock: there is exactly one.
-   */
-  public static synchronized MaryEngine start() throws SpeechException {
-    if (shared == null) {
-      shared = startMary();
+    private MaryEngine(LocalMaryInterface mary) {
+        this.mary = mary;
     }
-    return shared;
-  }
 
-  private static MaryEngine startMary() throws SpeechException {
-    // MaryTTS configures log4j to write ./log/server.log unless log4j already has an appender.
-    org.apache.log4j.Logger.getRootLogger().addAppender(new org.apache.log4j.varia.NullAppender());
-    long started = System.nanoTime();
-    LocalMaryInterface mary;
-    try {
-      mary = new LocalMaryInterface();
-    } catch (MaryConfigurationException e) {
-      throw new SpeechException("MaryTTS did not start: " + e.getMessage(), e);
-    }
-    if (!mary.getAvailableVoices().contains(VOICE)) {
-      throw new SpeechException("MaryTTS has no voice " + VOICE + "; it has " + mary.getAvailableVoices());
-    }
-    mary.setVoice(VOICE);
-    mary.setInputType("RAWMARYXML");
-    mary.setOutputType("AUDIO");
-    MaryEngine engine = new MaryEngine(mary);
-    engine.synthesize("Warming up the voice.", VoiceProfile.NEUTRAL);
-    LOG.info("MaryTTS ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-    return engine;
-  }
+    private static @org.jspecify.annotations.Nullable MaryEngine shared;
 
-  @Override
-  public Pcm synthesize(String text, VoiceProfile voice) throws SpeechException {
-    double tract = voice.tract();
-    String xml = maryXml(text, voice.pitch() * tract, voice.rate() * tract);
-    lock.lock();
-    try {
-      mary.setAudioEffects("");
-      AudioInputStream audio = mary.generateAudio(marytts.util.dom.DomUtils.parseDocument(xml));
-      Pcm spoken = read(audio);
-      return tract == 1.0 ? spoken : new Pcm(spoken.samples(), (int) Math.round(spoken.sampleRate() / tract));
-    } catch (SynthesisException | IOException | RuntimeException | javax.xml.parsers.ParserConfigurationException
-        | org.xml.sax.SAXException e) {
-      throw new SpeechException("MaryTTS could not speak \"" + abbreviate(text) + "\": " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Runs {@code work} while holding the engine, for callers that drive MaryTTS in other ways (singing). */
-  public <T> T withMary(MaryWork<T> work) throws SpeechException {
-    lock.lock();
-    try {
-      mary.setAudioEffects("");
-      return work.run(mary);
-    } catch (Exception e) {
-      throw new SpeechException("MaryTTS failed: " + e.getMessage(), e);
-    } finally {
-      mary.setInputType("RAWMARYXML"); // the work may have changed them; speech expects these
-      mary.setOutputType("AUDIO");
-      lock.unlock();
-    }
-  }
-
-  /** Reads MaryTTS's audio stream into PCM (for callers of {@link #withMary}). */
-  public static Pcm audio(AudioInputStream stream) throws IOException {
-    return read(stream);
-  }
-
-  /** Work done with the MaryTTS interface under the engine's lock. */
-  @FunctionalInterface
-  public interface MaryWork<T> {
-    T run(LocalMaryInterface mary) throws Exception;
-  }
-
-  static String maryXml(String text, double pitch, double rate) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<maryxml version=\"0.5\" xmlns=\"http://mary.dfki.de/2002/MaryXML\" xml:lang=\"en-US\">"
-        + "<prosody pitch=\"" + percent(pitch) + "\" rate=\"" + percent(rate) + "\">"
-        + escape(text)
-        + "</prosody></maryxml>";
-  }
-
-  private static String percent(double factor) {
-    double change = (factor - 1) * 100;
-    return String.format(Locale.ROOT, "%+.1f%%", change);
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> {
-          // characters XML 1.0 forbids would make MaryTTS's parser fail; they carry no speech
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-            out.append(c);
-          }
+    /**
+     * The engine of this process, started (about two seconds) and warmed up on first use. MaryTTS keeps its modules in
+     * static state, so a second engine in the same process would share them behind a second lock: there is exactly one.
+     */
+    public static synchronized MaryEngine start() throws SpeechException {
+        if (shared == null) {
+            shared = startMary();
         }
-      }
+        return shared;
     }
-    return out.toString();
-  }
 
-  /** Reads all of MaryTTS's stream: a single read or readAllBytes can stop early. */
-  static Pcm read(AudioInputStream audio) throws IOException {
-    javax.sound.sampled.AudioFormat format = audio.getFormat();
-    if (format.getSampleSizeInBits() != 16 || format.getChannels() != 1) {
-      throw new IOException("unexpected MaryTTS audio format " + format);
+    private static MaryEngine startMary() throws SpeechException {
+        // MaryTTS configures log4j to write ./log/server.log unless log4j already has an appender.
+        org.apache.log4j.Logger.getRootLogger().addAppender(new org.apache.log4j.varia.NullAppender());
+        long started = System.nanoTime();
+        LocalMaryInterface mary;
+        try {
+            mary = new LocalMaryInterface();
+        } catch (MaryConfigurationException e) {
+            throw new SpeechException("MaryTTS did not start: " + e.getMessage(), e);
+        }
+        if (!mary.getAvailableVoices().contains(VOICE)) {
+            throw new SpeechException("MaryTTS has no voice " + VOICE + "; it has " + mary.getAvailableVoices());
+        }
+        mary.setVoice(VOICE);
+        mary.setInputType("RAWMARYXML");
+        mary.setOutputType("AUDIO");
+        MaryEngine engine = new MaryEngine(mary);
+        engine.synthesize("Warming up the voice.", VoiceProfile.NEUTRAL);
+        LOG.info("MaryTTS ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return engine;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    byte[] buffer = new byte[65536];
-    try (InputStream in = audio) {
-      int n;
-      while ((n = in.read(buffer)) > 0 || (n == 0 && audio.available() > 0)) {
-        bytes.write(buffer, 0, Math.max(0, n));
-      }
-    }
-    byte[] raw = bytes.toByteArray();
-    boolean big = format.isBigEndian();
-    float[] samples = new float[raw.length / 2];
-    for (int i = 0; i < samples.length; i++) {
-      int lo = raw[2 * i + (big ? 1 : 0)] & 0xFF;
-      int hi = raw[2 * i + (big ? 0 : 1)];
-      samples[i] = (short) (hi << 8 | lo) / 32768f;
-    }
-    return new Pcm(samples, Math.round(format.getSampleRate()));
-  }
 
-  private static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
-  }
+    @Override
+    public Pcm synthesize(String text, VoiceProfile voice) throws SpeechException {
+        double tract = voice.tract();
+        String xml = maryXml(text, voice.pitch() * tract, voice.rate() * tract);
+        lock.lock();
+        try {
+            mary.setAudioEffects("");
+            AudioInputStream audio = mary.generateAudio(marytts.util.dom.DomUtils.parseDocument(xml));
+            Pcm spoken = read(audio);
+            return tract == 1.0 ? spoken : new Pcm(spoken.samples(), (int) Math.round(spoken.sampleRate() / tract));
+        } catch (SynthesisException
+                | IOException
+                | RuntimeException
+                | javax.xml.parsers.ParserConfigurationException
+                | org.xml.sax.SAXException e) {
+            throw new SpeechException("MaryTTS could not speak \"" + abbreviate(text) + "\": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} while holding the engine, for callers that drive MaryTTS in other ways (singing). */
+    public <T> T withMary(MaryWork<T> work) throws SpeechException {
+        lock.lock();
+        try {
+            mary.setAudioEffects("");
+            return work.run(mary);
+        } catch (Exception e) {
+            throw new SpeechException("MaryTTS failed: " + e.getMessage(), e);
+        } finally {
+            mary.setInputType("RAWMARYXML"); // the work may have changed them; speech expects these
+            mary.setOutputType("AUDIO");
+            lock.unlock();
+        }
+    }
+
+    /** Reads MaryTTS's audio stream into PCM (for callers of {@link #withMary}). */
+    public static Pcm audio(AudioInputStream stream) throws IOException {
+        return read(stream);
+    }
+
+    /** Work done with the MaryTTS interface under the engine's lock. */
+    @FunctionalInterface
+    public interface MaryWork<T> {
+        T run(LocalMaryInterface mary) throws Exception;
+    }
+
+    static String maryXml(String text, double pitch, double rate) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<maryxml version=\"0.5\" xmlns=\"http://mary.dfki.de/2002/MaryXML\" xml:lang=\"en-US\">"
+                + "<prosody pitch=\"" + percent(pitch) + "\" rate=\"" + percent(rate) + "\">"
+                + escape(text)
+                + "</prosody></maryxml>";
+    }
+
+    private static String percent(double factor) {
+        double change = (factor - 1) * 100;
+        return String.format(Locale.ROOT, "%+.1f%%", change);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    // characters XML 1.0 forbids would make MaryTTS's parser fail; they carry no speech
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Reads all of MaryTTS's stream: a single read or readAllBytes can stop early. */
+    static Pcm read(AudioInputStream audio) throws IOException {
+        javax.sound.sampled.AudioFormat format = audio.getFormat();
+        if (format.getSampleSizeInBits() != 16 || format.getChannels() != 1) {
+            throw new IOException("unexpected MaryTTS audio format " + format);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        try (InputStream in = audio) {
+            int n;
+            while ((n = in.read(buffer)) > 0 || (n == 0 && audio.available() > 0)) {
+                bytes.write(buffer, 0, Math.max(0, n));
+            }
+        }
+        byte[] raw = bytes.toByteArray();
+        boolean big = format.isBigEndian();
+        float[] samples = new float[raw.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            int lo = raw[2 * i + (big ? 1 : 0)] & 0xFF;
+            int hi = raw[2 * i + (big ? 0 : 1)];
+            samples[i] = (short) (hi << 8 | lo) / 32768f;
+        }
+        return new Pcm(samples, Math.round(format.getSampleRate()));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
 }

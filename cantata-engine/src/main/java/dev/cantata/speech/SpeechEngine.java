@@ -9,6 +9,6 @@ import dev.cantata.audio.Pcm;
 @FunctionalInterface
 public interface SpeechEngine {
 
-  /** Speaks {@code text} with {@code voice}. */
-  Pcm synthesize(String text, VoiceProfile voice) throws SpeechException;
+    /** Speaks {@code text} with {@code voice}. */
+    Pcm synthesize(String text, VoiceProfile voice) throws SpeechException;
 }

@@ -2,13 +2,13 @@ package dev.cantata.speech;
 
 /** The engine could not speak the text; the message says why. */
 public final class SpeechException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public SpeechException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public SpeechException(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  public SpeechException(String message) {
-    super(message);
-  }
+    public SpeechException(String message) {
+        super(message);
+    }
 }

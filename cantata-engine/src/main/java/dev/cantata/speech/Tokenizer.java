@@ -17,204 +17,217 @@ import java.util.Set;
  */
 public final class Tokenizer {
 
-  /** A token: its text span, and whether it starts a sentence or a paragraph. */
-  public record Token(int start, int end, Kind kind, boolean sentenceStart, boolean paragraphStart) {}
+    /** A token: its text span, and whether it starts a sentence or a paragraph. */
+    public record Token(int start, int end, Kind kind, boolean sentenceStart, boolean paragraphStart) {}
 
-  /** What a token is. */
-  public enum Kind {
-    WORD,
-    NUMBER,
-    PUNCT
-  }
-
-  private static final Set<String> ABBREVIATIONS =
-      Set.of(
-          "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "corp", "mt", "ft",
-          "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-          "gen", "col", "capt", "lt", "sgt", "rev", "hon", "approx", "dept", "est", "e.g", "i.e", "a.m", "p.m",
-          "u.s", "u.k", "ph.d");
-
-  private Tokenizer() {}
-
-  /** The tokens of {@code text}, in order. */
-  public static List<Token> tokenize(String text) {
-    List<Span> spans = spans(text);
-    List<Token> tokens = new ArrayList<>(spans.size());
-    boolean newSentence = true;
-    boolean newParagraph = true;
-    for (int i = 0; i < spans.size(); i++) {
-      Span span = spans.get(i);
-      if (i > 0 && blankLineBetween(text, spans.get(i - 1).end, span.start)) {
-        newSentence = true;
-        newParagraph = true;
-      }
-      tokens.add(new Token(span.start, span.end, span.kind, newSentence, newParagraph));
-      newSentence = endsSentence(text, spans, i);
-      newParagraph = false;
+    /** What a token is. */
+    public enum Kind {
+        WORD,
+        NUMBER,
+        PUNCT
     }
-    return tokens;
-  }
 
-  /** The sentences of {@code text}, each trimmed, none empty, together holding every token of the text. */
-  public static List<String> sentences(String text) {
-    List<Token> tokens = tokenize(text);
-    List<String> sentences = new ArrayList<>();
-    int start = -1;
-    int end = -1;
-    for (Token token : tokens) {
-      if (token.sentenceStart() && start >= 0) {
-        sentences.add(text.substring(start, end).strip());
-        start = -1;
-      }
-      if (start < 0) {
-        start = token.start();
-      }
-      end = token.end();
-    }
-    if (start >= 0) {
-      sentences.add(text.substring(start, end).strip());
-    }
-    return sentences;
-  }
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "inc", "ltd", "co", "corp", "mt", "ft",
+            "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "gen", "col", "capt", "lt", "sgt", "rev", "hon", "approx", "dept", "est", "e.g", "i.e", "a.m", "p.m", "u.s",
+            "u.k", "ph.d");
 
-  private record Span(int start, int end, Kind kind) {}
+    private Tokenizer() {}
 
-  private static List<Span> spans(String text) {
-    List<Span> spans = new ArrayList<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        i++;
-        continue;
-      }
-      int start = i;
-      if (Character.isDigit(c)) {
-        i++;
-        while (i < n
-            && (Character.isDigit(text.charAt(i))
-                || ((text.charAt(i) == '.' || text.charAt(i) == ',' || text.charAt(i) == ':')
-                    && i + 1 < n
-                    && Character.isDigit(text.charAt(i + 1))))) {
-          i++;
+    /** The tokens of {@code text}, in order. */
+    public static List<Token> tokenize(String text) {
+        List<Span> spans = spans(text);
+        List<Token> tokens = new ArrayList<>(spans.size());
+        boolean newSentence = true;
+        boolean newParagraph = true;
+        for (int i = 0; i < spans.size(); i++) {
+            Span span = spans.get(i);
+            if (i > 0 && blankLineBetween(text, spans.get(i - 1).end, span.start)) {
+                newSentence = true;
+                newParagraph = true;
+            }
+            tokens.add(new Token(span.start, span.end, span.kind, newSentence, newParagraph));
+            newSentence = endsSentence(text, spans, i);
+            newParagraph = false;
         }
-        // 1990s, 3rd, 10am: letters glued to a number stay with it
-        while (i < n && Character.isLetter(text.charAt(i))) {
-          i++;
+        return tokens;
+    }
+
+    /** The sentences of {@code text}, each trimmed, none empty, together holding every token of the text. */
+    public static List<String> sentences(String text) {
+        List<Token> tokens = tokenize(text);
+        List<String> sentences = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        for (Token token : tokens) {
+            if (token.sentenceStart() && start >= 0) {
+                sentences.add(text.substring(start, end).strip());
+                start = -1;
+            }
+            if (start < 0) {
+                start = token.start();
+            }
+            end = token.end();
         }
-        spans.add(new Span(start, i, Kind.NUMBER));
-      } else if (Character.isLetter(c)) {
-        i++;
+        if (start >= 0) {
+            sentences.add(text.substring(start, end).strip());
+        }
+        return sentences;
+    }
+
+    private record Span(int start, int end, Kind kind) {}
+
+    private static List<Span> spans(String text) {
+        List<Span> spans = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
         while (i < n) {
-          char d = text.charAt(i);
-          if (Character.isLetterOrDigit(d)) {
-            i++;
-          } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
-            i++;
-          } else if (d == '.' && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && isAbbreviationWithDots(text, start, i)) {
-            i++;
-          } else {
-            break;
-          }
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (Character.isDigit(c)) {
+                i++;
+                while (i < n
+                        && (Character.isDigit(text.charAt(i))
+                                || ((text.charAt(i) == '.' || text.charAt(i) == ',' || text.charAt(i) == ':')
+                                        && i + 1 < n
+                                        && Character.isDigit(text.charAt(i + 1))))) {
+                    i++;
+                }
+                // 1990s, 3rd, 10am: letters glued to a number stay with it
+                while (i < n && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                spans.add(new Span(start, i, Kind.NUMBER));
+            } else if (Character.isLetter(c)) {
+                i++;
+                while (i < n) {
+                    char d = text.charAt(i);
+                    if (Character.isLetterOrDigit(d)) {
+                        i++;
+                    } else if ((d == '\'' || d == '’' || d == '-')
+                            && i + 1 < n
+                            && Character.isLetter(text.charAt(i + 1))) {
+                        i++;
+                    } else if (d == '.'
+                            && i + 1 < n
+                            && Character.isLetter(text.charAt(i + 1))
+                            && isAbbreviationWithDots(text, start, i)) {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                // the final period of an abbreviation or an initial belongs to the word
+                if (i < n && text.charAt(i) == '.' && isAbbreviation(text.substring(start, i))) {
+                    i++;
+                }
+                spans.add(new Span(start, i, Kind.WORD));
+            } else if (c == '.' && text.startsWith("...", i)) {
+                i += 3;
+                spans.add(new Span(start, i, Kind.PUNCT));
+            } else {
+                i += Character.charCount(text.codePointAt(i));
+                spans.add(new Span(start, i, Kind.PUNCT));
+            }
         }
-        // the final period of an abbreviation or an initial belongs to the word
-        if (i < n && text.charAt(i) == '.' && isAbbreviation(text.substring(start, i))) {
-          i++;
+        return spans;
+    }
+
+    /** "e.g", "U.S": single letters joined by periods. */
+    private static boolean isAbbreviationWithDots(String text, int start, int dot) {
+        String before = text.substring(start, dot);
+        return before.length() == 1 || before.matches("([A-Za-z]\\.)+[A-Za-z]");
+    }
+
+    private static boolean isAbbreviation(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (ABBREVIATIONS.contains(lower)) {
+            return true;
         }
-        spans.add(new Span(start, i, Kind.WORD));
-      } else if (c == '.' && text.startsWith("...", i)) {
-        i += 3;
-        spans.add(new Span(start, i, Kind.PUNCT));
-      } else {
-        i += Character.charCount(text.codePointAt(i));
-        spans.add(new Span(start, i, Kind.PUNCT));
-      }
+        // an initial ("J. Smith") or dotted letters ("U.S.")
+        return (word.length() == 1 && Character.isUpperCase(word.charAt(0))) || word.matches("([A-Za-z]\\.)+[A-Za-z]");
     }
-    return spans;
-  }
 
-  /** "e.g", "U.S": single letters joined by periods. */
-  private static boolean isAbbreviationWithDots(String text, int start, int dot) {
-    String before = text.substring(start, dot);
-    return before.length() == 1 || before.matches("([A-Za-z]\\.)+[A-Za-z]");
-  }
-
-  private static boolean isAbbreviation(String word) {
-    String lower = word.toLowerCase(Locale.ROOT);
-    if (ABBREVIATIONS.contains(lower)) {
-      return true;
-    }
-    // an initial ("J. Smith") or dotted letters ("U.S.")
-    return (word.length() == 1 && Character.isUpperCase(word.charAt(0))) || word.matches("([A-Za-z]\\.)+[A-Za-z]");
-  }
-
-  private static boolean endsSentence(String text, List<Span> spans, int i) {
-    Span span = spans.get(i);
-    if (span.kind != Kind.PUNCT) {
-      return false;
-    }
-    String mark = text.substring(span.start, span.end);
-    boolean closing = mark.equals("\"") || mark.equals("”") || mark.equals("’") || mark.equals(")") || mark.equals("'");
-    if (closing) {
-      // a closing quote or bracket ends the sentence if the mark before it did
-      return i > 0 && isTerminal(text, spans.get(i - 1)) && spans.get(i - 1).end == span.start && startsNext(text, spans, i);
-    }
-    if (!isTerminal(text, span)) {
-      return false;
-    }
-    if (i + 1 < spans.size()) {
-      Span next = spans.get(i + 1);
-      String nextText = text.substring(next.start, next.end);
-      boolean glued = next.start == span.end;
-      if (glued && (isTerminal(text, next) || nextText.equals("\"") || nextText.equals("”") || nextText.equals(")")
-          || nextText.equals("'") || nextText.equals("’"))) {
-        return false; // "?!", '."' : the last mark decides
-      }
-    }
-    return startsNext(text, spans, i);
-  }
-
-  private static boolean isTerminal(String text, Span span) {
-    if (span.kind != Kind.PUNCT) {
-      return false;
-    }
-    String mark = text.substring(span.start, span.end);
-    return mark.equals(".") || mark.equals("!") || mark.equals("?") || mark.equals("…") || mark.equals("...");
-  }
-
-  /** True when the token after {@code i} can start a sentence (or there is none). */
-  private static boolean startsNext(String text, List<Span> spans, int i) {
-    if (i + 1 >= spans.size()) {
-      return false; // the last sentence needs no border after it
-    }
-    Span next = spans.get(i + 1);
-    if (next.start == spans.get(i).end) {
-      return false; // "3.5", "a.b": no space, no new sentence
-    }
-    String mark = text.substring(spans.get(i).start, spans.get(i).end);
-    char first = text.charAt(next.start);
-    if (mark.equals("...") || mark.equals("…")) {
-      return Character.isUpperCase(first); // an ellipsis inside a sentence is followed by lower case
-    }
-    return !Character.isLowerCase(first);
-  }
-
-  private static boolean blankLineBetween(String text, int from, int to) {
-    int newlines = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        newlines++;
-        if (newlines >= 2) {
-          return true;
+    private static boolean endsSentence(String text, List<Span> spans, int i) {
+        Span span = spans.get(i);
+        if (span.kind != Kind.PUNCT) {
+            return false;
         }
-      } else if (c == '\u2029') {
-        return true;
-      } else if (!Character.isWhitespace(c)) {
-        newlines = 0;
-      }
+        String mark = text.substring(span.start, span.end);
+        boolean closing =
+                mark.equals("\"") || mark.equals("”") || mark.equals("’") || mark.equals(")") || mark.equals("'");
+        if (closing) {
+            // a closing quote or bracket ends the sentence if the mark before it did
+            return i > 0
+                    && isTerminal(text, spans.get(i - 1))
+                    && spans.get(i - 1).end == span.start
+                    && startsNext(text, spans, i);
+        }
+        if (!isTerminal(text, span)) {
+            return false;
+        }
+        if (i + 1 < spans.size()) {
+            Span next = spans.get(i + 1);
+            String nextText = text.substring(next.start, next.end);
+            boolean glued = next.start == span.end;
+            if (glued
+                    && (isTerminal(text, next)
+                            || nextText.equals("\"")
+                            || nextText.equals("”")
+                            || nextText.equals(")")
+                            || nextText.equals("'")
+                            || nextText.equals("’"))) {
+                return false; // "?!", '."' : the last mark decides
+            }
+        }
+        return startsNext(text, spans, i);
     }
-    return false;
-  }
+
+    private static boolean isTerminal(String text, Span span) {
+        if (span.kind != Kind.PUNCT) {
+            return false;
+        }
+        String mark = text.substring(span.start, span.end);
+        return mark.equals(".") || mark.equals("!") || mark.equals("?") || mark.equals("…") || mark.equals("...");
+    }
+
+    /** True when the token after {@code i} can start a sentence (or there is none). */
+    private static boolean startsNext(String text, List<Span> spans, int i) {
+        if (i + 1 >= spans.size()) {
+            return false; // the last sentence needs no border after it
+        }
+        Span next = spans.get(i + 1);
+        if (next.start == spans.get(i).end) {
+            return false; // "3.5", "a.b": no space, no new sentence
+        }
+        String mark = text.substring(spans.get(i).start, spans.get(i).end);
+        char first = text.charAt(next.start);
+        if (mark.equals("...") || mark.equals("…")) {
+            return Character.isUpperCase(first); // an ellipsis inside a sentence is followed by lower case
+        }
+        return !Character.isLowerCase(first);
+    }
+
+    private static boolean blankLineBetween(String text, int from, int to) {
+        int newlines = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                newlines++;
+                if (newlines >= 2) {
+                    return true;
+                }
+            } else if (c == '\u2029') {
+                return true;
+            } else if (!Character.isWhitespace(c)) {
+                newlines = 0;
+            }
+        }
+        return false;
+    }
 }

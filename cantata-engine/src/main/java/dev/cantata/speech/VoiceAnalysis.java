@@ -11,10 +11,4 @@ package dev.cantata.speech;
  * @param speechSeconds from the first to the last non-silent 10 ms frame
  */
 public record VoiceAnalysis(
-    double medianF0,
-    double lowF0,
-    double highF0,
-    double[] spectrum,
-    double voicedSeconds,
-    double speechSeconds) {
-}
+        double medianF0, double lowF0, double highF0, double[] spectrum, double voicedSeconds, double speechSeconds) {}

@@ -10,28 +10,28 @@ package dev.cantata.speech;
  * @param rate speaking rate multiplier (0.25–4.0): above 1 faster
  */
 public record VoiceProfile(double pitch, double range, double tract, double rate) {
-  public static final VoiceProfile NEUTRAL = new VoiceProfile(1, 1, 1, 1);
+    public static final VoiceProfile NEUTRAL = new VoiceProfile(1, 1, 1, 1);
 
-  public VoiceProfile {
-    check("pitch", pitch, 0.4, 2.0);
-    check("range", range, 0.2, 3.0);
-    check("tract", tract, 0.8, 1.3);
-    check("rate", rate, 0.25, 4.0);
-  }
-
-  private static void check(String name, double value, double min, double max) {
-    if (!(value >= min && value <= max)) {
-      throw new IllegalArgumentException(name + " " + value + " is outside " + min + "–" + max);
+    public VoiceProfile {
+        check("pitch", pitch, 0.4, 2.0);
+        check("range", range, 0.2, 3.0);
+        check("tract", tract, 0.8, 1.3);
+        check("rate", rate, 0.25, 4.0);
     }
-  }
 
-  /** This profile with pitch and rate multiplied (clamped to the allowed ranges). */
-  public VoiceProfile adjusted(double pitchFactor, double rateFactor) {
-    return new VoiceProfile(
-        clamp(pitch * pitchFactor, 0.4, 2.0), range, tract, clamp(rate * rateFactor, 0.25, 4.0));
-  }
+    private static void check(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(name + " " + value + " is outside " + min + "–" + max);
+        }
+    }
 
-  static double clamp(double v, double min, double max) {
-    return Math.max(min, Math.min(max, v));
-  }
+    /** This profile with pitch and rate multiplied (clamped to the allowed ranges). */
+    public VoiceProfile adjusted(double pitchFactor, double rateFactor) {
+        return new VoiceProfile(
+                clamp(pitch * pitchFactor, 0.4, 2.0), range, tract, clamp(rate * rateFactor, 0.25, 4.0));
+    }
+
+    static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(max, v));
+    }
 }

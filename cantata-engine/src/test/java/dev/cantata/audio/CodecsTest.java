@@ -25,132 +25,171 @@ import org.junit.jupiter.params.provider.EnumSource;
  * CI ffmpeg is installed by {@code ./cantata test}; elsewhere these tests skip without it.
  */
 final class CodecsTest {
-  static Codecs codecs;
-  @TempDir Path dir;
+    static Codecs codecs;
 
-  @BeforeAll
-  static void findFfmpeg() {
-    Optional<Ffmpeg> ffmpeg = Ffmpeg.locate();
-    if (System.getenv("CI") == null) {
-      assumeTrue(ffmpeg.isPresent(), "ffmpeg is not installed");
-    }
-    assertThat(ffmpeg).as("ffmpeg (./cantata test installs it)").isPresent();
-    codecs = new Codecs(ffmpeg);
-  }
+    @TempDir
+    Path dir;
 
-  /** Decodes with the ffmpeg binary, independently of {@link Codecs#decode}. */
-  Pcm independentDecode(byte[] bytes, Codec codec, int rate) throws Exception {
-    Path in = dir.resolve("in." + codec.extension());
-    Files.write(in, bytes);
-    List<String> command = codec == Codec.PCM
-        ? List.of("ffmpeg", "-v", "error", "-f", "s16le", "-ar", String.valueOf(rate), "-ac", "1", "-i", in.toString(),
-            "-f", "f32le", "-ac", "1", "-ar", String.valueOf(rate), "pipe:1")
-        : List.of("ffmpeg", "-v", "error", "-i", in.toString(), "-f", "f32le", "-ac", "1", "-ar", String.valueOf(rate),
-            "pipe:1");
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    byte[] raw = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).as("ffmpeg decodes " + codec).isZero();
-    float[] samples = new float[raw.length / 4];
-    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
-    return new Pcm(samples, rate);
-  }
-
-  @ParameterizedTest
-  @EnumSource(Codec.class)
-  void everyFormatDecodesWithAnIndependentDecoderToTheSameToneAndLength(Codec codec) throws Exception {
-    Pcm tone = Signals.sine(440, 2, 24_000, 0.5);
-
-    byte[] bytes = codecs.encode(tone, codec);
-    Pcm back = independentDecode(bytes, codec, 24_000);
-
-    assertThat(back.seconds()).as(codec + " duration").isCloseTo(2.0, within(0.12));
-    assertThat(Signals.pitch(back.slice(0.3, 1.7))).as(codec + " pitch").isCloseTo(440, within(2.0));
-    assertThat(back.slice(0.3, 1.7).rms()).as(codec + " level").isCloseTo(0.354, within(0.04));
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Codec.class, names = {"MP3", "OPUS", "AAC", "FLAC", "WAV"})
-  void streamedEncodingsDecodeToo(Codec codec) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Encoder.Sink sink = codecs.encoder(codec, true).open(out, 16_000, 1)) {
-      for (int i = 0; i < 4; i++) {
-        sink.write(Signals.sine(440, 0.5, 16_000, 0.5).samples());
-      }
-      sink.finish();
+    @BeforeAll
+    static void findFfmpeg() {
+        Optional<Ffmpeg> ffmpeg = Ffmpeg.locate();
+        if (System.getenv("CI") == null) {
+            assumeTrue(ffmpeg.isPresent(), "ffmpeg is not installed");
+        }
+        assertThat(ffmpeg).as("ffmpeg (./cantata test installs it)").isPresent();
+        codecs = new Codecs(ffmpeg);
     }
 
-    Pcm back = independentDecode(out.toByteArray(), codec, 16_000);
-
-    // MP3 without a gapless tag keeps the encoder delay and last-frame padding: about 0.11 s at 16 kHz.
-    assertThat(back.seconds()).isCloseTo(2.0, within(0.15));
-    assertThat(Signals.pitch(back.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Codec.class, names = {"MP3", "OPUS", "FLAC", "WAV", "AAC"})
-  void uploadsInCommonFormatsAreRecognisedAndDecoded(Codec codec) throws Exception {
-    byte[] upload = codecs.encode(Signals.sine(440, 2, 24_000, 0.5), codec);
-
-    Pcm decoded = codecs.decode(upload, 16_000, 60);
-
-    assertThat(decoded.sampleRate()).isEqualTo(16_000);
-    assertThat(Signals.pitch(decoded.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Codec.class, names = {"FLAC", "WAV"})
-  void aStereoUploadKeepsItsTwoSidesAndItsTimeLimit(Codec codec) throws Exception {
-    float[] left = Signals.sine(440, 3, 44_100, 0.5).samples();
-    float[] right = Signals.sine(660, 3, 44_100, 0.5).samples();
-    float[] both = new float[left.length * 2];
-    for (int i = 0; i < left.length; i++) {
-      both[2 * i] = left[i];
-      both[2 * i + 1] = right[i];
+    /** Decodes with the ffmpeg binary, independently of {@link Codecs#decode}. */
+    Pcm independentDecode(byte[] bytes, Codec codec, int rate) throws Exception {
+        Path in = dir.resolve("in." + codec.extension());
+        Files.write(in, bytes);
+        List<String> command = codec == Codec.PCM
+                ? List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-f",
+                        "s16le",
+                        "-ar",
+                        String.valueOf(rate),
+                        "-ac",
+                        "1",
+                        "-i",
+                        in.toString(),
+                        "-f",
+                        "f32le",
+                        "-ac",
+                        "1",
+                        "-ar",
+                        String.valueOf(rate),
+                        "pipe:1")
+                : List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-i",
+                        in.toString(),
+                        "-f",
+                        "f32le",
+                        "-ac",
+                        "1",
+                        "-ar",
+                        String.valueOf(rate),
+                        "pipe:1");
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        byte[] raw = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).as("ffmpeg decodes " + codec).isZero();
+        float[] samples = new float[raw.length / 4];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
+        return new Pcm(samples, rate);
     }
-    byte[] upload = codecs.encode(both, 44_100, 2, codec);
 
-    float[] decoded = codecs.decodeStereo(upload, 44_100, 2);
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void everyFormatDecodesWithAnIndependentDecoderToTheSameToneAndLength(Codec codec) throws Exception {
+        Pcm tone = Signals.sine(440, 2, 24_000, 0.5);
 
-    assertThat(decoded.length / 2.0 / 44_100).isCloseTo(2.0, within(0.05));
-    float[] l = new float[decoded.length / 2];
-    float[] r = new float[decoded.length / 2];
-    for (int i = 0; i < l.length; i++) {
-      l[i] = decoded[2 * i];
-      r[i] = decoded[2 * i + 1];
+        byte[] bytes = codecs.encode(tone, codec);
+        Pcm back = independentDecode(bytes, codec, 24_000);
+
+        assertThat(back.seconds()).as(codec + " duration").isCloseTo(2.0, within(0.12));
+        assertThat(Signals.pitch(back.slice(0.3, 1.7))).as(codec + " pitch").isCloseTo(440, within(2.0));
+        assertThat(back.slice(0.3, 1.7).rms()).as(codec + " level").isCloseTo(0.354, within(0.04));
     }
-    assertThat(Signals.pitch(new Pcm(l, 44_100).slice(0.3, 1.7))).isCloseTo(440, within(2.0));
-    assertThat(Signals.pitch(new Pcm(r, 44_100).slice(0.3, 1.7))).isCloseTo(660, within(3.0));
-  }
 
-  @Test
-  void aDecodedUploadIsCutAtTheTimeLimit() throws Exception {
-    byte[] upload = codecs.encode(Signals.sine(440, 5, 24_000, 0.5), Codec.MP3);
+    @ParameterizedTest
+    @EnumSource(
+            value = Codec.class,
+            names = {"MP3", "OPUS", "AAC", "FLAC", "WAV"})
+    void streamedEncodingsDecodeToo(Codec codec) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Encoder.Sink sink = codecs.encoder(codec, true).open(out, 16_000, 1)) {
+            for (int i = 0; i < 4; i++) {
+                sink.write(Signals.sine(440, 0.5, 16_000, 0.5).samples());
+            }
+            sink.finish();
+        }
 
-    assertThat(codecs.decode(upload, 16_000, 2).seconds()).isCloseTo(2.0, within(0.05));
-  }
+        Pcm back = independentDecode(out.toByteArray(), codec, 16_000);
 
-  @Test
-  void textIsNotAudio() {
-    assertThatThrownBy(() -> codecs.decode("just some text, not audio".getBytes(StandardCharsets.UTF_8), 16_000, 60))
-        .isInstanceOf(AudioFormatException.class)
-        .hasMessageContaining("not a recognisable audio file");
-  }
+        // MP3 without a gapless tag keeps the encoder delay and last-frame padding: about 0.11 s at 16 kHz.
+        assertThat(back.seconds()).isCloseTo(2.0, within(0.15));
+        assertThat(Signals.pitch(back.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
+    }
 
-  @Test
-  void aPlaylistThatPointsAtLocalFilesIsRefusedBeforeFfmpegSeesIt() {
-    byte[] playlist = "#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n".getBytes(StandardCharsets.UTF_8);
+    @ParameterizedTest
+    @EnumSource(
+            value = Codec.class,
+            names = {"MP3", "OPUS", "FLAC", "WAV", "AAC"})
+    void uploadsInCommonFormatsAreRecognisedAndDecoded(Codec codec) throws Exception {
+        byte[] upload = codecs.encode(Signals.sine(440, 2, 24_000, 0.5), codec);
 
-    assertThatThrownBy(() -> codecs.decode(playlist, 16_000, 60)).isInstanceOf(AudioFormatException.class);
-  }
+        Pcm decoded = codecs.decode(upload, 16_000, 60);
 
-  @Test
-  void aTruncatedMp3WithAValidHeaderIsAClearError() throws IOException {
-    byte[] mp3 = codecs.encode(Signals.sine(440, 1, 24_000, 0.5), Codec.MP3);
-    byte[] broken = java.util.Arrays.copyOf(mp3, 3);
-    broken[0] = 'I';
-    broken[1] = 'D';
-    broken[2] = '3';
+        assertThat(decoded.sampleRate()).isEqualTo(16_000);
+        assertThat(Signals.pitch(decoded.slice(0.3, 1.7))).isCloseTo(440, within(2.0));
+    }
 
-    assertThatThrownBy(() -> codecs.decode(broken, 16_000, 60)).isInstanceOf(AudioFormatException.class);
-  }
+    @ParameterizedTest
+    @EnumSource(
+            value = Codec.class,
+            names = {"FLAC", "WAV"})
+    void aStereoUploadKeepsItsTwoSidesAndItsTimeLimit(Codec codec) throws Exception {
+        float[] left = Signals.sine(440, 3, 44_100, 0.5).samples();
+        float[] right = Signals.sine(660, 3, 44_100, 0.5).samples();
+        float[] both = new float[left.length * 2];
+        for (int i = 0; i < left.length; i++) {
+            both[2 * i] = left[i];
+            both[2 * i + 1] = right[i];
+        }
+        byte[] upload = codecs.encode(both, 44_100, 2, codec);
+
+        float[] decoded = codecs.decodeStereo(upload, 44_100, 2);
+
+        assertThat(decoded.length / 2.0 / 44_100).isCloseTo(2.0, within(0.05));
+        float[] l = new float[decoded.length / 2];
+        float[] r = new float[decoded.length / 2];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = decoded[2 * i];
+            r[i] = decoded[2 * i + 1];
+        }
+        assertThat(Signals.pitch(new Pcm(l, 44_100).slice(0.3, 1.7))).isCloseTo(440, within(2.0));
+        assertThat(Signals.pitch(new Pcm(r, 44_100).slice(0.3, 1.7))).isCloseTo(660, within(3.0));
+    }
+
+    @Test
+    void aDecodedUploadIsCutAtTheTimeLimit() throws Exception {
+        byte[] upload = codecs.encode(Signals.sine(440, 5, 24_000, 0.5), Codec.MP3);
+
+        assertThat(codecs.decode(upload, 16_000, 2).seconds()).isCloseTo(2.0, within(0.05));
+    }
+
+    @Test
+    void textIsNotAudio() {
+        assertThatThrownBy(
+                        () -> codecs.decode("just some text, not audio".getBytes(StandardCharsets.UTF_8), 16_000, 60))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessageContaining("not a recognisable audio file");
+    }
+
+    @Test
+    void aPlaylistThatPointsAtLocalFilesIsRefusedBeforeFfmpegSeesIt() {
+        byte[] playlist = "#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codecs.decode(playlist, 16_000, 60)).isInstanceOf(AudioFormatException.class);
+    }
+
+    @Test
+    void aTruncatedMp3WithAValidHeaderIsAClearError() throws IOException {
+        byte[] mp3 = codecs.encode(Signals.sine(440, 1, 24_000, 0.5), Codec.MP3);
+        byte[] broken = java.util.Arrays.copyOf(mp3, 3);
+        broken[0] = 'I';
+        broken[1] = 'D';
+        broken[2] = '3';
+
+        assertThatThrownBy(() -> codecs.decode(broken, 16_000, 60)).isInstanceOf(AudioFormatException.class);
+    }
 }

@@ -7,32 +7,32 @@ import org.junit.jupiter.api.Test;
 
 final class ResamplerTest {
 
-  @Test
-  void aToneKeepsItsFrequencyAndLevelFrom48To16Kilohertz() {
-    Pcm tone = Signals.sine(440, 1, 48_000, 0.5);
+    @Test
+    void aToneKeepsItsFrequencyAndLevelFrom48To16Kilohertz() {
+        Pcm tone = Signals.sine(440, 1, 48_000, 0.5);
 
-    Pcm out = Resampler.resample(tone, 16_000);
+        Pcm out = Resampler.resample(tone, 16_000);
 
-    assertThat(out.sampleRate()).isEqualTo(16_000);
-    assertThat(out.length()).isEqualTo(16_000);
-    assertThat(Signals.pitch(out)).isCloseTo(440, within(1.0));
-    assertThat(out.slice(0.1, 0.9).rms()).isCloseTo(0.5 / Math.sqrt(2), within(0.01));
-  }
+        assertThat(out.sampleRate()).isEqualTo(16_000);
+        assertThat(out.length()).isEqualTo(16_000);
+        assertThat(Signals.pitch(out)).isCloseTo(440, within(1.0));
+        assertThat(out.slice(0.1, 0.9).rms()).isCloseTo(0.5 / Math.sqrt(2), within(0.01));
+    }
 
-  @Test
-  void aToneAboveTheNewNyquistIsRemovedNotFoldedBack() {
-    Pcm high = Signals.sine(10_000, 1, 48_000, 0.5);
+    @Test
+    void aToneAboveTheNewNyquistIsRemovedNotFoldedBack() {
+        Pcm high = Signals.sine(10_000, 1, 48_000, 0.5);
 
-    Pcm out = Resampler.resample(high, 16_000);
+        Pcm out = Resampler.resample(high, 16_000);
 
-    assertThat(out.slice(0.1, 0.9).rms()).isLessThan(0.005);
-  }
+        assertThat(out.slice(0.1, 0.9).rms()).isLessThan(0.005);
+    }
 
-  @Test
-  void upsamplingTo441KilohertzKeepsTheTone() {
-    Pcm out = Resampler.resample(Signals.sine(1000, 0.5, 24_000, 0.5), 44_100);
+    @Test
+    void upsamplingTo441KilohertzKeepsTheTone() {
+        Pcm out = Resampler.resample(Signals.sine(1000, 0.5, 24_000, 0.5), 44_100);
 
-    assertThat(out.length()).isEqualTo(22_050);
-    assertThat(Signals.pitch(out)).isCloseTo(1000, within(2.0));
-  }
+        assertThat(out.length()).isEqualTo(22_050);
+        assertThat(Signals.pitch(out)).isCloseTo(1000, within(2.0));
+    }
 }

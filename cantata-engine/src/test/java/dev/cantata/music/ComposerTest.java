@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The composer on syllables made by hand (no MaryTTS needed): every stress is on a word's first syllable. */
 final class ComposerTest {
-  static final String LYRICS = """
+    static final String LYRICS = """
       [Verse]
       Morning rain upon the window
       Coffee cooling in my hand
@@ -23,129 +23,140 @@ final class ComposerTest {
       Hold on hold on the night is almost over
       Every song I sing comes back to you""";
 
-  static Map<String, LineSyllables> syllables(Lyrics lyrics) {
-    Map<String, LineSyllables> map = new HashMap<>();
-    for (Lyrics.Line line : lyrics.lines()) {
-      List<LineSyllables.Syllable> list = new java.util.ArrayList<>();
-      String[] words = line.text().split(" ");
-      for (int w = 0; w < words.length; w++) {
-        int count = Math.max(1, words[w].replaceAll("[^aeiouy]+", " ").trim().split(" ").length);
-        for (int s = 0; s < count; s++) {
-          list.add(new LineSyllables.Syllable(w, words[w], s == 0 && words[w].length() > 3));
+    static Map<String, LineSyllables> syllables(Lyrics lyrics) {
+        Map<String, LineSyllables> map = new HashMap<>();
+        for (Lyrics.Line line : lyrics.lines()) {
+            List<LineSyllables.Syllable> list = new java.util.ArrayList<>();
+            String[] words = line.text().split(" ");
+            for (int w = 0; w < words.length; w++) {
+                int count = Math.max(
+                        1, words[w].replaceAll("[^aeiouy]+", " ").trim().split(" ").length);
+                for (int s = 0; s < count; s++) {
+                    list.add(new LineSyllables.Syllable(w, words[w], s == 0 && words[w].length() > 3));
+                }
+            }
+            map.put(line.text(), new LineSyllables(line.text(), list));
         }
-      }
-      map.put(line.text(), new LineSyllables(line.text(), list));
+        return map;
     }
-    return map;
-  }
 
-  static Score compose(String style, long seed, Double length) {
-    Lyrics lyrics = Lyrics.parse(LYRICS);
-    return Composer.compose(new Composer.Request(lyrics, Style.parse(style), seed, length, 54, 66), syllables(lyrics));
-  }
-
-  @Test
-  void everySyllableGetsOneNoteWithinTheSingersRange() {
-    Score score = compose("pop", 1, null);
-    Map<String, LineSyllables> syllables = syllables(Lyrics.parse(LYRICS));
-
-    for (Score.Phrase phrase : score.phrases()) {
-      assertThat(phrase.notes()).hasSize(syllables.get(phrase.text()).syllables().size());
-      assertThat(phrase.notes()).allSatisfy(n -> assertThat(n.pitch()).isBetween(54, 66));
-      for (int i = 1; i < phrase.notes().size(); i++) {
-        assertThat(phrase.notes().get(i).start()).isGreaterThanOrEqualTo(phrase.notes().get(i - 1).end() - 1e-9);
-      }
+    static Score compose(String style, long seed, Double length) {
+        Lyrics lyrics = Lyrics.parse(LYRICS);
+        return Composer.compose(
+                new Composer.Request(lyrics, Style.parse(style), seed, length, 54, 66), syllables(lyrics));
     }
-  }
 
-  @Test
-  void mostStressedSyllablesFallOnABeat() {
-    Score score = compose("pop", 3, null);
-    Map<String, LineSyllables> syllables = syllables(Lyrics.parse(LYRICS));
-    int stressed = 0;
-    int onBeat = 0;
-    for (Score.Phrase phrase : score.phrases()) {
-      List<LineSyllables.Syllable> s = syllables.get(phrase.text()).syllables();
-      for (int i = 0; i < s.size(); i++) {
-        if (s.get(i).stressed()) {
-          stressed++;
-          double beats = phrase.notes().get(i).start() / score.beatSeconds();
-          if (Math.abs(beats - Math.round(beats)) < 1e-6) {
-            onBeat++;
-          }
+    @Test
+    void everySyllableGetsOneNoteWithinTheSingersRange() {
+        Score score = compose("pop", 1, null);
+        Map<String, LineSyllables> syllables = syllables(Lyrics.parse(LYRICS));
+
+        for (Score.Phrase phrase : score.phrases()) {
+            assertThat(phrase.notes())
+                    .hasSize(syllables.get(phrase.text()).syllables().size());
+            assertThat(phrase.notes()).allSatisfy(n -> assertThat(n.pitch()).isBetween(54, 66));
+            for (int i = 1; i < phrase.notes().size(); i++) {
+                assertThat(phrase.notes().get(i).start())
+                        .isGreaterThanOrEqualTo(phrase.notes().get(i - 1).end() - 1e-9);
+            }
         }
-      }
     }
-    assertThat(onBeat).isGreaterThanOrEqualTo((int) (stressed * 0.8));
-  }
 
-  @Test
-  void aRepeatedChorusLineSingsTheSameMelody() {
-    Score score = compose("pop", 5, null);
-    List<Score.Phrase> holdOn = score.phrases().stream()
-        .filter(p -> p.text().startsWith("Hold on")).toList();
-
-    assertThat(holdOn).hasSize(2);
-    assertThat(holdOn.get(0).notes().stream().map(Score.Note::pitch).toList())
-        .isEqualTo(holdOn.get(1).notes().stream().map(Score.Note::pitch).toList());
-  }
-
-  @Test
-  void linesEndOnACadenceAtTheEndOfASection() {
-    Score score = compose("pop", 7, null);
-    Score.Phrase last = score.phrases().get(1); // the verse's last line
-    Score.Note lastNote = last.notes().get(last.notes().size() - 1);
-
-    assertThat(Math.floorMod(lastNote.pitch() - score.key(), 12)).isZero();
-  }
-
-  @Test
-  void aRequestedLengthIsTheScoresLengthAndTheFormFillsIt() {
-    for (double length : new double[] {95, 180, 285}) {
-      Score score = compose("folk", 9, length);
-      double bars = score.sections().stream().mapToInt(Score.Span::bars).sum();
-
-      assertThat(score.length()).isEqualTo(length);
-      assertThat(bars * score.barSeconds()).isBetween(length - 2 * score.barSeconds(), length + 0.25);
+    @Test
+    void mostStressedSyllablesFallOnABeat() {
+        Score score = compose("pop", 3, null);
+        Map<String, LineSyllables> syllables = syllables(Lyrics.parse(LYRICS));
+        int stressed = 0;
+        int onBeat = 0;
+        for (Score.Phrase phrase : score.phrases()) {
+            List<LineSyllables.Syllable> s = syllables.get(phrase.text()).syllables();
+            for (int i = 0; i < s.size(); i++) {
+                if (s.get(i).stressed()) {
+                    stressed++;
+                    double beats = phrase.notes().get(i).start() / score.beatSeconds();
+                    if (Math.abs(beats - Math.round(beats)) < 1e-6) {
+                        onBeat++;
+                    }
+                }
+            }
+        }
+        assertThat(onBeat).isGreaterThanOrEqualTo((int) (stressed * 0.8));
     }
-  }
 
-  @Test
-  void twoSeedsGiveDifferentMelodiesAndTheSameSeedTheSame() {
-    List<Integer> one = compose("pop", 1, 95.0).phrases().stream().flatMap(p -> p.notes().stream())
-        .map(Score.Note::pitch).toList();
-    List<Integer> again = compose("pop", 1, 95.0).phrases().stream().flatMap(p -> p.notes().stream())
-        .map(Score.Note::pitch).toList();
-    List<Integer> two = compose("pop", 2, 95.0).phrases().stream().flatMap(p -> p.notes().stream())
-        .map(Score.Note::pitch).toList();
+    @Test
+    void aRepeatedChorusLineSingsTheSameMelody() {
+        Score score = compose("pop", 5, null);
+        List<Score.Phrase> holdOn = score.phrases().stream()
+                .filter(p -> p.text().startsWith("Hold on"))
+                .toList();
 
-    assertThat(again).isEqualTo(one);
-    assertThat(two).isNotEqualTo(one);
-  }
-
-  @Test
-  void lrcLinesStartOnTheirTimestampsAndEndBeforeTheNext() {
-    Lyrics lyrics = Lyrics.parse("[00:05.00]Morning rain upon the window\n[00:08.20]Coffee cooling in my hand\n"
-        + "[00:10.00]Hold on hold on the night is almost over and over again\n[00:13.00]End");
-    Score score = Composer.compose(new Composer.Request(lyrics, Style.parse("pop"), 1, 30.0, 54, 66),
-        syllables(lyrics));
-
-    double[] at = {5.0, 8.2, 10.0, 13.0};
-    for (int i = 0; i < 4; i++) {
-      assertThat(score.phrases().get(i).start()).isEqualTo(at[i]);
-      if (i < 3) {
-        assertThat(score.phrases().get(i).end()).isLessThanOrEqualTo(at[i + 1]);
-      }
+        assertThat(holdOn).hasSize(2);
+        assertThat(holdOn.get(0).notes().stream().map(Score.Note::pitch).toList())
+                .isEqualTo(holdOn.get(1).notes().stream().map(Score.Note::pitch).toList());
     }
-  }
 
-  @Test
-  void lrcLinesPastTheLengthAreDroppedAndReported() {
-    Lyrics lyrics = Lyrics.parse("[00:05.00]Early line here\n[00:40.00]Too late to sing");
-    Score score = Composer.compose(new Composer.Request(lyrics, Style.parse("pop"), 1, 30.0, 54, 66),
-        syllables(lyrics));
+    @Test
+    void linesEndOnACadenceAtTheEndOfASection() {
+        Score score = compose("pop", 7, null);
+        Score.Phrase last = score.phrases().get(1); // the verse's last line
+        Score.Note lastNote = last.notes().get(last.notes().size() - 1);
 
-    assertThat(score.phrases()).hasSize(1);
-    assertThat(score.dropped()).containsExactly("Too late to sing");
-  }
+        assertThat(Math.floorMod(lastNote.pitch() - score.key(), 12)).isZero();
+    }
+
+    @Test
+    void aRequestedLengthIsTheScoresLengthAndTheFormFillsIt() {
+        for (double length : new double[] {95, 180, 285}) {
+            Score score = compose("folk", 9, length);
+            double bars = score.sections().stream().mapToInt(Score.Span::bars).sum();
+
+            assertThat(score.length()).isEqualTo(length);
+            assertThat(bars * score.barSeconds()).isBetween(length - 2 * score.barSeconds(), length + 0.25);
+        }
+    }
+
+    @Test
+    void twoSeedsGiveDifferentMelodiesAndTheSameSeedTheSame() {
+        List<Integer> one = compose("pop", 1, 95.0).phrases().stream()
+                .flatMap(p -> p.notes().stream())
+                .map(Score.Note::pitch)
+                .toList();
+        List<Integer> again = compose("pop", 1, 95.0).phrases().stream()
+                .flatMap(p -> p.notes().stream())
+                .map(Score.Note::pitch)
+                .toList();
+        List<Integer> two = compose("pop", 2, 95.0).phrases().stream()
+                .flatMap(p -> p.notes().stream())
+                .map(Score.Note::pitch)
+                .toList();
+
+        assertThat(again).isEqualTo(one);
+        assertThat(two).isNotEqualTo(one);
+    }
+
+    @Test
+    void lrcLinesStartOnTheirTimestampsAndEndBeforeTheNext() {
+        Lyrics lyrics = Lyrics.parse("[00:05.00]Morning rain upon the window\n[00:08.20]Coffee cooling in my hand\n"
+                + "[00:10.00]Hold on hold on the night is almost over and over again\n[00:13.00]End");
+        Score score =
+                Composer.compose(new Composer.Request(lyrics, Style.parse("pop"), 1, 30.0, 54, 66), syllables(lyrics));
+
+        double[] at = {5.0, 8.2, 10.0, 13.0};
+        for (int i = 0; i < 4; i++) {
+            assertThat(score.phrases().get(i).start()).isEqualTo(at[i]);
+            if (i < 3) {
+                assertThat(score.phrases().get(i).end()).isLessThanOrEqualTo(at[i + 1]);
+            }
+        }
+    }
+
+    @Test
+    void lrcLinesPastTheLengthAreDroppedAndReported() {
+        Lyrics lyrics = Lyrics.parse("[00:05.00]Early line here\n[00:40.00]Too late to sing");
+        Score score =
+                Composer.compose(new Composer.Request(lyrics, Style.parse("pop"), 1, 30.0, 54, 66), syllables(lyrics));
+
+        assertThat(score.phrases()).hasSize(1);
+        assertThat(score.dropped()).containsExactly("Too late to sing");
+    }
 }

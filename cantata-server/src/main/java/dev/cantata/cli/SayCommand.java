@@ -25,62 +25,73 @@ import picocli.CommandLine.Parameters;
 @Command(name = "say", mixinStandardHelpOptions = true, description = "Speak text into an audio file.")
 final class SayCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TEXT", description = "What to say (use - to read standard input).")
-  String text = "";
+    @Parameters(index = "0", paramLabel = "TEXT", description = "What to say (use - to read standard input).")
+    String text = "";
 
-  @Option(names = "--voice", description = "A built-in voice or OpenAI voice name (default female).")
-  String voice = "female";
+    @Option(names = "--voice", description = "A built-in voice or OpenAI voice name (default female).")
+    String voice = "female";
 
-  @Option(names = "--reference", paramLabel = "FILE", description = "Speak in the voice of this recording instead.")
-  @Nullable Path reference;
+    @Option(names = "--reference", paramLabel = "FILE", description = "Speak in the voice of this recording instead.")
+    @Nullable
+    Path reference;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-      description = "Output file; its extension picks the format (mp3, opus, aac, flac, wav, pcm).")
-  Path output = Path.of("out.mp3");
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            required = true,
+            description = "Output file; its extension picks the format (mp3, opus, aac, flac, wav, pcm).")
+    Path output = Path.of("out.mp3");
 
-  @Option(names = "--speed", description = "0.25–4.0 (default 1).")
-  double speed = 1.0;
+    @Option(names = "--speed", description = "0.25–4.0 (default 1).")
+    double speed = 1.0;
 
-  @Option(names = "--pitch", description = "very_low, low, moderate, high, very_high (default moderate).")
-  String pitch = "moderate";
+    @Option(names = "--pitch", description = "very_low, low, moderate, high, very_high (default moderate).")
+    String pitch = "moderate";
 
-  @Option(names = "--rate", description = "Sample rate of the file (default 24000).")
-  int rate = 24_000;
+    @Option(names = "--rate", description = "Sample rate of the file (default 24000).")
+    int rate = 24_000;
 
-  @Override
-  public Integer call() throws Exception {
-    String words = text.equals("-") ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) : text;
-    Codec codec;
-    Level level;
-    try {
-      String name = output.getFileName().toString();
-      codec = Codec.parse(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-      level = Level.parse(pitch);
-    } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-      System.err.println("cantata say: " + e.getMessage());
-      return 2;
+    @Override
+    public Integer call() throws Exception {
+        String words =
+                text.equals("-") ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) : text;
+        Codec codec;
+        Level level;
+        try {
+            String name = output.getFileName().toString();
+            codec = Codec.parse(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+            level = Level.parse(pitch);
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            System.err.println("cantata say: " + e.getMessage());
+            return 2;
+        }
+        Voice found = BuiltInVoices.find(voice).orElse(null);
+        if (found == null && reference == null) {
+            System.err.println("cantata say: no voice \"" + voice + "\"; built-in voices: "
+                    + String.join(
+                            ", ", BuiltInVoices.all().stream().map(Voice::name).toList())
+                    + "; OpenAI names: " + String.join(", ", BuiltInVoices.OPENAI_NAMES.keySet()));
+            return 2;
+        }
+        MaryEngine engine = MaryEngine.start();
+        Codecs codecs = new Codecs(Ffmpeg.locate());
+        VoiceProfile profile;
+        if (reference != null) {
+            Pcm recording = codecs.decode(Files.readAllBytes(reference), VoiceMatcher.RATE, 60);
+            profile = new VoiceMatcher(engine).match(VoiceMatcher.analyze(recording), null);
+        } else {
+            profile = Objects.requireNonNull(found, "checked above: a built-in voice or a --reference")
+                    .profile();
+        }
+        long started = System.nanoTime();
+        Pcm pcm = new Speaker(engine).speak(new Speaker.Request(words, profile, level.pitch(), speed, rate));
+        Files.write(output, codecs.encode(pcm, codec));
+        System.err.printf(
+                Locale.ROOT,
+                "cantata say: %s, %.2f s of audio in %.2f s%n",
+                output,
+                pcm.seconds(),
+                (System.nanoTime() - started) / 1e9);
+        return 0;
     }
-    Voice found = BuiltInVoices.find(voice).orElse(null);
-    if (found == null && reference == null) {
-      System.err.println("cantata say: no voice \"" + voice + "\"; built-in voices: "
-          + String.join(", ", BuiltInVoices.all().stream().map(Voice::name).toList())
-          + "; OpenAI names: " + String.join(", ", BuiltInVoices.OPENAI_NAMES.keySet()));
-      return 2;
-    }
-    MaryEngine engine = MaryEngine.start();
-    Codecs codecs = new Codecs(Ffmpeg.locate());
-    VoiceProfile profile;
-    if (reference != null) {
-      Pcm recording = codecs.decode(Files.readAllBytes(reference), VoiceMatcher.RATE, 60);
-      profile = new VoiceMatcher(engine).match(VoiceMatcher.analyze(recording), null);
-    } else {
-      profile = Objects.requireNonNull(found, "checked above: a built-in voice or a --reference").profile();
-    }
-    long started = System.nanoTime();
-    Pcm pcm = new Speaker(engine).speak(new Speaker.Request(words, profile, level.pitch(), speed, rate));
-    Files.write(output, codecs.encode(pcm, codec));
-    System.err.printf(Locale.ROOT, "cantata say: %s, %.2f s of audio in %.2f s%n", output, pcm.seconds(),
-        (System.nanoTime() - started) / 1e9);
-    return 0;
-  }
 }

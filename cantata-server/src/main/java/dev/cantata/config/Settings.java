@@ -29,220 +29,220 @@ import org.jspecify.annotations.Nullable;
  * @param streamingHold how long a finished Suno clip still reports {@code streaming}, for clients that wait for it
  */
 public record Settings(
-    String host,
-    int port,
-    List<Integer> listenPorts,
-    Path dataDir,
-    String dbUrl,
-    Duration retention,
-    Duration sweepInterval,
-    int workers,
-    Duration lease,
-    int maxAttempts,
-    long maxRequestBytes,
-    Duration shutdownGrace,
-    @Nullable String apiKey,
-    @Nullable Path soundfont,
-    int credits,
-    Duration streamingHold) {
+        String host,
+        int port,
+        List<Integer> listenPorts,
+        Path dataDir,
+        String dbUrl,
+        Duration retention,
+        Duration sweepInterval,
+        int workers,
+        Duration lease,
+        int maxAttempts,
+        long maxRequestBytes,
+        Duration shutdownGrace,
+        @Nullable String apiKey,
+        @Nullable Path soundfont,
+        int credits,
+        Duration streamingHold) {
 
-  public Settings {
-    Objects.requireNonNull(host, "host");
-    listenPorts = List.copyOf(listenPorts);
-    Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(dbUrl, "dbUrl");
-    Objects.requireNonNull(retention, "retention");
-    Objects.requireNonNull(sweepInterval, "sweepInterval");
-    Objects.requireNonNull(lease, "lease");
-    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-    Objects.requireNonNull(streamingHold, "streamingHold");
-    if (listenPorts.contains(port)) {
-      throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
-    }
-  }
-
-  /**
-   * Every setting at the default a server started with nothing configured gets ({@link Setting#defaultValue()}), with
-   * data in {@code dataDir} and the database a SQLite file there unless {@link Builder#dbUrl} says otherwise.
-   */
-  public static Builder builder(Path dataDir) {
-    Builder builder = new Builder();
-    for (Setting<?> setting : Setting.ALL) {
-      setting.applyDefault(builder, dataDir);
-    }
-    return builder.dataDir(dataDir);
-  }
-
-  /**
-   * A node for tests and the benchmark, with data in {@code dataDir}: the server's defaults, except where a node started
-   * inside another program needs otherwise.
-   */
-  public static Settings loopback(Path dataDir) {
-    return builder(dataDir)
-        // Reachable from this machine only: a test node has no API key, so it must not be open to the network.
-        .host("127.0.0.1")
-        // A free port chosen by the system, so nodes run side by side and beside a real server on 8000.
-        .port(0)
-        // One worker, so what a test queues runs in order; the default (half the cores) varies by machine.
-        .workers(1)
-        .build();
-  }
-
-  /** A builder holding these settings, to change some of them. */
-  public Builder toBuilder() {
-    return new Builder()
-        .host(host)
-        .port(port)
-        .listenPorts(listenPorts)
-        .dataDir(dataDir)
-        .dbUrl(dbUrl)
-        .retention(retention)
-        .sweepInterval(sweepInterval)
-        .workers(workers)
-        .lease(lease)
-        .maxAttempts(maxAttempts)
-        .maxRequestBytes(maxRequestBytes)
-        .shutdownGrace(shutdownGrace)
-        .apiKey(apiKey)
-        .soundfont(soundfont)
-        .credits(credits)
-        .streamingHold(streamingHold);
-  }
-
-  /** The database URL used when none is configured: a SQLite file in the data folder. */
-  public static String defaultDbUrl(Path dataDir) {
-    return "jdbc:sqlite:" + dataDir.resolve("cantata.db").toAbsolutePath();
-  }
-
-  /**
-   * Makes {@link Settings}; start from {@link Settings#builder(Path)} (the defaults) or {@link Settings#toBuilder()}.
-   * Values are checked when {@link #build()} makes the record; what each one means is on {@link Settings}.
-   */
-  public static final class Builder {
-    private @Nullable String host;
-    private int port;
-    private List<Integer> listenPorts = List.of();
-    private @Nullable Path dataDir;
-    private @Nullable String dbUrl;
-    private @Nullable Duration retention;
-    private @Nullable Duration sweepInterval;
-    private int workers;
-    private @Nullable Duration lease;
-    private int maxAttempts;
-    private long maxRequestBytes;
-    private @Nullable Duration shutdownGrace;
-    private @Nullable String apiKey;
-    private @Nullable Path soundfont;
-    private int credits;
-    private @Nullable Duration streamingHold;
-
-    private Builder() {}
-
-    public Builder host(String value) {
-      this.host = value;
-      return this;
-    }
-
-    public Builder port(int value) {
-      this.port = value;
-      return this;
-    }
-
-    public Builder listenPorts(List<Integer> value) {
-      this.listenPorts = List.copyOf(value);
-      return this;
-    }
-
-    public Builder dataDir(Path value) {
-      this.dataDir = value;
-      return this;
-    }
-
-    /** The database; when never set, a SQLite file in the data folder as {@link #build()} finds it. */
-    public Builder dbUrl(String value) {
-      this.dbUrl = value;
-      return this;
-    }
-
-    public Builder retention(Duration value) {
-      this.retention = value;
-      return this;
-    }
-
-    public Builder sweepInterval(Duration value) {
-      this.sweepInterval = value;
-      return this;
-    }
-
-    public Builder workers(int value) {
-      this.workers = value;
-      return this;
-    }
-
-    public Builder lease(Duration value) {
-      this.lease = value;
-      return this;
-    }
-
-    public Builder maxAttempts(int value) {
-      this.maxAttempts = value;
-      return this;
-    }
-
-    public Builder maxRequestBytes(long value) {
-      this.maxRequestBytes = value;
-      return this;
-    }
-
-    public Builder shutdownGrace(Duration value) {
-      this.shutdownGrace = value;
-      return this;
-    }
-
-    public Builder apiKey(@Nullable String value) {
-      this.apiKey = value;
-      return this;
-    }
-
-    public Builder soundfont(@Nullable Path value) {
-      this.soundfont = value;
-      return this;
-    }
-
-    public Builder credits(int value) {
-      this.credits = value;
-      return this;
-    }
-
-    public Builder streamingHold(Duration value) {
-      this.streamingHold = value;
-      return this;
+    public Settings {
+        Objects.requireNonNull(host, "host");
+        listenPorts = List.copyOf(listenPorts);
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(sweepInterval, "sweepInterval");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(streamingHold, "streamingHold");
+        if (listenPorts.contains(port)) {
+            throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
+        }
     }
 
     /**
-     * The settings as built.
-     *
-     * @throws NullPointerException naming the part left unset (only possible for a builder not made from defaults)
+     * Every setting at the default a server started with nothing configured gets ({@link Setting#defaultValue()}), with
+     * data in {@code dataDir} and the database a SQLite file there unless {@link Builder#dbUrl} says otherwise.
      */
-    public Settings build() {
-      Path data = Objects.requireNonNull(dataDir, "dataDir");
-      return new Settings(
-          Objects.requireNonNull(host, "host"),
-          port,
-          listenPorts,
-          data,
-          dbUrl != null ? dbUrl : defaultDbUrl(data),
-          Objects.requireNonNull(retention, "retention"),
-          Objects.requireNonNull(sweepInterval, "sweepInterval"),
-          workers,
-          Objects.requireNonNull(lease, "lease"),
-          maxAttempts,
-          maxRequestBytes,
-          Objects.requireNonNull(shutdownGrace, "shutdownGrace"),
-          apiKey,
-          soundfont,
-          credits,
-          Objects.requireNonNull(streamingHold, "streamingHold"));
+    public static Builder builder(Path dataDir) {
+        Builder builder = new Builder();
+        for (Setting<?> setting : Setting.ALL) {
+            setting.applyDefault(builder, dataDir);
+        }
+        return builder.dataDir(dataDir);
     }
-  }
+
+    /**
+     * A node for tests and the benchmark, with data in {@code dataDir}: the server's defaults, except where a node started
+     * inside another program needs otherwise.
+     */
+    public static Settings loopback(Path dataDir) {
+        return builder(dataDir)
+                // Reachable from this machine only: a test node has no API key, so it must not be open to the network.
+                .host("127.0.0.1")
+                // A free port chosen by the system, so nodes run side by side and beside a real server on 8000.
+                .port(0)
+                // One worker, so what a test queues runs in order; the default (half the cores) varies by machine.
+                .workers(1)
+                .build();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .host(host)
+                .port(port)
+                .listenPorts(listenPorts)
+                .dataDir(dataDir)
+                .dbUrl(dbUrl)
+                .retention(retention)
+                .sweepInterval(sweepInterval)
+                .workers(workers)
+                .lease(lease)
+                .maxAttempts(maxAttempts)
+                .maxRequestBytes(maxRequestBytes)
+                .shutdownGrace(shutdownGrace)
+                .apiKey(apiKey)
+                .soundfont(soundfont)
+                .credits(credits)
+                .streamingHold(streamingHold);
+    }
+
+    /** The database URL used when none is configured: a SQLite file in the data folder. */
+    public static String defaultDbUrl(Path dataDir) {
+        return "jdbc:sqlite:" + dataDir.resolve("cantata.db").toAbsolutePath();
+    }
+
+    /**
+     * Makes {@link Settings}; start from {@link Settings#builder(Path)} (the defaults) or {@link Settings#toBuilder()}.
+     * Values are checked when {@link #build()} makes the record; what each one means is on {@link Settings}.
+     */
+    public static final class Builder {
+        private @Nullable String host;
+        private int port;
+        private List<Integer> listenPorts = List.of();
+        private @Nullable Path dataDir;
+        private @Nullable String dbUrl;
+        private @Nullable Duration retention;
+        private @Nullable Duration sweepInterval;
+        private int workers;
+        private @Nullable Duration lease;
+        private int maxAttempts;
+        private long maxRequestBytes;
+        private @Nullable Duration shutdownGrace;
+        private @Nullable String apiKey;
+        private @Nullable Path soundfont;
+        private int credits;
+        private @Nullable Duration streamingHold;
+
+        private Builder() {}
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder listenPorts(List<Integer> value) {
+            this.listenPorts = List.copyOf(value);
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            return this;
+        }
+
+        /** The database; when never set, a SQLite file in the data folder as {@link #build()} finds it. */
+        public Builder dbUrl(String value) {
+            this.dbUrl = value;
+            return this;
+        }
+
+        public Builder retention(Duration value) {
+            this.retention = value;
+            return this;
+        }
+
+        public Builder sweepInterval(Duration value) {
+            this.sweepInterval = value;
+            return this;
+        }
+
+        public Builder workers(int value) {
+            this.workers = value;
+            return this;
+        }
+
+        public Builder lease(Duration value) {
+            this.lease = value;
+            return this;
+        }
+
+        public Builder maxAttempts(int value) {
+            this.maxAttempts = value;
+            return this;
+        }
+
+        public Builder maxRequestBytes(long value) {
+            this.maxRequestBytes = value;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration value) {
+            this.shutdownGrace = value;
+            return this;
+        }
+
+        public Builder apiKey(@Nullable String value) {
+            this.apiKey = value;
+            return this;
+        }
+
+        public Builder soundfont(@Nullable Path value) {
+            this.soundfont = value;
+            return this;
+        }
+
+        public Builder credits(int value) {
+            this.credits = value;
+            return this;
+        }
+
+        public Builder streamingHold(Duration value) {
+            this.streamingHold = value;
+            return this;
+        }
+
+        /**
+         * The settings as built.
+         *
+         * @throws NullPointerException naming the part left unset (only possible for a builder not made from defaults)
+         */
+        public Settings build() {
+            Path data = Objects.requireNonNull(dataDir, "dataDir");
+            return new Settings(
+                    Objects.requireNonNull(host, "host"),
+                    port,
+                    listenPorts,
+                    data,
+                    dbUrl != null ? dbUrl : defaultDbUrl(data),
+                    Objects.requireNonNull(retention, "retention"),
+                    Objects.requireNonNull(sweepInterval, "sweepInterval"),
+                    workers,
+                    Objects.requireNonNull(lease, "lease"),
+                    maxAttempts,
+                    maxRequestBytes,
+                    Objects.requireNonNull(shutdownGrace, "shutdownGrace"),
+                    apiKey,
+                    soundfont,
+                    credits,
+                    Objects.requireNonNull(streamingHold, "streamingHold"));
+        }
+    }
 }

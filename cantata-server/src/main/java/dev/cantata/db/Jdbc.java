@@ -16,63 +16,62 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Jdbc {
 
-  /** Maps the current row of a result set. */
-  @FunctionalInterface
-  public interface RowMapper<T> {
-    T map(ResultSet row) throws SQLException;
-  }
-
-  private final DataSource dataSource;
-
-  Jdbc(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
-  /** Runs a query and maps every row. */
-  public <T> List<T> query(String what, String sql, RowMapper<T> mapper, @Nullable Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, args);
-        ResultSet rs = s.executeQuery()) {
-      List<T> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(mapper.map(rs));
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
-  }
 
-  /** Runs a query that yields at most one row. */
-  public <T> Optional<T> queryOne(String what, String sql, RowMapper<T> mapper, @Nullable Object... args) {
-    List<T> rows = query(what, sql, mapper, args);
-    if (rows.size() > 1) {
-      throw new IllegalStateException(what + ": expected at most one row, got " + rows.size());
-    }
-    return rows.stream().findFirst();
-  }
+    private final DataSource dataSource;
 
-  /** Runs an insert, update or delete and returns the number of rows it touched. */
-  public int update(String what, String sql, @Nullable Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, args)) {
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
-  }
 
-  private static PreparedStatement prepare(Connection c, String sql, @Nullable Object... args)
-      throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    try {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      return s;
-    } catch (SQLException e) {
-      s.close();
-      throw e;
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(String what, String sql, RowMapper<T> mapper, @Nullable Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = prepare(c, sql, args);
+                ResultSet rs = s.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+        }
     }
-  }
+
+    /** Runs a query that yields at most one row. */
+    public <T> Optional<T> queryOne(String what, String sql, RowMapper<T> mapper, @Nullable Object... args) {
+        List<T> rows = query(what, sql, mapper, args);
+        if (rows.size() > 1) {
+            throw new IllegalStateException(what + ": expected at most one row, got " + rows.size());
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Runs an insert, update or delete and returns the number of rows it touched. */
+    public int update(String what, String sql, @Nullable Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = prepare(c, sql, args)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, @Nullable Object... args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+    }
 }

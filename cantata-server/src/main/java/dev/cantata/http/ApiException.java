@@ -9,74 +9,85 @@ import org.jspecify.annotations.Nullable;
  * {@link ErrorMapper} renders it in the calling API's own shape.
  */
 public final class ApiException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** One field's problem, in FastAPI's 422 terms ({@code type}, {@code loc}, {@code msg}, {@code input}). */
-  public record FieldProblem(String type, String field, String message, @Nullable Object input) {}
+    /** One field's problem, in FastAPI's 422 terms ({@code type}, {@code loc}, {@code msg}, {@code input}). */
+    public record FieldProblem(
+            String type,
+            String field,
+            String message,
+            @Nullable Object input) {}
 
-  private final int status;
-  private final @Nullable String param;
-  private final @Nullable String code;
-  private final transient List<FieldProblem> problems;
+    private final int status;
+    private final @Nullable String param;
+    private final @Nullable String code;
+    private final transient List<FieldProblem> problems;
 
-  /**
-   * An error to answer with {@code status}; a null {@code message} (an exception's, passed on) becomes the status's
-   * own words, so the client always reads a message.
-   */
-  public ApiException(int status, @Nullable String message) {
-    this(status, message, null, null, List.of());
-  }
+    /**
+     * An error to answer with {@code status}; a null {@code message} (an exception's, passed on) becomes the status's
+     * own words, so the client always reads a message.
+     */
+    public ApiException(int status, @Nullable String message) {
+        this(status, message, null, null, List.of());
+    }
 
-  public ApiException(int status, @Nullable String message, @Nullable String param, @Nullable String code) {
-    this(status, message, param, code, List.of());
-  }
+    public ApiException(int status, @Nullable String message, @Nullable String param, @Nullable String code) {
+        this(status, message, param, code, List.of());
+    }
 
-  private ApiException(
-      int status, @Nullable String message, @Nullable String param, @Nullable String code, List<FieldProblem> problems) {
-    super(message != null ? message : status == 404 ? "Not found" : status < 500 ? "Bad request" : "Internal error");
-    this.status = status;
-    this.param = param;
-    this.code = code;
-    this.problems = List.copyOf(problems);
-  }
+    private ApiException(
+            int status,
+            @Nullable String message,
+            @Nullable String param,
+            @Nullable String code,
+            List<FieldProblem> problems) {
+        super(
+                message != null
+                        ? message
+                        : status == 404 ? "Not found" : status < 500 ? "Bad request" : "Internal error");
+        this.status = status;
+        this.param = param;
+        this.code = code;
+        this.problems = List.copyOf(problems);
+    }
 
-  /** Never null: every constructor takes a message. */
-  @Override
-  public String getMessage() {
-    return Objects.requireNonNull(super.getMessage());
-  }
+    /** Never null: every constructor takes a message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
+    }
 
-  /** A 422 listing field problems, as FastAPI's validation does. */
-  public static ApiException invalid(List<FieldProblem> problems) {
-    FieldProblem first = problems.get(0);
-    return new ApiException(422, first.field() + ": " + first.message(), first.field(), first.type(), problems);
-  }
+    /** A 422 listing field problems, as FastAPI's validation does. */
+    public static ApiException invalid(List<FieldProblem> problems) {
+        FieldProblem first = problems.get(0);
+        return new ApiException(422, first.field() + ": " + first.message(), first.field(), first.type(), problems);
+    }
 
-  public static ApiException badRequest(@Nullable String message) {
-    return new ApiException(400, message);
-  }
+    public static ApiException badRequest(@Nullable String message) {
+        return new ApiException(400, message);
+    }
 
-  public static ApiException badRequest(@Nullable String message, String param) {
-    return new ApiException(400, message, param, null);
-  }
+    public static ApiException badRequest(@Nullable String message, String param) {
+        return new ApiException(400, message, param, null);
+    }
 
-  public static ApiException notFound(String message) {
-    return new ApiException(404, message);
-  }
+    public static ApiException notFound(String message) {
+        return new ApiException(404, message);
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 
-  public @Nullable String param() {
-    return param;
-  }
+    public @Nullable String param() {
+        return param;
+    }
 
-  public @Nullable String code() {
-    return code;
-  }
+    public @Nullable String code() {
+        return code;
+    }
 
-  public List<FieldProblem> problems() {
-    return problems;
-  }
+    public List<FieldProblem> problems() {
+        return problems;
+    }
 }

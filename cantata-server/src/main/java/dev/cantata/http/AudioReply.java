@@ -3,8 +3,8 @@ package dev.cantata.http;
 import dev.cantata.audio.Codec;
 import dev.cantata.audio.Encoder;
 import dev.cantata.audio.Pcm;
-import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.Speaker;
+import dev.cantata.speech.SpeechException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -21,123 +21,128 @@ import org.slf4j.LoggerFactory;
  * events. A client that disconnects makes the next write fail, which stops the synthesis at that sentence.
  */
 public final class AudioReply {
-  private static final Logger LOG = LoggerFactory.getLogger(AudioReply.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AudioReply.class);
 
-  private AudioReply() {}
+    private AudioReply() {}
 
-  /** Headers every audio answer carries, as FlashTTS sends them. */
-  private static void headers(Context ctx, Codec codec, boolean streamed) {
-    ctx.contentType(codec.contentType());
-    ctx.header("Content-Disposition", "attachment; filename=speech." + codec.extension());
-    ctx.header("Cache-Control", "no-cache");
-    if (streamed) {
-      ctx.header("X-Accel-Buffering", "no");
+    /** Headers every audio answer carries, as FlashTTS sends them. */
+    private static void headers(Context ctx, Codec codec, boolean streamed) {
+        ctx.contentType(codec.contentType());
+        ctx.header("Content-Disposition", "attachment; filename=speech." + codec.extension());
+        ctx.header("Cache-Control", "no-cache");
+        if (streamed) {
+            ctx.header("X-Accel-Buffering", "no");
+        }
     }
-  }
 
-  /** Speech to send: it hands each piece of audio, in order, to the sink. */
-  @FunctionalInterface
-  public interface Speech {
-    void speak(Speaker.Sink sink) throws SpeechException, IOException;
+    /** Speech to send: it hands each piece of audio, in order, to the sink. */
+    @FunctionalInterface
+    public interface Speech {
+        void speak(Speaker.Sink sink) throws SpeechException, IOException;
 
-    /** One request to one speaker. */
-    static Speech of(Speaker speaker, Speaker.Request request) {
-      return sink -> speaker.speak(request, sink);
+        /** One request to one speaker. */
+        static Speech of(Speaker speaker, Speaker.Request request) {
+            return sink -> speaker.speak(request, sink);
+        }
     }
-  }
 
-  /** Speaks everything, then sends it encoded with exact sizes. */
-  public static void whole(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
-      throws SpeechException, IOException {
-    java.util.List<Pcm> pieces = new java.util.ArrayList<>();
-    speech.speak(pieces::add);
-    byte[] bytes = codecs.encode(Pcm.concat(pieces, sampleRate), codec);
-    headers(ctx, codec, false);
-    ctx.result(bytes);
-  }
-
-  /** Speaks and sends piece by piece. */
-  public static void streamed(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
-      throws SpeechException, IOException {
-    Encoder encoder = codecs.encoder(codec, true);
-    headers(ctx, codec, true);
-    ctx.status(200);
-    OutputStream out = new KeepOpen(ctx.res().getOutputStream());
-    boolean[] started = {false};
-    try (Encoder.Sink sink = encoder.open(out, sampleRate, 1)) {
-      speech.speak(
-          piece -> {
-            sink.write(piece.samples());
-            out.flush();
-            started[0] = true;
-          });
-      sink.finish();
-    } catch (IOException e) {
-      if (started[0]) {
-        LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
-        return;
-      }
-      throw e;
+    /** Speaks everything, then sends it encoded with exact sizes. */
+    public static void whole(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
+            throws SpeechException, IOException {
+        java.util.List<Pcm> pieces = new java.util.ArrayList<>();
+        speech.speak(pieces::add);
+        byte[] bytes = codecs.encode(Pcm.concat(pieces, sampleRate), codec);
+        headers(ctx, codec, false);
+        ctx.result(bytes);
     }
-  }
 
-  /**
-   * OpenAI's {@code stream_format: sse}: {@code speech.audio.delta} events with base64 audio, then {@code
-   * speech.audio.done} with usage (input tokens as Cantata's tokenizer counts them, output tokens as 20 ms frames).
-   */
-  public static void events(Context ctx, Speaker speaker, Speaker.Request request, Codec codec,
-      dev.cantata.audio.Codecs codecs, int inputTokens) throws SpeechException, IOException {
-    ctx.contentType("text/event-stream");
-    ctx.header("Cache-Control", "no-cache");
-    ctx.header("X-Accel-Buffering", "no");
-    ctx.status(200);
-    OutputStream out = new KeepOpen(ctx.res().getOutputStream());
-    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-    double[] seconds = {0};
-    try (Encoder.Sink sink = codecs.encoder(codec, true).open(chunk, request.sampleRate(), 1)) {
-      speaker.speak(
-          request,
-          piece -> {
-            sink.write(piece.samples());
-            seconds[0] += piece.seconds();
+    /** Speaks and sends piece by piece. */
+    public static void streamed(
+            Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
+            throws SpeechException, IOException {
+        Encoder encoder = codecs.encoder(codec, true);
+        headers(ctx, codec, true);
+        ctx.status(200);
+        OutputStream out = new KeepOpen(ctx.res().getOutputStream());
+        boolean[] started = {false};
+        try (Encoder.Sink sink = encoder.open(out, sampleRate, 1)) {
+            speech.speak(piece -> {
+                sink.write(piece.samples());
+                out.flush();
+                started[0] = true;
+            });
+            sink.finish();
+        } catch (IOException e) {
+            if (started[0]) {
+                LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * OpenAI's {@code stream_format: sse}: {@code speech.audio.delta} events with base64 audio, then {@code
+     * speech.audio.done} with usage (input tokens as Cantata's tokenizer counts them, output tokens as 20 ms frames).
+     */
+    public static void events(
+            Context ctx,
+            Speaker speaker,
+            Speaker.Request request,
+            Codec codec,
+            dev.cantata.audio.Codecs codecs,
+            int inputTokens)
+            throws SpeechException, IOException {
+        ctx.contentType("text/event-stream");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("X-Accel-Buffering", "no");
+        ctx.status(200);
+        OutputStream out = new KeepOpen(ctx.res().getOutputStream());
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        double[] seconds = {0};
+        try (Encoder.Sink sink = codecs.encoder(codec, true).open(chunk, request.sampleRate(), 1)) {
+            speaker.speak(request, piece -> {
+                sink.write(piece.samples());
+                seconds[0] += piece.seconds();
+                event(out, chunk);
+            });
+            sink.finish();
             event(out, chunk);
-          });
-      sink.finish();
-      event(out, chunk);
-      int outputTokens = (int) Math.round(seconds[0] * 50);
-      String done = "{\"type\":\"speech.audio.done\",\"usage\":{\"input_tokens\":" + inputTokens
-          + ",\"output_tokens\":" + outputTokens + ",\"total_tokens\":" + (inputTokens + outputTokens) + "}}";
-      out.write(("data: " + done + "\n\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-    } catch (IOException e) {
-      LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
-    }
-  }
-
-  private static void event(OutputStream out, ByteArrayOutputStream chunk) throws IOException {
-    if (chunk.size() == 0) {
-      return;
-    }
-    String audio = Base64.getEncoder().encodeToString(chunk.toByteArray());
-    chunk.reset();
-    out.write(("data: {\"type\":\"speech.audio.delta\",\"audio\":\"" + audio + "\"}\n\n").getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  /** The servlet closes its own stream; encoders must not. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
+            int outputTokens = (int) Math.round(seconds[0] * 50);
+            String done = "{\"type\":\"speech.audio.done\",\"usage\":{\"input_tokens\":" + inputTokens
+                    + ",\"output_tokens\":" + outputTokens + ",\"total_tokens\":" + (inputTokens + outputTokens) + "}}";
+            out.write(("data: " + done + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
+        }
     }
 
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+    private static void event(OutputStream out, ByteArrayOutputStream chunk) throws IOException {
+        if (chunk.size() == 0) {
+            return;
+        }
+        String audio = Base64.getEncoder().encodeToString(chunk.toByteArray());
+        chunk.reset();
+        out.write(("data: {\"type\":\"speech.audio.delta\",\"audio\":\"" + audio + "\"}\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
-    @Override
-    public void close() throws IOException {
-      flush();
+    /** The servlet closes its own stream; encoders must not. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
-  }
 }

@@ -12,17 +12,22 @@ import java.util.Optional;
  * degraded before writes start failing mid-song.
  */
 public record DiskSpace(Path folder, long minFree) implements HealthCheck {
-  /** 512 MiB: a few songs' worth, enough to finish what is running. */
-  public static final long DEFAULT_MIN_FREE = 512L << 20;
+    /** 512 MiB: a few songs' worth, enough to finish what is running. */
+    public static final long DEFAULT_MIN_FREE = 512L << 20;
 
-  @Override
-  public Optional<String> problem() {
-    try {
-      long free = Files.getFileStore(folder).getUsableSpace();
-      return free >= minFree ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-          "the data folder's disk is nearly full (%d MB free, %d MB wanted)", free >> 20, minFree >> 20));
-    } catch (IOException e) {
-      return Optional.of("the data folder cannot be read: " + e.getMessage());
+    @Override
+    public Optional<String> problem() {
+        try {
+            long free = Files.getFileStore(folder).getUsableSpace();
+            return free >= minFree
+                    ? Optional.empty()
+                    : Optional.of(String.format(
+                            Locale.ROOT,
+                            "the data folder's disk is nearly full (%d MB free, %d MB wanted)",
+                            free >> 20,
+                            minFree >> 20));
+        } catch (IOException e) {
+            return Optional.of("the data folder cannot be read: " + e.getMessage());
+        }
     }
-  }
 }

@@ -18,96 +18,98 @@ import org.slf4j.LoggerFactory;
  * else gets FastAPI's {@code {"detail": …}}.
  */
 public final class ErrorMapper {
-  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
-  private final List<ErrorShape.Family> families;
+    private final List<ErrorShape.Family> families;
 
-  public ErrorMapper(List<ErrorShape.Family> families) {
-    this.families = List.copyOf(families);
-  }
+    public ErrorMapper(List<ErrorShape.Family> families) {
+        this.families = List.copyOf(families);
+    }
 
-  void install(Javalin app) {
-    app.exception(Exception.class, (e, ctx) -> render(ctx, toApi(e, ctx)));
-    // Javalin writes its own plain-text 404/405 before these run; an answer that is not already ours is replaced.
-    app.error(404, ctx -> {
-      if (!isJson(ctx)) {
-        render(ctx, ApiException.notFound("Not Found"));
-      }
-    });
-    app.error(405, ctx -> {
-      if (!isJson(ctx)) {
-        render(ctx, new ApiException(405, "Method Not Allowed"));
-      }
-    });
-  }
+    void install(Javalin app) {
+        app.exception(Exception.class, (e, ctx) -> render(ctx, toApi(e, ctx)));
+        // Javalin writes its own plain-text 404/405 before these run; an answer that is not already ours is replaced.
+        app.error(404, ctx -> {
+            if (!isJson(ctx)) {
+                render(ctx, ApiException.notFound("Not Found"));
+            }
+        });
+        app.error(405, ctx -> {
+            if (!isJson(ctx)) {
+                render(ctx, new ApiException(405, "Method Not Allowed"));
+            }
+        });
+    }
 
-  private static boolean isJson(Context ctx) {
-    String type = ctx.res().getContentType();
-    return type != null && type.startsWith("application/json");
-  }
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
 
-  /** Writes {@code error} in the shape of the family that owns the request's path. */
-  public void render(Context ctx, ApiException error) {
-    for (ErrorShape.Family family : families) {
-      if (family.requests().test(ctx)) {
-        family.shape().render(ctx, error);
-        return;
-      }
+    /** Writes {@code error} in the shape of the family that owns the request's path. */
+    public void render(Context ctx, ApiException error) {
+        for (ErrorShape.Family family : families) {
+            if (family.requests().test(ctx)) {
+                family.shape().render(ctx, error);
+                return;
+            }
+        }
+        FASTAPI.render(ctx, error);
     }
-    FASTAPI.render(ctx, error);
-  }
 
-  static ApiException toApi(Exception e, Context ctx) {
-    if (e instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() instanceof Exception cause) {
-      return toApi(cause, ctx); // a failure inside an asynchronous answer (ctx.future) is the failure itself
+    static ApiException toApi(Exception e, Context ctx) {
+        if (e instanceof java.util.concurrent.CompletionException wrapped
+                && wrapped.getCause() instanceof Exception cause) {
+            return toApi(cause, ctx); // a failure inside an asynchronous answer (ctx.future) is the failure itself
+        }
+        if (e instanceof ApiException api) {
+            return api;
+        }
+        if (e instanceof HttpResponseException http) {
+            return new ApiException(http.getStatus(), messageOf(http));
+        }
+        if (e instanceof AudioFormatException audio) {
+            return ApiException.badRequest(messageOf(audio));
+        }
+        if (e instanceof IllegalArgumentException bad) {
+            return ApiException.badRequest(messageOf(bad));
+        }
+        if (e instanceof UnsupportedOperationException unsupported) {
+            return new ApiException(501, messageOf(unsupported));
+        }
+        if (e instanceof SpeechException speech) {
+            LOG.warn("{} {} failed in the speech engine", ctx.method(), ctx.path(), speech);
+            return new ApiException(500, "speech synthesis failed: " + speech.getMessage());
+        }
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        return new ApiException(
+                500,
+                "Internal server error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
-    if (e instanceof ApiException api) {
-      return api;
-    }
-    if (e instanceof HttpResponseException http) {
-      return new ApiException(http.getStatus(), messageOf(http));
-    }
-    if (e instanceof AudioFormatException audio) {
-      return ApiException.badRequest(messageOf(audio));
-    }
-    if (e instanceof IllegalArgumentException bad) {
-      return ApiException.badRequest(messageOf(bad));
-    }
-    if (e instanceof UnsupportedOperationException unsupported) {
-      return new ApiException(501, messageOf(unsupported));
-    }
-    if (e instanceof SpeechException speech) {
-      LOG.warn("{} {} failed in the speech engine", ctx.method(), ctx.path(), speech);
-      return new ApiException(500, "speech synthesis failed: " + speech.getMessage());
-    }
-    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-    return new ApiException(500, "Internal server error: " + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-  }
 
-  /** The exception's message, or its class's name when it has none (the answer's detail is never null). */
-  private static String messageOf(Exception e) {
-    String message = e.getMessage();
-    return message != null ? message : e.getClass().getSimpleName();
-  }
+    /** The exception's message, or its class's name when it has none (the answer's detail is never null). */
+    private static String messageOf(Exception e) {
+        String message = e.getMessage();
+        return message != null ? message : e.getClass().getSimpleName();
+    }
 
-  /** FastAPI: {@code {"detail": "…"}}, and for 422 a list of field problems. */
-  public static final ErrorShape FASTAPI =
-      (ctx, error) -> {
+    /** FastAPI: {@code {"detail": "…"}}, and for 422 a list of field problems. */
+    public static final ErrorShape FASTAPI = (ctx, error) -> {
         ctx.status(error.status());
         if (error.status() == 422 && !error.problems().isEmpty()) {
-          List<Map<String, Object>> detail = new ArrayList<>();
-          for (ApiException.FieldProblem p : error.problems()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("type", p.type());
-            item.put("loc", List.of("body", p.field()));
-            item.put("msg", p.message());
-            item.put("input", p.input());
-            detail.add(item);
-          }
-          ctx.json(Map.of("detail", detail));
+            List<Map<String, Object>> detail = new ArrayList<>();
+            for (ApiException.FieldProblem p : error.problems()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("type", p.type());
+                item.put("loc", List.of("body", p.field()));
+                item.put("msg", p.message());
+                item.put("input", p.input());
+                detail.add(item);
+            }
+            ctx.json(Map.of("detail", detail));
         } else {
-          ctx.json(Map.of("detail", error.getMessage()));
+            ctx.json(Map.of("detail", error.getMessage()));
         }
-      };
+    };
 }

@@ -20,258 +20,280 @@ import org.jspecify.annotations.Nullable;
  * the way FastAPI checks them: every problem is collected, and {@link #check()} throws one 422 that lists them all.
  */
 public final class Fields {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final boolean isJson;
-  private final Map<String, JsonNode> json;
-  private final Map<String, String> form;
-  private final Map<String, UploadedFile> files;
-  private final List<ApiException.FieldProblem> problems = new ArrayList<>();
+    private final boolean isJson;
+    private final Map<String, JsonNode> json;
+    private final Map<String, String> form;
+    private final Map<String, UploadedFile> files;
+    private final List<ApiException.FieldProblem> problems = new ArrayList<>();
 
-  private Fields(boolean isJson, Map<String, JsonNode> json, Map<String, String> form,
-      Map<String, UploadedFile> files) {
-    this.isJson = isJson;
-    this.json = json;
-    this.form = form;
-    this.files = files;
-  }
+    private Fields(
+            boolean isJson, Map<String, JsonNode> json, Map<String, String> form, Map<String, UploadedFile> files) {
+        this.isJson = isJson;
+        this.json = json;
+        this.form = form;
+        this.files = files;
+    }
 
-  /** Reads the body: JSON when the content type says so (an object is required), else form fields and files. */
-  public static Fields of(Context ctx) {
-    BodyKind kind = BodyKind.of(ctx);
-    if (kind == BodyKind.JSON) {
-      JsonNode root;
-      try {
-        root = JSON.readTree(ctx.body());
-      } catch (IOException e) {
-        throw ApiException.invalid(
-            List.of(new ApiException.FieldProblem("json_invalid", "body", "JSON decode error: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), null)));
-      }
-      if (root == null || !root.isObject()) {
-        throw ApiException.invalid(
-            List.of(new ApiException.FieldProblem("model_attributes_type", "body", "Input should be a valid dictionary or object", null)));
-      }
-      Map<String, JsonNode> fields = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> field : root.properties()) {
-        if (!field.getValue().isNull()) {
-          fields.put(field.getKey(), field.getValue());
+    /** Reads the body: JSON when the content type says so (an object is required), else form fields and files. */
+    public static Fields of(Context ctx) {
+        BodyKind kind = BodyKind.of(ctx);
+        if (kind == BodyKind.JSON) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(ctx.body());
+            } catch (IOException e) {
+                throw ApiException.invalid(List.of(new ApiException.FieldProblem(
+                        "json_invalid",
+                        "body",
+                        "JSON decode error: "
+                                + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                                        ? j.getOriginalMessage()
+                                        : e.getMessage()),
+                        null)));
+            }
+            if (root == null || !root.isObject()) {
+                throw ApiException.invalid(List.of(new ApiException.FieldProblem(
+                        "model_attributes_type", "body", "Input should be a valid dictionary or object", null)));
+            }
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
+                if (!field.getValue().isNull()) {
+                    fields.put(field.getKey(), field.getValue());
+                }
+            }
+            return new Fields(true, fields, Map.of(), Map.of());
         }
-      }
-      return new Fields(true, fields, Map.of(), Map.of());
-    }
-    Map<String, String> form = new LinkedHashMap<>();
-    Map<String, UploadedFile> files = new LinkedHashMap<>();
-    if (kind.isForm()) {
-      ctx.formParamMap().forEach((k, v) -> {
-        if (!v.isEmpty()) {
-          form.put(k, v.get(0));
+        Map<String, String> form = new LinkedHashMap<>();
+        Map<String, UploadedFile> files = new LinkedHashMap<>();
+        if (kind.isForm()) {
+            ctx.formParamMap().forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    form.put(k, v.get(0));
+                }
+            });
+            if (kind == BodyKind.MULTIPART) {
+                ctx.uploadedFileMap().forEach((k, v) -> {
+                    if (!v.isEmpty()) {
+                        files.put(k, v.get(0));
+                    }
+                });
+            }
         }
-      });
-      if (kind == BodyKind.MULTIPART) {
-        ctx.uploadedFileMap().forEach((k, v) -> {
-          if (!v.isEmpty()) {
-            files.put(k, v.get(0));
-          }
-        });
-      }
+        return new Fields(false, Map.of(), form, files);
     }
-    return new Fields(false, Map.of(), form, files);
-  }
 
-  /** True when the body was JSON (an object, even an empty one). */
-  public boolean isJson() {
-    return isJson;
-  }
-
-  public boolean has(String name) {
-    return json.containsKey(name) || form.containsKey(name) || files.containsKey(name);
-  }
-
-  /** The raw JSON value of a field, when the body was JSON. */
-  public Optional<JsonNode> node(String name) {
-    return Optional.ofNullable(json.get(name));
-  }
-
-  /** A string field; a JSON value of another type is a 422. */
-  public @Nullable String text(String name, boolean required) {
-    JsonNode node = json.get(name);
-    if (node != null) {
-      if (!node.isTextual()) {
-        problem("string_type", name, "Input should be a valid string", node.toString());
-        return null;
-      }
-      return node.asText();
+    /** True when the body was JSON (an object, even an empty one). */
+    public boolean isJson() {
+        return isJson;
     }
-    String value = form.get(name);
-    if (value == null && required) {
-      problem("missing", name, "Field required", null);
+
+    public boolean has(String name) {
+        return json.containsKey(name) || form.containsKey(name) || files.containsKey(name);
     }
-    return value;
-  }
 
-  /**
-   * A string field that must be there: missing or of another type, it is a problem that {@link #check()} reports, and
-   * the empty string is returned meanwhile.
-   */
-  public String required(String name) {
-    String value = text(name, true);
-    return value == null ? "" : value;
-  }
+    /** The raw JSON value of a field, when the body was JSON. */
+    public Optional<JsonNode> node(String name) {
+        return Optional.ofNullable(json.get(name));
+    }
 
-  public boolean bool(String name, boolean otherwise) {
-    JsonNode node = json.get(name);
-    if (node != null) {
-      if (node.isBoolean()) {
-        return node.asBoolean();
-      }
-      if (!node.isTextual()) {
-        problem("bool_type", name, "Input should be a valid boolean", node.toString());
+    /** A string field; a JSON value of another type is a 422. */
+    public @Nullable String text(String name, boolean required) {
+        JsonNode node = json.get(name);
+        if (node != null) {
+            if (!node.isTextual()) {
+                problem("string_type", name, "Input should be a valid string", node.toString());
+                return null;
+            }
+            return node.asText();
+        }
+        String value = form.get(name);
+        if (value == null && required) {
+            problem("missing", name, "Field required", null);
+        }
+        return value;
+    }
+
+    /**
+     * A string field that must be there: missing or of another type, it is a problem that {@link #check()} reports, and
+     * the empty string is returned meanwhile.
+     */
+    public String required(String name) {
+        String value = text(name, true);
+        return value == null ? "" : value;
+    }
+
+    public boolean bool(String name, boolean otherwise) {
+        JsonNode node = json.get(name);
+        if (node != null) {
+            if (node.isBoolean()) {
+                return node.asBoolean();
+            }
+            if (!node.isTextual()) {
+                problem("bool_type", name, "Input should be a valid boolean", node.toString());
+                return otherwise;
+            }
+        }
+        String value = node != null ? node.asText() : form.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n" -> false;
+            default -> {
+                problem("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", value);
+                yield otherwise;
+            }
+        };
+    }
+
+    /** A number within [min, max], or {@code otherwise} when absent. */
+    public double number(String name, double otherwise, double min, double max) {
+        return parsed(
+                name,
+                otherwise,
+                Double::parseDouble,
+                "float_parsing",
+                "Input should be a valid number, unable to parse string as a number",
+                min,
+                max);
+    }
+
+    /** A whole number within [min, max], or {@code otherwise} when absent. */
+    public int integer(String name, int otherwise, int min, int max) {
+        return parsed(
+                        name,
+                        otherwise,
+                        Integer::parseInt,
+                        "int_parsing",
+                        "Input should be a valid integer, unable to parse string as an integer",
+                        min,
+                        max)
+                .intValue();
+    }
+
+    private <T extends Number> T parsed(
+            String name, T otherwise, Function<String, T> parser, String type, String message, double min, double max) {
+        JsonNode node = json.get(name);
+        String raw;
+        if (node != null) {
+            if (!node.isNumber() && !node.isTextual()) {
+                problem(type, name, message, node.toString());
+                return otherwise;
+            }
+            raw = node.asText();
+        } else {
+            raw = form.get(name);
+        }
+        if (raw == null) {
+            return otherwise;
+        }
+        T value;
+        try {
+            value = parser.apply(raw.trim());
+        } catch (NumberFormatException e) {
+            problem(type, name, message, raw);
+            return otherwise;
+        }
+        if (Double.isNaN(value.doubleValue()) || value.doubleValue() < min) {
+            problem("greater_than_equal", name, "Input should be greater than or equal to " + plain(min), raw);
+            return otherwise;
+        }
+        if (value.doubleValue() > max) {
+            problem("less_than_equal", name, "Input should be less than or equal to " + plain(max), raw);
+            return otherwise;
+        }
+        return value;
+    }
+
+    /**
+     * The constant of {@code otherwise}'s enum whose {@code wireName} is the field's text (exactly), or {@code otherwise}
+     * when absent; any other text is an {@code enum} problem listing every wire name in declaration order.
+     */
+    public <E extends Enum<E>> E choice(String name, E otherwise, Function<E, String> wireName) {
+        String value = text(name, false);
+        if (value == null) {
+            return otherwise;
+        }
+        List<E> allowed = List.of(otherwise.getDeclaringClass().getEnumConstants());
+        for (E constant : allowed) {
+            if (wireName.apply(constant).equals(value)) {
+                return constant;
+            }
+        }
+        problem(
+                "enum",
+                name,
+                "Input should be " + orList(allowed.stream().map(wireName).toList()),
+                value);
         return otherwise;
-      }
     }
-    String value = node != null ? node.asText() : form.get(name);
-    if (value == null) {
-      return otherwise;
-    }
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes", "on", "t", "y" -> true;
-      case "false", "0", "no", "off", "f", "n" -> false;
-      default -> {
-        problem("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", value);
-        yield otherwise;
-      }
-    };
-  }
 
-  /** A number within [min, max], or {@code otherwise} when absent. */
-  public double number(String name, double otherwise, double min, double max) {
-    return parsed(name, otherwise, Double::parseDouble, "float_parsing",
-        "Input should be a valid number, unable to parse string as a number", min, max);
-  }
+    /**
+     * An uploaded file's bytes, or a plain text field's UTF-8 bytes under the same name (a client that sends the file's
+     * content as text means the same thing); a 422 when required and absent.
+     */
+    public byte @Nullable [] fileOrText(String name, long maxBytes, boolean required) {
+        byte[] file = file(name, maxBytes);
+        if (file != null) {
+            return file;
+        }
+        String text = json.containsKey(name) || form.containsKey(name) ? text(name, false) : null;
+        if (text == null) {
+            if (required) {
+                problem("missing", name, "Field required", null);
+            }
+            return null;
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length > maxBytes) {
+            throw ApiException.badRequest(name + " is " + bytes.length + " bytes; the limit is " + maxBytes, name);
+        }
+        return bytes;
+    }
 
-  /** A whole number within [min, max], or {@code otherwise} when absent. */
-  public int integer(String name, int otherwise, int min, int max) {
-    return parsed(name, otherwise, Integer::parseInt, "int_parsing",
-            "Input should be a valid integer, unable to parse string as an integer", min, max)
-        .intValue();
-  }
+    /** An uploaded file's bytes, at most {@code maxBytes}. */
+    public byte @Nullable [] file(String name, long maxBytes) {
+        UploadedFile file = files.get(name);
+        if (file == null) {
+            return null;
+        }
+        if (file.size() > maxBytes) {
+            throw ApiException.badRequest(name + " is " + file.size() + " bytes; the limit is " + maxBytes, name);
+        }
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw ApiException.badRequest("the upload " + name + " could not be read: " + e.getMessage(), name);
+        }
+    }
 
-  private <T extends Number> T parsed(
-      String name, T otherwise, Function<String, T> parser, String type, String message, double min, double max) {
-    JsonNode node = json.get(name);
-    String raw;
-    if (node != null) {
-      if (!node.isNumber() && !node.isTextual()) {
-        problem(type, name, message, node.toString());
-        return otherwise;
-      }
-      raw = node.asText();
-    } else {
-      raw = form.get(name);
+    /** Records a problem found by the caller's own checks. */
+    public void problem(String type, String field, String message, @Nullable Object input) {
+        problems.add(new ApiException.FieldProblem(type, field, message, input));
     }
-    if (raw == null) {
-      return otherwise;
-    }
-    T value;
-    try {
-      value = parser.apply(raw.trim());
-    } catch (NumberFormatException e) {
-      problem(type, name, message, raw);
-      return otherwise;
-    }
-    if (Double.isNaN(value.doubleValue()) || value.doubleValue() < min) {
-      problem("greater_than_equal", name, "Input should be greater than or equal to " + plain(min), raw);
-      return otherwise;
-    }
-    if (value.doubleValue() > max) {
-      problem("less_than_equal", name, "Input should be less than or equal to " + plain(max), raw);
-      return otherwise;
-    }
-    return value;
-  }
 
-  /**
-   * The constant of {@code otherwise}'s enum whose {@code wireName} is the field's text (exactly), or {@code otherwise}
-   * when absent; any other text is an {@code enum} problem listing every wire name in declaration order.
-   */
-  public <E extends Enum<E>> E choice(String name, E otherwise, Function<E, String> wireName) {
-    String value = text(name, false);
-    if (value == null) {
-      return otherwise;
+    /** Throws one 422 listing every problem found so far. */
+    public void check() {
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
     }
-    List<E> allowed = List.of(otherwise.getDeclaringClass().getEnumConstants());
-    for (E constant : allowed) {
-      if (wireName.apply(constant).equals(value)) {
-        return constant;
-      }
-    }
-    problem("enum", name, "Input should be " + orList(allowed.stream().map(wireName).toList()), value);
-    return otherwise;
-  }
 
-  /**
-   * An uploaded file's bytes, or a plain text field's UTF-8 bytes under the same name (a client that sends the file's
-   * content as text means the same thing); a 422 when required and absent.
-   */
-  public byte @Nullable [] fileOrText(String name, long maxBytes, boolean required) {
-    byte[] file = file(name, maxBytes);
-    if (file != null) {
-      return file;
+    private static String orList(List<String> values) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                s.append(i == values.size() - 1 ? " or " : ", ");
+            }
+            s.append('\'').append(values.get(i)).append('\'');
+        }
+        return s.toString();
     }
-    String text = json.containsKey(name) || form.containsKey(name) ? text(name, false) : null;
-    if (text == null) {
-      if (required) {
-        problem("missing", name, "Field required", null);
-      }
-      return null;
-    }
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    if (bytes.length > maxBytes) {
-      throw ApiException.badRequest(name + " is " + bytes.length + " bytes; the limit is " + maxBytes, name);
-    }
-    return bytes;
-  }
 
-  /** An uploaded file's bytes, at most {@code maxBytes}. */
-  public byte @Nullable [] file(String name, long maxBytes) {
-    UploadedFile file = files.get(name);
-    if (file == null) {
-      return null;
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
-    if (file.size() > maxBytes) {
-      throw ApiException.badRequest(name + " is " + file.size() + " bytes; the limit is " + maxBytes, name);
-    }
-    try (InputStream in = file.content()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw ApiException.badRequest("the upload " + name + " could not be read: " + e.getMessage(), name);
-    }
-  }
-
-  /** Records a problem found by the caller's own checks. */
-  public void problem(String type, String field, String message, @Nullable Object input) {
-    problems.add(new ApiException.FieldProblem(type, field, message, input));
-  }
-
-  /** Throws one 422 listing every problem found so far. */
-  public void check() {
-    if (!problems.isEmpty()) {
-      throw ApiException.invalid(problems);
-    }
-  }
-
-  private static String orList(List<String> values) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        s.append(i == values.size() - 1 ? " or " : ", ");
-      }
-      s.append('\'').append(values.get(i)).append('\'');
-    }
-    return s.toString();
-  }
-
-  private static String plain(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-  }
 }

@@ -15,47 +15,49 @@ import io.javalin.openapi.OpenApiResponse;
  * handler and error shape do the rest (the Suno error family matches this path only for JSON bodies).
  */
 public final class GenerateRoute implements Routes {
-  public static final String PATH = "/api/generate";
+    public static final String PATH = "/api/generate";
 
-  private final Handler multipart;
-  private final Handler json;
+    private final Handler multipart;
+    private final Handler json;
 
-  /**
-   * @param multipart DiffRhythm's handler, for multipart and form bodies (and any other, which it refuses in its words)
-   * @param json the Suno dialect's handler, for JSON bodies
-   */
-  public GenerateRoute(Handler multipart, Handler json) {
-    this.multipart = multipart;
-    this.json = json;
-  }
+    /**
+     * @param multipart DiffRhythm's handler, for multipart and form bodies (and any other, which it refuses in its words)
+     * @param json the Suno dialect's handler, for JSON bodies
+     */
+    public GenerateRoute(Handler multipart, Handler json) {
+        this.multipart = multipart;
+        this.json = json;
+    }
 
-  @Override
-  public void addTo(JavalinConfig config) {
-    config.router.mount(router -> router.post(PATH, this::generate));
-  }
+    @Override
+    public void addTo(JavalinConfig config) {
+        config.router.mount(router -> router.post(PATH, this::generate));
+    }
 
-  @OpenApi(
-      path = PATH,
-      methods = HttpMethod.POST,
-      summary = "Queue a song (DiffRhythm, multipart) or two clips from a description (Suno, JSON)",
-      description = "DiffRhythm, multipart/form-data: lyrics (.lrc file, required; empty for an instrumental),"
-          + " ref_audio (wav, mp3, flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or"
-          + " 96–285 seconds; the song is exactly that long), chunked (accepted: Cantata renders on CPU and needs no"
-          + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
-          + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
-          + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
-          + " stream) → two clips; errors {\"error\": …}.",
-      tags = {"DiffRhythm", "Suno"},
-      requestBody = @OpenApiRequestBody(content = {
-        @OpenApiContent(type = "multipart/form-data"),
-        @OpenApiContent(type = "application/json")
-      }),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-        @OpenApiResponse(status = "400"),
-        @OpenApiResponse(status = "422")
-      })
-  void generate(Context ctx) throws Exception {
-    (BodyKind.of(ctx) == BodyKind.JSON ? json : multipart).handle(ctx);
-  }
+    @OpenApi(
+            path = PATH,
+            methods = HttpMethod.POST,
+            summary = "Queue a song (DiffRhythm, multipart) or two clips from a description (Suno, JSON)",
+            description = "DiffRhythm, multipart/form-data: lyrics (.lrc file, required; empty for an instrumental),"
+                    + " ref_audio (wav, mp3, flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or"
+                    + " 96–285 seconds; the song is exactly that long), chunked (accepted: Cantata renders on CPU and needs no"
+                    + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
+                    + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
+                    + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
+                    + " stream) → two clips; errors {\"error\": …}.",
+            tags = {"DiffRhythm", "Suno"},
+            requestBody =
+                    @OpenApiRequestBody(
+                            content = {
+                                @OpenApiContent(type = "multipart/form-data"),
+                                @OpenApiContent(type = "application/json")
+                            }),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "422")
+            })
+    void generate(Context ctx) throws Exception {
+        (BodyKind.of(ctx) == BodyKind.JSON ? json : multipart).handle(ctx);
+    }
 }

@@ -8,11 +8,11 @@ import java.util.List;
  * unchanged, with what is wrong when the status is {@code degraded}.
  */
 public record Health(
-    String status,
-    String message,
-    String version,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems) {
-  public Health {
-    problems = List.copyOf(problems);
-  }
+        String status,
+        String message,
+        String version,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems) {
+    public Health {
+        problems = List.copyOf(problems);
+    }
 }

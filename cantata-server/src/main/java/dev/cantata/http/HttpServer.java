@@ -19,136 +19,121 @@ import org.slf4j.LoggerFactory;
  * {@code /docs}, ReDoc at {@code /redoc}) generated from the route annotations and served from webjars, no CDN.
  */
 public final class HttpServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("dev.cantata.http.requests");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.cantata.http.requests");
 
-  /** Where and how to listen. */
-  public record Options(
-      String host,
-      int port,
-      List<Integer> extraPorts,
-      long maxRequestBytes,
-      Duration shutdownGrace,
-      String version,
-      @Nullable String apiKey) {
-    public Options {
-      extraPorts = List.copyOf(extraPorts);
+    /** Where and how to listen. */
+    public record Options(
+            String host,
+            int port,
+            List<Integer> extraPorts,
+            long maxRequestBytes,
+            Duration shutdownGrace,
+            String version,
+            @Nullable String apiKey) {
+        public Options {
+            extraPorts = List.copyOf(extraPorts);
+        }
     }
-  }
 
-  private final Javalin app;
-  private final List<ServerConnector> connectors = new ArrayList<>();
+    private final Javalin app;
+    private final List<ServerConnector> connectors = new ArrayList<>();
 
-  public HttpServer(Options options, List<Routes> routes) {
-    this.app =
-        Javalin.create(
-            config -> {
-              config.showJavalinBanner = false;
-              config.http.maxRequestSize = options.maxRequestBytes();
-              // StatisticsHandler makes Jetty's stop graceful: connectors close, then requests in flight finish.
-              config.jetty.modifyServer(
-                  server -> {
-                    server.setStopTimeout(options.shutdownGrace().toMillis());
-                    server.setHandler(new StatisticsHandler());
-                  });
-              // Javalin makes no connector of its own once one is added, so every port, the main one first, is ours.
-              List<Integer> ports = new ArrayList<>();
-              ports.add(options.port());
-              ports.addAll(options.extraPorts());
-              for (int port : ports) {
-                config.jetty.addConnector(
-                    (server, http) -> {
-                      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                      connector.setHost(options.host());
-                      connector.setPort(port);
-                      connectors.add(connector);
-                      return connector;
-                    });
-              }
-              config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
-              config.requestLogger.http(
-                  (ctx, ms) ->
-                      LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
-              config.registerPlugin(
-                  new OpenApiPlugin(
-                      openApi ->
-                          openApi
-                              .withDocumentationPath("/openapi.json")
-                              .withDefinitionConfiguration(
-                                  (version, definition) ->
-                                      definition.withInfo(
-                                          info -> {
-                                            info.setTitle("Cantata");
-                                            info.setVersion(options.version());
-                                            info.setDescription(
-                                                "Song and speech generation: Suno-, DiffRhythm-, FlashTTS- and"
-                                                    + " OpenAI-compatible APIs on one server.");
-                                          }))));
-              config.registerPlugin(
-                  new SwaggerPlugin(
-                      swagger -> {
-                        swagger.setUiPath("/docs");
-                        swagger.setDocumentationPath("/openapi.json");
-                        swagger.setTitle("Cantata API");
-                        // The default validator is a remote service: an offline server must not call out.
-                        swagger.setValidatorUrl(null);
-                      }));
-              // ReDoc's plugin page pulls fonts from a CDN; ours loads only the webjar served here.
-              String redoc = ReDocPage.html();
-              config.staticFiles.enableWebjars();
-              config.router.mount(router -> router.get("/redoc", ctx -> ctx.html(redoc)));
-              for (Routes group : routes) {
-                group.addTo(config);
-              }
+    public HttpServer(Options options, List<Routes> routes) {
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = options.maxRequestBytes();
+            // StatisticsHandler makes Jetty's stop graceful: connectors close, then requests in flight finish.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(options.shutdownGrace().toMillis());
+                server.setHandler(new StatisticsHandler());
             });
-    List<ErrorShape.Family> families = new ArrayList<>();
-    for (Routes group : routes) {
-      families.addAll(group.errorFamilies());
-    }
-    ErrorMapper errors = new ErrorMapper(families);
-    errors.install(app);
-    if (options.apiKey() != null) {
-      byte[] expected = ("Bearer " + options.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      app.before(
-          ctx -> {
-            if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
-              return;
+            // Javalin makes no connector of its own once one is added, so every port, the main one first, is ours.
+            List<Integer> ports = new ArrayList<>();
+            ports.add(options.port());
+            ports.addAll(options.extraPorts());
+            for (int port : ports) {
+                config.jetty.addConnector((server, http) -> {
+                    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                    connector.setHost(options.host());
+                    connector.setPort(port);
+                    connectors.add(connector);
+                    return connector;
+                });
             }
-            String given = ctx.header("Authorization");
-            byte[] actual = given == null ? new byte[0] : given.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (!java.security.MessageDigest.isEqual(expected, actual)) {
-              throw new ApiException(401, "Unauthorized: send Authorization: Bearer <API key>", null, "invalid_api_key");
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+            config.requestLogger.http((ctx, ms) ->
+                    LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath("/openapi.json")
+                    .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
+                        info.setTitle("Cantata");
+                        info.setVersion(options.version());
+                        info.setDescription("Song and speech generation: Suno-, DiffRhythm-, FlashTTS- and"
+                                + " OpenAI-compatible APIs on one server.");
+                    }))));
+            config.registerPlugin(new SwaggerPlugin(swagger -> {
+                swagger.setUiPath("/docs");
+                swagger.setDocumentationPath("/openapi.json");
+                swagger.setTitle("Cantata API");
+                // The default validator is a remote service: an offline server must not call out.
+                swagger.setValidatorUrl(null);
+            }));
+            // ReDoc's plugin page pulls fonts from a CDN; ours loads only the webjar served here.
+            String redoc = ReDocPage.html();
+            config.staticFiles.enableWebjars();
+            config.router.mount(router -> router.get("/redoc", ctx -> ctx.html(redoc)));
+            for (Routes group : routes) {
+                group.addTo(config);
             }
-          });
-    }
-    app.before(
-        ctx -> {
-          long declared = ctx.req().getContentLengthLong();
-          if (declared > options.maxRequestBytes()) {
-            throw new ApiException(
-                413, "request body of " + declared + " bytes is over the limit of " + options.maxRequestBytes());
-          }
         });
-  }
+        List<ErrorShape.Family> families = new ArrayList<>();
+        for (Routes group : routes) {
+            families.addAll(group.errorFamilies());
+        }
+        ErrorMapper errors = new ErrorMapper(families);
+        errors.install(app);
+        if (options.apiKey() != null) {
+            byte[] expected = ("Bearer " + options.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            app.before(ctx -> {
+                if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
+                    return;
+                }
+                String given = ctx.header("Authorization");
+                byte[] actual = given == null ? new byte[0] : given.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (!java.security.MessageDigest.isEqual(expected, actual)) {
+                    throw new ApiException(
+                            401, "Unauthorized: send Authorization: Bearer <API key>", null, "invalid_api_key");
+                }
+            });
+        }
+        app.before(ctx -> {
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > options.maxRequestBytes()) {
+                throw new ApiException(
+                        413,
+                        "request body of " + declared + " bytes is over the limit of " + options.maxRequestBytes());
+            }
+        });
+    }
 
-  /** Starts listening on every port. */
-  public HttpServer start() {
-    app.start();
-    return this;
-  }
+    /** Starts listening on every port. */
+    public HttpServer start() {
+        app.start();
+        return this;
+    }
 
-  /** The main port actually bound (useful when 0 asked for any free one). */
-  public int port() {
-    return connectors.get(0).getLocalPort();
-  }
+    /** The main port actually bound (useful when 0 asked for any free one). */
+    public int port() {
+        return connectors.get(0).getLocalPort();
+    }
 
-  /** The extra ports actually bound. */
-  public List<Integer> extraPorts() {
-    return connectors.stream().skip(1).map(ServerConnector::getLocalPort).toList();
-  }
+    /** The extra ports actually bound. */
+    public List<Integer> extraPorts() {
+        return connectors.stream().skip(1).map(ServerConnector::getLocalPort).toList();
+    }
 
-  /** Stops accepting connections, lets requests in flight finish within the grace period, then stops. */
-  @Override
-  public void close() {
-    app.stop();
-  }
+    /** Stops accepting connections, lets requests in flight finish within the grace period, then stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
 }

@@ -6,94 +6,97 @@ import org.jspecify.annotations.Nullable;
 
 /** Field rules the speech dialects share: sampling fields, text, reference audio given inline or uploaded. */
 public final class SpeechInputs {
-  /** The longest text accepted in one request, in characters (OpenAI's limit is 4096; FlashTTS has none). */
-  public static final int MAX_TEXT = 20_000;
+    /** The longest text accepted in one request, in characters (OpenAI's limit is 4096; FlashTTS has none). */
+    public static final int MAX_TEXT = 20_000;
 
-  private SpeechInputs() {}
+    private SpeechInputs() {}
 
-  /**
-   * Range-checks the LLM sampling fields the upstream servers take. MaryTTS's HMM voice generates its parameters
-   * deterministically, so they change nothing; they are validated so that a client's mistake is still reported.
-   */
-  public static void samplingFields(Fields fields) {
-    fields.number("temperature", 0.9, 0, 2);
-    fields.integer("top_k", 50, 0, 1000);
-    fields.number("top_p", 0.95, 0, 1);
-    fields.number("repetition_penalty", 1.0, 0, 10);
-    fields.integer("max_tokens", 4096, 1, 65_536);
-    fields.integer("length_threshold", 50, 1, 10_000);
-    fields.integer("window_size", 50, 1, 10_000);
-  }
+    /**
+     * Range-checks the LLM sampling fields the upstream servers take. MaryTTS's HMM voice generates its parameters
+     * deterministically, so they change nothing; they are validated so that a client's mistake is still reported.
+     */
+    public static void samplingFields(Fields fields) {
+        fields.number("temperature", 0.9, 0, 2);
+        fields.integer("top_k", 50, 0, 1000);
+        fields.number("top_p", 0.95, 0, 1);
+        fields.number("repetition_penalty", 1.0, 0, 10);
+        fields.integer("max_tokens", 4096, 1, 65_536);
+        fields.integer("length_threshold", 50, 1, 10_000);
+        fields.integer("window_size", 50, 1, 10_000);
+    }
 
-  /**
-   * Decodes reference audio sent as text: base64 (with or without a {@code data:} prefix). URLs are refused: fetching
-   * them would let any client make this server call other hosts.
-   */
-  public static byte[] inlineAudio(String value, String field) {
-    String v = value.strip();
-    if (v.startsWith("http://") || v.startsWith("https://")) {
-      throw ApiException.badRequest(
-          field + ": reference audio by URL is disabled on this server; send it as base64 or as a file upload", field);
+    /**
+     * Decodes reference audio sent as text: base64 (with or without a {@code data:} prefix). URLs are refused: fetching
+     * them would let any client make this server call other hosts.
+     */
+    public static byte[] inlineAudio(String value, String field) {
+        String v = value.strip();
+        if (v.startsWith("http://") || v.startsWith("https://")) {
+            throw ApiException.badRequest(
+                    field
+                            + ": reference audio by URL is disabled on this server; send it as base64 or as a file upload",
+                    field);
+        }
+        int comma = v.startsWith("data:") ? v.indexOf(',') : -1;
+        if (comma >= 0) {
+            v = v.substring(comma + 1);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(v);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field + ": invalid base64 audio data: " + e.getMessage(), field);
+        }
+        if (bytes.length < 64) {
+            throw ApiException.badRequest(field + ": invalid base64 audio data: too short to be a recording", field);
+        }
+        return bytes;
     }
-    int comma = v.startsWith("data:") ? v.indexOf(',') : -1;
-    if (comma >= 0) {
-      v = v.substring(comma + 1);
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getMimeDecoder().decode(v);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(field + ": invalid base64 audio data: " + e.getMessage(), field);
-    }
-    if (bytes.length < 64) {
-      throw ApiException.badRequest(field + ": invalid base64 audio data: too short to be a recording", field);
-    }
-    return bytes;
-  }
 
-  /**
-   * The reference recording of a request: an upload in {@code fileField} or base64 in {@code inlineField}, exactly one.
-   */
-  public static byte[] recording(Fields fields, String fileField, String inlineField) {
-    String inline = fields.text(inlineField, false);
-    byte[] upload = fields.file(fileField, maxReferenceBytes());
-    if (upload != null && inline != null) {
-      throw ApiException.badRequest("send " + inlineField + " or " + fileField + ", not both", fileField);
+    /**
+     * The reference recording of a request: an upload in {@code fileField} or base64 in {@code inlineField}, exactly one.
+     */
+    public static byte[] recording(Fields fields, String fileField, String inlineField) {
+        String inline = fields.text(inlineField, false);
+        byte[] upload = fields.file(fileField, maxReferenceBytes());
+        if (upload != null && inline != null) {
+            throw ApiException.badRequest("send " + inlineField + " or " + fileField + ", not both", fileField);
+        }
+        if (upload != null) {
+            return upload;
+        }
+        if (inline != null) {
+            return inlineAudio(inline, inlineField);
+        }
+        throw ApiException.badRequest(
+                "a reference recording is required: " + inlineField + " (base64) or " + fileField + " (upload)",
+                fileField);
     }
-    if (upload != null) {
-      return upload;
-    }
-    if (inline != null) {
-      return inlineAudio(inline, inlineField);
-    }
-    throw ApiException.badRequest(
-        "a reference recording is required: " + inlineField + " (base64) or " + fileField + " (upload)", fileField);
-  }
 
-  /** Checks text: present, not blank, not too long. */
-  public static String text(@Nullable String text, String field) {
-    if (text == null || text.isBlank()) {
-      throw ApiException.badRequest(field + " is empty: there is nothing to say", field);
+    /** Checks text: present, not blank, not too long. */
+    public static String text(@Nullable String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest(field + " is empty: there is nothing to say", field);
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ApiException.badRequest(
+                    field + " is " + text.length() + " characters; the limit is " + MAX_TEXT, field);
+        }
+        return text;
     }
-    if (text.length() > MAX_TEXT) {
-      throw ApiException.badRequest(
-          field + " is " + text.length() + " characters; the limit is " + MAX_TEXT, field);
-    }
-    return text;
-  }
 
-  /** The largest reference recording accepted. */
-  public static long maxReferenceBytes() {
-    return dev.cantata.audio.Codecs.MAX_UPLOAD_BYTES;
-  }
-
-  /** Matches a voice to recording bytes, turning unusable audio into a 400. */
-  public static Voices.Match match(Voices voices, byte[] audio, @Nullable String referenceText, String field)
-      throws Exception {
-    try {
-      return voices.match(audio, referenceText);
-    } catch (dev.cantata.audio.AudioFormatException e) {
-      throw ApiException.badRequest(field + ": " + e.getMessage(), field);
+    /** The largest reference recording accepted. */
+    public static long maxReferenceBytes() {
+        return dev.cantata.audio.Codecs.MAX_UPLOAD_BYTES;
     }
-  }
+
+    /** Matches a voice to recording bytes, turning unusable audio into a 400. */
+    public static Voices.Match match(Voices voices, byte[] audio, @Nullable String referenceText, String field)
+            throws Exception {
+        try {
+            return voices.match(audio, referenceText);
+        } catch (dev.cantata.audio.AudioFormatException e) {
+            throw ApiException.badRequest(field + ": " + e.getMessage(), field);
+        }
+    }
 }

@@ -16,29 +16,29 @@ import org.jspecify.annotations.Nullable;
  * @param attempts how many times a worker has claimed it
  */
 public record Task(
-    UUID id,
-    String kind,
-    String input,
-    TaskStatus status,
-    int progress,
-    @Nullable String stage,
-    @Nullable String error,
-    @Nullable String result,
-    List<String> blobs,
-    int attempts,
-    Instant createdAt,
-    @Nullable Instant startedAt,
-    @Nullable Instant finishedAt) {
+        UUID id,
+        String kind,
+        String input,
+        TaskStatus status,
+        int progress,
+        @Nullable String stage,
+        @Nullable String error,
+        @Nullable String result,
+        List<String> blobs,
+        int attempts,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt) {
 
-  public Task {
-    blobs = List.copyOf(blobs);
-    if (progress < 0 || progress > 100) {
-      throw new IllegalArgumentException("progress " + progress + " is outside 0–100");
+    public Task {
+        blobs = List.copyOf(blobs);
+        if (progress < 0 || progress > 100) {
+            throw new IllegalArgumentException("progress " + progress + " is outside 0–100");
+        }
     }
-  }
 
-  /** The blob folder that holds everything this task writes. */
-  public static String blobFolder(UUID id) {
-    return "tasks/" + id;
-  }
+    /** The blob folder that holds everything this task writes. */
+    public static String blobFolder(UUID id) {
+        return "tasks/" + id;
+    }
 }

@@ -9,12 +9,12 @@ package dev.cantata.jobs;
 @FunctionalInterface
 public interface TaskHandler {
 
-  /**
-   * Runs the task.
-   *
-   * @return the result to store; the task completes with it unless the claim was lost meanwhile
-   * @throws TaskCancelledException when the context reports that the task is no longer this worker's
-   * @throws Exception any other failure, which fails the task with the exception's message
-   */
-  TaskResult run(Task task, TaskContext context) throws Exception;
+    /**
+     * Runs the task.
+     *
+     * @return the result to store; the task completes with it unless the claim was lost meanwhile
+     * @throws TaskCancelledException when the context reports that the task is no longer this worker's
+     * @throws Exception any other failure, which fails the task with the exception's message
+     */
+    TaskResult run(Task task, TaskContext context) throws Exception;
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param blobs the keys of the files it wrote, deleted with the task
  */
 public record TaskResult(String json, List<String> blobs) {
-  public TaskResult {
-    blobs = List.copyOf(blobs);
-  }
+    public TaskResult {
+        blobs = List.copyOf(blobs);
+    }
 }

@@ -23,235 +23,237 @@ import org.jspecify.annotations.Nullable;
  * injected clock.
  */
 public final class TaskStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  private final Jdbc jdbc;
-  private final TaskDialect dialect;
-  private final InstantSource clock;
+    private final Jdbc jdbc;
+    private final TaskDialect dialect;
+    private final InstantSource clock;
 
-  public TaskStore(Database database, InstantSource clock) {
-    this.jdbc = database.jdbc();
-    this.dialect = TaskDialect.of(database.dialect());
-    this.clock = clock;
-  }
-
-  /** Queues a new task. {@code input} must be JSON. */
-  public Task submit(String kind, String input) {
-    return submit(UUID.randomUUID(), kind, input);
-  }
-
-  /**
-   * Queues a new task with an id chosen beforehand, so its input files can be written to its folder before any worker
-   * can claim it.
-   */
-  public Task submit(UUID id, String kind, String input) {
-    if (kind.isBlank()) {
-      throw new IllegalArgumentException("a task needs a kind");
+    public TaskStore(Database database, InstantSource clock) {
+        this.jdbc = database.jdbc();
+        this.dialect = TaskDialect.of(database.dialect());
+        this.clock = clock;
     }
-    jdbc.update(
-        "queueing a " + kind + " task",
-        "INSERT INTO tasks (id, kind, input, status, progress, stage, created_at)"
-            + " VALUES (?, ?, ?, 'queued', 0, 'queued', ?)",
-        dialect.id(id),
-        kind,
-        input,
-        clock.millis());
-    return find(id).orElseThrow();
-  }
 
-  /** The tasks of {@code ids} that exist, in no particular order (one statement, for pages of a feed). */
-  public List<Task> findAll(List<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
+    /** Queues a new task. {@code input} must be JSON. */
+    public Task submit(String kind, String input) {
+        return submit(UUID.randomUUID(), kind, input);
     }
-    String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-    return jdbc.query("reading " + ids.size() + " tasks", "SELECT * FROM tasks WHERE id IN (" + placeholders + ")",
-        TaskStore::task, ids.stream().map(dialect::id).toArray());
-  }
 
-  public Optional<Task> find(UUID id) {
-    return jdbc.queryOne(
-        "reading task " + id, "SELECT * FROM tasks WHERE id = ?", TaskStore::task, dialect.id(id));
-  }
-
-  /**
-   * Claims the oldest claimable task of the given kinds for {@code lease}, or none. A task whose previous worker's
-   * lease expired is claimable again until it has been claimed {@code maxAttempts} times.
-   */
-  public Optional<Claim> claim(Set<String> kinds, Duration lease, int maxAttempts) {
-    if (kinds.isEmpty()) {
-      return Optional.empty();
+    /**
+     * Queues a new task with an id chosen beforehand, so its input files can be written to its folder before any worker
+     * can claim it.
+     */
+    public Task submit(UUID id, String kind, String input) {
+        if (kind.isBlank()) {
+            throw new IllegalArgumentException("a task needs a kind");
+        }
+        jdbc.update(
+                "queueing a " + kind + " task",
+                "INSERT INTO tasks (id, kind, input, status, progress, stage, created_at)"
+                        + " VALUES (?, ?, ?, 'queued', 0, 'queued', ?)",
+                dialect.id(id),
+                kind,
+                input,
+                clock.millis());
+        return find(id).orElseThrow();
     }
-    UUID token = UUID.randomUUID();
-    long now = clock.millis();
-    List<Object> args = new ArrayList<>();
-    args.add(dialect.id(token));
-    args.add(now + lease.toMillis());
-    args.add(now);
-    args.addAll(kinds.stream().sorted().toList());
-    args.add(now);
-    args.add(maxAttempts);
-    return jdbc.queryOne("claiming a task", dialect.claim(kinds.size()), TaskStore::task, args.toArray())
-        .map(task -> new Claim(task, token));
-  }
 
-  /** Extends a claim's lease; false when the claim is no longer ours (expired and taken, cancelled, deleted). */
-  public boolean renew(Claim claim, Duration lease) {
-    return jdbc.update(
-            "renewing the lease on task " + claim.task().id(),
-            "UPDATE tasks SET lease_until = ? WHERE id = ? AND lease_token = ? AND status = 'processing'",
-            clock.millis() + lease.toMillis(),
-            dialect.id(claim.task().id()),
-            dialect.id(claim.token()))
-        == 1;
-  }
-
-  /** Records progress (and renews the lease); false when the claim is no longer ours. */
-  public boolean progress(Claim claim, int percent, String stage, Duration lease) {
-    if (percent < 0 || percent > 100) {
-      throw new IllegalArgumentException("progress " + percent + " is outside 0–100");
+    /** The tasks of {@code ids} that exist, in no particular order (one statement, for pages of a feed). */
+    public List<Task> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.query(
+                "reading " + ids.size() + " tasks",
+                "SELECT * FROM tasks WHERE id IN (" + placeholders + ")",
+                TaskStore::task,
+                ids.stream().map(dialect::id).toArray());
     }
-    return jdbc.update(
-            "recording progress of task " + claim.task().id(),
-            "UPDATE tasks SET progress = ?, stage = ?, lease_until = ?"
-                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
-            percent,
-            stage,
-            clock.millis() + lease.toMillis(),
-            dialect.id(claim.task().id()),
-            dialect.id(claim.token()))
-        == 1;
-  }
 
-  /** Completes a claimed task; false (and nothing written) when the claim is no longer ours. */
-  public boolean complete(Claim claim, String result, List<String> blobs) {
-    return jdbc.update(
-            "completing task " + claim.task().id(),
-            "UPDATE tasks SET status = 'completed', progress = 100, stage = 'completed', result = ?, blobs = ?,"
-                + " finished_at = ?, lease_token = NULL, lease_until = NULL"
-                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
-            result,
-            json(blobs),
-            clock.millis(),
-            dialect.id(claim.task().id()),
-            dialect.id(claim.token()))
-        == 1;
-  }
-
-  /** Fails a claimed task with an error text; false when the claim is no longer ours. */
-  public boolean fail(Claim claim, String error) {
-    return jdbc.update(
-            "failing task " + claim.task().id(),
-            "UPDATE tasks SET status = 'failed', stage = 'failed', error = ?, finished_at = ?,"
-                + " lease_token = NULL, lease_until = NULL"
-                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
-            error,
-            clock.millis(),
-            dialect.id(claim.task().id()),
-            dialect.id(claim.token()))
-        == 1;
-  }
-
-  /**
-   * Gives a claimed task back to the queue without counting the attempt, as a node does when it shuts down; false
-   * when the claim is no longer ours.
-   */
-  public boolean release(Claim claim) {
-    return jdbc.update(
-            "releasing task " + claim.task().id(),
-            "UPDATE tasks SET status = 'queued', stage = 'queued', progress = 0, attempts = attempts - 1,"
-                + " lease_token = NULL, lease_until = NULL"
-                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
-            dialect.id(claim.task().id()),
-            dialect.id(claim.token()))
-        == 1;
-  }
-
-  /**
-   * Cancels a task that has not finished. A worker running it notices at its next renewal or progress report.
-   *
-   * @return the task as it is now, or empty when there is no such task
-   */
-  public Optional<Task> cancel(UUID id) {
-    jdbc.update(
-        "cancelling task " + id,
-        "UPDATE tasks SET status = 'cancelled', stage = 'cancelled', finished_at = ?,"
-            + " lease_token = NULL, lease_until = NULL WHERE id = ? AND status IN ('queued', 'processing')",
-        clock.millis(),
-        dialect.id(id));
-    return find(id);
-  }
-
-  /** Deletes a task row (its blobs are the caller's to delete); false when there was none. */
-  public boolean delete(UUID id) {
-    return jdbc.update("deleting task " + id, "DELETE FROM tasks WHERE id = ?", dialect.id(id)) == 1;
-  }
-
-  /**
-   * Fails the tasks whose workers died (lease expired) after their last allowed attempt, so a task that kills every
-   * worker that runs it does not stay "processing" for ever.
-   *
-   * @return how many tasks were failed
-   */
-  public int failAbandoned(int maxAttempts) {
-    long now = clock.millis();
-    return jdbc.update(
-        "failing abandoned tasks",
-        "UPDATE tasks SET status = 'failed', stage = 'failed', finished_at = ?, lease_token = NULL,"
-            + " lease_until = NULL, error = 'the worker running this task stopped ' || attempts"
-            + " || ' times without finishing it (crashed or killed); giving up'"
-            + " WHERE status = 'processing' AND lease_until < ? AND attempts >= ?",
-        now,
-        now,
-        maxAttempts);
-  }
-
-  /** Up to {@code limit} tasks that finished before {@code cutoff}, oldest first. */
-  public List<Task> finishedBefore(Instant cutoff, int limit) {
-    return jdbc.query(
-        "listing finished tasks",
-        "SELECT * FROM tasks WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?",
-        TaskStore::task,
-        cutoff.toEpochMilli(),
-        limit);
-  }
-
-  private static Task task(ResultSet row) throws SQLException {
-    return new Task(
-        UUID.fromString(row.getString("id")),
-        row.getString("kind"),
-        row.getString("input"),
-        TaskStatus.ofWire(row.getString("status")),
-        row.getInt("progress"),
-        row.getString("stage"),
-        row.getString("error"),
-        row.getString("result"),
-        strings(row.getString("blobs")),
-        row.getInt("attempts"),
-        Instant.ofEpochMilli(row.getLong("created_at")),
-        instant(row, "started_at"),
-        instant(row, "finished_at"));
-  }
-
-  private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-    long millis = row.getLong(column);
-    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private static List<String> strings(String json) throws SQLException {
-    try {
-      return JSON.readValue(json, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("the blobs column holds invalid JSON: " + json, e);
+    public Optional<Task> find(UUID id) {
+        return jdbc.queryOne("reading task " + id, "SELECT * FROM tasks WHERE id = ?", TaskStore::task, dialect.id(id));
     }
-  }
 
-  private static String json(List<String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a list of strings always serialises", e);
+    /**
+     * Claims the oldest claimable task of the given kinds for {@code lease}, or none. A task whose previous worker's
+     * lease expired is claimable again until it has been claimed {@code maxAttempts} times.
+     */
+    public Optional<Claim> claim(Set<String> kinds, Duration lease, int maxAttempts) {
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID token = UUID.randomUUID();
+        long now = clock.millis();
+        List<Object> args = new ArrayList<>();
+        args.add(dialect.id(token));
+        args.add(now + lease.toMillis());
+        args.add(now);
+        args.addAll(kinds.stream().sorted().toList());
+        args.add(now);
+        args.add(maxAttempts);
+        return jdbc.queryOne("claiming a task", dialect.claim(kinds.size()), TaskStore::task, args.toArray())
+                .map(task -> new Claim(task, token));
     }
-  }
+
+    /** Extends a claim's lease; false when the claim is no longer ours (expired and taken, cancelled, deleted). */
+    public boolean renew(Claim claim, Duration lease) {
+        return jdbc.update(
+                        "renewing the lease on task " + claim.task().id(),
+                        "UPDATE tasks SET lease_until = ? WHERE id = ? AND lease_token = ? AND status = 'processing'",
+                        clock.millis() + lease.toMillis(),
+                        dialect.id(claim.task().id()),
+                        dialect.id(claim.token()))
+                == 1;
+    }
+
+    /** Records progress (and renews the lease); false when the claim is no longer ours. */
+    public boolean progress(Claim claim, int percent, String stage, Duration lease) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("progress " + percent + " is outside 0–100");
+        }
+        return jdbc.update(
+                        "recording progress of task " + claim.task().id(),
+                        "UPDATE tasks SET progress = ?, stage = ?, lease_until = ?"
+                                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
+                        percent,
+                        stage,
+                        clock.millis() + lease.toMillis(),
+                        dialect.id(claim.task().id()),
+                        dialect.id(claim.token()))
+                == 1;
+    }
+
+    /** Completes a claimed task; false (and nothing written) when the claim is no longer ours. */
+    public boolean complete(Claim claim, String result, List<String> blobs) {
+        return jdbc.update(
+                        "completing task " + claim.task().id(),
+                        "UPDATE tasks SET status = 'completed', progress = 100, stage = 'completed', result = ?, blobs = ?,"
+                                + " finished_at = ?, lease_token = NULL, lease_until = NULL"
+                                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
+                        result,
+                        json(blobs),
+                        clock.millis(),
+                        dialect.id(claim.task().id()),
+                        dialect.id(claim.token()))
+                == 1;
+    }
+
+    /** Fails a claimed task with an error text; false when the claim is no longer ours. */
+    public boolean fail(Claim claim, String error) {
+        return jdbc.update(
+                        "failing task " + claim.task().id(),
+                        "UPDATE tasks SET status = 'failed', stage = 'failed', error = ?, finished_at = ?,"
+                                + " lease_token = NULL, lease_until = NULL"
+                                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
+                        error,
+                        clock.millis(),
+                        dialect.id(claim.task().id()),
+                        dialect.id(claim.token()))
+                == 1;
+    }
+
+    /**
+     * Gives a claimed task back to the queue without counting the attempt, as a node does when it shuts down; false
+     * when the claim is no longer ours.
+     */
+    public boolean release(Claim claim) {
+        return jdbc.update(
+                        "releasing task " + claim.task().id(),
+                        "UPDATE tasks SET status = 'queued', stage = 'queued', progress = 0, attempts = attempts - 1,"
+                                + " lease_token = NULL, lease_until = NULL"
+                                + " WHERE id = ? AND lease_token = ? AND status = 'processing'",
+                        dialect.id(claim.task().id()),
+                        dialect.id(claim.token()))
+                == 1;
+    }
+
+    /**
+     * Cancels a task that has not finished. A worker running it notices at its next renewal or progress report.
+     *
+     * @return the task as it is now, or empty when there is no such task
+     */
+    public Optional<Task> cancel(UUID id) {
+        jdbc.update(
+                "cancelling task " + id,
+                "UPDATE tasks SET status = 'cancelled', stage = 'cancelled', finished_at = ?,"
+                        + " lease_token = NULL, lease_until = NULL WHERE id = ? AND status IN ('queued', 'processing')",
+                clock.millis(),
+                dialect.id(id));
+        return find(id);
+    }
+
+    /** Deletes a task row (its blobs are the caller's to delete); false when there was none. */
+    public boolean delete(UUID id) {
+        return jdbc.update("deleting task " + id, "DELETE FROM tasks WHERE id = ?", dialect.id(id)) == 1;
+    }
+
+    /**
+     * Fails the tasks whose workers died (lease expired) after their last allowed attempt, so a task that kills every
+     * worker that runs it does not stay "processing" for ever.
+     *
+     * @return how many tasks were failed
+     */
+    public int failAbandoned(int maxAttempts) {
+        long now = clock.millis();
+        return jdbc.update(
+                "failing abandoned tasks",
+                "UPDATE tasks SET status = 'failed', stage = 'failed', finished_at = ?, lease_token = NULL,"
+                        + " lease_until = NULL, error = 'the worker running this task stopped ' || attempts"
+                        + " || ' times without finishing it (crashed or killed); giving up'"
+                        + " WHERE status = 'processing' AND lease_until < ? AND attempts >= ?",
+                now,
+                now,
+                maxAttempts);
+    }
+
+    /** Up to {@code limit} tasks that finished before {@code cutoff}, oldest first. */
+    public List<Task> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.query(
+                "listing finished tasks",
+                "SELECT * FROM tasks WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?",
+                TaskStore::task,
+                cutoff.toEpochMilli(),
+                limit);
+    }
+
+    private static Task task(ResultSet row) throws SQLException {
+        return new Task(
+                UUID.fromString(row.getString("id")),
+                row.getString("kind"),
+                row.getString("input"),
+                TaskStatus.ofWire(row.getString("status")),
+                row.getInt("progress"),
+                row.getString("stage"),
+                row.getString("error"),
+                row.getString("result"),
+                strings(row.getString("blobs")),
+                row.getInt("attempts"),
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                instant(row, "started_at"),
+                instant(row, "finished_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static List<String> strings(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the blobs column holds invalid JSON: " + json, e);
+        }
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serialises", e);
+        }
+    }
 }

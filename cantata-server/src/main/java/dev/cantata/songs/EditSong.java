@@ -8,12 +8,12 @@ package dev.cantata.songs;
  * @param style the style of the new material
  */
 public record EditSong(
-    String lyrics, StyleSource style, String song, String segments, int variations, long seed, SongOutputs outputs)
-    implements SongJob {
-  public EditSong {
-    SongJob.check(lyrics, variations);
-    if (song.isBlank() || segments.isBlank()) {
-      throw new IllegalArgumentException("an edit needs the song and its segments");
+        String lyrics, StyleSource style, String song, String segments, int variations, long seed, SongOutputs outputs)
+        implements SongJob {
+    public EditSong {
+        SongJob.check(lyrics, variations);
+        if (song.isBlank() || segments.isBlank()) {
+            throw new IllegalArgumentException("an edit needs the song and its segments");
+        }
     }
-  }
 }

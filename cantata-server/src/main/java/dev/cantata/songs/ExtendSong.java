@@ -12,29 +12,29 @@ import org.jspecify.annotations.Nullable;
  * @param title the title, or null to take it from the lyrics
  */
 public record ExtendSong(
-    String lyrics,
-    String style,
-    String source,
-    double continueAt,
-    long seed,
-    @Nullable String title,
-    SongOutputs outputs)
-    implements SongJob {
-  public ExtendSong {
-    SongJob.check(lyrics, 1);
-    if (SongFiles.origin(source).isEmpty()) {
-      throw new IllegalArgumentException("not a song's master: " + source);
+        String lyrics,
+        String style,
+        String source,
+        double continueAt,
+        long seed,
+        @Nullable String title,
+        SongOutputs outputs)
+        implements SongJob {
+    public ExtendSong {
+        SongJob.check(lyrics, 1);
+        if (SongFiles.origin(source).isEmpty()) {
+            throw new IllegalArgumentException("not a song's master: " + source);
+        }
+        if (!(continueAt > 0)) {
+            throw new IllegalArgumentException("continue_at must be after the start, not " + continueAt);
+        }
+        if (title != null && title.isBlank()) {
+            title = null;
+        }
     }
-    if (!(continueAt > 0)) {
-      throw new IllegalArgumentException("continue_at must be after the start, not " + continueAt);
-    }
-    if (title != null && title.isBlank()) {
-      title = null;
-    }
-  }
 
-  @Override
-  public int variations() {
-    return 1;
-  }
+    @Override
+    public int variations() {
+        return 1;
+    }
 }

@@ -8,9 +8,9 @@ import java.security.SecureRandom;
  * Drawn from {@link SecureRandom} so that nodes started at the same moment do not repeat each other.
  */
 public final class Seeds {
-  private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = new SecureRandom();
 
-  public long next() {
-    return random.nextLong() & 0xFFFF_FFFFL;
-  }
+    public long next() {
+        return random.nextLong() & 0xFFFF_FFFFL;
+    }
 }

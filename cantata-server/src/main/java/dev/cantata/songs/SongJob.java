@@ -17,47 +17,47 @@ import java.util.UUID;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "job")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = NewSong.class, name = "new"),
-  @JsonSubTypes.Type(value = EditSong.class, name = "edit"),
-  @JsonSubTypes.Type(value = ExtendSong.class, name = "extend")
+    @JsonSubTypes.Type(value = NewSong.class, name = "new"),
+    @JsonSubTypes.Type(value = EditSong.class, name = "edit"),
+    @JsonSubTypes.Type(value = ExtendSong.class, name = "extend")
 })
 public sealed interface SongJob permits NewSong, EditSong, ExtendSong {
-  /** The task kind of every song job. */
-  String KIND = "song";
+    /** The task kind of every song job. */
+    String KIND = "song";
 
-  /** The most variations one task makes (DiffRhythm's {@code batch_infer_num} goes to 8). */
-  int MAX_VARIATIONS = 8;
+    /** The most variations one task makes (DiffRhythm's {@code batch_infer_num} goes to 8). */
+    int MAX_VARIATIONS = 8;
 
-  /** LRC or Suno section markup; blank for an instrumental. */
-  String lyrics();
+    /** LRC or Suno section markup; blank for an instrumental. */
+    String lyrics();
 
-  /** The first variation's seed; variation k uses {@code seed + k}. */
-  long seed();
+    /** The first variation's seed; variation k uses {@code seed + k}. */
+    long seed();
 
-  /** How many songs the task makes, from consecutive seeds. */
-  int variations();
+    /** How many songs the task makes, from consecutive seeds. */
+    int variations();
 
-  /** Which files each song is written as. */
-  SongOutputs outputs();
+    /** Which files each song is written as. */
+    SongOutputs outputs();
 
-  /** The song task {@code id} names, if it is a task id at all and the task exists and is a song's. */
-  static Optional<Task> find(TaskStore tasks, String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id.strip());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    /** The song task {@code id} names, if it is a task id at all and the task exists and is a song's. */
+    static Optional<Task> find(TaskStore tasks, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return tasks.find(uuid).filter(t -> t.kind().equals(KIND));
     }
-    return tasks.find(uuid).filter(t -> t.kind().equals(KIND));
-  }
 
-  /** Checks what every job shares. */
-  static void check(String lyrics, int variations) {
-    if (variations < 1 || variations > MAX_VARIATIONS) {
-      throw new IllegalArgumentException("variations must be 1 to " + MAX_VARIATIONS + ", not " + variations);
+    /** Checks what every job shares. */
+    static void check(String lyrics, int variations) {
+        if (variations < 1 || variations > MAX_VARIATIONS) {
+            throw new IllegalArgumentException("variations must be 1 to " + MAX_VARIATIONS + ", not " + variations);
+        }
+        if (lyrics == null) {
+            throw new IllegalArgumentException("a song job needs lyrics (blank for an instrumental)");
+        }
     }
-    if (lyrics == null) {
-      throw new IllegalArgumentException("a song job needs lyrics (blank for an instrumental)");
-    }
-  }
 }

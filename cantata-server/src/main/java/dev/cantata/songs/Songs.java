@@ -17,33 +17,39 @@ import java.util.function.Function;
  * song task is queued.
  */
 public record Songs(
-    TaskStore tasks, TaskWorkers workers, BlobStore blobs, Codecs codecs, SongFiles files, Studio studio, Seeds seeds) {
+        TaskStore tasks,
+        TaskWorkers workers,
+        BlobStore blobs,
+        Codecs codecs,
+        SongFiles files,
+        Studio studio,
+        Seeds seeds) {
 
-  /**
-   * Queues a song job with its input files. The files ({@code name → bytes}) are written to the task's {@code input/}
-   * folder before the task exists, so no worker can claim a task whose inputs are missing; if anything fails, the
-   * folder is removed and nothing stays behind.
-   *
-   * @param job makes the job from the blob keys the files were written to (same names)
-   * @return the new task, as queued
-   */
-  public Task submit(Map<String, byte[]> uploads, Function<Map<String, String>, SongJob> job) throws IOException {
-    UUID id = UUID.randomUUID();
-    try {
-      Map<String, String> keys = new LinkedHashMap<>();
-      for (Map.Entry<String, byte[]> upload : uploads.entrySet()) {
-        String key = Task.blobFolder(id) + "/input/" + upload.getKey();
-        blobs.write(key, upload.getValue());
-        keys.put(upload.getKey(), key);
-      }
-      Task task = tasks.submit(id, SongJob.KIND, SongJobs.write(job.apply(keys)));
-      workers.wake();
-      return task;
-    } catch (IOException | RuntimeException e) {
-      if (!uploads.isEmpty()) {
-        blobs.delete(Task.blobFolder(id));
-      }
-      throw e;
+    /**
+     * Queues a song job with its input files. The files ({@code name → bytes}) are written to the task's {@code input/}
+     * folder before the task exists, so no worker can claim a task whose inputs are missing; if anything fails, the
+     * folder is removed and nothing stays behind.
+     *
+     * @param job makes the job from the blob keys the files were written to (same names)
+     * @return the new task, as queued
+     */
+    public Task submit(Map<String, byte[]> uploads, Function<Map<String, String>, SongJob> job) throws IOException {
+        UUID id = UUID.randomUUID();
+        try {
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> upload : uploads.entrySet()) {
+                String key = Task.blobFolder(id) + "/input/" + upload.getKey();
+                blobs.write(key, upload.getValue());
+                keys.put(upload.getKey(), key);
+            }
+            Task task = tasks.submit(id, SongJob.KIND, SongJobs.write(job.apply(keys)));
+            workers.wake();
+            return task;
+        } catch (IOException | RuntimeException e) {
+            if (!uploads.isEmpty()) {
+                blobs.delete(Task.blobFolder(id));
+            }
+            throw e;
+        }
     }
-  }
 }

@@ -16,33 +16,33 @@ import org.jspecify.annotations.Nullable;
  * a node that only speaks should not pay for them.
  */
 public final class Studio {
-  private final Optional<Path> soundfont;
-  private @Nullable SongEngine engine;
-  private @Nullable SongEditor editor;
-  private @Nullable LyricWriter writer;
+    private final Optional<Path> soundfont;
+    private @Nullable SongEngine engine;
+    private @Nullable SongEditor editor;
+    private @Nullable LyricWriter writer;
 
-  public Studio(Optional<Path> soundfont) {
-    this.soundfont = soundfont;
-  }
-
-  public synchronized SongEngine engine() throws SpeechException {
-    if (engine == null) {
-      engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(soundfont));
+    public Studio(Optional<Path> soundfont) {
+        this.soundfont = soundfont;
     }
-    return engine;
-  }
 
-  public synchronized LyricWriter lyricWriter() throws SpeechException {
-    if (writer == null) {
-      writer = new LyricWriter(new Pronouncer(MaryEngine.start()));
+    public synchronized SongEngine engine() throws SpeechException {
+        if (engine == null) {
+            engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(soundfont));
+        }
+        return engine;
     }
-    return writer;
-  }
 
-  public synchronized SongEditor editor() throws SpeechException {
-    if (editor == null) {
-      editor = new SongEditor(engine());
+    public synchronized LyricWriter lyricWriter() throws SpeechException {
+        if (writer == null) {
+            writer = new LyricWriter(new Pronouncer(MaryEngine.start()));
+        }
+        return writer;
     }
-    return editor;
-  }
+
+    public synchronized SongEditor editor() throws SpeechException {
+        if (editor == null) {
+            editor = new SongEditor(engine());
+        }
+        return editor;
+    }
 }

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param reference blob key of the reference recording in the task's {@code input/} folder, or null
  */
 public record StyleSource(String words, @Nullable String reference) {
-  public StyleSource {
-    if (reference != null && reference.isBlank()) {
-      reference = null;
+    public StyleSource {
+        if (reference != null && reference.isBlank()) {
+            reference = null;
+        }
     }
-  }
 
-  public static StyleSource words(String words) {
-    return new StyleSource(words, null);
-  }
+    public static StyleSource words(String words) {
+        return new StyleSource(words, null);
+    }
 }

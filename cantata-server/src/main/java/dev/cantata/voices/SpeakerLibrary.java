@@ -21,119 +21,140 @@ import org.jspecify.annotations.Nullable;
  * Adding a name that exists replaces it, as upstream does; built-in names cannot be replaced or deleted.
  */
 public final class SpeakerLibrary {
-  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]{0,63}");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]{0,63}");
 
-  private final Jdbc jdbc;
-  private final BlobStore blobs;
-  private final InstantSource clock;
+    private final Jdbc jdbc;
+    private final BlobStore blobs;
+    private final InstantSource clock;
 
-  public SpeakerLibrary(Database database, BlobStore blobs, InstantSource clock) {
-    this.jdbc = database.jdbc();
-    this.blobs = blobs;
-    this.clock = clock;
-  }
-
-  /** A speaker added from a recording. */
-  public record AddedSpeaker(String name, VoiceProfile profile, double medianF0, @Nullable String referenceText) {
-    public Voice voice() {
-      return new Voice(name, String.format(java.util.Locale.ROOT, "Added speaker, median F0 %.0f Hz", medianF0),
-          profile);
+    public SpeakerLibrary(Database database, BlobStore blobs, InstantSource clock) {
+        this.jdbc = database.jdbc();
+        this.blobs = blobs;
+        this.clock = clock;
     }
-  }
 
-  /**
-   * Checks a speaker name: letters, digits, spaces and {@code _ . -}, 1–64 characters, starting with a letter or digit.
-   *
-   * @throws IllegalArgumentException naming the problem
-   */
-  public static String checkName(String name) {
-    if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "invalid speaker name \"" + name + "\": use 1–64 letters, digits, spaces, '_', '.' or '-', starting with a"
-              + " letter or digit");
+    /** A speaker added from a recording. */
+    public record AddedSpeaker(
+            String name,
+            VoiceProfile profile,
+            double medianF0,
+            @Nullable String referenceText) {
+        public Voice voice() {
+            return new Voice(
+                    name, String.format(java.util.Locale.ROOT, "Added speaker, median F0 %.0f Hz", medianF0), profile);
+        }
     }
-    return name;
-  }
 
-  /** The voice called {@code name}: an added speaker, a built-in voice, or an OpenAI name. */
-  public Optional<Voice> find(String name) {
-    Optional<AddedSpeaker> added = added(name);
-    if (added.isPresent()) {
-      return Optional.of(added.get().voice());
+    /**
+     * Checks a speaker name: letters, digits, spaces and {@code _ . -}, 1–64 characters, starting with a letter or digit.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static String checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid speaker name \"" + name
+                    + "\": use 1–64 letters, digits, spaces, '_', '.' or '-', starting with a" + " letter or digit");
+        }
+        return name;
     }
-    return BuiltInVoices.find(name);
-  }
 
-  public Optional<AddedSpeaker> added(String name) {
-    return jdbc.queryOne(
-        "reading speaker " + name,
-        "SELECT name, pitch, pitch_range, tract, rate, median_f0, reference_text FROM speakers WHERE name = ?",
-        row ->
-            new AddedSpeaker(
-                row.getString("name"),
-                new VoiceProfile(row.getDouble("pitch"), row.getDouble("pitch_range"), row.getDouble("tract"),
-                    row.getDouble("rate")),
-                row.getDouble("median_f0"),
-                row.getString("reference_text")),
-        name);
-  }
+    /** The voice called {@code name}: an added speaker, a built-in voice, or an OpenAI name. */
+    public Optional<Voice> find(String name) {
+        Optional<AddedSpeaker> added = added(name);
+        if (added.isPresent()) {
+            return Optional.of(added.get().voice());
+        }
+        return BuiltInVoices.find(name);
+    }
 
-  /** Names of all voices: built-in first, then added speakers in name order. */
-  public List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (Voice voice : BuiltInVoices.all()) {
-      names.add(voice.name());
+    public Optional<AddedSpeaker> added(String name) {
+        return jdbc.queryOne(
+                "reading speaker " + name,
+                "SELECT name, pitch, pitch_range, tract, rate, median_f0, reference_text FROM speakers WHERE name = ?",
+                row -> new AddedSpeaker(
+                        row.getString("name"),
+                        new VoiceProfile(
+                                row.getDouble("pitch"),
+                                row.getDouble("pitch_range"),
+                                row.getDouble("tract"),
+                                row.getDouble("rate")),
+                        row.getDouble("median_f0"),
+                        row.getString("reference_text")),
+                name);
     }
-    names.addAll(
-        jdbc.query("listing speakers", "SELECT name FROM speakers ORDER BY name", row -> row.getString(1)));
-    return names;
-  }
 
-  /** Adds or replaces a speaker, keeping its recording. */
-  public void add(AddedSpeaker speaker, byte[] recording) throws IOException {
-    checkName(speaker.name());
-    if (BuiltInVoices.find(speaker.name()).isPresent()) {
-      throw new IllegalArgumentException("\"" + speaker.name() + "\" is a built-in voice and cannot be replaced");
+    /** Names of all voices: built-in first, then added speakers in name order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Voice voice : BuiltInVoices.all()) {
+            names.add(voice.name());
+        }
+        names.addAll(
+                jdbc.query("listing speakers", "SELECT name FROM speakers ORDER BY name", row -> row.getString(1)));
+        return names;
     }
-    String key = "speakers/" + UUID.randomUUID() + ".audio";
-    blobs.write(key, recording);
-    Optional<String> old = blobKey(speaker.name());
-    VoiceProfile p = speaker.profile();
-    int updated =
-        jdbc.update(
-            "replacing speaker " + speaker.name(),
-            "UPDATE speakers SET pitch = ?, pitch_range = ?, tract = ?, rate = ?, median_f0 = ?, reference_text = ?,"
-                + " reference_blob = ?, created_at = ? WHERE name = ?",
-            p.pitch(), p.range(), p.tract(), p.rate(), speaker.medianF0(), speaker.referenceText(), key,
-            clock.millis(), speaker.name());
-    if (updated == 0) {
-      jdbc.update(
-          "adding speaker " + speaker.name(),
-          "INSERT INTO speakers (name, pitch, pitch_range, tract, rate, median_f0, reference_text, reference_blob,"
-              + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          speaker.name(), p.pitch(), p.range(), p.tract(), p.rate(), speaker.medianF0(), speaker.referenceText(),
-          key, clock.millis());
-    }
-    if (old.isPresent()) {
-      blobs.delete(old.get());
-    }
-  }
 
-  /** Deletes an added speaker; false when there is none of that name. */
-  public boolean delete(String name) throws IOException {
-    if (BuiltInVoices.find(name).isPresent()) {
-      throw new IllegalArgumentException("\"" + name + "\" is a built-in voice and cannot be deleted");
+    /** Adds or replaces a speaker, keeping its recording. */
+    public void add(AddedSpeaker speaker, byte[] recording) throws IOException {
+        checkName(speaker.name());
+        if (BuiltInVoices.find(speaker.name()).isPresent()) {
+            throw new IllegalArgumentException("\"" + speaker.name() + "\" is a built-in voice and cannot be replaced");
+        }
+        String key = "speakers/" + UUID.randomUUID() + ".audio";
+        blobs.write(key, recording);
+        Optional<String> old = blobKey(speaker.name());
+        VoiceProfile p = speaker.profile();
+        int updated = jdbc.update(
+                "replacing speaker " + speaker.name(),
+                "UPDATE speakers SET pitch = ?, pitch_range = ?, tract = ?, rate = ?, median_f0 = ?, reference_text = ?,"
+                        + " reference_blob = ?, created_at = ? WHERE name = ?",
+                p.pitch(),
+                p.range(),
+                p.tract(),
+                p.rate(),
+                speaker.medianF0(),
+                speaker.referenceText(),
+                key,
+                clock.millis(),
+                speaker.name());
+        if (updated == 0) {
+            jdbc.update(
+                    "adding speaker " + speaker.name(),
+                    "INSERT INTO speakers (name, pitch, pitch_range, tract, rate, median_f0, reference_text, reference_blob,"
+                            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    speaker.name(),
+                    p.pitch(),
+                    p.range(),
+                    p.tract(),
+                    p.rate(),
+                    speaker.medianF0(),
+                    speaker.referenceText(),
+                    key,
+                    clock.millis());
+        }
+        if (old.isPresent()) {
+            blobs.delete(old.get());
+        }
     }
-    Optional<String> key = blobKey(name);
-    boolean deleted = jdbc.update("deleting speaker " + name, "DELETE FROM speakers WHERE name = ?", name) == 1;
-    if (key.isPresent()) {
-      blobs.delete(key.get());
-    }
-    return deleted;
-  }
 
-  private Optional<String> blobKey(String name) {
-    return jdbc.queryOne(
-        "reading speaker " + name, "SELECT reference_blob FROM speakers WHERE name = ?", row -> row.getString(1), name);
-  }
+    /** Deletes an added speaker; false when there is none of that name. */
+    public boolean delete(String name) throws IOException {
+        if (BuiltInVoices.find(name).isPresent()) {
+            throw new IllegalArgumentException("\"" + name + "\" is a built-in voice and cannot be deleted");
+        }
+        Optional<String> key = blobKey(name);
+        boolean deleted = jdbc.update("deleting speaker " + name, "DELETE FROM speakers WHERE name = ?", name) == 1;
+        if (key.isPresent()) {
+            blobs.delete(key.get());
+        }
+        return deleted;
+    }
+
+    private Optional<String> blobKey(String name) {
+        return jdbc.queryOne(
+                "reading speaker " + name,
+                "SELECT reference_blob FROM speakers WHERE name = ?",
+                row -> row.getString(1),
+                name);
+    }
 }

@@ -6,9 +6,9 @@ import dev.cantata.audio.Pcm;
 import dev.cantata.hash.Sha256;
 import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.MaryEngine;
+import dev.cantata.speech.Speaker;
 import dev.cantata.speech.SpeechEngine;
 import dev.cantata.speech.SpeechException;
-import dev.cantata.speech.Speaker;
 import dev.cantata.speech.VoiceAnalysis;
 import dev.cantata.speech.VoiceMatcher;
 import dev.cantata.speech.VoiceProfile;
@@ -26,127 +26,126 @@ import org.slf4j.LoggerFactory;
  * streams it, voice matching, codecs, and the speaker library. HTTP dialects and the command line share it.
  */
 public final class Voices {
-  private static final Logger LOG = LoggerFactory.getLogger(Voices.class);
-  /** References are analysed from at most this much audio. */
-  public static final double MAX_REFERENCE_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(Voices.class);
+    /** References are analysed from at most this much audio. */
+    public static final double MAX_REFERENCE_SECONDS = 60;
 
-  /** Matches kept by content, so a client that sends the same reference again is answered without re-analysis. */
-  private static final int MATCH_CACHE = 64;
+    /** Matches kept by content, so a client that sends the same reference again is answered without re-analysis. */
+    private static final int MATCH_CACHE = 64;
 
-  private final CompletableFuture<SpeechEngine> engine;
-  private final BoundedCache<String, Match> matches = new BoundedCache<>(MATCH_CACHE);
-  private final Codecs codecs;
-  private final SpeakerLibrary library;
-  private volatile @Nullable VoiceMatcher matcher;
+    private final CompletableFuture<SpeechEngine> engine;
+    private final BoundedCache<String, Match> matches = new BoundedCache<>(MATCH_CACHE);
+    private final Codecs codecs;
+    private final SpeakerLibrary library;
+    private volatile @Nullable VoiceMatcher matcher;
 
-  public Voices(CompletableFuture<SpeechEngine> engine, Codecs codecs, SpeakerLibrary library) {
-    this.engine = engine;
-    this.codecs = codecs;
-    this.library = library;
-  }
-
-  /** Starts MaryTTS on a background thread. */
-  public static CompletableFuture<SpeechEngine> startMary() {
-    CompletableFuture<SpeechEngine> future = new CompletableFuture<>();
-    Thread starter =
-        new Thread(
-            () -> {
-              try {
-                future.complete(MaryEngine.start());
-              } catch (SpeechException | RuntimeException e) {
-                LOG.error("the speech engine did not start", e);
-                future.completeExceptionally(e);
-              }
-            },
-            "cantata-speech-start");
-    starter.setDaemon(true);
-    starter.start();
-    return future;
-  }
-
-  /** The engine, waiting for it to finish starting (at most a minute). */
-  public SpeechEngine engine() throws SpeechException {
-    try {
-      return engine.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new SpeechException("the speech engine failed to start: " + cause.getMessage(), cause);
-    } catch (TimeoutException e) {
-      throw new SpeechException("the speech engine is still starting; try again shortly", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SpeechException("interrupted while waiting for the speech engine", e);
+    public Voices(CompletableFuture<SpeechEngine> engine, Codecs codecs, SpeakerLibrary library) {
+        this.engine = engine;
+        this.codecs = codecs;
+        this.library = library;
     }
-  }
 
-  /** Whether the engine has started. */
-  public boolean ready() {
-    return engine.isDone() && !engine.isCompletedExceptionally();
-  }
-
-  public Speaker speaker() throws SpeechException {
-    return new Speaker(engine());
-  }
-
-  public Codecs codecs() {
-    return codecs;
-  }
-
-  public SpeakerLibrary library() {
-    return library;
-  }
-
-  /** A matched voice and what it was matched from. */
-  public record Match(VoiceProfile profile, VoiceAnalysis analysis) {}
-
-  /**
-   * Decodes and analyses a reference recording and matches a profile to it.
-   *
-   * @throws AudioFormatException when the bytes are not audio, or the recording cannot be matched (too short, silent)
-   */
-  public Match match(byte[] recording, @Nullable String referenceText)
-      throws AudioFormatException, IOException, SpeechException {
-    String key = digest(recording, referenceText);
-    Match cached = matches.get(key);
-    if (cached != null) {
-      return cached;
+    /** Starts MaryTTS on a background thread. */
+    public static CompletableFuture<SpeechEngine> startMary() {
+        CompletableFuture<SpeechEngine> future = new CompletableFuture<>();
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        future.complete(MaryEngine.start());
+                    } catch (SpeechException | RuntimeException e) {
+                        LOG.error("the speech engine did not start", e);
+                        future.completeExceptionally(e);
+                    }
+                },
+                "cantata-speech-start");
+        starter.setDaemon(true);
+        starter.start();
+        return future;
     }
-    Match match = analyzeAndMatch(recording, referenceText);
-    matches.put(key, match);
-    return match;
-  }
 
-  private Match analyzeAndMatch(byte[] recording, @Nullable String referenceText)
-      throws AudioFormatException, IOException, SpeechException {
-    Pcm pcm = codecs.decode(recording, VoiceMatcher.RATE, MAX_REFERENCE_SECONDS);
-    VoiceAnalysis analysis;
-    try {
-      analysis = VoiceMatcher.analyze(pcm);
-    } catch (VoiceMatcher.UnusableReference e) {
-      throw new AudioFormatException(String.valueOf(e.getMessage()));
-    }
-    return new Match(matcher().match(analysis, referenceText), analysis);
-  }
-
-  private static String digest(byte[] recording, @Nullable String referenceText) {
-    Sha256 sha = new Sha256().update(recording);
-    if (referenceText != null) {
-      // A zero byte between the parts, so a recording with a text never shares the key of the recording alone.
-      sha.update((byte) 0).update(referenceText);
-    }
-    return sha.hex();
-  }
-
-  private VoiceMatcher matcher() throws SpeechException {
-    VoiceMatcher m = matcher;
-    if (m == null) {
-      synchronized (this) {
-        if (matcher == null) {
-          matcher = new VoiceMatcher(engine());
+    /** The engine, waiting for it to finish starting (at most a minute). */
+    public SpeechEngine engine() throws SpeechException {
+        try {
+            return engine.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SpeechException("the speech engine failed to start: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new SpeechException("the speech engine is still starting; try again shortly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechException("interrupted while waiting for the speech engine", e);
         }
-        m = matcher;
-      }
     }
-    return m;
-  }
+
+    /** Whether the engine has started. */
+    public boolean ready() {
+        return engine.isDone() && !engine.isCompletedExceptionally();
+    }
+
+    public Speaker speaker() throws SpeechException {
+        return new Speaker(engine());
+    }
+
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    public SpeakerLibrary library() {
+        return library;
+    }
+
+    /** A matched voice and what it was matched from. */
+    public record Match(VoiceProfile profile, VoiceAnalysis analysis) {}
+
+    /**
+     * Decodes and analyses a reference recording and matches a profile to it.
+     *
+     * @throws AudioFormatException when the bytes are not audio, or the recording cannot be matched (too short, silent)
+     */
+    public Match match(byte[] recording, @Nullable String referenceText)
+            throws AudioFormatException, IOException, SpeechException {
+        String key = digest(recording, referenceText);
+        Match cached = matches.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Match match = analyzeAndMatch(recording, referenceText);
+        matches.put(key, match);
+        return match;
+    }
+
+    private Match analyzeAndMatch(byte[] recording, @Nullable String referenceText)
+            throws AudioFormatException, IOException, SpeechException {
+        Pcm pcm = codecs.decode(recording, VoiceMatcher.RATE, MAX_REFERENCE_SECONDS);
+        VoiceAnalysis analysis;
+        try {
+            analysis = VoiceMatcher.analyze(pcm);
+        } catch (VoiceMatcher.UnusableReference e) {
+            throw new AudioFormatException(String.valueOf(e.getMessage()));
+        }
+        return new Match(matcher().match(analysis, referenceText), analysis);
+    }
+
+    private static String digest(byte[] recording, @Nullable String referenceText) {
+        Sha256 sha = new Sha256().update(recording);
+        if (referenceText != null) {
+            // A zero byte between the parts, so a recording with a text never shares the key of the recording alone.
+            sha.update((byte) 0).update(referenceText);
+        }
+        return sha.hex();
+    }
+
+    private VoiceMatcher matcher() throws SpeechException {
+        VoiceMatcher m = matcher;
+        if (m == null) {
+            synchronized (this) {
+                if (matcher == null) {
+                    matcher = new VoiceMatcher(engine());
+                }
+                m = matcher;
+            }
+        }
+        return m;
+    }
 }

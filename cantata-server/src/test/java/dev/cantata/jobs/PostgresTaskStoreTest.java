@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Tag;
 /** The task store contract on a real PostgreSQL, the database several nodes share. */
 @Tag("postgres")
 final class PostgresTaskStoreTest extends TaskStoreContract {
-  @Override
-  Database openDatabase() {
-    return Database.open(PostgresTestDatabase.url());
-  }
+    @Override
+    Database openDatabase() {
+        return Database.open(PostgresTestDatabase.url());
+    }
 }

@@ -17,94 +17,98 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class RetentionSweeperTest {
-  static final Duration LEASE = Duration.ofMinutes(5);
-  static final Duration RETENTION = Duration.ofHours(24);
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration RETENTION = Duration.ofHours(24);
 
-  @TempDir Path dir;
-  final SettableClock clock = new SettableClock(Instant.now());
-  Database db;
-  TaskStore store;
-  BlobStore blobs;
-  RetentionSweeper sweeper;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void setUp() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("tasks.db"));
-    store = new TaskStore(db, clock);
-    blobs = new BlobStore(dir.resolve("blobs"));
-    sweeper = new RetentionSweeper(store, blobs, RETENTION, clock);
-  }
+    final SettableClock clock = new SettableClock(Instant.now());
+    Database db;
+    TaskStore store;
+    BlobStore blobs;
+    RetentionSweeper sweeper;
 
-  @AfterEach
-  void tearDown() {
-    sweeper.close();
-    db.close();
-  }
+    @BeforeEach
+    void setUp() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("tasks.db"));
+        store = new TaskStore(db, clock);
+        blobs = new BlobStore(dir.resolve("blobs"));
+        sweeper = new RetentionSweeper(store, blobs, RETENTION, clock);
+    }
 
-  Task completedWithAFile() throws Exception {
-    Task task = store.submit("song", "{}");
-    Claim claim = store.claim(Set.of("song"), LEASE, 3).orElseThrow();
-    String key = Task.blobFolder(task.id()) + "/output.wav";
-    blobs.write(key, new byte[] {1, 2, 3});
-    store.complete(claim, "{}", List.of(key));
-    return task;
-  }
+    @AfterEach
+    void tearDown() {
+        sweeper.close();
+        db.close();
+    }
 
-  @Test
-  void aFinishedTaskIsKeptUntilTheRetentionHasPassed() throws Exception {
-    Task task = completedWithAFile();
-    clock.advance(RETENTION.minusMinutes(1));
+    Task completedWithAFile() throws Exception {
+        Task task = store.submit("song", "{}");
+        Claim claim = store.claim(Set.of("song"), LEASE, 3).orElseThrow();
+        String key = Task.blobFolder(task.id()) + "/output.wav";
+        blobs.write(key, new byte[] {1, 2, 3});
+        store.complete(claim, "{}", List.of(key));
+        return task;
+    }
 
-    assertThat(sweeper.sweep()).isZero();
+    @Test
+    void aFinishedTaskIsKeptUntilTheRetentionHasPassed() throws Exception {
+        Task task = completedWithAFile();
+        clock.advance(RETENTION.minusMinutes(1));
 
-    assertThat(store.find(task.id())).isPresent();
-    assertThat(blobs.exists(Task.blobFolder(task.id()) + "/output.wav")).isTrue();
-  }
+        assertThat(sweeper.sweep()).isZero();
 
-  @Test
-  void aFinishedTaskOlderThanTheRetentionIsDeletedWithItsFiles() throws Exception {
-    Task task = completedWithAFile();
-    clock.advance(RETENTION.plusMinutes(1));
+        assertThat(store.find(task.id())).isPresent();
+        assertThat(blobs.exists(Task.blobFolder(task.id()) + "/output.wav")).isTrue();
+    }
 
-    assertThat(sweeper.sweep()).isEqualTo(1);
+    @Test
+    void aFinishedTaskOlderThanTheRetentionIsDeletedWithItsFiles() throws Exception {
+        Task task = completedWithAFile();
+        clock.advance(RETENTION.plusMinutes(1));
 
-    assertThat(store.find(task.id())).isEmpty();
-    assertThat(blobs.list("tasks")).isEmpty();
-  }
+        assertThat(sweeper.sweep()).isEqualTo(1);
 
-  @Test
-  void unfinishedTasksAreNeverDeletedHoweverOld() throws Exception {
-    Task queued = store.submit("song", "{}");
-    Task running = store.submit("song", "{}");
-    store.claim(Set.of("song"), LEASE, 3);
-    clock.advance(RETENTION.multipliedBy(3));
+        assertThat(store.find(task.id())).isEmpty();
+        assertThat(blobs.list("tasks")).isEmpty();
+    }
 
-    sweeper.sweep();
+    @Test
+    void unfinishedTasksAreNeverDeletedHoweverOld() throws Exception {
+        Task queued = store.submit("song", "{}");
+        Task running = store.submit("song", "{}");
+        store.claim(Set.of("song"), LEASE, 3);
+        clock.advance(RETENTION.multipliedBy(3));
 
-    assertThat(store.find(queued.id())).isPresent();
-    assertThat(store.find(running.id())).isPresent();
-  }
+        sweeper.sweep();
 
-  @Test
-  void aTaskFolderWithNoTaskIsDeletedOnceItIsOld() throws Exception {
-    String orphan = "tasks/" + UUID.randomUUID();
-    blobs.write(orphan + "/output.wav", new byte[] {1});
-    blobs.write("voices/alice.wav", new byte[] {1});
-    clock.advance(Duration.ofHours(2));
+        assertThat(store.find(queued.id())).isPresent();
+        assertThat(store.find(running.id())).isPresent();
+    }
 
-    sweeper.sweep();
+    @Test
+    void aTaskFolderWithNoTaskIsDeletedOnceItIsOld() throws Exception {
+        String orphan = "tasks/" + UUID.randomUUID();
+        blobs.write(orphan + "/output.wav", new byte[] {1});
+        blobs.write("voices/alice.wav", new byte[] {1});
+        clock.advance(Duration.ofHours(2));
 
-    assertThat(blobs.list("tasks")).isEmpty();
-    assertThat(blobs.exists("voices/alice.wav")).as("files outside task folders are not the sweep's").isTrue();
-  }
+        sweeper.sweep();
 
-  @Test
-  void aYoungTaskFolderWithNoTaskIsLeftAlone() throws Exception {
-    String young = "tasks/" + UUID.randomUUID();
-    blobs.write(young + "/output.wav", new byte[] {1});
+        assertThat(blobs.list("tasks")).isEmpty();
+        assertThat(blobs.exists("voices/alice.wav"))
+                .as("files outside task folders are not the sweep's")
+                .isTrue();
+    }
 
-    sweeper.sweep();
+    @Test
+    void aYoungTaskFolderWithNoTaskIsLeftAlone() throws Exception {
+        String young = "tasks/" + UUID.randomUUID();
+        blobs.write(young + "/output.wav", new byte[] {1});
 
-    assertThat(blobs.exists(young + "/output.wav")).isTrue();
-  }
+        sweeper.sweep();
+
+        assertThat(blobs.exists(young + "/output.wav")).isTrue();
+    }
 }

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The task store contract on SQLite, the default database. */
 final class SqliteTaskStoreTest extends TaskStoreContract {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Override
-  Database openDatabase() {
-    return Database.open("jdbc:sqlite:" + dir.resolve("tasks.db"));
-  }
+    @Override
+    Database openDatabase() {
+        return Database.open("jdbc:sqlite:" + dir.resolve("tasks.db"));
+    }
 }

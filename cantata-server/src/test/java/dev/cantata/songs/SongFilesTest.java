@@ -9,10 +9,10 @@ import dev.cantata.music.Stem;
 import org.junit.jupiter.api.Test;
 
 final class SongFilesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A song-K.json as the server wrote it while stems were strings and metadata a map. */
-  static final String STORED = """
+    /** A song-K.json as the server wrote it while stems were strings and metadata a map. */
+    static final String STORED = """
       {"score":{"tempo":120.0,"key":9,"minor":true,"length":40.0,"sections":[],"chords":[],"phrases":[],
                 "dropped":[],"grid":[{"at":0.0,"bpm":120.0}]},
        "metadata":{"title":"Morning rain","seed":7,"style":"rock male","genre":"rock","moods":[],
@@ -20,30 +20,30 @@ final class SongFilesTest {
                    "soundfont":"FluidR3_GM.sf2","lufs":-14.1,"true_peak_dbtp":-1.2,"timings_ms":{"sing":2917}},
        "stems":["vocals","drums","bass","other"]}""";
 
-  @Test
-  void aSongSavedBeforeStemsAndMetadataWereTypesStillReads() throws Exception {
-    SongFiles.Saved saved = JSON.readValue(STORED, SongFiles.Saved.class);
+    @Test
+    void aSongSavedBeforeStemsAndMetadataWereTypesStillReads() throws Exception {
+        SongFiles.Saved saved = JSON.readValue(STORED, SongFiles.Saved.class);
 
-    assertThat(saved.stems()).containsExactly(Stem.VOCALS, Stem.DRUMS, Stem.BASS, Stem.OTHER);
-    assertThat(saved.metadata().genre()).isEqualTo(Genre.ROCK);
-    assertThat(saved.metadata().title()).isEqualTo("Morning rain");
-    assertThat(saved.score().key()).isEqualTo(9);
-  }
+        assertThat(saved.stems()).containsExactly(Stem.VOCALS, Stem.DRUMS, Stem.BASS, Stem.OTHER);
+        assertThat(saved.metadata().genre()).isEqualTo(Genre.ROCK);
+        assertThat(saved.metadata().title()).isEqualTo("Morning rain");
+        assertThat(saved.score().key()).isEqualTo(9);
+    }
 
-  @Test
-  void aSavedSongIsWrittenBackInTheShapeItWasStoredIn() throws Exception {
-    JsonNode stored = JSON.readTree(STORED);
+    @Test
+    void aSavedSongIsWrittenBackInTheShapeItWasStoredIn() throws Exception {
+        JsonNode stored = JSON.readTree(STORED);
 
-    JsonNode written = JSON.readTree(JSON.writeValueAsString(JSON.readValue(STORED, SongFiles.Saved.class)));
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(JSON.readValue(STORED, SongFiles.Saved.class)));
 
-    assertThat(written.get("metadata")).isEqualTo(stored.get("metadata"));
-    assertThat(written.get("stems")).isEqualTo(stored.get("stems"));
-  }
+        assertThat(written.get("metadata")).isEqualTo(stored.get("metadata"));
+        assertThat(written.get("stems")).isEqualTo(stored.get("stems"));
+    }
 
-  @Test
-  void aStemFileIsNamedByTheStemsWireName() {
-    java.util.UUID task = java.util.UUID.fromString("00000000-0000-0000-0000-000000000001");
+    @Test
+    void aStemFileIsNamedByTheStemsWireName() {
+        java.util.UUID task = java.util.UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-    assertThat(SongFiles.stem(task, 0, Stem.VOCALS)).endsWith("/song-0.vocals.flac");
-  }
+        assertThat(SongFiles.stem(task, 0, Stem.VOCALS)).endsWith("/song-0.vocals.flac");
+    }
 }

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -20,74 +19,104 @@ import org.jspecify.annotations.Nullable;
 
 /** A real node on a free loopback port with its own data folder, and helpers to call it. */
 public final class TestServer implements AutoCloseable {
-  public final Path data;
-  public final CantataServer server;
-  public final HttpClient client = HttpClient.newHttpClient();
+    public final Path data;
+    public final CantataServer server;
+    public final HttpClient client = HttpClient.newHttpClient();
 
-  private TestServer(Path data, CantataServer server) {
-    this.data = data;
-    this.server = server;
-  }
-
-  public static TestServer start(Path data, @Nullable String apiKey) {
-    return start(Settings.loopback(data).toBuilder().apiKey(apiKey).build());
-  }
-
-  public static TestServer start(Settings settings) {
-    return new TestServer(settings.dataDir(),
-        CantataServer.start(settings, Map.of(), List.of(), InstantSource.system()));
-  }
-
-  public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
-  }
-
-  public HttpResponse<byte[]> postJson(String path, String json) throws IOException, InterruptedException {
-    return client.send(
-        HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  public HttpResponse<byte[]> postMultipart(String path, Multipart form) throws IOException, InterruptedException {
-    return client.send(
-        HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  /**
-   * Decodes audio with the ffmpeg binary (not Cantata's decoder) to mono float at {@code rate}; {@code rawRate} reads
-   * headerless s16le at that rate.
-   */
-  public static float[] ffmpegDecode(byte[] bytes, int rate, boolean raw) throws IOException, InterruptedException {
-    Path file = Files.createTempFile("cantata-test", ".audio");
-    try {
-      Files.write(file, bytes);
-      List<String> command = raw
-          ? List.of("ffmpeg", "-v", "error", "-f", "s16le", "-ar", String.valueOf(rate), "-ac", "1", "-i",
-              file.toString(), "-f", "f32le", "pipe:1")
-          : List.of("ffmpeg", "-v", "error", "-i", file.toString(), "-f", "f32le", "-ac", "1", "-ar",
-              String.valueOf(rate), "pipe:1");
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      byte[] out = p.getInputStream().readAllBytes();
-      if (p.waitFor() != 0) {
-        throw new IOException("ffmpeg could not decode the response");
-      }
-      float[] samples = new float[out.length / 4];
-      ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
-      return samples;
-    } finally {
-      Files.deleteIfExists(file);
+    private TestServer(Path data, CantataServer server) {
+        this.data = data;
+        this.server = server;
     }
-  }
 
-  @Override
-  public void close() {
-    server.close();
-  }
+    public static TestServer start(Path data, @Nullable String apiKey) {
+        return start(Settings.loopback(data).toBuilder().apiKey(apiKey).build());
+    }
+
+    public static TestServer start(Settings settings) {
+        return new TestServer(
+                settings.dataDir(), CantataServer.start(settings, Map.of(), List.of(), InstantSource.system()));
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    public HttpResponse<byte[]> postJson(String path, String json) throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<byte[]> postMultipart(String path, Multipart form) throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", form.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Decodes audio with the ffmpeg binary (not Cantata's decoder) to mono float at {@code rate}; {@code rawRate} reads
+     * headerless s16le at that rate.
+     */
+    public static float[] ffmpegDecode(byte[] bytes, int rate, boolean raw) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("cantata-test", ".audio");
+        try {
+            Files.write(file, bytes);
+            List<String> command = raw
+                    ? List.of(
+                            "ffmpeg",
+                            "-v",
+                            "error",
+                            "-f",
+                            "s16le",
+                            "-ar",
+                            String.valueOf(rate),
+                            "-ac",
+                            "1",
+                            "-i",
+                            file.toString(),
+                            "-f",
+                            "f32le",
+                            "pipe:1")
+                    : List.of(
+                            "ffmpeg",
+                            "-v",
+                            "error",
+                            "-i",
+                            file.toString(),
+                            "-f",
+                            "f32le",
+                            "-ac",
+                            "1",
+                            "-ar",
+                            String.valueOf(rate),
+                            "pipe:1");
+            Process p = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                throw new IOException("ffmpeg could not decode the response");
+            }
+            float[] samples = new float[out.length / 4];
+            ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
+            return samples;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
 }

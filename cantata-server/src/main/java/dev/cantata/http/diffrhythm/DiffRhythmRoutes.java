@@ -50,302 +50,346 @@ import org.jspecify.annotations.Nullable;
  * FastAPI's {@code {"detail": …}}.
  */
 public final class DiffRhythmRoutes implements Routes {
-  /** Upstream's two models: exactly 95 s, or 96–285 s. */
-  public static final int MIN_LENGTH = 95;
-  public static final int MAX_LENGTH = 285;
-  private static final long MAX_LYRICS_BYTES = 256 * 1024;
-  private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** Upstream's two models: exactly 95 s, or 96–285 s. */
+    public static final int MIN_LENGTH = 95;
 
-  private final Songs songs;
-  private final String version;
+    public static final int MAX_LENGTH = 285;
+    private static final long MAX_LYRICS_BYTES = 256 * 1024;
+    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-  public DiffRhythmRoutes(Songs songs, String version) {
-    this.songs = songs;
-    this.version = version;
-  }
+    private final Songs songs;
+    private final String version;
 
-  @Override
-  public void addTo(JavalinConfig config) {
-    config.router.mount(router -> {
-      router.get("/", this::index);
-      router.post("/api/edit", this::edit);
-      router.get("/api/status/{task_id}", this::status);
-      router.get("/api/download/{task_id}", this::download);
-      router.delete("/api/tasks/{task_id}", this::delete);
-    });
-  }
+    public DiffRhythmRoutes(Songs songs, String version) {
+        this.songs = songs;
+        this.version = version;
+    }
 
-  @OpenApi(
-      path = "/",
-      methods = HttpMethod.GET,
-      summary = "What this server is",
-      description = "The DiffRhythm wrapper's root: name, version and where the docs and health check are.",
-      tags = {"Server"},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void index(Context ctx) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", "Cantata");
-    body.put("version", version);
-    body.put("docs", "/docs");
-    body.put("health", "/api/health");
-    ctx.json(body);
-  }
+    @Override
+    public void addTo(JavalinConfig config) {
+        config.router.mount(router -> {
+            router.get("/", this::index);
+            router.post("/api/edit", this::edit);
+            router.get("/api/status/{task_id}", this::status);
+            router.get("/api/download/{task_id}", this::download);
+            router.delete("/api/tasks/{task_id}", this::delete);
+        });
+    }
 
-  /** {@code POST /api/generate} with a multipart body; the route is shared (see {@code GenerateRoute}). */
-  public Handler generate() {
-    return this::generate;
-  }
+    @OpenApi(
+            path = "/",
+            methods = HttpMethod.GET,
+            summary = "What this server is",
+            description = "The DiffRhythm wrapper's root: name, version and where the docs and health check are.",
+            tags = {"Server"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void index(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Cantata");
+        body.put("version", version);
+        body.put("docs", "/docs");
+        body.put("health", "/api/health");
+        ctx.json(body);
+    }
 
-  private void generate(Context ctx) throws Exception {
-    Request request = read(ctx, false);
-    queue(ctx, request, null, null, "Music generation task queued successfully");
-  }
+    /** {@code POST /api/generate} with a multipart body; the route is shared (see {@code GenerateRoute}). */
+    public Handler generate() {
+        return this::generate;
+    }
 
-  @OpenApi(
-      path = "/api/edit",
-      methods = HttpMethod.POST,
-      summary = "Queue an edit: regenerate segments of a song (DiffRhythm)",
-      description = "multipart/form-data: lyrics (.lrc, required: its lines inside the segments are sung), ref_song"
-          + " (the song, required), ref_audio xor ref_prompt, edit_segments ([[start,end],…] seconds, -1 = the song's"
-          + " start or end), audio_length (checked as for generate; the result keeps ref_song's length), chunked,"
-          + " batch_infer_num. Everything outside the segments is kept sample for sample; seams sit on beats.",
-      tags = {"DiffRhythm"},
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-        @OpenApiResponse(status = "400"),
-        @OpenApiResponse(status = "422")
-      })
-  void edit(Context ctx) throws Exception {
-    Request request = read(ctx, true);
-    byte[] song = request.refSong();
-    String segments = request.segments();
-    if (song == null || segments == null) {
-      throw new IllegalStateException("checked by read"); // read() has thrown a 422 already
+    private void generate(Context ctx) throws Exception {
+        Request request = read(ctx, false);
+        queue(ctx, request, null, null, "Music generation task queued successfully");
     }
-    double seconds = decodedSeconds(song);
-    if (seconds < 5) {
-      throw ApiException.badRequest(String.format(Locale.ROOT,
-          "ref_song is %.1f s long; a song to edit must be at least 5 s", seconds), "ref_song");
-    }
-    if (seconds > SongFiles.MAX_EDIT_SECONDS) {
-      throw ApiException.badRequest("ref_song is longer than " + (int) SongFiles.MAX_EDIT_SECONDS
-          + " s, the longest song Cantata edits", "ref_song");
-    }
-    try {
-      Segments.parse(segments, seconds);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage(), "edit_segments");
-    }
-    queue(ctx, request, song, segments, "Music editing task queued successfully");
-  }
 
-  private double decodedSeconds(byte[] song) throws IOException {
-    try {
-      return songs.codecs().decodeStereo(song, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1).length / 2.0 / Song.RATE;
-    } catch (AudioFormatException e) {
-      throw ApiException.badRequest("ref_song: " + e.getMessage(), "ref_song");
+    @OpenApi(
+            path = "/api/edit",
+            methods = HttpMethod.POST,
+            summary = "Queue an edit: regenerate segments of a song (DiffRhythm)",
+            description =
+                    "multipart/form-data: lyrics (.lrc, required: its lines inside the segments are sung), ref_song"
+                            + " (the song, required), ref_audio xor ref_prompt, edit_segments ([[start,end],…] seconds, -1 = the song's"
+                            + " start or end), audio_length (checked as for generate; the result keeps ref_song's length), chunked,"
+                            + " batch_infer_num. Everything outside the segments is kept sample for sample; seams sit on beats.",
+            tags = {"DiffRhythm"},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "422")
+            })
+    void edit(Context ctx) throws Exception {
+        Request request = read(ctx, true);
+        byte[] song = request.refSong();
+        String segments = request.segments();
+        if (song == null || segments == null) {
+            throw new IllegalStateException("checked by read"); // read() has thrown a 422 already
+        }
+        double seconds = decodedSeconds(song);
+        if (seconds < 5) {
+            throw ApiException.badRequest(
+                    String.format(Locale.ROOT, "ref_song is %.1f s long; a song to edit must be at least 5 s", seconds),
+                    "ref_song");
+        }
+        if (seconds > SongFiles.MAX_EDIT_SECONDS) {
+            throw ApiException.badRequest(
+                    "ref_song is longer than " + (int) SongFiles.MAX_EDIT_SECONDS
+                            + " s, the longest song Cantata edits",
+                    "ref_song");
+        }
+        try {
+            Segments.parse(segments, seconds);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage(), "edit_segments");
+        }
+        queue(ctx, request, song, segments, "Music editing task queued successfully");
     }
-  }
 
-  /** The fields both routes share, checked. */
-  private record Request(
-      String lyrics,
-      byte @Nullable [] refAudio,
-      @Nullable String prompt,
-      int length,
-      int variations,
-      byte @Nullable [] refSong,
-      @Nullable String segments) {}
+    private double decodedSeconds(byte[] song) throws IOException {
+        try {
+            return songs.codecs().decodeStereo(song, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1).length
+                    / 2.0
+                    / Song.RATE;
+        } catch (AudioFormatException e) {
+            throw ApiException.badRequest("ref_song: " + e.getMessage(), "ref_song");
+        }
+    }
 
-  private Request read(Context ctx, boolean edit) throws IOException {
-    if (!BodyKind.of(ctx).isForm()) {
-      throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem("missing", "lyrics",
-          "Field required (send multipart/form-data with the lyrics as a .lrc file)", null)));
-    }
-    Fields fields = Fields.of(ctx);
-    long maxUpload = Codecs.MAX_UPLOAD_BYTES;
-    byte[] lyricsBytes = fields.fileOrText("lyrics", MAX_LYRICS_BYTES, true);
-    byte[] refAudio = fields.file("ref_audio", maxUpload);
-    String prompt = fields.text("ref_prompt", false);
-    int length = fields.integer("audio_length", MIN_LENGTH, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    fields.bool("chunked", true);
-    int variations = fields.integer("batch_infer_num", 1, 1, SongJob.MAX_VARIATIONS);
-    byte[] refSong = edit ? fields.fileOrText("ref_song", maxUpload, true) : null;
-    String segments = edit ? fields.text("edit_segments", true) : null;
-    fields.check();
-    if (prompt != null && prompt.isBlank()) {
-      prompt = null;
-    }
-    if (refAudio != null && prompt != null) {
-      throw ApiException.badRequest("Only one of ref_audio or ref_prompt should be provided");
-    }
-    if (refAudio == null && prompt == null) {
-      throw ApiException.badRequest("Either ref_audio or ref_prompt must be provided");
-    }
-    if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
-    }
-    if (prompt != null && prompt.length() > 2000) {
-      throw ApiException.badRequest("ref_prompt is over 2000 characters", "ref_prompt");
-    }
-    String lyrics = utf8(lyricsBytes == null ? new byte[0] : lyricsBytes);
-    try {
-      Lyrics.parseLrc(lyrics);
-    } catch (Lyrics.LyricsException e) {
-      throw ApiException.badRequest("lyrics: " + e.getMessage(), "lyrics");
-    }
-    if (refAudio != null) {
-      try {
-        ReferenceStyle.check(songs.codecs().decode(refAudio, 22_050, ReferenceStyle.MAX_SECONDS));
-      } catch (AudioFormatException e) {
-        throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
-      } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
-      }
-    }
-    return new Request(lyrics, refAudio, prompt, length, variations, refSong, segments);
-  }
+    /** The fields both routes share, checked. */
+    private record Request(
+            String lyrics,
+            byte @Nullable [] refAudio,
+            @Nullable String prompt,
+            int length,
+            int variations,
+            byte @Nullable [] refSong,
+            @Nullable String segments) {}
 
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString().replace("\uFEFF", "");
-    } catch (CharacterCodingException e) {
-      throw ApiException.badRequest("lyrics: the file is not UTF-8 text", "lyrics");
+    private Request read(Context ctx, boolean edit) throws IOException {
+        if (!BodyKind.of(ctx).isForm()) {
+            throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem(
+                    "missing",
+                    "lyrics",
+                    "Field required (send multipart/form-data with the lyrics as a .lrc file)",
+                    null)));
+        }
+        Fields fields = Fields.of(ctx);
+        long maxUpload = Codecs.MAX_UPLOAD_BYTES;
+        byte[] lyricsBytes = fields.fileOrText("lyrics", MAX_LYRICS_BYTES, true);
+        byte[] refAudio = fields.file("ref_audio", maxUpload);
+        String prompt = fields.text("ref_prompt", false);
+        int length = fields.integer("audio_length", MIN_LENGTH, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        fields.bool("chunked", true);
+        int variations = fields.integer("batch_infer_num", 1, 1, SongJob.MAX_VARIATIONS);
+        byte[] refSong = edit ? fields.fileOrText("ref_song", maxUpload, true) : null;
+        String segments = edit ? fields.text("edit_segments", true) : null;
+        fields.check();
+        if (prompt != null && prompt.isBlank()) {
+            prompt = null;
+        }
+        if (refAudio != null && prompt != null) {
+            throw ApiException.badRequest("Only one of ref_audio or ref_prompt should be provided");
+        }
+        if (refAudio == null && prompt == null) {
+            throw ApiException.badRequest("Either ref_audio or ref_prompt must be provided");
+        }
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
+        }
+        if (prompt != null && prompt.length() > 2000) {
+            throw ApiException.badRequest("ref_prompt is over 2000 characters", "ref_prompt");
+        }
+        String lyrics = utf8(lyricsBytes == null ? new byte[0] : lyricsBytes);
+        try {
+            Lyrics.parseLrc(lyrics);
+        } catch (Lyrics.LyricsException e) {
+            throw ApiException.badRequest("lyrics: " + e.getMessage(), "lyrics");
+        }
+        if (refAudio != null) {
+            try {
+                ReferenceStyle.check(songs.codecs().decode(refAudio, 22_050, ReferenceStyle.MAX_SECONDS));
+            } catch (AudioFormatException e) {
+                throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
+            }
+        }
+        return new Request(lyrics, refAudio, prompt, length, variations, refSong, segments);
     }
-  }
 
-  private void queue(Context ctx, Request request, byte @Nullable [] song, @Nullable String segments, String message)
-      throws IOException {
-    Map<String, byte[]> uploads = new LinkedHashMap<>();
-    if (request.refAudio() != null) {
-      uploads.put("ref_audio", request.refAudio());
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString()
+                    .replace("\uFEFF", "");
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("lyrics: the file is not UTF-8 text", "lyrics");
+        }
     }
-    if (song != null) {
-      uploads.put("ref_song", song);
+
+    private void queue(Context ctx, Request request, byte @Nullable [] song, @Nullable String segments, String message)
+            throws IOException {
+        Map<String, byte[]> uploads = new LinkedHashMap<>();
+        if (request.refAudio() != null) {
+            uploads.put("ref_audio", request.refAudio());
+        }
+        if (song != null) {
+            uploads.put("ref_song", song);
+        }
+        long seed = songs.seeds().next();
+        UUID id = songs.submit(uploads, keys -> {
+                    StyleSource style =
+                            new StyleSource(request.prompt() == null ? "" : request.prompt(), keys.get("ref_audio"));
+                    return song != null && segments != null
+                            ? new EditSong(
+                                    request.lyrics(),
+                                    style,
+                                    java.util.Objects.requireNonNull(keys.get("ref_song")),
+                                    segments,
+                                    request.variations(),
+                                    seed,
+                                    SongOutputs.MASTER)
+                            : new NewSong(
+                                    request.lyrics(),
+                                    style,
+                                    (double) request.length(),
+                                    request.variations(),
+                                    seed,
+                                    null,
+                                    SongOutputs.MASTER);
+                })
+                .id();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("task_id", id.toString());
+        body.put("status", "queued");
+        body.put("message", message);
+        ctx.json(body);
     }
-    long seed = songs.seeds().next();
-    UUID id = songs.submit(uploads, keys -> {
-      StyleSource style = new StyleSource(request.prompt() == null ? "" : request.prompt(), keys.get("ref_audio"));
-      return song != null && segments != null
-          ? new EditSong(request.lyrics(), style, java.util.Objects.requireNonNull(keys.get("ref_song")), segments,
-              request.variations(), seed,
-              SongOutputs.MASTER)
-          : new NewSong(request.lyrics(), style, (double) request.length(), request.variations(), seed, null,
-              SongOutputs.MASTER);
-    }).id();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("task_id", id.toString());
-    body.put("status", "queued");
-    body.put("message", message);
-    ctx.json(body);
-  }
 
-  @OpenApi(
-      path = "/api/status/{task_id}",
-      methods = HttpMethod.GET,
-      summary = "A task's status (DiffRhythm)",
-      description = "status (queued, processing, completed, failed), progress 0–100 through the real stages, message"
-          + " (the stage now), output_path (the WAV, relative to the server's data folder: absolute paths are not given out), created_at and completed_at (UTC, naive ISO"
-          + " like upstream), error.",
-      tags = {"DiffRhythm"},
-      pathParams = {@OpenApiParam(name = "task_id", required = true)},
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-        @OpenApiResponse(status = "404")
-      })
-  void status(Context ctx) throws IOException {
-    Task task = task(ctx);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("task_id", task.id().toString());
-    body.put("status", status(task.status()));
-    body.put("progress", task.progress());
-    body.put("message", task.status() == TaskStatus.COMPLETED ? null : task.stage());
-    body.put("output_path", task.status() == TaskStatus.COMPLETED
-        ? "blobs/" + SongFiles.master(task.id(), 0) : null);
-    body.put("created_at", naive(task.createdAt()));
-    body.put("completed_at", task.finishedAt() == null ? null : naive(task.finishedAt()));
-    body.put("error", switch (task.status()) {
-      case FAILED -> "Error in generation task: " + task.error();
-      case CANCELLED -> "Error in generation task: cancelled";
-      default -> null;
-    });
-    ctx.json(body);
-  }
-
-  @OpenApi(
-      path = "/api/download/{task_id}",
-      methods = HttpMethod.GET,
-      summary = "Download a finished song (DiffRhythm)",
-      description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav; ?index=k for variation k of"
-          + " batch_infer_num. 400 with the status while the task is not completed.",
-      tags = {"DiffRhythm"},
-      pathParams = {@OpenApiParam(name = "task_id", required = true)},
-      queryParams = {@OpenApiParam(name = "index", type = Integer.class)},
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/wav")),
-        @OpenApiResponse(status = "400"),
-        @OpenApiResponse(status = "404")
-      })
-  void download(Context ctx) throws IOException {
-    Task task = task(ctx);
-    if (task.status() != TaskStatus.COMPLETED) {
-      throw ApiException.badRequest("Task is not completed yet. Current status: " + status(task.status()));
+    @OpenApi(
+            path = "/api/status/{task_id}",
+            methods = HttpMethod.GET,
+            summary = "A task's status (DiffRhythm)",
+            description =
+                    "status (queued, processing, completed, failed), progress 0–100 through the real stages, message"
+                            + " (the stage now), output_path (the WAV, relative to the server's data folder: absolute paths are not given out), created_at and completed_at (UTC, naive ISO"
+                            + " like upstream), error.",
+            tags = {"DiffRhythm"},
+            pathParams = {@OpenApiParam(name = "task_id", required = true)},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "404")
+            })
+    void status(Context ctx) throws IOException {
+        Task task = task(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("task_id", task.id().toString());
+        body.put("status", status(task.status()));
+        body.put("progress", task.progress());
+        body.put("message", task.status() == TaskStatus.COMPLETED ? null : task.stage());
+        body.put(
+                "output_path",
+                task.status() == TaskStatus.COMPLETED ? "blobs/" + SongFiles.master(task.id(), 0) : null);
+        body.put("created_at", naive(task.createdAt()));
+        body.put("completed_at", task.finishedAt() == null ? null : naive(task.finishedAt()));
+        body.put(
+                "error",
+                switch (task.status()) {
+                    case FAILED -> "Error in generation task: " + task.error();
+                    case CANCELLED -> "Error in generation task: cancelled";
+                    default -> null;
+                });
+        ctx.json(body);
     }
-    String raw = ctx.queryParam("index");
-    int index;
-    try {
-      index = raw == null ? 0 : Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem("int_parsing", "index",
-          "Input should be a valid integer, unable to parse string as an integer", raw)));
+
+    @OpenApi(
+            path = "/api/download/{task_id}",
+            methods = HttpMethod.GET,
+            summary = "Download a finished song (DiffRhythm)",
+            description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav; ?index=k for variation k of"
+                    + " batch_infer_num. 400 with the status while the task is not completed.",
+            tags = {"DiffRhythm"},
+            pathParams = {@OpenApiParam(name = "task_id", required = true)},
+            queryParams = {@OpenApiParam(name = "index", type = Integer.class)},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/wav")),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "404")
+            })
+    void download(Context ctx) throws IOException {
+        Task task = task(ctx);
+        if (task.status() != TaskStatus.COMPLETED) {
+            throw ApiException.badRequest("Task is not completed yet. Current status: " + status(task.status()));
+        }
+        String raw = ctx.queryParam("index");
+        int index;
+        try {
+            index = raw == null ? 0 : Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem(
+                    "int_parsing",
+                    "index",
+                    "Input should be a valid integer, unable to parse string as an integer",
+                    raw)));
+        }
+        int made = task.result() == null
+                ? 0
+                : SongTasks.result(task.result()).songs().size();
+        if (index < 0 || index >= made) {
+            throw ApiException.badRequest(
+                    "index " + index + " is out of range: this task made " + made
+                            + (made == 1 ? " song (index 0)" : " songs (index 0–" + (made - 1) + ")"),
+                    "index");
+        }
+        String name = task.id() + (index == 0 ? "" : "-" + index) + ".wav";
+        BlobReply.send(
+                ctx,
+                songs.blobs(),
+                SongFiles.master(task.id(), index),
+                "audio/wav",
+                "attachment; filename=\"" + name + "\"",
+                "Output file not found");
     }
-    int made = task.result() == null ? 0 : SongTasks.result(task.result()).songs().size();
-    if (index < 0 || index >= made) {
-      throw ApiException.badRequest("index " + index + " is out of range: this task made " + made
-          + (made == 1 ? " song (index 0)" : " songs (index 0–" + (made - 1) + ")"), "index");
+
+    @OpenApi(
+            path = "/api/tasks/{task_id}",
+            methods = HttpMethod.DELETE,
+            summary = "Delete a task and its files (DiffRhythm)",
+            description = "A queued or running task is cancelled first. 404 when there is no such task.",
+            tags = {"DiffRhythm"},
+            pathParams = {@OpenApiParam(name = "task_id", required = true)},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "404")
+            })
+    void delete(Context ctx) throws IOException {
+        Task task = task(ctx);
+        if (!task.status().finished()) {
+            songs.tasks().cancel(task.id());
+        }
+        songs.blobs().delete(Task.blobFolder(task.id()));
+        songs.tasks().delete(task.id());
+        ctx.json(Map.of("message", "Task " + task.id() + " deleted successfully"));
     }
-    String name = task.id() + (index == 0 ? "" : "-" + index) + ".wav";
-    BlobReply.send(ctx, songs.blobs(), SongFiles.master(task.id(), index), "audio/wav",
-        "attachment; filename=\"" + name + "\"", "Output file not found");
-  }
 
-  @OpenApi(
-      path = "/api/tasks/{task_id}",
-      methods = HttpMethod.DELETE,
-      summary = "Delete a task and its files (DiffRhythm)",
-      description = "A queued or running task is cancelled first. 404 when there is no such task.",
-      tags = {"DiffRhythm"},
-      pathParams = {@OpenApiParam(name = "task_id", required = true)},
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-        @OpenApiResponse(status = "404")
-      })
-  void delete(Context ctx) throws IOException {
-    Task task = task(ctx);
-    if (!task.status().finished()) {
-      songs.tasks().cancel(task.id());
+    private Task task(Context ctx) {
+        return SongJob.find(songs.tasks(), ctx.pathParam("task_id"))
+                .orElseThrow(() -> ApiException.notFound("Task not found"));
     }
-    songs.blobs().delete(Task.blobFolder(task.id()));
-    songs.tasks().delete(task.id());
-    ctx.json(Map.of("message", "Task " + task.id() + " deleted successfully"));
-  }
 
-  private Task task(Context ctx) {
-    return SongJob.find(songs.tasks(), ctx.pathParam("task_id")).orElseThrow(() -> ApiException.notFound("Task not found"));
-  }
+    /** DiffRhythm's status words: a cancelled task is one that failed. */
+    static String status(TaskStatus status) {
+        return switch (status) {
+            case QUEUED -> "queued";
+            case PROCESSING -> "processing";
+            case COMPLETED -> "completed";
+            case FAILED, CANCELLED -> "failed";
+        };
+    }
 
-  /** DiffRhythm's status words: a cancelled task is one that failed. */
-  static String status(TaskStatus status) {
-    return switch (status) {
-      case QUEUED -> "queued";
-      case PROCESSING -> "processing";
-      case COMPLETED -> "completed";
-      case FAILED, CANCELLED -> "failed";
-    };
-  }
-
-  private static String naive(Instant instant) {
-    return NAIVE.format(instant.atOffset(ZoneOffset.UTC));
-  }
+    private static String naive(Instant instant) {
+        return NAIVE.format(instant.atOffset(ZoneOffset.UTC));
+    }
 }

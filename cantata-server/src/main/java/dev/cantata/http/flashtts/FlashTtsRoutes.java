@@ -37,263 +37,273 @@ import org.jspecify.annotations.Nullable;
  * {"detail": …}}, and 401 is {@code {"error": "Unauthorized"}} as FlashTTS's middleware sends it.
  */
 public final class FlashTtsRoutes implements Routes {
-  /** Spark-TTS's rate, which FlashTTS clients expect (the seed plays streamed WAV at 16 kHz). */
-  public static final int SAMPLE_RATE = 16_000;
+    /** Spark-TTS's rate, which FlashTTS clients expect (the seed plays streamed WAV at 16 kHz). */
+    public static final int SAMPLE_RATE = 16_000;
 
-  private static final Set<String> PATHS =
-      Set.of("/speak", "/clone_voice", "/multi_speak", "/add_speaker", "/delete_speaker", "/audio_roles",
-          "/server_info", "/v1/audio/voices");
-  private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
+    private static final Set<String> PATHS = Set.of(
+            "/speak",
+            "/clone_voice",
+            "/multi_speak",
+            "/add_speaker",
+            "/delete_speaker",
+            "/audio_roles",
+            "/server_info",
+            "/v1/audio/voices");
+    private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
 
-  private final Voices voices;
+    private final Voices voices;
 
-  public FlashTtsRoutes(Voices voices) {
-    this.voices = voices;
-  }
+    public FlashTtsRoutes(Voices voices) {
+        this.voices = voices;
+    }
 
-  @Override
-  public void addTo(JavalinConfig config) {
-    config.router.mount(
-        router -> {
-          router.post("/speak", this::speak);
-          router.post("/clone_voice", this::cloneVoice);
-          router.post("/multi_speak", this::multiSpeak);
-          router.post("/add_speaker", this::addSpeaker);
-          router.post("/delete_speaker", this::deleteSpeaker);
-          router.get("/audio_roles", this::audioRoles);
-          router.get("/server_info", this::serverInfo);
-          router.get("/v1/audio/voices", this::voices);
+    @Override
+    public void addTo(JavalinConfig config) {
+        config.router.mount(router -> {
+            router.post("/speak", this::speak);
+            router.post("/clone_voice", this::cloneVoice);
+            router.post("/multi_speak", this::multiSpeak);
+            router.post("/add_speaker", this::addSpeaker);
+            router.post("/delete_speaker", this::deleteSpeaker);
+            router.get("/audio_roles", this::audioRoles);
+            router.get("/server_info", this::serverInfo);
+            router.get("/v1/audio/voices", this::voices);
         });
-  }
-
-  @Override
-  public List<ErrorShape.Family> errorFamilies() {
-    return List.of(ErrorShape.Family.ofPaths("flashtts", PATHS::contains, FlashTtsRoutes::error));
-  }
-
-  static void error(Context ctx, ApiException error) {
-    if (error.status() == 401) {
-      ctx.status(401).json(Map.of("error", "Unauthorized"));
-    } else {
-      ErrorMapper.FASTAPI.render(ctx, error);
     }
-  }
 
-  /** One synthesis request after validation. */
-  private record Say(String text, VoiceProfile voice, double pitch, double speed, boolean stream, Codec codec) {
-    Say with(VoiceProfile other) {
-      return new Say(text, other, pitch, speed, stream, codec);
+    @Override
+    public List<ErrorShape.Family> errorFamilies() {
+        return List.of(ErrorShape.Family.ofPaths("flashtts", PATHS::contains, FlashTtsRoutes::error));
     }
-  }
 
-  @OpenApi(
-      path = "/speak",
-      methods = HttpMethod.POST,
-      summary = "Speak text with a named voice (FlashTTS)",
-      description = "JSON: name (a built-in voice, an OpenAI voice name, or an added speaker), text, pitch and speed"
-          + " (very_low … very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling"
-          + " fields (accepted and range-checked; the deterministic engine does not use them). 16 kHz mono.",
-      tags = {"FlashTTS"},
-      requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
-        @OpenApiResponse(status = "400"),
-        @OpenApiResponse(status = "422")
-      })
-  void speak(Context ctx) throws Exception {
-    Fields fields = Fields.of(ctx);
-    String name = fields.text("name", true);
-    String text = fields.text("text", true);
-    Say say = common(fields, text, true);
-    send(ctx, say.with(voice(name == null ? "" : name).profile()));
-  }
-
-  @OpenApi(
-      path = "/clone_voice",
-      methods = HttpMethod.POST,
-      summary = "Speak text in the voice of a reference recording (FlashTTS)",
-      description = "Form or multipart: text, reference_audio (base64) or reference_audio_file (wav, mp3, flac, ogg,"
-          + " at least 1 s), reference_text (lets the speaking rate be matched), pitch, speed, stream,"
-          + " response_format, sampling fields. A JSON body with the same fields is accepted too.",
-      tags = {"FlashTTS"},
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
-        @OpenApiResponse(status = "400"),
-        @OpenApiResponse(status = "422")
-      })
-  void cloneVoice(Context ctx) throws Exception {
-    Fields fields = Fields.of(ctx);
-    String text = fields.text("text", true);
-    String referenceText = fields.text("reference_text", false);
-    Say say = common(fields, text, true);
-    byte[] audio = SpeechInputs.recording(fields, "reference_audio_file", "reference_audio");
-    send(ctx, say.with(SpeechInputs.match(voices, audio, referenceText, "reference_audio").profile()));
-  }
-
-  @OpenApi(
-      path = "/multi_speak",
-      methods = HttpMethod.POST,
-      summary = "Speak a dialogue: <role:NAME> switches voice (FlashTTS)",
-      description = "JSON: text such as \"<role:female>Hi.<role:male>Hello.\", stream, response_format, sampling"
-          + " fields. Text before the first role tag is spoken by the female voice; streamed, each role's sentences"
-          + " leave as they are spoken.",
-      tags = {"FlashTTS"},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
-  void multiSpeak(Context ctx) throws Exception {
-    Fields fields = Fields.of(ctx);
-    String text = fields.text("text", true);
-    Say say = common(fields, text, false);
-    List<Map.Entry<Voice, String>> parts = new ArrayList<>();
-    Matcher m = ROLE.matcher(say.text());
-    int at = 0;
-    Voice current = voice("female");
-    while (m.find()) {
-      addPart(parts, current, say.text().substring(at, m.start()));
-      current = voice(m.group(1).strip());
-      at = m.end();
+    static void error(Context ctx, ApiException error) {
+        if (error.status() == 401) {
+            ctx.status(401).json(Map.of("error", "Unauthorized"));
+        } else {
+            ErrorMapper.FASTAPI.render(ctx, error);
+        }
     }
-    addPart(parts, current, say.text().substring(at));
-    if (parts.isEmpty()) {
-      throw ApiException.badRequest("text has role tags but nothing to say", "text");
+
+    /** One synthesis request after validation. */
+    private record Say(String text, VoiceProfile voice, double pitch, double speed, boolean stream, Codec codec) {
+        Say with(VoiceProfile other) {
+            return new Say(text, other, pitch, speed, stream, codec);
+        }
     }
-    Speaker speaker = voices.speaker();
-    AudioReply.Speech dialogue =
-        sink -> {
-          for (Map.Entry<Voice, String> part : parts) {
-            speaker.speak(new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE), sink);
-          }
+
+    @OpenApi(
+            path = "/speak",
+            methods = HttpMethod.POST,
+            summary = "Speak text with a named voice (FlashTTS)",
+            description =
+                    "JSON: name (a built-in voice, an OpenAI voice name, or an added speaker), text, pitch and speed"
+                            + " (very_low … very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling"
+                            + " fields (accepted and range-checked; the deterministic engine does not use them). 16 kHz mono.",
+            tags = {"FlashTTS"},
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "422")
+            })
+    void speak(Context ctx) throws Exception {
+        Fields fields = Fields.of(ctx);
+        String name = fields.text("name", true);
+        String text = fields.text("text", true);
+        Say say = common(fields, text, true);
+        send(ctx, say.with(voice(name == null ? "" : name).profile()));
+    }
+
+    @OpenApi(
+            path = "/clone_voice",
+            methods = HttpMethod.POST,
+            summary = "Speak text in the voice of a reference recording (FlashTTS)",
+            description =
+                    "Form or multipart: text, reference_audio (base64) or reference_audio_file (wav, mp3, flac, ogg,"
+                            + " at least 1 s), reference_text (lets the speaking rate be matched), pitch, speed, stream,"
+                            + " response_format, sampling fields. A JSON body with the same fields is accepted too.",
+            tags = {"FlashTTS"},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "422")
+            })
+    void cloneVoice(Context ctx) throws Exception {
+        Fields fields = Fields.of(ctx);
+        String text = fields.text("text", true);
+        String referenceText = fields.text("reference_text", false);
+        Say say = common(fields, text, true);
+        byte[] audio = SpeechInputs.recording(fields, "reference_audio_file", "reference_audio");
+        send(
+                ctx,
+                say.with(SpeechInputs.match(voices, audio, referenceText, "reference_audio")
+                        .profile()));
+    }
+
+    @OpenApi(
+            path = "/multi_speak",
+            methods = HttpMethod.POST,
+            summary = "Speak a dialogue: <role:NAME> switches voice (FlashTTS)",
+            description = "JSON: text such as \"<role:female>Hi.<role:male>Hello.\", stream, response_format, sampling"
+                    + " fields. Text before the first role tag is spoken by the female voice; streamed, each role's sentences"
+                    + " leave as they are spoken.",
+            tags = {"FlashTTS"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
+    void multiSpeak(Context ctx) throws Exception {
+        Fields fields = Fields.of(ctx);
+        String text = fields.text("text", true);
+        Say say = common(fields, text, false);
+        List<Map.Entry<Voice, String>> parts = new ArrayList<>();
+        Matcher m = ROLE.matcher(say.text());
+        int at = 0;
+        Voice current = voice("female");
+        while (m.find()) {
+            addPart(parts, current, say.text().substring(at, m.start()));
+            current = voice(m.group(1).strip());
+            at = m.end();
+        }
+        addPart(parts, current, say.text().substring(at));
+        if (parts.isEmpty()) {
+            throw ApiException.badRequest("text has role tags but nothing to say", "text");
+        }
+        Speaker speaker = voices.speaker();
+        AudioReply.Speech dialogue = sink -> {
+            for (Map.Entry<Voice, String> part : parts) {
+                speaker.speak(new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE), sink);
+            }
         };
-    reply(ctx, dialogue, say);
-  }
-
-  private void reply(Context ctx, AudioReply.Speech speech, Say say) throws Exception {
-    if (say.stream()) {
-      AudioReply.streamed(ctx, speech, SAMPLE_RATE, say.codec(), voices.codecs());
-    } else {
-      AudioReply.whole(ctx, speech, SAMPLE_RATE, say.codec(), voices.codecs());
+        reply(ctx, dialogue, say);
     }
-  }
 
-  private static void addPart(List<Map.Entry<Voice, String>> parts, Voice voice, String text) {
-    if (!text.isBlank()) {
-      parts.add(Map.entry(voice, text.strip()));
+    private void reply(Context ctx, AudioReply.Speech speech, Say say) throws Exception {
+        if (say.stream()) {
+            AudioReply.streamed(ctx, speech, SAMPLE_RATE, say.codec(), voices.codecs());
+        } else {
+            AudioReply.whole(ctx, speech, SAMPLE_RATE, say.codec(), voices.codecs());
+        }
     }
-  }
 
-  @OpenApi(
-      path = "/add_speaker",
-      methods = HttpMethod.POST,
-      summary = "Add (or replace) a speaker from a recording (FlashTTS)",
-      description = "Multipart: name, audio_file (upload) or audio (base64), reference_text. The voice is matched"
-          + " once and kept in the database; it survives restarts.",
-      tags = {"FlashTTS"},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
-  void addSpeaker(Context ctx) throws Exception {
-    Fields fields = Fields.of(ctx);
-    String name = fields.required("name");
-    String referenceText = fields.text("reference_text", false);
-    fields.check();
-    try {
-      SpeakerLibrary.checkName(name);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage(), "name");
+    private static void addPart(List<Map.Entry<Voice, String>> parts, Voice voice, String text) {
+        if (!text.isBlank()) {
+            parts.add(Map.entry(voice, text.strip()));
+        }
     }
-    byte[] audio = SpeechInputs.recording(fields, "audio_file", "audio");
-    Voices.Match match = SpeechInputs.match(voices, audio, referenceText, "audio_file");
-    voices.library()
-        .add(new SpeakerLibrary.AddedSpeaker(name, match.profile(), match.analysis().medianF0(), referenceText), audio);
-    ctx.json(new RoleAnswer(true, name));
-  }
 
-  @OpenApi(
-      path = "/delete_speaker",
-      methods = HttpMethod.POST,
-      summary = "Delete an added speaker (FlashTTS)",
-      tags = {"FlashTTS"},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
-  void deleteSpeaker(Context ctx) throws Exception {
-    Fields fields = Fields.of(ctx);
-    String name = fields.required("name");
-    fields.check();
-    try {
-      if (!voices.library().delete(name)) {
-        throw ApiException.notFound("\"" + name + "\" is not an added speaker");
-      }
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage(), "name");
+    @OpenApi(
+            path = "/add_speaker",
+            methods = HttpMethod.POST,
+            summary = "Add (or replace) a speaker from a recording (FlashTTS)",
+            description = "Multipart: name, audio_file (upload) or audio (base64), reference_text. The voice is matched"
+                    + " once and kept in the database; it survives restarts.",
+            tags = {"FlashTTS"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
+    void addSpeaker(Context ctx) throws Exception {
+        Fields fields = Fields.of(ctx);
+        String name = fields.required("name");
+        String referenceText = fields.text("reference_text", false);
+        fields.check();
+        try {
+            SpeakerLibrary.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage(), "name");
+        }
+        byte[] audio = SpeechInputs.recording(fields, "audio_file", "audio");
+        Voices.Match match = SpeechInputs.match(voices, audio, referenceText, "audio_file");
+        voices.library()
+                .add(
+                        new SpeakerLibrary.AddedSpeaker(
+                                name, match.profile(), match.analysis().medianF0(), referenceText),
+                        audio);
+        ctx.json(new RoleAnswer(true, name));
     }
-    ctx.json(new RoleAnswer(true, name));
-  }
 
-  /** {@code {"success": true, "role": name}}. */
-  public record RoleAnswer(boolean success, String role) {}
+    @OpenApi(
+            path = "/delete_speaker",
+            methods = HttpMethod.POST,
+            summary = "Delete an added speaker (FlashTTS)",
+            tags = {"FlashTTS"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
+    void deleteSpeaker(Context ctx) throws Exception {
+        Fields fields = Fields.of(ctx);
+        String name = fields.required("name");
+        fields.check();
+        try {
+            if (!voices.library().delete(name)) {
+                throw ApiException.notFound("\"" + name + "\" is not an added speaker");
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage(), "name");
+        }
+        ctx.json(new RoleAnswer(true, name));
+    }
 
-  /** {@code {"success": true, "roles": […]}}. */
-  public record Roles(boolean success, List<String> roles) {}
+    /** {@code {"success": true, "role": name}}. */
+    public record RoleAnswer(boolean success, String role) {}
 
-  @OpenApi(
-      path = "/audio_roles",
-      methods = HttpMethod.GET,
-      summary = "Every voice name /speak accepts (FlashTTS)",
-      tags = {"FlashTTS"},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Roles.class))})
-  void audioRoles(Context ctx) {
-    ctx.json(new Roles(true, voices.library().names()));
-  }
+    /** {@code {"success": true, "roles": […]}}. */
+    public record Roles(boolean success, List<String> roles) {}
 
-  @OpenApi(
-      path = "/server_info",
-      methods = HttpMethod.GET,
-      summary = "Engine, voices and sample rate (FlashTTS)",
-      tags = {"FlashTTS"},
-      responses = {@OpenApiResponse(status = "200")})
-  void serverInfo(Context ctx) {
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("model", "cantata");
-    info.put("engine", "MaryTTS 5.2.1 (cmu-slt-hsmm)");
-    info.put("ready", voices.ready());
-    info.put("roles", voices.library().names());
-    info.put("sample_rate", SAMPLE_RATE);
-    info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
-    ctx.json(Map.of("success", true, "info", info));
-  }
+    @OpenApi(
+            path = "/audio_roles",
+            methods = HttpMethod.GET,
+            summary = "Every voice name /speak accepts (FlashTTS)",
+            tags = {"FlashTTS"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Roles.class))})
+    void audioRoles(Context ctx) {
+        ctx.json(new Roles(true, voices.library().names()));
+    }
 
-  @OpenApi(
-      path = "/v1/audio/voices",
-      methods = HttpMethod.GET,
-      summary = "Every voice name (FlashTTS's OpenAI-style listing)",
-      tags = {"FlashTTS"},
-      responses = {@OpenApiResponse(status = "200")})
-  void voices(Context ctx) {
-    List<String> names = new ArrayList<>(voices.library().names());
-    names.addAll(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
-    ctx.json(Map.of("voices", names));
-  }
+    @OpenApi(
+            path = "/server_info",
+            methods = HttpMethod.GET,
+            summary = "Engine, voices and sample rate (FlashTTS)",
+            tags = {"FlashTTS"},
+            responses = {@OpenApiResponse(status = "200")})
+    void serverInfo(Context ctx) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("model", "cantata");
+        info.put("engine", "MaryTTS 5.2.1 (cmu-slt-hsmm)");
+        info.put("ready", voices.ready());
+        info.put("roles", voices.library().names());
+        info.put("sample_rate", SAMPLE_RATE);
+        info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
+        ctx.json(Map.of("success", true, "info", info));
+    }
 
-  private Voice voice(String name) {
-    return voices.library()
-        .find(name)
-        .orElseThrow(
-            () ->
-                ApiException.badRequest(
-                    "\"" + name + "\" is not in the list of existing roles: "
-                        + String.join(", ", voices.library().names()),
-                    "name"));
-  }
+    @OpenApi(
+            path = "/v1/audio/voices",
+            methods = HttpMethod.GET,
+            summary = "Every voice name (FlashTTS's OpenAI-style listing)",
+            tags = {"FlashTTS"},
+            responses = {@OpenApiResponse(status = "200")})
+    void voices(Context ctx) {
+        List<String> names = new ArrayList<>(voices.library().names());
+        names.addAll(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
+        ctx.json(Map.of("voices", names));
+    }
 
-  private Say common(Fields fields, @Nullable String text, boolean pitchAndSpeed) {
-    Level pitch = pitchAndSpeed ? fields.choice("pitch", Level.MODERATE, Level::wire) : Level.MODERATE;
-    Level speed = pitchAndSpeed ? fields.choice("speed", Level.MODERATE, Level::wire) : Level.MODERATE;
-    boolean stream = fields.bool("stream", false);
-    Codec codec = fields.choice("response_format", Codec.MP3, Codec::extension);
-    SpeechInputs.samplingFields(fields);
-    fields.check();
-    return new Say(
-        SpeechInputs.text(text, "text"), VoiceProfile.NEUTRAL, pitch.pitch(), speed.speed(), stream, codec);
-  }
+    private Voice voice(String name) {
+        return voices.library()
+                .find(name)
+                .orElseThrow(() -> ApiException.badRequest(
+                        "\"" + name + "\" is not in the list of existing roles: "
+                                + String.join(", ", voices.library().names()),
+                        "name"));
+    }
 
-  private void send(Context ctx, Say say) throws Exception {
-    Speaker.Request request = new Speaker.Request(say.text(), say.voice(), say.pitch(), say.speed(), SAMPLE_RATE);
-    reply(ctx, AudioReply.Speech.of(voices.speaker(), request), say);
-  }
+    private Say common(Fields fields, @Nullable String text, boolean pitchAndSpeed) {
+        Level pitch = pitchAndSpeed ? fields.choice("pitch", Level.MODERATE, Level::wire) : Level.MODERATE;
+        Level speed = pitchAndSpeed ? fields.choice("speed", Level.MODERATE, Level::wire) : Level.MODERATE;
+        boolean stream = fields.bool("stream", false);
+        Codec codec = fields.choice("response_format", Codec.MP3, Codec::extension);
+        SpeechInputs.samplingFields(fields);
+        fields.check();
+        return new Say(
+                SpeechInputs.text(text, "text"), VoiceProfile.NEUTRAL, pitch.pitch(), speed.speed(), stream, codec);
+    }
+
+    private void send(Context ctx, Say say) throws Exception {
+        Speaker.Request request = new Speaker.Request(say.text(), say.voice(), say.pitch(), say.speed(), SAMPLE_RATE);
+        reply(ctx, AudioReply.Speech.of(voices.speaker(), request), say);
+    }
 }

@@ -34,184 +34,206 @@ import java.util.Objects;
  * {@code {"error": {message, type, param, code}}}.
  */
 public final class OpenAiRoutes implements Routes {
-  public static final int SAMPLE_RATE = 24_000;
-  public static final int MAX_INPUT = 4096;
+    public static final int SAMPLE_RATE = 24_000;
+    public static final int MAX_INPUT = 4096;
 
-  private final Voices voices;
-  private final InstantSource clock;
+    private final Voices voices;
+    private final InstantSource clock;
 
-  public OpenAiRoutes(Voices voices, InstantSource clock) {
-    this.voices = voices;
-    this.clock = clock;
-  }
+    public OpenAiRoutes(Voices voices, InstantSource clock) {
+        this.voices = voices;
+        this.clock = clock;
+    }
 
-  @Override
-  public void addTo(JavalinConfig config) {
-    config.router.mount(
-        router -> {
-          router.post("/v1/audio/speech", this::speech);
-          router.get("/v1/models", this::models);
+    @Override
+    public void addTo(JavalinConfig config) {
+        config.router.mount(router -> {
+            router.post("/v1/audio/speech", this::speech);
+            router.get("/v1/models", this::models);
         });
-  }
+    }
 
-  @Override
-  public List<ErrorShape.Family> errorFamilies() {
-    return List.of(
-        ErrorShape.Family.ofPaths(
-            "openai", path -> path.equals("/v1/audio/speech") || path.startsWith("/v1/models"), OpenAiRoutes::error));
-  }
+    @Override
+    public List<ErrorShape.Family> errorFamilies() {
+        return List.of(ErrorShape.Family.ofPaths(
+                "openai",
+                path -> path.equals("/v1/audio/speech") || path.startsWith("/v1/models"),
+                OpenAiRoutes::error));
+    }
 
-  static void error(Context ctx, ApiException error) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", error.getMessage());
-    body.put("type", error.status() == 401 ? "invalid_request_error"
-        : error.status() >= 500 ? "server_error" : "invalid_request_error");
-    body.put("param", error.param());
-    body.put("code", error.status() == 401 ? "invalid_api_key" : error.code());
-    ctx.status(error.status() == 422 ? 400 : error.status()).json(Map.of("error", body));
-  }
+    static void error(Context ctx, ApiException error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", error.getMessage());
+        body.put(
+                "type",
+                error.status() == 401
+                        ? "invalid_request_error"
+                        : error.status() >= 500 ? "server_error" : "invalid_request_error");
+        body.put("param", error.param());
+        body.put("code", error.status() == 401 ? "invalid_api_key" : error.code());
+        ctx.status(error.status() == 422 ? 400 : error.status()).json(Map.of("error", body));
+    }
 
-  @OpenApi(
-      path = "/v1/audio/speech",
-      methods = HttpMethod.POST,
-      summary = "Create speech (OpenAI-compatible)",
-      description = "JSON: model (any name), input (≤ 4096 characters), voice (alloy, ash, ballad, coral, echo, fable,"
-          + " onyx, nova, sage, shimmer, verse, marin, cedar, a Cantata voice, an added speaker, {\"id\": name}, or"
-          + " base64 audio to clone), response_format (mp3, opus, aac, flac, wav, pcm; 24 kHz), speed (0.25–4.0,"
-          + " exact), stream_format (audio or sse), instructions (accepted, not used). Audio is streamed sentence by"
-          + " sentence.",
-      tags = {"OpenAI"},
-      requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
-        @OpenApiResponse(status = "400")
-      })
-  void speech(Context ctx) throws Exception {
-    Fields fields = Fields.of(ctx);
-    if (!fields.isJson()) {
-      throw ApiException.badRequest("the body must be a JSON object");
+    @OpenApi(
+            path = "/v1/audio/speech",
+            methods = HttpMethod.POST,
+            summary = "Create speech (OpenAI-compatible)",
+            description =
+                    "JSON: model (any name), input (≤ 4096 characters), voice (alloy, ash, ballad, coral, echo, fable,"
+                            + " onyx, nova, sage, shimmer, verse, marin, cedar, a Cantata voice, an added speaker, {\"id\": name}, or"
+                            + " base64 audio to clone), response_format (mp3, opus, aac, flac, wav, pcm; 24 kHz), speed (0.25–4.0,"
+                            + " exact), stream_format (audio or sse), instructions (accepted, not used). Audio is streamed sentence by"
+                            + " sentence.",
+            tags = {"OpenAI"},
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg")),
+                @OpenApiResponse(status = "400")
+            })
+    void speech(Context ctx) throws Exception {
+        Fields fields = Fields.of(ctx);
+        if (!fields.isJson()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        String model = fields.text("model", false);
+        String input = fields.text("input", false);
+        String format = fields.text("response_format", false);
+        String streamFormat = fields.text("stream_format", false);
+        String instructions = fields.text("instructions", false);
+        double speed = fields.number("speed", 1.0, 0.25, 4.0);
+        double pitch = fields.number("pitch", 1.0, 0.5, 2.0);
+        boolean stream = fields.bool("stream", true);
+        SpeechInputs.samplingFields(fields);
+        rethrowFirst(fields);
+        if (model == null || model.isBlank()) {
+            throw new ApiException(400, "Missing required parameter: 'model'.", "model", "missing_required_parameter");
+        }
+        if (input == null || input.isBlank()) {
+            throw new ApiException(400, "Missing required parameter: 'input'.", "input", "missing_required_parameter");
+        }
+        if (input.length() > MAX_INPUT) {
+            throw new ApiException(
+                    400,
+                    "Invalid 'input': string too long. Expected a string with maximum length " + MAX_INPUT
+                            + ", but got a string with length " + input.length() + " instead.",
+                    "input",
+                    "string_above_max_length");
+        }
+        if (instructions != null && instructions.length() > MAX_INPUT) {
+            throw new ApiException(
+                    400, "Invalid 'instructions': string too long.", "instructions", "string_above_max_length");
+        }
+        Codec codec;
+        try {
+            codec = Codec.parse(format == null ? "mp3" : format);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(
+                    400,
+                    Objects.requireNonNullElse(e.getMessage(), "unsupported response_format"),
+                    "response_format",
+                    "invalid_value");
+        }
+        if (streamFormat != null && !streamFormat.equals("audio") && !streamFormat.equals("sse")) {
+            throw new ApiException(
+                    400, "Invalid value for 'stream_format': use 'audio' or 'sse'.", "stream_format", "invalid_value");
+        }
+        VoiceProfile voice = voice(fields);
+        Speaker.Request request = new Speaker.Request(input, voice, pitch, speed, SAMPLE_RATE);
+        Speaker speaker = voices.speaker();
+        if ("sse".equals(streamFormat)) {
+            AudioReply.events(
+                    ctx,
+                    speaker,
+                    request,
+                    codec,
+                    voices.codecs(),
+                    Tokenizer.tokenize(input).size());
+        } else if (stream) {
+            AudioReply.streamed(ctx, AudioReply.Speech.of(speaker, request), SAMPLE_RATE, codec, voices.codecs());
+        } else {
+            AudioReply.whole(ctx, AudioReply.Speech.of(speaker, request), SAMPLE_RATE, codec, voices.codecs());
+        }
     }
-    String model = fields.text("model", false);
-    String input = fields.text("input", false);
-    String format = fields.text("response_format", false);
-    String streamFormat = fields.text("stream_format", false);
-    String instructions = fields.text("instructions", false);
-    double speed = fields.number("speed", 1.0, 0.25, 4.0);
-    double pitch = fields.number("pitch", 1.0, 0.5, 2.0);
-    boolean stream = fields.bool("stream", true);
-    SpeechInputs.samplingFields(fields);
-    rethrowFirst(fields);
-    if (model == null || model.isBlank()) {
-      throw new ApiException(400, "Missing required parameter: 'model'.", "model", "missing_required_parameter");
-    }
-    if (input == null || input.isBlank()) {
-      throw new ApiException(400, "Missing required parameter: 'input'.", "input", "missing_required_parameter");
-    }
-    if (input.length() > MAX_INPUT) {
-      throw new ApiException(400, "Invalid 'input': string too long. Expected a string with maximum length "
-          + MAX_INPUT + ", but got a string with length " + input.length() + " instead.", "input",
-          "string_above_max_length");
-    }
-    if (instructions != null && instructions.length() > MAX_INPUT) {
-      throw new ApiException(400, "Invalid 'instructions': string too long.", "instructions", "string_above_max_length");
-    }
-    Codec codec;
-    try {
-      codec = Codec.parse(format == null ? "mp3" : format);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(400, Objects.requireNonNullElse(e.getMessage(), "unsupported response_format"),
-          "response_format", "invalid_value");
-    }
-    if (streamFormat != null && !streamFormat.equals("audio") && !streamFormat.equals("sse")) {
-      throw new ApiException(400, "Invalid value for 'stream_format': use 'audio' or 'sse'.", "stream_format",
-          "invalid_value");
-    }
-    VoiceProfile voice = voice(fields);
-    Speaker.Request request = new Speaker.Request(input, voice, pitch, speed, SAMPLE_RATE);
-    Speaker speaker = voices.speaker();
-    if ("sse".equals(streamFormat)) {
-      AudioReply.events(ctx, speaker, request, codec, voices.codecs(), Tokenizer.tokenize(input).size());
-    } else if (stream) {
-      AudioReply.streamed(ctx, AudioReply.Speech.of(speaker, request), SAMPLE_RATE, codec, voices.codecs());
-    } else {
-      AudioReply.whole(ctx, AudioReply.Speech.of(speaker, request), SAMPLE_RATE, codec, voices.codecs());
-    }
-  }
 
-  /** The voice field: a name, {@code {"id": name}}, or base64 audio to clone. */
-  private VoiceProfile voice(Fields fields) throws Exception {
-    JsonNode node = fields.node("voice").orElse(null);
-    if (node == null) {
-      throw new ApiException(400, "Missing required parameter: 'voice'.", "voice", "missing_required_parameter");
+    /** The voice field: a name, {@code {"id": name}}, or base64 audio to clone. */
+    private VoiceProfile voice(Fields fields) throws Exception {
+        JsonNode node = fields.node("voice").orElse(null);
+        if (node == null) {
+            throw new ApiException(400, "Missing required parameter: 'voice'.", "voice", "missing_required_parameter");
+        }
+        String name;
+        if (node.isObject()) {
+            JsonNode id = node.get("id");
+            if (id == null || !id.isTextual()) {
+                throw new ApiException(
+                        400, "Invalid 'voice': an object voice needs a string 'id'.", "voice", "invalid_value");
+            }
+            name = id.asText();
+        } else if (node.isTextual()) {
+            name = node.asText();
+        } else {
+            throw new ApiException(400, "Invalid 'voice': expected a string or {\"id\": …}.", "voice", "invalid_type");
+        }
+        java.util.Optional<Voice> named = voices.library().find(name);
+        if (named.isPresent()) {
+            return named.get().profile();
+        }
+        if (name.length() < 200) {
+            throw new ApiException(
+                    400,
+                    "Invalid 'voice': \"" + name + "\" is not a voice of this server; use one of "
+                            + String.join(", ", voiceNames()) + ", or base64 audio to clone.",
+                    "voice",
+                    "invalid_value");
+        }
+        byte[] audio;
+        try {
+            audio = SpeechInputs.inlineAudio(name, "voice");
+        } catch (ApiException e) {
+            throw new ApiException(400, e.getMessage(), "voice", "invalid_value");
+        }
+        try {
+            return SpeechInputs.match(voices, audio, null, "voice").profile();
+        } catch (ApiException e) {
+            throw new ApiException(400, e.getMessage(), "voice", "invalid_value");
+        }
     }
-    String name;
-    if (node.isObject()) {
-      JsonNode id = node.get("id");
-      if (id == null || !id.isTextual()) {
-        throw new ApiException(400, "Invalid 'voice': an object voice needs a string 'id'.", "voice", "invalid_value");
-      }
-      name = id.asText();
-    } else if (node.isTextual()) {
-      name = node.asText();
-    } else {
-      throw new ApiException(400, "Invalid 'voice': expected a string or {\"id\": …}.", "voice", "invalid_type");
-    }
-    java.util.Optional<Voice> named = voices.library().find(name);
-    if (named.isPresent()) {
-      return named.get().profile();
-    }
-    if (name.length() < 200) {
-      throw new ApiException(400, "Invalid 'voice': \"" + name + "\" is not a voice of this server; use one of "
-          + String.join(", ", voiceNames()) + ", or base64 audio to clone.", "voice", "invalid_value");
-    }
-    byte[] audio;
-    try {
-      audio = SpeechInputs.inlineAudio(name, "voice");
-    } catch (ApiException e) {
-      throw new ApiException(400, e.getMessage(), "voice", "invalid_value");
-    }
-    try {
-      return SpeechInputs.match(voices, audio, null, "voice").profile();
-    } catch (ApiException e) {
-      throw new ApiException(400, e.getMessage(), "voice", "invalid_value");
-    }
-  }
 
-  private List<String> voiceNames() {
-    List<String> names = new ArrayList<>(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
-    names.addAll(voices.library().names());
-    return names;
-  }
-
-  /** OpenAI reports one problem at a time, as a 400 naming the parameter. */
-  private static void rethrowFirst(Fields fields) {
-    try {
-      fields.check();
-    } catch (ApiException e) {
-      ApiException.FieldProblem first = e.problems().get(0);
-      throw new ApiException(400, "Invalid '" + first.field() + "': " + first.message() + ".", first.field(),
-          "invalid_value");
+    private List<String> voiceNames() {
+        List<String> names = new ArrayList<>(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
+        names.addAll(voices.library().names());
+        return names;
     }
-  }
 
-  /** One model entry. */
-  public record Model(String id, String object, long created, String owned_by) {}
-
-  /** The model list. */
-  public record ModelList(String object, List<Model> data) {}
-
-  @OpenApi(
-      path = "/v1/models",
-      methods = HttpMethod.GET,
-      summary = "Models (OpenAI-compatible); any name is accepted by /v1/audio/speech",
-      tags = {"OpenAI"},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = ModelList.class))})
-  void models(Context ctx) {
-    long created = clock.instant().getEpochSecond();
-    List<Model> models = new ArrayList<>();
-    for (String id : List.of("cantata", "tts-1", "tts-1-hd", "gpt-4o-mini-tts")) {
-      models.add(new Model(id, "model", created, "cantata"));
+    /** OpenAI reports one problem at a time, as a 400 naming the parameter. */
+    private static void rethrowFirst(Fields fields) {
+        try {
+            fields.check();
+        } catch (ApiException e) {
+            ApiException.FieldProblem first = e.problems().get(0);
+            throw new ApiException(
+                    400, "Invalid '" + first.field() + "': " + first.message() + ".", first.field(), "invalid_value");
+        }
     }
-    ctx.json(new ModelList("list", models));
-  }
+
+    /** One model entry. */
+    public record Model(String id, String object, long created, String owned_by) {}
+
+    /** The model list. */
+    public record ModelList(String object, List<Model> data) {}
+
+    @OpenApi(
+            path = "/v1/models",
+            methods = HttpMethod.GET,
+            summary = "Models (OpenAI-compatible); any name is accepted by /v1/audio/speech",
+            tags = {"OpenAI"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = ModelList.class))})
+    void models(Context ctx) {
+        long created = clock.instant().getEpochSecond();
+        List<Model> models = new ArrayList<>();
+        for (String id : List.of("cantata", "tts-1", "tts-1-hd", "gpt-4o-mini-tts")) {
+            models.add(new Model(id, "model", created, "cantata"));
+        }
+        ctx.json(new ModelList("list", models));
+    }
 }

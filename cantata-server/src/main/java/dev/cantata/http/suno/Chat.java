@@ -8,28 +8,28 @@ import dev.cantata.http.ApiException;
  * (upstream hard-codes that), and the answer is Markdown, not OpenAI's JSON.
  */
 final class Chat {
-  private Chat() {}
+    private Chat() {}
 
-  /** The text of the last user message; a 400 when there is none. */
-  static String prompt(SunoBody body) {
-    JsonNode messages = body.get("messages");
-    String prompt = "";
-    if (messages.isArray()) {
-      for (JsonNode m : messages) {
-        if ("user".equals(m.path("role").asText()) && m.path("content").isTextual()) {
-          prompt = m.path("content").asText();
+    /** The text of the last user message; a 400 when there is none. */
+    static String prompt(SunoBody body) {
+        JsonNode messages = body.get("messages");
+        String prompt = "";
+        if (messages.isArray()) {
+            for (JsonNode m : messages) {
+                if ("user".equals(m.path("role").asText()) && m.path("content").isTextual()) {
+                    prompt = m.path("content").asText();
+                }
+            }
         }
-      }
+        if (prompt.isBlank()) {
+            throw ApiException.badRequest("Prompt message is required");
+        }
+        return prompt;
     }
-    if (prompt.isBlank()) {
-      throw ApiException.badRequest("Prompt message is required");
-    }
-    return prompt;
-  }
 
-  /** Upstream's answer: title, cover, the lyrics written for the song, and where to listen. */
-  static String markdown(String title, String lyrics, SunoReplies.AudioInfo clip) {
-    return "## Song Title: " + title + "\n![Song Cover](" + clip.imageUrl() + ")\n### Lyrics:\n" + lyrics
-        + "\n### Listen to the song: " + clip.audioUrl() + "\n";
-  }
+    /** Upstream's answer: title, cover, the lyrics written for the song, and where to listen. */
+    static String markdown(String title, String lyrics, SunoReplies.AudioInfo clip) {
+        return "## Song Title: " + title + "\n![Song Cover](" + clip.imageUrl() + ")\n### Lyrics:\n" + lyrics
+                + "\n### Listen to the song: " + clip.audioUrl() + "\n";
+    }
 }

@@ -22,80 +22,103 @@ import java.time.Duration;
  * only read here: every file a clip has was written by the worker that made it.
  */
 final class ClipFiles {
-  private static final Duration AUDIO_WAIT = Duration.ofMinutes(10);
+    private static final Duration AUDIO_WAIT = Duration.ofMinutes(10);
 
-  private final Clips clips;
-  private final BlobStore blobs;
-  private final Waiting waiting;
+    private final Clips clips;
+    private final BlobStore blobs;
+    private final Waiting waiting;
 
-  ClipFiles(Clips clips, BlobStore blobs, Waiting waiting) {
-    this.clips = clips;
-    this.blobs = blobs;
-    this.waiting = waiting;
-  }
-
-  void addTo(JavalinConfig config) {
-    config.router.mount(router -> {
-      router.get("/api/audio/{file}", this::audio);
-      router.get("/api/image/{file}", this::image);
-      router.get("/api/stems/{id}/{file}", this::stem);
-    });
-  }
-
-  @OpenApi(path = "/api/audio/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's MP3",
-      pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.mp3")},
-      description = "<id>.mp3. Asked for while the clip is still being made, it answers once it is (up to 10 min).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
-  void audio(Context ctx) throws Exception {
-    String id = strip(ctx.pathParam("file"), ".mp3");
-    clips.get(id); // an unknown clip is a 404 now, not after the wait
-    ctx.future(() -> waiting.until(() -> {
-      Clips.Clip c = clips.get(id);
-      return new Waiting.Look<>(c.task().status().finished(), c);
-    }, AUDIO_WAIT).thenAccept(c -> sendAudio(ctx, c)));
-  }
-
-  private void sendAudio(Context ctx, Clips.Clip c) {
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.notFound("Audio not available: the clip " + (c.status() == ClipStatus.ERROR
-          ? "failed: " + c.task().error() : "is still " + c.status().wire()));
+    ClipFiles(Clips clips, BlobStore blobs, Waiting waiting) {
+        this.clips = clips;
+        this.blobs = blobs;
+        this.waiting = waiting;
     }
-    try {
-      BlobReply.send(ctx, blobs, SongFiles.mp3(c.id(), 0), "audio/mpeg",
-          "inline; filename=\"" + c.id() + ".mp3\"", "Audio not available: the clip's files are gone");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    void addTo(JavalinConfig config) {
+        config.router.mount(router -> {
+            router.get("/api/audio/{file}", this::audio);
+            router.get("/api/image/{file}", this::image);
+            router.get("/api/stems/{id}/{file}", this::stem);
+        });
     }
-  }
 
-  @OpenApi(path = "/api/image/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's cover (PNG)",
-      pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.png")},
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png"))})
-  void image(Context ctx) throws Exception {
-    Clips.Clip c = clips.get(strip(ctx.pathParam("file"), ".png"));
-    ctx.contentType("image/png");
-    ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.result(Cover.png(c.title(), c.info().tags(), c.id().getLeastSignificantBits()));
-  }
-
-  @OpenApi(path = "/api/stems/{id}/{file}", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A clip's stem",
-      pathParams = {
-        @OpenApiParam(name = "id", required = true, description = "the clip's id"),
-        @OpenApiParam(name = "file", required = true, description = "<stem>.flac")
-      },
-      description = "<stem>.flac: vocals, drums, bass or other.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/flac"))})
-  void stem(Context ctx) throws Exception {
-    Clips.Clip c = clips.get(ctx.pathParam("id"));
-    String name = strip(ctx.pathParam("file"), ".flac");
-    Stem stem = Stem.find(name).orElseThrow(() -> ApiException.notFound("No such stem: " + name));
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.notFound("Stem not available");
+    @OpenApi(
+            path = "/api/audio/{file}",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "A clip's MP3",
+            pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.mp3")},
+            description =
+                    "<id>.mp3. Asked for while the clip is still being made, it answers once it is (up to 10 min).",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
+    void audio(Context ctx) throws Exception {
+        String id = strip(ctx.pathParam("file"), ".mp3");
+        clips.get(id); // an unknown clip is a 404 now, not after the wait
+        ctx.future(() -> waiting.until(
+                        () -> {
+                            Clips.Clip c = clips.get(id);
+                            return new Waiting.Look<>(c.task().status().finished(), c);
+                        },
+                        AUDIO_WAIT)
+                .thenAccept(c -> sendAudio(ctx, c)));
     }
-    BlobReply.send(ctx, blobs, SongFiles.stem(c.id(), 0, stem), "audio/flac", null, "Stem not available");
-  }
 
-  private static String strip(String file, String extension) {
-    return file.endsWith(extension) ? file.substring(0, file.length() - extension.length()) : file;
-  }
+    private void sendAudio(Context ctx, Clips.Clip c) {
+        if (c.task().status() != TaskStatus.COMPLETED) {
+            throw ApiException.notFound("Audio not available: the clip "
+                    + (c.status() == ClipStatus.ERROR
+                            ? "failed: " + c.task().error()
+                            : "is still " + c.status().wire()));
+        }
+        try {
+            BlobReply.send(
+                    ctx,
+                    blobs,
+                    SongFiles.mp3(c.id(), 0),
+                    "audio/mpeg",
+                    "inline; filename=\"" + c.id() + ".mp3\"",
+                    "Audio not available: the clip's files are gone");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @OpenApi(
+            path = "/api/image/{file}",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "A clip's cover (PNG)",
+            pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.png")},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png"))})
+    void image(Context ctx) throws Exception {
+        Clips.Clip c = clips.get(strip(ctx.pathParam("file"), ".png"));
+        ctx.contentType("image/png");
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.result(Cover.png(c.title(), c.info().tags(), c.id().getLeastSignificantBits()));
+    }
+
+    @OpenApi(
+            path = "/api/stems/{id}/{file}",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "A clip's stem",
+            pathParams = {
+                @OpenApiParam(name = "id", required = true, description = "the clip's id"),
+                @OpenApiParam(name = "file", required = true, description = "<stem>.flac")
+            },
+            description = "<stem>.flac: vocals, drums, bass or other.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/flac"))})
+    void stem(Context ctx) throws Exception {
+        Clips.Clip c = clips.get(ctx.pathParam("id"));
+        String name = strip(ctx.pathParam("file"), ".flac");
+        Stem stem = Stem.find(name).orElseThrow(() -> ApiException.notFound("No such stem: " + name));
+        if (c.task().status() != TaskStatus.COMPLETED) {
+            throw ApiException.notFound("Stem not available");
+        }
+        BlobReply.send(ctx, blobs, SongFiles.stem(c.id(), 0, stem), "audio/flac", null, "Stem not available");
+    }
+
+    private static String strip(String file, String extension) {
+        return file.endsWith(extension) ? file.substring(0, file.length() - extension.length()) : file;
+    }
 }

@@ -16,68 +16,81 @@ import org.jspecify.annotations.Nullable;
  * stored. If anything fails after the spending, the clips already stored are deleted and the credits given back.
  */
 final class ClipQueue {
-  private final Songs songs;
-  private final ClipStore clips;
-  private final Credits credits;
+    private final Songs songs;
+    private final ClipStore clips;
+    private final Credits credits;
 
-  ClipQueue(Songs songs, ClipStore clips, Credits credits) {
-    this.songs = songs;
-    this.clips = clips;
-    this.credits = credits;
-  }
-
-  /**
-   * One clip to queue: its song job and what the dialect shows of it.
-   *
-   * @param source the clip an extension continues, or null
-   */
-  record Order(
-      SongJob job,
-      String title,
-      String tags,
-      String negativeTags,
-      String description,
-      ClipType type,
-      @Nullable UUID source,
-      double continueAt) {}
-
-  /** Makes the orders once the credits for them are spent. */
-  @FunctionalInterface
-  interface Orders {
-    List<Order> make() throws Exception;
-  }
-
-  /**
-   * Spends {@code count} clips' credits of {@code account}, then makes and queues the orders.
-   *
-   * @return the new clips' ids, in order
-   * @throws ApiException 402 when the account cannot pay (and nothing was done)
-   */
-  List<UUID> queue(String account, String model, int count, Orders orders) throws Exception {
-    String period = credits.period();
-    int cost = Credits.PER_CLIP * count;
-    if (!credits.spend(account, cost)) {
-      Credits.Balance balance = credits.balance(account);
-      throw new ApiException(402, "Payment required: " + balance.left() + " credits left this month, " + cost
-          + " needed (" + Credits.PER_CLIP + " a clip)");
+    ClipQueue(Songs songs, ClipStore clips, Credits credits) {
+        this.songs = songs;
+        this.clips = clips;
+        this.credits = credits;
     }
-    List<UUID> ids = new ArrayList<>();
-    try {
-      List<Order> made = orders.make();
-      if (made.size() != count) {
-        throw new IllegalStateException(made.size() + " orders made for " + count + " clips paid for");
-      }
-      for (Order o : made) {
-        Task task = songs.submit(Map.of(), keys -> o.job());
-        ids.add(task.id());
-        clips.insert(new SunoClip(task.id(), account, model, o.title(), o.tags(), o.negativeTags(), o.description(),
-            o.type(), o.job().lyrics(), o.source(), o.continueAt(), task.createdAt()));
-      }
-    } catch (Exception | Error e) {
-      ids.forEach(songs.tasks()::delete); // a clip's row goes with its task
-      credits.refund(account, cost, period);
-      throw e;
+
+    /**
+     * One clip to queue: its song job and what the dialect shows of it.
+     *
+     * @param source the clip an extension continues, or null
+     */
+    record Order(
+            SongJob job,
+            String title,
+            String tags,
+            String negativeTags,
+            String description,
+            ClipType type,
+            @Nullable UUID source,
+            double continueAt) {}
+
+    /** Makes the orders once the credits for them are spent. */
+    @FunctionalInterface
+    interface Orders {
+        List<Order> make() throws Exception;
     }
-    return ids;
-  }
+
+    /**
+     * Spends {@code count} clips' credits of {@code account}, then makes and queues the orders.
+     *
+     * @return the new clips' ids, in order
+     * @throws ApiException 402 when the account cannot pay (and nothing was done)
+     */
+    List<UUID> queue(String account, String model, int count, Orders orders) throws Exception {
+        String period = credits.period();
+        int cost = Credits.PER_CLIP * count;
+        if (!credits.spend(account, cost)) {
+            Credits.Balance balance = credits.balance(account);
+            throw new ApiException(
+                    402,
+                    "Payment required: " + balance.left() + " credits left this month, " + cost + " needed ("
+                            + Credits.PER_CLIP + " a clip)");
+        }
+        List<UUID> ids = new ArrayList<>();
+        try {
+            List<Order> made = orders.make();
+            if (made.size() != count) {
+                throw new IllegalStateException(made.size() + " orders made for " + count + " clips paid for");
+            }
+            for (Order o : made) {
+                Task task = songs.submit(Map.of(), keys -> o.job());
+                ids.add(task.id());
+                clips.insert(new SunoClip(
+                        task.id(),
+                        account,
+                        model,
+                        o.title(),
+                        o.tags(),
+                        o.negativeTags(),
+                        o.description(),
+                        o.type(),
+                        o.job().lyrics(),
+                        o.source(),
+                        o.continueAt(),
+                        task.createdAt()));
+            }
+        } catch (Exception | Error e) {
+            ids.forEach(songs.tasks()::delete); // a clip's row goes with its task
+            credits.refund(account, cost, period);
+            throw e;
+        }
+        return ids;
+    }
 }

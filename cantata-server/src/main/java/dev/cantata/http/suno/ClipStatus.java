@@ -12,31 +12,32 @@ import java.util.Locale;
  * polling only on {@code streaming}.
  */
 enum ClipStatus {
-  SUBMITTED,
-  QUEUED,
-  STREAMING,
-  COMPLETE,
-  ERROR;
+    SUBMITTED,
+    QUEUED,
+    STREAMING,
+    COMPLETE,
+    ERROR;
 
-  static ClipStatus of(Task task, Instant now, Duration hold) {
-    return switch (task.status()) {
-      case QUEUED -> QUEUED;
-      case PROCESSING -> STREAMING;
-      case COMPLETED ->
-        task.finishedAt() != null && Duration.between(task.finishedAt(), now).compareTo(hold) < 0
-            ? STREAMING
-            : COMPLETE;
-      case FAILED, CANCELLED -> ERROR;
-    };
-  }
+    static ClipStatus of(Task task, Instant now, Duration hold) {
+        return switch (task.status()) {
+            case QUEUED -> QUEUED;
+            case PROCESSING -> STREAMING;
+            case COMPLETED ->
+                task.finishedAt() != null
+                                && Duration.between(task.finishedAt(), now).compareTo(hold) < 0
+                        ? STREAMING
+                        : COMPLETE;
+            case FAILED, CANCELLED -> ERROR;
+        };
+    }
 
-  /** What clients treat as "playable now" ({@code wait_audio} and the seed's loop stop here). */
-  boolean playable() {
-    return this == STREAMING || this == COMPLETE;
-  }
+    /** What clients treat as "playable now" ({@code wait_audio} and the seed's loop stop here). */
+    boolean playable() {
+        return this == STREAMING || this == COMPLETE;
+    }
 
-  @JsonValue
-  String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    @JsonValue
+    String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

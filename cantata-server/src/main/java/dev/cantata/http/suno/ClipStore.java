@@ -12,65 +12,65 @@ import java.util.UUID;
 
 /** The {@code suno_clips} table: one row a clip, deleted with its task. */
 final class ClipStore {
-  private final Jdbc jdbc;
-  private final Dialect dialect;
+    private final Jdbc jdbc;
+    private final Dialect dialect;
 
-  ClipStore(Database database) {
-    this.jdbc = database.jdbc();
-    this.dialect = database.dialect();
-  }
+    ClipStore(Database database) {
+        this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
+    }
 
-  /** Adds a clip; its task must exist. */
-  void insert(SunoClip clip) {
-    jdbc.update(
-        "recording Suno clip " + clip.id(),
-        "INSERT INTO suno_clips (id, account, model, title, tags, negative_tags, description, type, lyrics,"
-            + " source_clip, continue_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        dialect.id(clip.id()),
-        clip.account(),
-        clip.model(),
-        clip.title(),
-        clip.tags(),
-        clip.negativeTags(),
-        clip.description(),
-        clip.type().wire(),
-        clip.lyrics(),
-        clip.source() == null ? null : dialect.id(clip.source()),
-        clip.source() == null ? null : clip.continueAt(),
-        clip.createdAt().toEpochMilli());
-  }
+    /** Adds a clip; its task must exist. */
+    void insert(SunoClip clip) {
+        jdbc.update(
+                "recording Suno clip " + clip.id(),
+                "INSERT INTO suno_clips (id, account, model, title, tags, negative_tags, description, type, lyrics,"
+                        + " source_clip, continue_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                dialect.id(clip.id()),
+                clip.account(),
+                clip.model(),
+                clip.title(),
+                clip.tags(),
+                clip.negativeTags(),
+                clip.description(),
+                clip.type().wire(),
+                clip.lyrics(),
+                clip.source() == null ? null : dialect.id(clip.source()),
+                clip.source() == null ? null : clip.continueAt(),
+                clip.createdAt().toEpochMilli());
+    }
 
-  Optional<SunoClip> find(UUID id) {
-    return jdbc.queryOne(
-        "reading Suno clip " + id, "SELECT * FROM suno_clips WHERE id = ?", ClipStore::clip, dialect.id(id));
-  }
+    Optional<SunoClip> find(UUID id) {
+        return jdbc.queryOne(
+                "reading Suno clip " + id, "SELECT * FROM suno_clips WHERE id = ?", ClipStore::clip, dialect.id(id));
+    }
 
-  /** Page {@code page} (from 0) of an account's clips, newest first, {@code size} a page. */
-  List<SunoClip> feed(String account, int page, int size) {
-    return jdbc.query(
-        "listing the clips of " + account,
-        "SELECT * FROM suno_clips WHERE account = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
-        ClipStore::clip,
-        account,
-        size,
-        (long) page * size);
-  }
+    /** Page {@code page} (from 0) of an account's clips, newest first, {@code size} a page. */
+    List<SunoClip> feed(String account, int page, int size) {
+        return jdbc.query(
+                "listing the clips of " + account,
+                "SELECT * FROM suno_clips WHERE account = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                ClipStore::clip,
+                account,
+                size,
+                (long) page * size);
+    }
 
-  private static SunoClip clip(ResultSet row) throws SQLException {
-    String source = row.getString("source_clip");
-    double continueAt = row.getDouble("continue_at");
-    return new SunoClip(
-        UUID.fromString(row.getString("id")),
-        row.getString("account"),
-        row.getString("model"),
-        row.getString("title"),
-        row.getString("tags"),
-        row.getString("negative_tags"),
-        row.getString("description"),
-        ClipType.ofWire(row.getString("type")),
-        row.getString("lyrics"),
-        source == null ? null : UUID.fromString(source),
-        continueAt,
-        Instant.ofEpochMilli(row.getLong("created_at")));
-  }
+    private static SunoClip clip(ResultSet row) throws SQLException {
+        String source = row.getString("source_clip");
+        double continueAt = row.getDouble("continue_at");
+        return new SunoClip(
+                UUID.fromString(row.getString("id")),
+                row.getString("account"),
+                row.getString("model"),
+                row.getString("title"),
+                row.getString("tags"),
+                row.getString("negative_tags"),
+                row.getString("description"),
+                ClipType.ofWire(row.getString("type")),
+                row.getString("lyrics"),
+                source == null ? null : UUID.fromString(source),
+                continueAt,
+                Instant.ofEpochMilli(row.getLong("created_at")));
+    }
 }

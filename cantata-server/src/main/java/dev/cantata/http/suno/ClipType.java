@@ -5,16 +5,16 @@ import java.util.Locale;
 
 /** Suno's {@code type} of a clip: made from scratch, a continuation, or (in a reply only) the whole of a chain. */
 enum ClipType {
-  GEN,
-  EXTEND,
-  CONCAT;
+    GEN,
+    EXTEND,
+    CONCAT;
 
-  @JsonValue
-  String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    @JsonValue
+    String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  static ClipType ofWire(String word) {
-    return valueOf(word.toUpperCase(Locale.ROOT));
-  }
+    static ClipType ofWire(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
+    }
 }

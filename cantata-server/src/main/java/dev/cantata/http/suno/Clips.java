@@ -20,89 +20,91 @@ import org.jspecify.annotations.Nullable;
 
 /** Finds clips: a clip's row, its task, what was made and its status word, by id or a page of an account's feed. */
 final class Clips {
-  static final int PAGE = 20;
+    static final int PAGE = 20;
 
-  private final ClipStore store;
-  private final TaskStore tasks;
-  private final InstantSource clock;
-  private final Duration hold;
+    private final ClipStore store;
+    private final TaskStore tasks;
+    private final InstantSource clock;
+    private final Duration hold;
 
-  Clips(ClipStore store, TaskStore tasks, InstantSource clock, Duration hold) {
-    this.store = store;
-    this.tasks = tasks;
-    this.clock = clock;
-    this.hold = hold;
-  }
-
-  /** A clip as a client sees it now. */
-  record Clip(SunoClip info, Task task, SongTasks.@Nullable Made made, ClipStatus status) {
-    UUID id() {
-      return info.id();
+    Clips(ClipStore store, TaskStore tasks, InstantSource clock, Duration hold) {
+        this.store = store;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.hold = hold;
     }
 
-    @Nullable Double duration() {
-      return made == null ? null : made.seconds();
+    /** A clip as a client sees it now. */
+    record Clip(SunoClip info, Task task, SongTasks.@Nullable Made made, ClipStatus status) {
+        UUID id() {
+            return info.id();
+        }
+
+        @Nullable
+        Double duration() {
+            return made == null ? null : made.seconds();
+        }
+
+        /** The made song's title once there is one, else the one asked for. */
+        String title() {
+            return made != null ? made.title() : info.title();
+        }
     }
 
-    /** The made song's title once there is one, else the one asked for. */
-    String title() {
-      return made != null ? made.title() : info.title();
+    /** The clip {@code id} names, or a 404. */
+    Clip get(String id) throws IOException {
+        return find(id).orElseThrow(() -> ApiException.notFound("Clip not found: " + id));
     }
-  }
 
-  /** The clip {@code id} names, or a 404. */
-  Clip get(String id) throws IOException {
-    return find(id).orElseThrow(() -> ApiException.notFound("Clip not found: " + id));
-  }
+    Optional<Clip> find(String id) throws IOException {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Optional<SunoClip> info = store.find(uuid);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Task> task = tasks.find(uuid);
+        return task.isEmpty() ? Optional.empty() : Optional.of(clip(info.get(), task.get()));
+    }
 
-  Optional<Clip> find(String id) throws IOException {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id.strip());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    /** The clip named by {@code id}, which must be finished; {@code missing} is the 400 when no id was given. */
+    Clip finished(String id, String missing) throws IOException {
+        if (id.isBlank()) {
+            throw ApiException.badRequest(missing);
+        }
+        Clip c = get(id);
+        if (c.task().status() != TaskStatus.COMPLETED) {
+            throw ApiException.badRequest(
+                    "Clip " + id.strip() + " is not complete yet (" + c.status().wire() + ")");
+        }
+        return c;
     }
-    Optional<SunoClip> info = store.find(uuid);
-    if (info.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Task> task = tasks.find(uuid);
-    return task.isEmpty() ? Optional.empty() : Optional.of(clip(info.get(), task.get()));
-  }
 
-  /** The clip named by {@code id}, which must be finished; {@code missing} is the 400 when no id was given. */
-  Clip finished(String id, String missing) throws IOException {
-    if (id.isBlank()) {
-      throw ApiException.badRequest(missing);
+    /** Page {@code page} of an account's clips, newest first: two statements, whatever the feed's length. */
+    List<Clip> feed(String account, int page) throws IOException {
+        List<SunoClip> rows = store.feed(account, page, PAGE);
+        Map<UUID, Task> byId = tasks.findAll(rows.stream().map(SunoClip::id).toList()).stream()
+                .collect(Collectors.toMap(Task::id, Function.identity()));
+        List<Clip> out = new ArrayList<>();
+        for (SunoClip row : rows) {
+            Task task = byId.get(row.id());
+            if (task != null && task.kind().equals(SongJob.KIND)) {
+                out.add(clip(row, task));
+            }
+        }
+        return out;
     }
-    Clip c = get(id);
-    if (c.task().status() != TaskStatus.COMPLETED) {
-      throw ApiException.badRequest("Clip " + id.strip() + " is not complete yet (" + c.status().wire() + ")");
-    }
-    return c;
-  }
 
-  /** Page {@code page} of an account's clips, newest first: two statements, whatever the feed's length. */
-  List<Clip> feed(String account, int page) throws IOException {
-    List<SunoClip> rows = store.feed(account, page, PAGE);
-    Map<UUID, Task> byId = tasks.findAll(rows.stream().map(SunoClip::id).toList()).stream()
-        .collect(Collectors.toMap(Task::id, Function.identity()));
-    List<Clip> out = new ArrayList<>();
-    for (SunoClip row : rows) {
-      Task task = byId.get(row.id());
-      if (task != null && task.kind().equals(SongJob.KIND)) {
-        out.add(clip(row, task));
-      }
+    private Clip clip(SunoClip info, Task task) throws IOException {
+        SongTasks.@Nullable Made made = null;
+        if (task.status() == TaskStatus.COMPLETED && task.result() != null) {
+            List<SongTasks.Made> songs = SongTasks.result(task.result()).songs();
+            made = songs.isEmpty() ? null : songs.get(0);
+        }
+        return new Clip(info, task, made, ClipStatus.of(task, clock.instant(), hold));
     }
-    return out;
-  }
-
-  private Clip clip(SunoClip info, Task task) throws IOException {
-    SongTasks.@Nullable Made made = null;
-    if (task.status() == TaskStatus.COMPLETED && task.result() != null) {
-      List<SongTasks.Made> songs = SongTasks.result(task.result()).songs();
-      made = songs.isEmpty() ? null : songs.get(0);
-    }
-    return new Clip(info, task, made, ClipStatus.of(task, clock.instant(), hold));
-  }
 }

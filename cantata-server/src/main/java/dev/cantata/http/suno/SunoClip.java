@@ -20,24 +20,24 @@ import org.jspecify.annotations.Nullable;
  * @param continueAt where it continues it, seconds (0 when not an extension)
  */
 record SunoClip(
-    UUID id,
-    String account,
-    String model,
-    String title,
-    String tags,
-    String negativeTags,
-    String description,
-    ClipType type,
-    String lyrics,
-    @Nullable UUID source,
-    double continueAt,
-    Instant createdAt) {
-  SunoClip {
-    if (type == ClipType.CONCAT) {
-      throw new IllegalArgumentException("concat is a view of a chain, not a stored clip");
+        UUID id,
+        String account,
+        String model,
+        String title,
+        String tags,
+        String negativeTags,
+        String description,
+        ClipType type,
+        String lyrics,
+        @Nullable UUID source,
+        double continueAt,
+        Instant createdAt) {
+    SunoClip {
+        if (type == ClipType.CONCAT) {
+            throw new IllegalArgumentException("concat is a view of a chain, not a stored clip");
+        }
+        if ((type == ClipType.EXTEND) != (source != null)) {
+            throw new IllegalArgumentException("an extension, and only an extension, names the clip it continues");
+        }
     }
-    if ((type == ClipType.EXTEND) != (source != null)) {
-      throw new IllegalArgumentException("an extension, and only an extension, names the clip it continues");
-    }
-  }
 }

@@ -13,150 +13,201 @@ import org.jspecify.annotations.Nullable;
 
 /** The JSON bodies of the Suno dialect, field for field as suno-api sends them (snake_case names). */
 final class SunoReplies {
-  private SunoReplies() {}
+    private SunoReplies() {}
 
-  /**
-   * suno-api's normalised clip ({@code AudioInfo}). It comes in two variants: the immediate reply to a generation
-   * carries {@code negative_tags} and no {@code error_message}; everything else carries {@code error_message} and no
-   * {@code negative_tags}.
-   */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record AudioInfo(
-      String id,
-      String title,
-      String imageUrl,
-      String lyric,
-      String audioUrl,
-      String videoUrl,
-      String createdAt,
-      String modelName,
-      ClipStatus status,
-      String gptDescriptionPrompt,
-      String prompt,
-      ClipType type,
-      String tags,
-      @Nullable Double duration,
-      @JsonIgnore Map<String, @Nullable Object> variant) {
+    /**
+     * suno-api's normalised clip ({@code AudioInfo}). It comes in two variants: the immediate reply to a generation
+     * carries {@code negative_tags} and no {@code error_message}; everything else carries {@code error_message} and no
+     * {@code negative_tags}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AudioInfo(
+            String id,
+            String title,
+            String imageUrl,
+            String lyric,
+            String audioUrl,
+            String videoUrl,
+            String createdAt,
+            String modelName,
+            ClipStatus status,
+            String gptDescriptionPrompt,
+            String prompt,
+            ClipType type,
+            String tags,
+            @Nullable Double duration,
+            @JsonIgnore Map<String, @Nullable Object> variant) {
 
-    /** The clip as the reply to its generation shows it. */
-    static AudioInfo submitted(Clips.Clip c, String base) {
-      return of(c, base, ClipStatus.SUBMITTED, Map.of("negative_tags", c.info().negativeTags()));
+        /** The clip as the reply to its generation shows it. */
+        static AudioInfo submitted(Clips.Clip c, String base) {
+            return of(
+                    c,
+                    base,
+                    ClipStatus.SUBMITTED,
+                    Map.of("negative_tags", c.info().negativeTags()));
+        }
+
+        /** The clip as polling shows it. */
+        static AudioInfo polled(Clips.Clip c, String base) {
+            Map<String, @Nullable Object> error = new LinkedHashMap<>();
+            error.put("error_message", c.status() == ClipStatus.ERROR ? c.task().error() : null);
+            return of(c, base, c.status(), error);
+        }
+
+        private static AudioInfo of(
+                Clips.Clip c, String base, ClipStatus status, Map<String, @Nullable Object> variant) {
+            String id = c.id().toString();
+            // the URL works from the moment the clip exists: asked early, it answers once the song is made
+            String audio = c.status() == ClipStatus.ERROR ? "" : base + "/api/audio/" + id + ".mp3";
+            String lyric = c.info()
+                    .lyrics()
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse("");
+            return new AudioInfo(
+                    id,
+                    c.title(),
+                    base + "/api/image/" + id + ".png",
+                    lyric,
+                    audio,
+                    "",
+                    c.task().createdAt().toString(),
+                    c.info().model(),
+                    status,
+                    c.info().description(),
+                    c.info().lyrics(),
+                    c.info().type(),
+                    c.info().tags(),
+                    c.duration(),
+                    variant);
+        }
+
+        @JsonAnyGetter
+        Map<String, @Nullable Object> variantFields() {
+            return variant;
+        }
     }
 
-    /** The clip as polling shows it. */
-    static AudioInfo polled(Clips.Clip c, String base) {
-      Map<String, @Nullable Object> error = new LinkedHashMap<>();
-      error.put("error_message", c.status() == ClipStatus.ERROR ? c.task().error() : null);
-      return of(c, base, c.status(), error);
+    /** Suno's own clip object ({@code /api/clip}, {@code /api/concat}): metadata nested, the fields its web app shows. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RawClip(
+            String id,
+            String videoUrl,
+            String audioUrl,
+            String imageUrl,
+            String imageLargeUrl,
+            String majorModelVersion,
+            String modelName,
+            RawMetadata metadata,
+            boolean isLiked,
+            boolean isPublic,
+            boolean isTrashed,
+            String createdAt,
+            ClipStatus status,
+            String title,
+            int playCount,
+            int upvoteCount) {
+
+        /** @param history the chain an extension continues, oldest first, for {@code concat}; null otherwise */
+        static RawClip of(Clips.Clip c, String base, @Nullable List<ChainLink> history) {
+            AudioInfo flat = AudioInfo.polled(c, base);
+            SunoClip info = c.info();
+            boolean extension = info.source() != null;
+            RawMetadata metadata = new RawMetadata(
+                    flat.tags(),
+                    info.negativeTags(),
+                    flat.prompt(),
+                    flat.gptDescriptionPrompt(),
+                    history != null ? ClipType.CONCAT : flat.type(),
+                    flat.duration(),
+                    (String) flat.variant().get("error_message"),
+                    extension ? info.continueAt() : null,
+                    extension ? String.valueOf(info.source()) : null,
+                    history);
+            return new RawClip(
+                    flat.id(),
+                    "",
+                    flat.audioUrl(),
+                    flat.imageUrl(),
+                    flat.imageUrl(),
+                    "cantata",
+                    flat.modelName(),
+                    metadata,
+                    false,
+                    false,
+                    false,
+                    flat.createdAt(),
+                    flat.status(),
+                    flat.title(),
+                    0,
+                    0);
+        }
     }
 
-    private static AudioInfo of(Clips.Clip c, String base, ClipStatus status, Map<String, @Nullable Object> variant) {
-      String id = c.id().toString();
-      // the URL works from the moment the clip exists: asked early, it answers once the song is made
-      String audio = c.status() == ClipStatus.ERROR ? "" : base + "/api/audio/" + id + ".mp3";
-      String lyric = c.info().lyrics().lines().filter(l -> !l.isBlank()).reduce((a, b) -> a + "\n" + b).orElse("");
-      return new AudioInfo(id, c.title(), base + "/api/image/" + id + ".png", lyric, audio, "",
-          c.task().createdAt().toString(), c.info().model(), status, c.info().description(), c.info().lyrics(),
-          c.info().type(), c.info().tags(), c.duration(), variant);
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RawMetadata(
+            String tags,
+            String negativeTags,
+            String prompt,
+            String gptDescriptionPrompt,
+            ClipType type,
+            @Nullable Double duration,
+            @Nullable String errorMessage,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            Double continueAt,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String continueClipId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            List<ChainLink> concatHistory) {}
+
+    /** One clip of an extension chain: the clip continued, and where. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ChainLink(String id, double continueAt) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Limit(int creditsLeft, String period, int monthlyLimit, int monthlyUsage) {
+        static Limit of(Credits.Balance b) {
+            return new Limit(b.left(), "month", b.monthly(), b.used());
+        }
     }
 
-    @JsonAnyGetter
-    Map<String, @Nullable Object> variantFields() {
-      return variant;
+    /** A stem of a clip, shown as a clip of its own. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StemClip(
+            String id,
+            String status,
+            String createdAt,
+            String title,
+            String stemFromId,
+            @Nullable Double duration,
+            String stem,
+            String audioUrl) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AlignedWord(String word, double startS, double endS, boolean success, double pAlign) {
+        /** A word of the score: its timing is what was sung, so alignment is certain. */
+        static AlignedWord of(Score.Word w) {
+            return new AlignedWord(
+                    w.word(), Math.round(w.start() * 1000) / 1000.0, Math.round(w.end() * 1000) / 1000.0, true, 1.0);
+        }
     }
-  }
 
-  /** Suno's own clip object ({@code /api/clip}, {@code /api/concat}): metadata nested, the fields its web app shows. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record RawClip(
-      String id,
-      String videoUrl,
-      String audioUrl,
-      String imageUrl,
-      String imageLargeUrl,
-      String majorModelVersion,
-      String modelName,
-      RawMetadata metadata,
-      boolean isLiked,
-      boolean isPublic,
-      boolean isTrashed,
-      String createdAt,
-      ClipStatus status,
-      String title,
-      int playCount,
-      int upvoteCount) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PersonaPage(Persona persona, int totalResults, String currentPage, boolean isFollowing) {}
 
-    /** @param history the chain an extension continues, oldest first, for {@code concat}; null otherwise */
-    static RawClip of(Clips.Clip c, String base, @Nullable List<ChainLink> history) {
-      AudioInfo flat = AudioInfo.polled(c, base);
-      SunoClip info = c.info();
-      boolean extension = info.source() != null;
-      RawMetadata metadata = new RawMetadata(flat.tags(), info.negativeTags(), flat.prompt(),
-          flat.gptDescriptionPrompt(), history != null ? ClipType.CONCAT : flat.type(), flat.duration(),
-          (String) flat.variant().get("error_message"), extension ? info.continueAt() : null,
-          extension ? String.valueOf(info.source()) : null, history);
-      return new RawClip(flat.id(), "", flat.audioUrl(), flat.imageUrl(), flat.imageUrl(), "cantata",
-          flat.modelName(), metadata, false, false, false, flat.createdAt(), flat.status(), flat.title(), 0, 0);
-    }
-  }
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Persona(
+            String id,
+            String name,
+            String description,
+            @Nullable String rootClipId,
+            @Nullable Object clip,
+            List<Object> personaClips,
+            boolean isPublic) {}
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record RawMetadata(
-      String tags,
-      String negativeTags,
-      String prompt,
-      String gptDescriptionPrompt,
-      ClipType type,
-      @Nullable Double duration,
-      @Nullable String errorMessage,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double continueAt,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String continueClipId,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<ChainLink> concatHistory) {}
-
-  /** One clip of an extension chain: the clip continued, and where. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record ChainLink(String id, double continueAt) {}
-
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Limit(int creditsLeft, String period, int monthlyLimit, int monthlyUsage) {
-    static Limit of(Credits.Balance b) {
-      return new Limit(b.left(), "month", b.monthly(), b.used());
-    }
-  }
-
-  /** A stem of a clip, shown as a clip of its own. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record StemClip(
-      String id,
-      String status,
-      String createdAt,
-      String title,
-      String stemFromId,
-      @Nullable Double duration,
-      String stem,
-      String audioUrl) {}
-
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record AlignedWord(String word, double startS, double endS, boolean success, double pAlign) {
-    /** A word of the score: its timing is what was sung, so alignment is certain. */
-    static AlignedWord of(Score.Word w) {
-      return new AlignedWord(w.word(), Math.round(w.start() * 1000) / 1000.0, Math.round(w.end() * 1000) / 1000.0,
-          true, 1.0);
-    }
-  }
-
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record PersonaPage(Persona persona, int totalResults, String currentPage, boolean isFollowing) {}
-
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Persona(
-      String id,
-      String name,
-      String description,
-      @Nullable String rootClipId,
-      @Nullable Object clip,
-      List<Object> personaClips,
-      boolean isPublic) {}
-
-  record Lyrics(String text, String title, String status) {}
+    record Lyrics(String text, String title, String status) {}
 }

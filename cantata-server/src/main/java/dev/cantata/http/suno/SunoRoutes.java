@@ -48,411 +48,537 @@ import java.util.concurrent.atomic.AtomicReference;
  * first one streams). Replies are {@link SunoReplies}; errors are {@code {"error": "…"}}.
  */
 public final class SunoRoutes implements Routes {
-  static final int CLIPS = 2;
-  static final String DEFAULT_MODEL = "chirp-v3-5";
-  private static final Duration WAIT = Duration.ofSeconds(100);
-  private static final Set<String> PATHS = Set.of("/api/custom_generate", "/api/extend_audio", "/api/generate_lyrics",
-      "/api/get", "/api/get_limit", "/api/clip", "/api/concat", "/api/generate_stems", "/api/get_aligned_lyrics",
-      "/api/persona", "/v1/chat/completions");
+    static final int CLIPS = 2;
+    static final String DEFAULT_MODEL = "chirp-v3-5";
+    private static final Duration WAIT = Duration.ofSeconds(100);
+    private static final Set<String> PATHS = Set.of(
+            "/api/custom_generate",
+            "/api/extend_audio",
+            "/api/generate_lyrics",
+            "/api/get",
+            "/api/get_limit",
+            "/api/clip",
+            "/api/concat",
+            "/api/generate_stems",
+            "/api/get_aligned_lyrics",
+            "/api/persona",
+            "/v1/chat/completions");
 
-  private final Songs songs;
-  private final Voices voices;
-  private final Credits credits;
-  private final Clips clips;
-  private final ClipQueue queue;
-  private final Waiting waiting;
-  private final ClipFiles files;
+    private final Songs songs;
+    private final Voices voices;
+    private final Credits credits;
+    private final Clips clips;
+    private final ClipQueue queue;
+    private final Waiting waiting;
+    private final ClipFiles files;
 
-  private SunoRoutes(
-      Songs songs, Voices voices, Credits credits, Clips clips, ClipQueue queue, Waiting waiting, ClipFiles files) {
-    this.songs = songs;
-    this.voices = voices;
-    this.credits = credits;
-    this.clips = clips;
-    this.queue = queue;
-    this.waiting = waiting;
-    this.files = files;
-  }
-
-  /**
-   * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
-   * and finished clips reported as {@code streaming} for {@code hold}.
-   */
-  public static SunoRoutes create(
-      Songs songs, Voices voices, Database database, InstantSource clock, int monthlyCredits, Duration hold) {
-    Credits credits = new Credits(database, clock, monthlyCredits);
-    ClipStore store = new ClipStore(database);
-    Clips clips = new Clips(store, songs.tasks(), clock, hold);
-    Waiting waiting = new Waiting();
-    return new SunoRoutes(songs, voices, credits, clips, new ClipQueue(songs, store, credits),
-        waiting, new ClipFiles(clips, songs.blobs(), waiting));
-  }
-
-  @Override
-  public void addTo(JavalinConfig config) {
-    files.addTo(config);
-    config.router.mount(router -> {
-      router.post("/api/custom_generate", this::customGenerate);
-      router.post("/api/extend_audio", this::extendAudio);
-      router.post("/api/generate_lyrics", this::generateLyrics);
-      router.get("/api/get", this::get);
-      router.get("/api/get_limit", this::getLimit);
-      router.get("/api/clip", this::clip);
-      router.post("/api/concat", this::concat);
-      router.post("/api/generate_stems", this::generateStems);
-      router.get("/api/get_aligned_lyrics", this::alignedLyrics);
-      router.get("/api/persona", this::persona);
-      router.post("/v1/chat/completions", this::chat);
-    });
-  }
-
-  /** {@code POST /api/generate} with a JSON body; the route is shared (see {@code GenerateRoute}). */
-  public Handler generate() {
-    return this::generate;
-  }
-
-  @Override
-  public List<ErrorShape.Family> errorFamilies() {
-    return List.of(new ErrorShape.Family("suno", SunoRoutes::owns, SunoRoutes::error));
-  }
-
-  static boolean owns(Context ctx) {
-    String path = ctx.path();
-    return PATHS.contains(path) || path.startsWith("/api/audio/") || path.startsWith("/api/image/")
-        || path.startsWith("/api/stems/") || (path.equals("/api/generate") && BodyKind.of(ctx) == BodyKind.JSON);
-  }
-
-  static void error(Context ctx, ApiException error) {
-    ctx.status(error.status()).json(java.util.Map.of("error",
-        error.getMessage() == null ? "Internal error" : error.getMessage()));
-  }
-
-  // ---------------------------------------------------------------- generation
-
-  /** {@code POST /api/generate} with JSON: Cantata writes lyrics, style and title from the description. */
-  private void generate(Context ctx) throws Exception {
-    SunoBody body = SunoBody.of(ctx);
-    String description = body.text("prompt").strip();
-    if (description.isEmpty()) {
-      throw ApiException.badRequest("Prompt is required: describe the song");
+    private SunoRoutes(
+            Songs songs,
+            Voices voices,
+            Credits credits,
+            Clips clips,
+            ClipQueue queue,
+            Waiting waiting,
+            ClipFiles files) {
+        this.songs = songs;
+        this.voices = voices;
+        this.credits = credits;
+        this.clips = clips;
+        this.queue = queue;
+        this.waiting = waiting;
+        this.files = files;
     }
-    if (description.length() > 3000) {
-      throw ApiException.badRequest("Prompt is over 3000 characters");
-    }
-    boolean instrumental = body.truthy("make_instrumental");
-    submit(ctx, body, () -> {
-      LyricWriter writer = songs.studio().lyricWriter();
-      List<ClipQueue.Order> orders = new ArrayList<>();
-      for (int i = 0; i < CLIPS; i++) {
-        long seed = songs.seeds().next();
-        LyricWriter.Written written = writer.write(description, seed);
-        NewSong job = new NewSong(instrumental ? "" : written.lyrics(), StyleSource.words(description), null, 1,
-            seed, written.title(), SongOutputs.PLAYABLE);
-        orders.add(new ClipQueue.Order(job, written.title(), written.tags(), "", description, ClipType.GEN, null, 0));
-      }
-      return orders;
-    });
-  }
 
-  @OpenApi(path = "/api/custom_generate", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "Two clips from lyrics and style tags (Suno)",
-      description = "JSON: prompt (lyrics, Suno section markup or LRC), tags (style), title, make_instrumental,"
-          + " negative_tags (their words are taken out of the style; echoed), model, wait_audio.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void customGenerate(Context ctx) throws Exception {
-    SunoBody body = SunoBody.of(ctx);
-    String lyrics = body.text("prompt");
-    String tags = body.text("tags");
-    String negative = body.text("negative_tags");
-    checkLyrics(lyrics);
-    if (tags.length() > 1000) {
-      throw ApiException.badRequest("tags is over 1000 characters");
+    /**
+     * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
+     * and finished clips reported as {@code streaming} for {@code hold}.
+     */
+    public static SunoRoutes create(
+            Songs songs, Voices voices, Database database, InstantSource clock, int monthlyCredits, Duration hold) {
+        Credits credits = new Credits(database, clock, monthlyCredits);
+        ClipStore store = new ClipStore(database);
+        Clips clips = new Clips(store, songs.tasks(), clock, hold);
+        Waiting waiting = new Waiting();
+        return new SunoRoutes(
+                songs,
+                voices,
+                credits,
+                clips,
+                new ClipQueue(songs, store, credits),
+                waiting,
+                new ClipFiles(clips, songs.blobs(), waiting));
     }
-    String sung = body.truthy("make_instrumental") ? "" : lyrics;
-    String title = body.text("title");
-    submit(ctx, body, () -> {
-      List<ClipQueue.Order> orders = new ArrayList<>();
-      for (int i = 0; i < CLIPS; i++) {
-        NewSong job = new NewSong(sung, StyleSource.words(without(tags, negative)), null, 1, songs.seeds().next(),
-            title, SongOutputs.PLAYABLE);
-        orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0));
-      }
-      return orders;
-    });
-  }
 
-  /**
-   * The style words with every phrase of {@code negative} (comma-separated, whole words, any case) taken out: "pop
-   * metal, piano" without "metal" is "pop, piano". This is what {@code negative_tags} does here.
-   */
-  static String without(String tags, String negative) {
-    String style = tags;
-    for (String phrase : negative.split(",")) {
-      String p = phrase.strip();
-      if (!p.isEmpty()) {
-        style = style.replaceAll("(?i)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(p)
-            + "(?![\\p{L}\\p{N}])", " ");
-      }
+    @Override
+    public void addTo(JavalinConfig config) {
+        files.addTo(config);
+        config.router.mount(router -> {
+            router.post("/api/custom_generate", this::customGenerate);
+            router.post("/api/extend_audio", this::extendAudio);
+            router.post("/api/generate_lyrics", this::generateLyrics);
+            router.get("/api/get", this::get);
+            router.get("/api/get_limit", this::getLimit);
+            router.get("/api/clip", this::clip);
+            router.post("/api/concat", this::concat);
+            router.post("/api/generate_stems", this::generateStems);
+            router.get("/api/get_aligned_lyrics", this::alignedLyrics);
+            router.get("/api/persona", this::persona);
+            router.post("/v1/chat/completions", this::chat);
+        });
     }
-    return style.replaceAll("\\s+", " ").replaceAll("\\s*,(\\s*,)*", ",").replaceAll(",(?=\\S)", ", ")
-        .replaceAll("^,|,$", "").strip();
-  }
 
-  private static void checkLyrics(String lyrics) {
-    if (lyrics.length() > 20_000) {
-      throw ApiException.badRequest("prompt (the lyrics) is over 20000 characters");
+    /** {@code POST /api/generate} with a JSON body; the route is shared (see {@code GenerateRoute}). */
+    public Handler generate() {
+        return this::generate;
     }
-    try {
-      Lyrics.parse(lyrics);
-    } catch (Lyrics.LyricsException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-  }
 
-  @OpenApi(path = "/api/extend_audio", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "Continue a clip (Suno)",
-      description = "JSON: audio_id (required), continue_at (seconds; default the clip's end), prompt (new lyrics),"
-          + " tags (added to the clip's style; key, tempo and instruments stay unless they name others), title,"
-          + " model, wait_audio. Each new clip is the source up to the first beat at or after continue_at, sample for"
-          + " sample, then new material.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void extendAudio(Context ctx) throws Exception {
-    SunoBody body = SunoBody.of(ctx);
-    Clips.Clip source = clips.finished(body.text("audio_id"), "Audio ID is required");
-    double duration = source.duration() == null ? 0 : source.duration();
-    if (duration > SongFiles.MAX_EXTENDED_SECONDS) {
-      throw ApiException.badRequest(String.format(Locale.ROOT, "Clip %s is %.0f s long; extensions stop at %.0f s",
-          source.id(), duration, SongFiles.MAX_EXTENDED_SECONDS));
+    @Override
+    public List<ErrorShape.Family> errorFamilies() {
+        return List.of(new ErrorShape.Family("suno", SunoRoutes::owns, SunoRoutes::error));
     }
-    double continueAt = duration;
-    JsonNode at = body.get("continue_at");
-    if (!at.isMissingNode() && !at.isNull()) {
-      if (!at.isNumber() && !(at.isTextual() && at.asText().strip().matches("\\d+(\\.\\d+)?"))) {
-        throw ApiException.badRequest("continue_at must be a number of seconds");
-      }
-      continueAt = at.asDouble();
+
+    static boolean owns(Context ctx) {
+        String path = ctx.path();
+        return PATHS.contains(path)
+                || path.startsWith("/api/audio/")
+                || path.startsWith("/api/image/")
+                || path.startsWith("/api/stems/")
+                || (path.equals("/api/generate") && BodyKind.of(ctx) == BodyKind.JSON);
     }
-    if (!(continueAt > 0 && continueAt <= duration + 1e-6)) {
-      throw ApiException.badRequest(String.format(Locale.ROOT,
-          "continue_at must be between 0 and the clip's duration (%.2f s), not %s", duration, continueAt));
+
+    static void error(Context ctx, ApiException error) {
+        ctx.status(error.status())
+                .json(java.util.Map.of("error", error.getMessage() == null ? "Internal error" : error.getMessage()));
     }
-    String lyrics = body.text("prompt");
-    checkLyrics(lyrics);
-    String tags = body.text("tags");
-    String negative = body.text("negative_tags");
-    String title = body.text("title").isBlank() ? source.info().title() : body.text("title");
-    String shownTags = tags.isBlank() ? source.info().tags() : tags;
-    String master = SongFiles.master(source.id(), 0);
-    double from = continueAt;
-    submit(ctx, body, () -> {
-      List<ClipQueue.Order> orders = new ArrayList<>();
-      for (int i = 0; i < CLIPS; i++) {
-        ExtendSong job = new ExtendSong(lyrics, without(tags, negative), master, from, songs.seeds().next(), title,
-            SongOutputs.PLAYABLE);
-        orders.add(new ClipQueue.Order(job, title, shownTags, negative, "", ClipType.EXTEND, source.id(), from));
-      }
-      return orders;
-    });
-  }
 
-  /** Queues the clips and answers: at once with them {@code submitted}, or after the wait of {@code wait_audio}. */
-  private void submit(Context ctx, SunoBody body, ClipQueue.Orders orders) throws Exception {
-    String model = body.text("model").isBlank() ? DEFAULT_MODEL : body.text("model");
-    List<UUID> ids = queue.queue(account(ctx), model, CLIPS, orders);
-    String base = base(ctx);
-    if (body.truthy("wait_audio")) {
-      ctx.future(() -> waitForAudio(base, ids).thenAccept(ctx::json));
-      return;
-    }
-    List<SunoReplies.AudioInfo> out = new ArrayList<>();
-    for (UUID id : ids) {
-      out.add(SunoReplies.AudioInfo.submitted(clips.get(id.toString()), base));
-    }
-    ctx.json(out);
-  }
+    // ---------------------------------------------------------------- generation
 
-  /**
-   * Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. The
-   * request holds no server thread meanwhile.
-   */
-  private CompletableFuture<List<SunoReplies.AudioInfo>> waitForAudio(String base, List<UUID> ids) {
-    return waiting.until(() -> {
-      List<SunoReplies.AudioInfo> out = new ArrayList<>();
-      for (UUID id : ids) {
-        out.add(SunoReplies.AudioInfo.polled(clips.get(id.toString()), base));
-      }
-      boolean ready = out.stream().allMatch(c -> c.status().playable());
-      boolean failed = out.stream().allMatch(c -> c.status() == ClipStatus.ERROR);
-      return new Waiting.Look<>(ready || failed, out);
-    }, WAIT);
-  }
-
-  @OpenApi(path = "/api/generate_lyrics", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "Lyrics from a description (Suno)", description = "JSON prompt → {text, title, status}. How the lyrics"
-          + " are written is in the README: a template bank filled with the description's nouns, rhymes and meter"
-          + " checked with MaryTTS's pronunciation lexicon.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void generateLyrics(Context ctx) throws Exception {
-    String description = SunoBody.of(ctx).text("prompt").strip();
-    if (description.isEmpty()) {
-      throw ApiException.badRequest("Prompt is required: describe the song");
-    }
-    LyricWriter.Written written = songs.studio().lyricWriter().write(description, songs.seeds().next());
-    ctx.json(new SunoReplies.Lyrics(written.lyrics(), written.title(), "complete"));
-  }
-
-  @OpenApi(path = "/v1/chat/completions", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "A song from a chat message (Suno's Markdown answer)", description = "JSON messages; the last user"
-          + " message describes the song. Waits for the audio and answers in Markdown: title, cover, lyrics, link.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain"))})
-  void chat(Context ctx) throws Exception {
-    String prompt = Chat.prompt(SunoBody.of(ctx));
-    AtomicReference<LyricWriter.Written> written = new AtomicReference<>();
-    List<UUID> ids = queue.queue(account(ctx), DEFAULT_MODEL, 1, () -> {
-      written.set(songs.studio().lyricWriter().write(prompt, songs.seeds().next()));
-      // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
-      NewSong job = new NewSong("", StyleSource.words(prompt), null, 1, songs.seeds().next(), written.get().title(),
-          SongOutputs.PLAYABLE);
-      return List.of(new ClipQueue.Order(job, written.get().title(), written.get().tags(), "", prompt,
-          ClipType.GEN, null, 0));
-    });
-    String base = base(ctx);
-    ctx.future(() -> waitForAudio(base, ids).thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8")
-        .result(Chat.markdown(written.get().title(), written.get().lyrics(), clip.get(0)))));
-  }
-
-  // ---------------------------------------------------------------- clips
-
-  @OpenApi(path = "/api/get", methods = HttpMethod.GET, tags = {"Suno"}, summary = "Clips by id, or your feed (Suno)",
-      description = "ids (comma-separated) or none for this account's clips, newest first, 20 a page (page from 0).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void get(Context ctx) throws Exception {
-    String ids = ctx.queryParam("ids");
-    List<SunoReplies.AudioInfo> out = new ArrayList<>();
-    if (ids != null && !ids.isBlank()) {
-      for (String id : ids.split(",")) {
-        if (!id.isBlank()) {
-          out.add(SunoReplies.AudioInfo.polled(clips.get(id), base(ctx)));
+    /** {@code POST /api/generate} with JSON: Cantata writes lyrics, style and title from the description. */
+    private void generate(Context ctx) throws Exception {
+        SunoBody body = SunoBody.of(ctx);
+        String description = body.text("prompt").strip();
+        if (description.isEmpty()) {
+            throw ApiException.badRequest("Prompt is required: describe the song");
         }
-      }
-      ctx.json(out);
-      return;
+        if (description.length() > 3000) {
+            throw ApiException.badRequest("Prompt is over 3000 characters");
+        }
+        boolean instrumental = body.truthy("make_instrumental");
+        submit(ctx, body, () -> {
+            LyricWriter writer = songs.studio().lyricWriter();
+            List<ClipQueue.Order> orders = new ArrayList<>();
+            for (int i = 0; i < CLIPS; i++) {
+                long seed = songs.seeds().next();
+                LyricWriter.Written written = writer.write(description, seed);
+                NewSong job = new NewSong(
+                        instrumental ? "" : written.lyrics(),
+                        StyleSource.words(description),
+                        null,
+                        1,
+                        seed,
+                        written.title(),
+                        SongOutputs.PLAYABLE);
+                orders.add(new ClipQueue.Order(
+                        job, written.title(), written.tags(), "", description, ClipType.GEN, null, 0));
+            }
+            return orders;
+        });
     }
-    int page;
-    try {
-      page = Math.max(0, Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("0").strip()));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("page must be a whole number");
+
+    @OpenApi(
+            path = "/api/custom_generate",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "Two clips from lyrics and style tags (Suno)",
+            description = "JSON: prompt (lyrics, Suno section markup or LRC), tags (style), title, make_instrumental,"
+                    + " negative_tags (their words are taken out of the style; echoed), model, wait_audio.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void customGenerate(Context ctx) throws Exception {
+        SunoBody body = SunoBody.of(ctx);
+        String lyrics = body.text("prompt");
+        String tags = body.text("tags");
+        String negative = body.text("negative_tags");
+        checkLyrics(lyrics);
+        if (tags.length() > 1000) {
+            throw ApiException.badRequest("tags is over 1000 characters");
+        }
+        String sung = body.truthy("make_instrumental") ? "" : lyrics;
+        String title = body.text("title");
+        submit(ctx, body, () -> {
+            List<ClipQueue.Order> orders = new ArrayList<>();
+            for (int i = 0; i < CLIPS; i++) {
+                NewSong job = new NewSong(
+                        sung,
+                        StyleSource.words(without(tags, negative)),
+                        null,
+                        1,
+                        songs.seeds().next(),
+                        title,
+                        SongOutputs.PLAYABLE);
+                orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0));
+            }
+            return orders;
+        });
     }
-    for (Clips.Clip c : clips.feed(account(ctx), page)) {
-      out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
+
+    /**
+     * The style words with every phrase of {@code negative} (comma-separated, whole words, any case) taken out: "pop
+     * metal, piano" without "metal" is "pop, piano". This is what {@code negative_tags} does here.
+     */
+    static String without(String tags, String negative) {
+        String style = tags;
+        for (String phrase : negative.split(",")) {
+            String p = phrase.strip();
+            if (!p.isEmpty()) {
+                style = style.replaceAll(
+                        "(?i)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(p) + "(?![\\p{L}\\p{N}])", " ");
+            }
+        }
+        return style.replaceAll("\\s+", " ")
+                .replaceAll("\\s*,(\\s*,)*", ",")
+                .replaceAll(",(?=\\S)", ", ")
+                .replaceAll("^,|,$", "")
+                .strip();
     }
-    ctx.json(out);
-  }
 
-  @OpenApi(path = "/api/get_limit", methods = HttpMethod.GET, tags = {"Suno"}, summary = "Credits (Suno)",
-      description = "credits_left, period (this month), monthly_limit, monthly_usage; 5 credits a clip.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void getLimit(Context ctx) {
-    ctx.json(SunoReplies.Limit.of(credits.balance(account(ctx))));
-  }
-
-  @OpenApi(path = "/api/clip", methods = HttpMethod.GET, tags = {"Suno"}, summary = "One clip, raw (Suno)",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void clip(Context ctx) throws Exception {
-    String id = ctx.queryParam("id");
-    if (id == null || id.isBlank()) {
-      throw ApiException.badRequest("Missing parameter id");
+    private static void checkLyrics(String lyrics) {
+        if (lyrics.length() > 20_000) {
+            throw ApiException.badRequest("prompt (the lyrics) is over 20000 characters");
+        }
+        try {
+            Lyrics.parse(lyrics);
+        } catch (Lyrics.LyricsException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
-    ctx.json(SunoReplies.RawClip.of(clips.get(id), base(ctx), null));
-  }
 
-  @OpenApi(path = "/api/concat", methods = HttpMethod.POST, tags = {"Suno"}, summary = "The whole song (Suno)",
-      description = "JSON clip_id. A Cantata extension already holds the whole song (the source up to the join, then"
-          + " the new part), so this returns that clip as the whole song, with the chain of clips it continues.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void concat(Context ctx) throws Exception {
-    String id = SunoBody.of(ctx).text("clip_id").strip();
-    if (id.isEmpty()) {
-      throw ApiException.badRequest("Clip id is required");
+    @OpenApi(
+            path = "/api/extend_audio",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "Continue a clip (Suno)",
+            description =
+                    "JSON: audio_id (required), continue_at (seconds; default the clip's end), prompt (new lyrics),"
+                            + " tags (added to the clip's style; key, tempo and instruments stay unless they name others), title,"
+                            + " model, wait_audio. Each new clip is the source up to the first beat at or after continue_at, sample for"
+                            + " sample, then new material.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void extendAudio(Context ctx) throws Exception {
+        SunoBody body = SunoBody.of(ctx);
+        Clips.Clip source = clips.finished(body.text("audio_id"), "Audio ID is required");
+        double duration = source.duration() == null ? 0 : source.duration();
+        if (duration > SongFiles.MAX_EXTENDED_SECONDS) {
+            throw ApiException.badRequest(String.format(
+                    Locale.ROOT,
+                    "Clip %s is %.0f s long; extensions stop at %.0f s",
+                    source.id(),
+                    duration,
+                    SongFiles.MAX_EXTENDED_SECONDS));
+        }
+        double continueAt = duration;
+        JsonNode at = body.get("continue_at");
+        if (!at.isMissingNode() && !at.isNull()) {
+            if (!at.isNumber() && !(at.isTextual() && at.asText().strip().matches("\\d+(\\.\\d+)?"))) {
+                throw ApiException.badRequest("continue_at must be a number of seconds");
+            }
+            continueAt = at.asDouble();
+        }
+        if (!(continueAt > 0 && continueAt <= duration + 1e-6)) {
+            throw ApiException.badRequest(String.format(
+                    Locale.ROOT,
+                    "continue_at must be between 0 and the clip's duration (%.2f s), not %s",
+                    duration,
+                    continueAt));
+        }
+        String lyrics = body.text("prompt");
+        checkLyrics(lyrics);
+        String tags = body.text("tags");
+        String negative = body.text("negative_tags");
+        String title = body.text("title").isBlank() ? source.info().title() : body.text("title");
+        String shownTags = tags.isBlank() ? source.info().tags() : tags;
+        String master = SongFiles.master(source.id(), 0);
+        double from = continueAt;
+        submit(ctx, body, () -> {
+            List<ClipQueue.Order> orders = new ArrayList<>();
+            for (int i = 0; i < CLIPS; i++) {
+                ExtendSong job = new ExtendSong(
+                        lyrics,
+                        without(tags, negative),
+                        master,
+                        from,
+                        songs.seeds().next(),
+                        title,
+                        SongOutputs.PLAYABLE);
+                orders.add(
+                        new ClipQueue.Order(job, title, shownTags, negative, "", ClipType.EXTEND, source.id(), from));
+            }
+            return orders;
+        });
     }
-    Clips.Clip c = clips.get(id);
-    List<SunoReplies.ChainLink> history = new ArrayList<>();
-    Optional<Clips.Clip> at = Optional.of(c);
-    for (int guard = 0; at.isPresent() && at.get().info().source() != null && guard < 100; guard++) {
-      SunoClip link = at.get().info();
-      history.add(0, new SunoReplies.ChainLink(String.valueOf(link.source()), link.continueAt()));
-      at = clips.find(String.valueOf(link.source()));
+
+    /** Queues the clips and answers: at once with them {@code submitted}, or after the wait of {@code wait_audio}. */
+    private void submit(Context ctx, SunoBody body, ClipQueue.Orders orders) throws Exception {
+        String model = body.text("model").isBlank() ? DEFAULT_MODEL : body.text("model");
+        List<UUID> ids = queue.queue(account(ctx), model, CLIPS, orders);
+        String base = base(ctx);
+        if (body.truthy("wait_audio")) {
+            ctx.future(() -> waitForAudio(base, ids).thenAccept(ctx::json));
+            return;
+        }
+        List<SunoReplies.AudioInfo> out = new ArrayList<>();
+        for (UUID id : ids) {
+            out.add(SunoReplies.AudioInfo.submitted(clips.get(id.toString()), base));
+        }
+        ctx.json(out);
     }
-    ctx.json(SunoReplies.RawClip.of(c, base(ctx), history));
-  }
 
-  @OpenApi(path = "/api/generate_stems", methods = HttpMethod.POST, tags = {"Suno"},
-      summary = "A clip's stems (Suno)", description = "JSON audio_id → vocals, drums, bass and other, each with an"
-          + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void generateStems(Context ctx) throws Exception {
-    Clips.Clip c = clips.finished(SunoBody.of(ctx).text("audio_id"), "Audio ID is required");
-    String id = c.id().toString();
-    SongFiles.Saved saved = saved(c);
-    if (saved.stems().isEmpty()) {
-      throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
+    /**
+     * Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. The
+     * request holds no server thread meanwhile.
+     */
+    private CompletableFuture<List<SunoReplies.AudioInfo>> waitForAudio(String base, List<UUID> ids) {
+        return waiting.until(
+                () -> {
+                    List<SunoReplies.AudioInfo> out = new ArrayList<>();
+                    for (UUID id : ids) {
+                        out.add(SunoReplies.AudioInfo.polled(clips.get(id.toString()), base));
+                    }
+                    boolean ready = out.stream().allMatch(c -> c.status().playable());
+                    boolean failed = out.stream().allMatch(c -> c.status() == ClipStatus.ERROR);
+                    return new Waiting.Look<>(ready || failed, out);
+                },
+                WAIT);
     }
-    List<SunoReplies.StemClip> out = new ArrayList<>();
-    for (Stem part : saved.stems()) {
-      String stem = part.wireName();
-      out.add(new SunoReplies.StemClip(
-          UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8)).toString(), "complete",
-          c.task().createdAt().toString(), c.title() + " (" + stem + ")", id, c.duration(), stem,
-          base(ctx) + "/api/stems/" + id + "/" + stem + ".flac"));
+
+    @OpenApi(
+            path = "/api/generate_lyrics",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "Lyrics from a description (Suno)",
+            description = "JSON prompt → {text, title, status}. How the lyrics"
+                    + " are written is in the README: a template bank filled with the description's nouns, rhymes and meter"
+                    + " checked with MaryTTS's pronunciation lexicon.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void generateLyrics(Context ctx) throws Exception {
+        String description = SunoBody.of(ctx).text("prompt").strip();
+        if (description.isEmpty()) {
+            throw ApiException.badRequest("Prompt is required: describe the song");
+        }
+        LyricWriter.Written written =
+                songs.studio().lyricWriter().write(description, songs.seeds().next());
+        ctx.json(new SunoReplies.Lyrics(written.lyrics(), written.title(), "complete"));
     }
-    ctx.json(out);
-  }
 
-  @OpenApi(path = "/api/get_aligned_lyrics", methods = HttpMethod.GET, tags = {"Suno"},
-      summary = "Word timings (Suno)", description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
-          + " score the song was sung from: exact, not estimated.",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void alignedLyrics(Context ctx) throws Exception {
-    String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
-    Score score = saved(clips.finished(id, "Song ID is required")).score();
-    ctx.json(score.words().stream().map(SunoReplies.AlignedWord::of).toList());
-  }
-
-  private SongFiles.Saved saved(Clips.Clip c) throws IOException {
-    return songs.files().saved(c.id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
-  }
-
-  @OpenApi(path = "/api/persona", methods = HttpMethod.GET, tags = {"Suno"}, summary = "A singer persona (Suno)",
-      description = "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned name).",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-  void persona(Context ctx) {
-    String id = ctx.queryParam("id");
-    if (id == null || id.isBlank()) {
-      throw ApiException.badRequest("Missing parameter id");
+    @OpenApi(
+            path = "/v1/chat/completions",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "A song from a chat message (Suno's Markdown answer)",
+            description =
+                    "JSON messages; the last user"
+                            + " message describes the song. Waits for the audio and answers in Markdown: title, cover, lyrics, link.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain"))})
+    void chat(Context ctx) throws Exception {
+        String prompt = Chat.prompt(SunoBody.of(ctx));
+        AtomicReference<LyricWriter.Written> written = new AtomicReference<>();
+        List<UUID> ids = queue.queue(account(ctx), DEFAULT_MODEL, 1, () -> {
+            written.set(songs.studio().lyricWriter().write(prompt, songs.seeds().next()));
+            // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
+            NewSong job = new NewSong(
+                    "",
+                    StyleSource.words(prompt),
+                    null,
+                    1,
+                    songs.seeds().next(),
+                    written.get().title(),
+                    SongOutputs.PLAYABLE);
+            return List.of(new ClipQueue.Order(
+                    job, written.get().title(), written.get().tags(), "", prompt, ClipType.GEN, null, 0));
+        });
+        String base = base(ctx);
+        ctx.future(() -> waitForAudio(base, ids)
+                .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8")
+                        .result(Chat.markdown(
+                                written.get().title(), written.get().lyrics(), clip.get(0)))));
     }
-    Voice voice = BuiltInVoices.find(id.strip()).or(() -> voices.library().find(id.strip()))
-        .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
-    SunoReplies.Persona persona = new SunoReplies.Persona(voice.name(), voice.name(), voice.description(), null,
-        null, List.of(), false);
-    ctx.json(new SunoReplies.PersonaPage(persona, 0, Optional.ofNullable(ctx.queryParam("page")).orElse("1"), false));
-  }
 
-  // ---------------------------------------------------------------- who is asking
+    // ---------------------------------------------------------------- clips
 
-  /** Where this server is, as the client reached it (a proxy's forwarded host and scheme win). */
-  static String base(Context ctx) {
-    String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
-    String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
-    return proto + "://" + (host == null ? "localhost" : host);
-  }
-
-  /** The account credits are counted against: the bearer key's hash, or one pool when requests carry none. */
-  static String account(Context ctx) {
-    String auth = ctx.header("Authorization");
-    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
-      return "default";
+    @OpenApi(
+            path = "/api/get",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "Clips by id, or your feed (Suno)",
+            description =
+                    "ids (comma-separated) or none for this account's clips, newest first, 20 a page (page from 0).",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void get(Context ctx) throws Exception {
+        String ids = ctx.queryParam("ids");
+        List<SunoReplies.AudioInfo> out = new ArrayList<>();
+        if (ids != null && !ids.isBlank()) {
+            for (String id : ids.split(",")) {
+                if (!id.isBlank()) {
+                    out.add(SunoReplies.AudioInfo.polled(clips.get(id), base(ctx)));
+                }
+            }
+            ctx.json(out);
+            return;
+        }
+        int page;
+        try {
+            page = Math.max(
+                    0,
+                    Integer.parseInt(Optional.ofNullable(ctx.queryParam("page"))
+                            .orElse("0")
+                            .strip()));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("page must be a whole number");
+        }
+        for (Clips.Clip c : clips.feed(account(ctx), page)) {
+            out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
+        }
+        ctx.json(out);
     }
-    return "key:" + new Sha256().update(auth.substring(7).strip()).hex(12);
-  }
+
+    @OpenApi(
+            path = "/api/get_limit",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "Credits (Suno)",
+            description = "credits_left, period (this month), monthly_limit, monthly_usage; 5 credits a clip.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void getLimit(Context ctx) {
+        ctx.json(SunoReplies.Limit.of(credits.balance(account(ctx))));
+    }
+
+    @OpenApi(
+            path = "/api/clip",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "One clip, raw (Suno)",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void clip(Context ctx) throws Exception {
+        String id = ctx.queryParam("id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("Missing parameter id");
+        }
+        ctx.json(SunoReplies.RawClip.of(clips.get(id), base(ctx), null));
+    }
+
+    @OpenApi(
+            path = "/api/concat",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "The whole song (Suno)",
+            description =
+                    "JSON clip_id. A Cantata extension already holds the whole song (the source up to the join, then"
+                            + " the new part), so this returns that clip as the whole song, with the chain of clips it continues.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void concat(Context ctx) throws Exception {
+        String id = SunoBody.of(ctx).text("clip_id").strip();
+        if (id.isEmpty()) {
+            throw ApiException.badRequest("Clip id is required");
+        }
+        Clips.Clip c = clips.get(id);
+        List<SunoReplies.ChainLink> history = new ArrayList<>();
+        Optional<Clips.Clip> at = Optional.of(c);
+        for (int guard = 0; at.isPresent() && at.get().info().source() != null && guard < 100; guard++) {
+            SunoClip link = at.get().info();
+            history.add(0, new SunoReplies.ChainLink(String.valueOf(link.source()), link.continueAt()));
+            at = clips.find(String.valueOf(link.source()));
+        }
+        ctx.json(SunoReplies.RawClip.of(c, base(ctx), history));
+    }
+
+    @OpenApi(
+            path = "/api/generate_stems",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "A clip's stems (Suno)",
+            description = "JSON audio_id → vocals, drums, bass and other, each with an"
+                    + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void generateStems(Context ctx) throws Exception {
+        Clips.Clip c = clips.finished(SunoBody.of(ctx).text("audio_id"), "Audio ID is required");
+        String id = c.id().toString();
+        SongFiles.Saved saved = saved(c);
+        if (saved.stems().isEmpty()) {
+            throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
+        }
+        List<SunoReplies.StemClip> out = new ArrayList<>();
+        for (Stem part : saved.stems()) {
+            String stem = part.wireName();
+            out.add(new SunoReplies.StemClip(
+                    UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8))
+                            .toString(),
+                    "complete",
+                    c.task().createdAt().toString(),
+                    c.title() + " (" + stem + ")",
+                    id,
+                    c.duration(),
+                    stem,
+                    base(ctx) + "/api/stems/" + id + "/" + stem + ".flac"));
+        }
+        ctx.json(out);
+    }
+
+    @OpenApi(
+            path = "/api/get_aligned_lyrics",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "Word timings (Suno)",
+            description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
+                    + " score the song was sung from: exact, not estimated.",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void alignedLyrics(Context ctx) throws Exception {
+        String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
+        Score score = saved(clips.finished(id, "Song ID is required")).score();
+        ctx.json(score.words().stream().map(SunoReplies.AlignedWord::of).toList());
+    }
+
+    private SongFiles.Saved saved(Clips.Clip c) throws IOException {
+        return songs.files().saved(c.id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
+    }
+
+    @OpenApi(
+            path = "/api/persona",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "A singer persona (Suno)",
+            description =
+                    "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned name).",
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
+    void persona(Context ctx) {
+        String id = ctx.queryParam("id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("Missing parameter id");
+        }
+        Voice voice = BuiltInVoices.find(id.strip())
+                .or(() -> voices.library().find(id.strip()))
+                .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
+        SunoReplies.Persona persona =
+                new SunoReplies.Persona(voice.name(), voice.name(), voice.description(), null, null, List.of(), false);
+        ctx.json(new SunoReplies.PersonaPage(
+                persona, 0, Optional.ofNullable(ctx.queryParam("page")).orElse("1"), false));
+    }
+
+    // ---------------------------------------------------------------- who is asking
+
+    /** Where this server is, as the client reached it (a proxy's forwarded host and scheme win). */
+    static String base(Context ctx) {
+        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
+        String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
+        return proto + "://" + (host == null ? "localhost" : host);
+    }
+
+    /** The account credits are counted against: the bearer key's hash, or one pool when requests carry none. */
+    static String account(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth == null
+                || !auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                || auth.substring(7).isBlank()) {
+            return "default";
+        }
+        return "key:" + new Sha256().update(auth.substring(7).strip()).hex(12);
+    }
 }

@@ -14,44 +14,44 @@ import java.util.concurrent.atomic.AtomicReference;
  * the time is up. Thousands of clients can wait on one thread.
  */
 final class Waiting {
-  private static final long EVERY_MS = 250;
+    private static final long EVERY_MS = 250;
 
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "cantata-suno-wait");
-    t.setDaemon(true);
-    return t;
-  });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cantata-suno-wait");
+        t.setDaemon(true);
+        return t;
+    });
 
-  /** What a look found, and whether it is the answer. */
-  record Look<T>(boolean done, T value) {}
+    /** What a look found, and whether it is the answer. */
+    record Look<T>(boolean done, T value) {}
 
-  /** One look; may fail, which fails the wait. */
-  @FunctionalInterface
-  interface Check<T> {
-    Look<T> look() throws Exception;
-  }
+    /** One look; may fail, which fails the wait. */
+    @FunctionalInterface
+    interface Check<T> {
+        Look<T> look() throws Exception;
+    }
 
-  /** Looks now and then every 250 ms until a look is done or {@code limit} passes; answers with the last look. */
-  <T> CompletableFuture<T> until(Check<T> check, Duration limit) {
-    CompletableFuture<T> answer = new CompletableFuture<>();
-    long deadline = System.nanoTime() + limit.toNanos();
-    AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
-    Runnable tick = () -> {
-      try {
-        Look<T> look = check.look();
-        if (look.done() || System.nanoTime() > deadline) {
-          answer.complete(look.value());
-        }
-      } catch (Exception | Error e) {
-        answer.completeExceptionally(e);
-      }
-      if (answer.isDone() && ticking.get() != null) {
-        ticking.get().cancel(false);
-      }
-    };
-    ticking.set(timer.scheduleWithFixedDelay(tick, 0, EVERY_MS, TimeUnit.MILLISECONDS));
-    // the future whenComplete returns only mirrors answer, which the caller already has
-    var unused = answer.whenComplete((value, error) -> ticking.get().cancel(false));
-    return answer;
-  }
+    /** Looks now and then every 250 ms until a look is done or {@code limit} passes; answers with the last look. */
+    <T> CompletableFuture<T> until(Check<T> check, Duration limit) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        long deadline = System.nanoTime() + limit.toNanos();
+        AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
+        Runnable tick = () -> {
+            try {
+                Look<T> look = check.look();
+                if (look.done() || System.nanoTime() > deadline) {
+                    answer.complete(look.value());
+                }
+            } catch (Exception | Error e) {
+                answer.completeExceptionally(e);
+            }
+            if (answer.isDone() && ticking.get() != null) {
+                ticking.get().cancel(false);
+            }
+        };
+        ticking.set(timer.scheduleWithFixedDelay(tick, 0, EVERY_MS, TimeUnit.MILLISECONDS));
+        // the future whenComplete returns only mirrors answer, which the caller already has
+        var unused = answer.whenComplete((value, error) -> ticking.get().cancel(false));
+        return answer;
+    }
 }

@@ -19,44 +19,57 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Hundreds of queued songs: every one is accepted, reported, and deleted with its files; none is lost. */
 final class SongQueueTest {
-  static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path data;
+    static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void threeHundredQueuedSongsAreEachReportedAndDeleted() throws Exception {
-    try (TestServer server = TestServer.start(data, null)) {
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
-        HttpResponse<byte[]> r = server.postMultipart("/api/generate", new Multipart()
-            .file("lyrics", "l.lrc", ("[00:0" + (i % 10) + ".00]Song number " + i + "\n").getBytes(StandardCharsets.UTF_8))
-            .field("ref_prompt", "ambient")
-            .field("audio_length", "95"));
-        assertThat(r.statusCode()).isEqualTo(200);
-        ids.add(JSON.readTree(r.body()).get("task_id").asText());
-      }
-      assertThat(new HashSet<>(ids)).hasSize(300);
+    @TempDir
+    Path data;
 
-      Set<String> statuses = new HashSet<>();
-      for (String id : ids) {
-        statuses.add(JSON.readTree(server.get("/api/status/" + id).body()).get("status").asText());
-      }
-      assertThat(statuses).isSubsetOf("queued", "processing", "completed");
+    @Test
+    void threeHundredQueuedSongsAreEachReportedAndDeleted() throws Exception {
+        try (TestServer server = TestServer.start(data, null)) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                HttpResponse<byte[]> r = server.postMultipart(
+                        "/api/generate",
+                        new Multipart()
+                                .file(
+                                        "lyrics",
+                                        "l.lrc",
+                                        ("[00:0" + (i % 10) + ".00]Song number " + i + "\n")
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .field("ref_prompt", "ambient")
+                                .field("audio_length", "95"));
+                assertThat(r.statusCode()).isEqualTo(200);
+                ids.add(JSON.readTree(r.body()).get("task_id").asText());
+            }
+            assertThat(new HashSet<>(ids)).hasSize(300);
 
-      for (String id : ids) {
-        HttpResponse<byte[]> deleted = server.client.send(HttpRequest.newBuilder(server.uri("/api/tasks/" + id))
-            .DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(deleted.statusCode()).isEqualTo(200);
-      }
-      for (String id : ids) {
-        assertThat(server.get("/api/status/" + id).statusCode()).isEqualTo(404);
-      }
-      Thread.sleep(1500); // a song that was running stops at its next progress report and writes nothing more
-      Path tasks = data.resolve("blobs/tasks");
-      if (Files.isDirectory(tasks)) {
-        try (var left = Files.list(tasks)) {
-          assertThat(left.toList()).isEmpty();
+            Set<String> statuses = new HashSet<>();
+            for (String id : ids) {
+                statuses.add(JSON.readTree(server.get("/api/status/" + id).body())
+                        .get("status")
+                        .asText());
+            }
+            assertThat(statuses).isSubsetOf("queued", "processing", "completed");
+
+            for (String id : ids) {
+                HttpResponse<byte[]> deleted = server.client.send(
+                        HttpRequest.newBuilder(server.uri("/api/tasks/" + id))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(deleted.statusCode()).isEqualTo(200);
+            }
+            for (String id : ids) {
+                assertThat(server.get("/api/status/" + id).statusCode()).isEqualTo(404);
+            }
+            Thread.sleep(1500); // a song that was running stops at its next progress report and writes nothing more
+            Path tasks = data.resolve("blobs/tasks");
+            if (Files.isDirectory(tasks)) {
+                try (var left = Files.list(tasks)) {
+                    assertThat(left.toList()).isEmpty();
+                }
+            }
         }
-      }
     }
-  }
 }

@@ -20,138 +20,162 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** OpenAI's speech route over real HTTP, as the SDKs call it. */
 final class OpenAiRoutesTest {
-  static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path data;
-  static TestServer server;
+    static final ObjectMapper JSON = new ObjectMapper();
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data, null);
-  }
+    @TempDir
+    static Path data;
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+    static TestServer server;
 
-  static HttpResponse<byte[]> speech(String json) throws Exception {
-    return server.postJson("/v1/audio/speech", json);
-  }
-
-  static JsonNode error(HttpResponse<byte[]> response) throws Exception {
-    return JSON.readTree(response.body()).get("error");
-  }
-
-  @Test
-  void everyOpenAiVoiceNameSpeaksWithAnyModelName() throws Exception {
-    for (String voice : List.of("alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer",
-        "verse", "marin", "cedar")) {
-      HttpResponse<byte[]> response = speech(
-          "{\"model\":\"gpt-4o-mini-tts\",\"voice\":\"" + voice + "\",\"input\":\"Hi.\",\"response_format\":\"wav\"}");
-      assertThat(response.statusCode()).as(voice).isEqualTo(200);
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data, null);
     }
-    assertThat(speech("{\"model\":\"whatever-model\",\"voice\":\"alloy\",\"input\":\"Hi.\"}").statusCode())
-        .isEqualTo(200);
-  }
 
-  @Test
-  void pcmIsHeaderless24KilohertzSixteenBitMono() throws Exception {
-    HttpResponse<byte[]> response =
-        speech("{\"model\":\"tts-1\",\"voice\":\"nova\",\"input\":\"Raw samples.\",\"response_format\":\"pcm\"}");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValue("audio/pcm");
-    byte[] pcm = response.body();
-    assertThat(new String(pcm, 0, 4, StandardCharsets.US_ASCII)).isNotEqualTo("RIFF");
-    float[] samples = TestServer.ffmpegDecode(pcm, 24_000, true);
-    assertThat(samples.length / 24_000.0).isBetween(0.5, 3.0);
-    assertThat(Voices.medianF0(samples, 24_000)).isBetween(150.0, 260.0);
-  }
-
-  @Test
-  void speedIsHonouredWithinTenPercent() throws Exception {
-    String body = "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"The speed of this sentence is set by the"
-        + " client.\",\"response_format\":\"pcm\"";
-    int normal = speech(body + "}").body().length;
-
-    int fast = speech(body + ",\"speed\":2.0}").body().length;
-    int slow = speech(body + ",\"speed\":0.5}").body().length;
-
-    assertThat((double) fast).isCloseTo(normal / 2.0, within(normal / 2.0 * 0.1));
-    assertThat((double) slow).isCloseTo(normal * 2.0, within(normal * 2.0 * 0.1));
-  }
-
-  @Test
-  void aVoiceObjectAndBase64AudioAreAcceptedAsVoices() throws Exception {
-    HttpResponse<byte[]> byId = speech("{\"model\":\"tts-1\",\"voice\":{\"id\":\"narrator\"},\"input\":\"Hello.\"}");
-    String b64 = Base64.getEncoder().encodeToString(Voices.vowelWav(130, 2));
-    HttpResponse<byte[]> cloned = speech(
-        "{\"model\":\"tts-1\",\"voice\":\"" + b64 + "\",\"input\":\"Hello from a clone.\",\"response_format\":\"pcm\"}");
-
-    assertThat(byId.statusCode()).isEqualTo(200);
-    assertThat(cloned.statusCode()).isEqualTo(200);
-    assertThat(Voices.medianF0(TestServer.ffmpegDecode(cloned.body(), 24_000, true), 24_000))
-        .isCloseTo(130, within(13.0));
-  }
-
-  @Test
-  void sseSendsAudioDeltasAndADoneEventWithUsage() throws Exception {
-    HttpResponse<byte[]> response = speech("{\"model\":\"gpt-4o-mini-tts\",\"voice\":\"alloy\",\"input\":\"One. Two."
-        + " Three.\",\"stream_format\":\"sse\",\"response_format\":\"pcm\"}");
-
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : new String(response.body(), StandardCharsets.UTF_8).split("\n")) {
-      if (line.startsWith("data: ")) {
-        events.add(JSON.readTree(line.substring(6)));
-      }
+    @AfterAll
+    static void stop() {
+        server.close();
     }
-    assertThat(events.size()).isGreaterThanOrEqualTo(2);
-    assertThat(events.subList(0, events.size() - 1))
-        .allSatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("speech.audio.delta"));
-    JsonNode done = events.get(events.size() - 1);
-    assertThat(done.get("type").asText()).isEqualTo("speech.audio.done");
-    assertThat(done.get("usage").get("input_tokens").asInt()).isPositive();
-    int bytes = 0;
-    for (JsonNode e : events.subList(0, events.size() - 1)) {
-      bytes += Base64.getDecoder().decode(e.get("audio").asText()).length;
+
+    static HttpResponse<byte[]> speech(String json) throws Exception {
+        return server.postJson("/v1/audio/speech", json);
     }
-    assertThat(bytes).isGreaterThan(24_000);
-  }
 
-  @Test
-  void inputOverFourThousandNinetySixCharactersIsA400InOpenAisShape() throws Exception {
-    HttpResponse<byte[]> response =
-        speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"" + "a".repeat(4097) + "\"}");
+    static JsonNode error(HttpResponse<byte[]> response) throws Exception {
+        return JSON.readTree(response.body()).get("error");
+    }
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    JsonNode error = error(response);
-    assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
-    assertThat(error.get("param").asText()).isEqualTo("input");
-    assertThat(error.get("message").asText()).contains("4096");
-  }
+    @Test
+    void everyOpenAiVoiceNameSpeaksWithAnyModelName() throws Exception {
+        for (String voice : List.of(
+                "alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse", "marin",
+                "cedar")) {
+            HttpResponse<byte[]> response = speech("{\"model\":\"gpt-4o-mini-tts\",\"voice\":\"" + voice
+                    + "\",\"input\":\"Hi.\",\"response_format\":\"wav\"}");
+            assertThat(response.statusCode()).as(voice).isEqualTo(200);
+        }
+        assertThat(speech("{\"model\":\"whatever-model\",\"voice\":\"alloy\",\"input\":\"Hi.\"}")
+                        .statusCode())
+                .isEqualTo(200);
+    }
 
-  @Test
-  void badFieldsNameTheParameter() throws Exception {
-    assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\"}")).get("param").asText()).isEqualTo("input");
-    assertThat(error(speech("{\"model\":\"tts-1\",\"input\":\"x\"}")).get("param").asText()).isEqualTo("voice");
-    assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"speed\":9}")).get("param")
-        .asText()).isEqualTo("speed");
-    assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"response_format\":\"ogg\"}"))
-        .get("param").asText()).isEqualTo("response_format");
-    assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"nobody\",\"input\":\"x\"}")).get("message").asText())
-        .contains("not a voice of this server");
-    assertThat(speech("{\"model\":\"tts-1\",\"voice\":\"" + "A".repeat(400) + "\",\"input\":\"x\"}").statusCode())
-        .isEqualTo(400);
-    assertThat(error(speech("{}")).get("param").asText()).as("an empty object is JSON, missing its fields")
-        .isEqualTo("model");
-  }
+    @Test
+    void pcmIsHeaderless24KilohertzSixteenBitMono() throws Exception {
+        HttpResponse<byte[]> response = speech(
+                "{\"model\":\"tts-1\",\"voice\":\"nova\",\"input\":\"Raw samples.\",\"response_format\":\"pcm\"}");
 
-  @Test
-  void modelsAreListedTheOpenAiWay() throws Exception {
-    JsonNode models = JSON.readTree(server.get("/v1/models").body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("audio/pcm");
+        byte[] pcm = response.body();
+        assertThat(new String(pcm, 0, 4, StandardCharsets.US_ASCII)).isNotEqualTo("RIFF");
+        float[] samples = TestServer.ffmpegDecode(pcm, 24_000, true);
+        assertThat(samples.length / 24_000.0).isBetween(0.5, 3.0);
+        assertThat(Voices.medianF0(samples, 24_000)).isBetween(150.0, 260.0);
+    }
 
-    assertThat(models.get("object").asText()).isEqualTo("list");
-    assertThat(models.get("data").findValuesAsText("id")).contains("tts-1", "cantata");
-  }
+    @Test
+    void speedIsHonouredWithinTenPercent() throws Exception {
+        String body = "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"The speed of this sentence is set by the"
+                + " client.\",\"response_format\":\"pcm\"";
+        int normal = speech(body + "}").body().length;
+
+        int fast = speech(body + ",\"speed\":2.0}").body().length;
+        int slow = speech(body + ",\"speed\":0.5}").body().length;
+
+        assertThat((double) fast).isCloseTo(normal / 2.0, within(normal / 2.0 * 0.1));
+        assertThat((double) slow).isCloseTo(normal * 2.0, within(normal * 2.0 * 0.1));
+    }
+
+    @Test
+    void aVoiceObjectAndBase64AudioAreAcceptedAsVoices() throws Exception {
+        HttpResponse<byte[]> byId =
+                speech("{\"model\":\"tts-1\",\"voice\":{\"id\":\"narrator\"},\"input\":\"Hello.\"}");
+        String b64 = Base64.getEncoder().encodeToString(Voices.vowelWav(130, 2));
+        HttpResponse<byte[]> cloned = speech("{\"model\":\"tts-1\",\"voice\":\"" + b64
+                + "\",\"input\":\"Hello from a clone.\",\"response_format\":\"pcm\"}");
+
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(cloned.statusCode()).isEqualTo(200);
+        assertThat(Voices.medianF0(TestServer.ffmpegDecode(cloned.body(), 24_000, true), 24_000))
+                .isCloseTo(130, within(13.0));
+    }
+
+    @Test
+    void sseSendsAudioDeltasAndADoneEventWithUsage() throws Exception {
+        HttpResponse<byte[]> response =
+                speech("{\"model\":\"gpt-4o-mini-tts\",\"voice\":\"alloy\",\"input\":\"One. Two."
+                        + " Three.\",\"stream_format\":\"sse\",\"response_format\":\"pcm\"}");
+
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : new String(response.body(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("data: ")) {
+                events.add(JSON.readTree(line.substring(6)));
+            }
+        }
+        assertThat(events.size()).isGreaterThanOrEqualTo(2);
+        assertThat(events.subList(0, events.size() - 1))
+                .allSatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("speech.audio.delta"));
+        JsonNode done = events.get(events.size() - 1);
+        assertThat(done.get("type").asText()).isEqualTo("speech.audio.done");
+        assertThat(done.get("usage").get("input_tokens").asInt()).isPositive();
+        int bytes = 0;
+        for (JsonNode e : events.subList(0, events.size() - 1)) {
+            bytes += Base64.getDecoder().decode(e.get("audio").asText()).length;
+        }
+        assertThat(bytes).isGreaterThan(24_000);
+    }
+
+    @Test
+    void inputOverFourThousandNinetySixCharactersIsA400InOpenAisShape() throws Exception {
+        HttpResponse<byte[]> response =
+                speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"" + "a".repeat(4097) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = error(response);
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.get("param").asText()).isEqualTo("input");
+        assertThat(error.get("message").asText()).contains("4096");
+    }
+
+    @Test
+    void badFieldsNameTheParameter() throws Exception {
+        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\"}"))
+                        .get("param")
+                        .asText())
+                .isEqualTo("input");
+        assertThat(error(speech("{\"model\":\"tts-1\",\"input\":\"x\"}"))
+                        .get("param")
+                        .asText())
+                .isEqualTo("voice");
+        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"speed\":9}"))
+                        .get("param")
+                        .asText())
+                .isEqualTo("speed");
+        assertThat(error(
+                                speech(
+                                        "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"response_format\":\"ogg\"}"))
+                        .get("param")
+                        .asText())
+                .isEqualTo("response_format");
+        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"nobody\",\"input\":\"x\"}"))
+                        .get("message")
+                        .asText())
+                .contains("not a voice of this server");
+        assertThat(speech("{\"model\":\"tts-1\",\"voice\":\"" + "A".repeat(400) + "\",\"input\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(error(speech("{}")).get("param").asText())
+                .as("an empty object is JSON, missing its fields")
+                .isEqualTo("model");
+    }
+
+    @Test
+    void modelsAreListedTheOpenAiWay() throws Exception {
+        JsonNode models = JSON.readTree(server.get("/v1/models").body());
+
+        assertThat(models.get("object").asText()).isEqualTo("list");
+        assertThat(models.get("data").findValuesAsText("id")).contains("tts-1", "cantata");
+    }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Tag;
 /** Credits on a real PostgreSQL, the database several nodes share. */
 @Tag("postgres")
 final class PostgresCreditsTest extends CreditsContract {
-  @Override
-  Database openDatabase() {
-    return Database.open(PostgresTestDatabase.url());
-  }
+    @Override
+    Database openDatabase() {
+        return Database.open(PostgresTestDatabase.url());
+    }
 }

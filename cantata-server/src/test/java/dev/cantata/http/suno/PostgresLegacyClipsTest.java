@@ -12,38 +12,41 @@ import org.junit.jupiter.api.Tag;
 /** The clip table's migration on PostgreSQL, in a schema of its own (the shared database is migrated already). */
 @Tag("postgres")
 final class PostgresLegacyClipsTest extends LegacyClipsContract {
-  private final String schema = "legacy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private String base;
+    private final String schema =
+            "legacy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private String base;
 
-  @BeforeEach
-  void createSchema() throws Exception {
-    base = PostgresTestDatabase.url();
-    try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
+    @BeforeEach
+    void createSchema() throws Exception {
+        base = PostgresTestDatabase.url();
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
     }
-  }
 
-  @AfterEach
-  void dropSchema() throws Exception {
-    if (base != null) {
-      try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
+    @AfterEach
+    void dropSchema() throws Exception {
+        if (base != null) {
+            try (Connection c = DriverManager.getConnection(base);
+                    Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
-  }
 
-  @Override
-  String url() {
-    return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-  }
+    @Override
+    String url() {
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
 
-  @Override
-  String migrations() {
-    return "classpath:db/postgresql";
-  }
+    @Override
+    String migrations() {
+        return "classpath:db/postgresql";
+    }
 
-  @Override
-  Object bind(UUID id) {
-    return id;
-  }
+    @Override
+    Object bind(UUID id) {
+        return id;
+    }
 }

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Credits on SQLite, the default database. */
 final class SqliteCreditsTest extends CreditsContract {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Override
-  Database openDatabase() {
-    return Database.open("jdbc:sqlite:" + dir.resolve("credits.db"));
-  }
+    @Override
+    Database openDatabase() {
+        return Database.open("jdbc:sqlite:" + dir.resolve("credits.db"));
+    }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Suno dialect over real HTTP: the seed's flow, clip fields, audio, covers, extend, stems, lyrics, credits. */
 final class SunoRoutesTest {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final String LYRICS = """
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String LYRICS = """
       [Verse]
       Morning rain upon the window
       Coffee cooling in my hand
@@ -35,252 +35,318 @@ final class SunoRoutesTest {
       [Chorus]
       Hold on, hold on, the night is almost over
       """;
-  static final Codecs CODECS = new Codecs(Ffmpeg.locate());
-  @TempDir static Path data;
-  static TestServer server;
-  static List<JsonNode> made;
+    static final Codecs CODECS = new Codecs(Ffmpeg.locate());
 
-  @BeforeAll
-  static void startAndMakeTwoClips() throws Exception {
-    server = TestServer.start(Settings.loopback(data).toBuilder().credits(40).streamingHold(Duration.ofSeconds(1)).build());
-    made = post("/api/custom_generate", "{\"prompt\":" + JSON.writeValueAsString(LYRICS)
-        + ",\"tags\":\"pop rock male melancholic\",\"title\":\"Test Song\",\"make_instrumental\":false,"
-        + "\"negative_tags\":\"jazz\",\"model\":\"chirp-v4\",\"wait_audio\":false}", null);
-  }
+    @TempDir
+    static Path data;
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+    static TestServer server;
+    static List<JsonNode> made;
 
-  static List<JsonNode> post(String path, String json, String key) throws Exception {
-    HttpResponse<byte[]> r = send(path, json, key);
-    assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-    List<JsonNode> out = new ArrayList<>();
-    JSON.readTree(r.body()).forEach(out::add);
-    return out;
-  }
-
-  static HttpResponse<byte[]> send(String path, String json, String key) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofMinutes(3));
-    if (key != null) {
-      b.header("Authorization", "Bearer " + key);
+    @BeforeAll
+    static void startAndMakeTwoClips() throws Exception {
+        server = TestServer.start(Settings.loopback(data).toBuilder()
+                .credits(40)
+                .streamingHold(Duration.ofSeconds(1))
+                .build());
+        made = post(
+                "/api/custom_generate",
+                "{\"prompt\":" + JSON.writeValueAsString(LYRICS)
+                        + ",\"tags\":\"pop rock male melancholic\",\"title\":\"Test Song\",\"make_instrumental\":false,"
+                        + "\"negative_tags\":\"jazz\",\"model\":\"chirp-v4\",\"wait_audio\":false}",
+                null);
     }
-    return server.client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
 
-  static JsonNode get(String path) throws Exception {
-    return JSON.readTree(server.get(path).body());
-  }
-
-  static HttpResponse<byte[]> fetch(String url) throws Exception {
-    return server.client.send(HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  static List<JsonNode> waitComplete(String ids) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      List<JsonNode> clips = new ArrayList<>();
-      get("/api/get?ids=" + ids).forEach(clips::add);
-      if (clips.stream().allMatch(c -> c.get("status").asText().equals("complete"))) {
-        return clips;
-      }
-      Thread.sleep(250);
+    @AfterAll
+    static void stop() {
+        server.close();
     }
-    throw new AssertionError("clips " + ids + " did not complete");
-  }
 
-  @Test
-  void aGenerationAnswersWithTwoSubmittedClipsCarryingEveryField() {
-    assertThat(made).hasSize(2);
-    for (JsonNode clip : made) {
-      assertThat(clip.fieldNames()).toIterable().contains("id", "title", "image_url", "lyric", "audio_url",
-          "video_url", "created_at", "model_name", "status", "gpt_description_prompt", "prompt", "type", "tags",
-          "duration", "negative_tags");
-      assertThat(clip.get("status").asText()).isEqualTo("submitted");
-      assertThat(clip.get("model_name").asText()).isEqualTo("chirp-v4");
-      assertThat(clip.get("title").asText()).isEqualTo("Test Song");
-      assertThat(clip.get("type").asText()).isEqualTo("gen");
+    static List<JsonNode> post(String path, String json, String key) throws Exception {
+        HttpResponse<byte[]> r = send(path, json, key);
+        assertThat(r.statusCode())
+                .as(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(r.body()).forEach(out::add);
+        return out;
     }
-    assertThat(made.get(0).get("id")).isNotEqualTo(made.get(1).get("id"));
-  }
 
-  @Test
-  void pollingSeesStreamingThenCompleteAndTheAudioUrlServesTheWholeSong() throws Exception {
-    List<JsonNode> mine = post("/api/custom_generate", "{\"prompt\":\"[Verse]\\nHold on, the light is coming"
-        + " through\",\"tags\":\"folk\"}", "poller");
-    String ids = mine.get(0).get("id").asText() + "," + mine.get(1).get("id").asText();
-    boolean sawStreaming = false;
-    List<JsonNode> clips = new ArrayList<>();
-    for (int i = 0; i < 3000 && !sawStreaming; i++) {
-      clips.clear();
-      get("/api/get?ids=" + ids).forEach(clips::add);
-      sawStreaming = clips.get(0).get("status").asText().equals("streaming");
-      Thread.sleep(100);
-    }
-    assertThat(sawStreaming).isTrue();
-    for (JsonNode clip : clips) {
-      assertThat(clip.get("audio_url").asText()).startsWith("http://127.0.0.1:");
-      assertThat(clip.has("error_message")).isTrue();
-      assertThat(clip.has("negative_tags")).isFalse();
-    }
-    byte[] early = fetch(clips.get(1).get("audio_url").asText()).body(); // may still be being made
-
-    List<JsonNode> done = waitComplete(ids);
-
-    float[] audio = TestServer.ffmpegDecode(early, 44_100, false);
-    assertThat(audio.length / 44_100.0).isCloseTo(done.get(1).get("duration").asDouble(), within(0.2));
-    HttpResponse<byte[]> image = fetch(done.get(0).get("image_url").asText());
-    assertThat(image.headers().firstValue("content-type")).hasValue("image/png");
-    assertThat(new String(image.body(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    assertThat(done.get(0).get("error_message").isNull()).isTrue();
-  }
-
-  @Test
-  void anExtensionIsItsSourceBeforeTheJoinAndConcatNamesTheChain() throws Exception {
-    String source = made.get(0).get("id").asText();
-    waitComplete(source);
-
-    List<JsonNode> extended = post("/api/extend_audio", "{\"audio_id\":\"" + source + "\",\"prompt\":"
-        + "\"[Verse 3]\\nThe city lights are fading slow\",\"continue_at\":6,\"wait_audio\":true}", null);
-
-    assertThat(extended).hasSize(2);
-    String id = extended.get(0).get("id").asText();
-    waitComplete(id);
-    float[] before = CODECS.decodeStereo(Files.readAllBytes(data.resolve("blobs/tasks/" + source + "/song-0.wav")),
-        44_100, 600);
-    float[] after = CODECS.decodeStereo(Files.readAllBytes(data.resolve("blobs/tasks/" + id + "/song-0.wav")),
-        44_100, 600);
-    for (int i = 0; i < 6 * 44_100 * 2; i++) {
-      assertThat(after[i]).as("sample %d", i).isEqualTo(before[i]);
-    }
-    assertThat(get("/api/get?ids=" + id).get(0).get("type").asText()).isEqualTo("extend");
-    JsonNode whole = JSON.readTree(send("/api/concat", "{\"clip_id\":\"" + id + "\"}", null).body());
-    assertThat(whole.get("metadata").get("concat_history").get(0).get("id").asText()).isEqualTo(source);
-    assertThat(whole.get("metadata").get("type").asText()).isEqualTo("concat");
-  }
-
-  @Test
-  void stemsAndAlignedLyricsComeFromTheScore() throws Exception {
-    String id = made.get(1).get("id").asText();
-    waitComplete(id);
-
-    JsonNode stems = JSON.readTree(send("/api/generate_stems", "{\"audio_id\":\"" + id + "\"}", null).body());
-    JsonNode words = get("/api/get_aligned_lyrics?song_id=" + id);
-
-    assertThat(stems).hasSize(4);
-    for (JsonNode stem : stems) {
-      assertThat(stem.get("stem_from_id").asText()).isEqualTo(id);
-      float[] audio = TestServer.ffmpegDecode(fetch(stem.get("audio_url").asText()).body(), 44_100, false);
-      assertThat(audio.length / 44_100.0).isCloseTo(stem.get("duration").asDouble(), within(0.1));
-    }
-    List<String> sung = new ArrayList<>();
-    double last = -1;
-    for (JsonNode w : words) {
-      sung.add(w.get("word").asText());
-      assertThat(w.get("start_s").asDouble()).isGreaterThanOrEqualTo(last);
-      assertThat(w.get("end_s").asDouble()).isGreaterThan(w.get("start_s").asDouble());
-      last = w.get("start_s").asDouble();
-    }
-    assertThat(sung).startsWith("Morning", "rain", "upon", "the", "window");
-  }
-
-  @Test
-  void aDescriptionGetsWrittenLyricsAndWaitAudioReturnsPlayableClips() throws Exception {
-    List<JsonNode> clips = post("/api/generate", "{\"prompt\":\"a cheerful folk song about a morning walk by the "
-        + "sea\",\"wait_audio\":true}", "describer");
-
-    assertThat(clips).hasSize(2);
-    for (JsonNode c : clips) {
-      assertThat(c.get("status").asText()).isIn("streaming", "complete");
-      assertThat(c.get("lyric").asText()).contains("\n");
-      assertThat(c.get("gpt_description_prompt").asText()).contains("morning walk");
-      assertThat(c.get("tags").asText()).contains("folk");
-    }
-    assertThat(clips.get(0).get("lyric")).isNotEqualTo(clips.get(1).get("lyric"));
-  }
-
-  @Test
-  void creditsAreCountedPerKeyAndRunningOutIs402() throws Exception {
-    String body = "{\"prompt\":\"\",\"tags\":\"ambient\",\"make_instrumental\":true}";
-    JsonNode before = JSON.readTree(server.client.send(HttpRequest.newBuilder(server.uri("/api/get_limit"))
-        .header("Authorization", "Bearer spender").build(), HttpResponse.BodyHandlers.ofByteArray()).body());
-
-    List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      HttpResponse<byte[]> r = send("/api/custom_generate", body, "spender");
-      statuses.add(r.statusCode());
-      if (r.statusCode() == 200) {
-        for (JsonNode clip : JSON.readTree(r.body())) { // spent is spent: the songs themselves are not needed here
-          server.client.send(HttpRequest.newBuilder(server.uri("/api/tasks/" + clip.get("id").asText())).DELETE()
-              .build(), HttpResponse.BodyHandlers.discarding());
+    static HttpResponse<byte[]> send(String path, String json, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofMinutes(3));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
         }
-      }
+        return server.client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
-    HttpResponse<byte[]> refused = send("/api/custom_generate", body, "spender");
-    JsonNode after = JSON.readTree(server.client.send(HttpRequest.newBuilder(server.uri("/api/get_limit"))
-        .header("Authorization", "Bearer spender").build(), HttpResponse.BodyHandlers.ofByteArray()).body());
 
-    assertThat(before.get("credits_left").asInt()).isEqualTo(40);
-    assertThat(before.get("period").asText()).isEqualTo("month");
-    assertThat(statuses).containsExactly(200, 200, 200, 200, 402);
-    assertThat(refused.statusCode()).isEqualTo(402);
-    assertThat(JSON.readTree(refused.body()).get("error").asText()).startsWith("Payment required");
-    assertThat(after.get("credits_left").asInt()).isZero();
-    assertThat(after.get("monthly_usage").asInt()).isEqualTo(40);
-    assertThat(after.get("monthly_limit").asInt()).isEqualTo(40);
-    assertThat(get("/api/get_limit").get("credits_left").asInt()).as("another account").isGreaterThan(0);
-  }
+    static JsonNode get(String path) throws Exception {
+        return JSON.readTree(server.get(path).body());
+    }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(delimiter = '|', value = {
-    "/api/extend_audio|{}|400|Audio ID is required",
-    "/api/extend_audio|{\"audio_id\":\"00000000-0000-0000-0000-000000000000\"}|404|Clip not found",
-    "/api/generate_stems|{}|400|Audio ID is required",
-    "/api/concat|{}|400|Clip id is required",
-    "/api/generate|{\"make_instrumental\":true}|400|Prompt is required",
-    "/api/generate|[1,2]|400|JSON object",
-    "/api/generate|{not json|400|Invalid JSON",
-    "/api/custom_generate|{\"prompt\":\"[00:01.00]ok\\nno time\"}|400|LRC line 2",
-    "/v1/chat/completions|{\"messages\":[]}|400|Prompt message is required",
-    "/api/generate_lyrics|{}|400|Prompt is required"
-  })
-  void badRequestsGetSunosErrorShape(String path, String body, int status, String message) throws Exception {
-    HttpResponse<byte[]> r = send(path, body, null);
+    static HttpResponse<byte[]> fetch(String url) throws Exception {
+        return server.client.send(
+                HttpRequest.newBuilder(java.net.URI.create(url))
+                        .timeout(Duration.ofMinutes(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
 
-    assertThat(r.statusCode()).isEqualTo(status);
-    assertThat(JSON.readTree(r.body()).get("error").asText()).contains(message);
-  }
+    static List<JsonNode> waitComplete(String ids) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            List<JsonNode> clips = new ArrayList<>();
+            get("/api/get?ids=" + ids).forEach(clips::add);
+            if (clips.stream().allMatch(c -> c.get("status").asText().equals("complete"))) {
+                return clips;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("clips " + ids + " did not complete");
+    }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "/api/clip|Missing parameter id",
-    "/api/get_aligned_lyrics|Song ID is required",
-    "/api/persona|Missing parameter id",
-    "/api/clip?id=nope|Clip not found",
-    "/api/persona?id=nobody|Persona not found"
-  })
-  void badQueriesGetSunosErrorShape(String path, String message) throws Exception {
-    JsonNode error = get(path);
+    @Test
+    void aGenerationAnswersWithTwoSubmittedClipsCarryingEveryField() {
+        assertThat(made).hasSize(2);
+        for (JsonNode clip : made) {
+            assertThat(clip.fieldNames())
+                    .toIterable()
+                    .contains(
+                            "id",
+                            "title",
+                            "image_url",
+                            "lyric",
+                            "audio_url",
+                            "video_url",
+                            "created_at",
+                            "model_name",
+                            "status",
+                            "gpt_description_prompt",
+                            "prompt",
+                            "type",
+                            "tags",
+                            "duration",
+                            "negative_tags");
+            assertThat(clip.get("status").asText()).isEqualTo("submitted");
+            assertThat(clip.get("model_name").asText()).isEqualTo("chirp-v4");
+            assertThat(clip.get("title").asText()).isEqualTo("Test Song");
+            assertThat(clip.get("type").asText()).isEqualTo("gen");
+        }
+        assertThat(made.get(0).get("id")).isNotEqualTo(made.get(1).get("id"));
+    }
 
-    assertThat(error.get("error").asText()).contains(message);
-  }
+    @Test
+    void pollingSeesStreamingThenCompleteAndTheAudioUrlServesTheWholeSong() throws Exception {
+        List<JsonNode> mine = post(
+                "/api/custom_generate",
+                "{\"prompt\":\"[Verse]\\nHold on, the light is coming" + " through\",\"tags\":\"folk\"}",
+                "poller");
+        String ids =
+                mine.get(0).get("id").asText() + "," + mine.get(1).get("id").asText();
+        boolean sawStreaming = false;
+        List<JsonNode> clips = new ArrayList<>();
+        for (int i = 0; i < 3000 && !sawStreaming; i++) {
+            clips.clear();
+            get("/api/get?ids=" + ids).forEach(clips::add);
+            sawStreaming = clips.get(0).get("status").asText().equals("streaming");
+            Thread.sleep(100);
+        }
+        assertThat(sawStreaming).isTrue();
+        for (JsonNode clip : clips) {
+            assertThat(clip.get("audio_url").asText()).startsWith("http://127.0.0.1:");
+            assertThat(clip.has("error_message")).isTrue();
+            assertThat(clip.has("negative_tags")).isFalse();
+        }
+        byte[] early = fetch(clips.get(1).get("audio_url").asText()).body(); // may still be being made
 
-  @Test
-  void aPersonaIsAVoiceThatCanSing() throws Exception {
-    JsonNode persona = get("/api/persona?id=male");
+        List<JsonNode> done = waitComplete(ids);
 
-    assertThat(persona.get("persona").get("name").asText()).isEqualTo("male");
-    assertThat(persona.has("total_results")).isTrue();
-  }
+        float[] audio = TestServer.ffmpegDecode(early, 44_100, false);
+        assertThat(audio.length / 44_100.0)
+                .isCloseTo(done.get(1).get("duration").asDouble(), within(0.2));
+        HttpResponse<byte[]> image = fetch(done.get(0).get("image_url").asText());
+        assertThat(image.headers().firstValue("content-type")).hasValue("image/png");
+        assertThat(new String(image.body(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(done.get(0).get("error_message").isNull()).isTrue();
+    }
 
-  @Test
-  void generatedLyricsHaveATitleAndSections() throws Exception {
-    JsonNode lyrics = JSON.readTree(send("/api/generate_lyrics", "{\"prompt\":\"a song about trains\"}", null).body());
+    @Test
+    void anExtensionIsItsSourceBeforeTheJoinAndConcatNamesTheChain() throws Exception {
+        String source = made.get(0).get("id").asText();
+        waitComplete(source);
 
-    assertThat(lyrics.get("status").asText()).isEqualTo("complete");
-    assertThat(lyrics.get("title").asText()).isNotBlank();
-    assertThat(lyrics.get("text").asText()).contains("[Verse 1]", "[Chorus]", "[Bridge]");
-  }
+        List<JsonNode> extended = post(
+                "/api/extend_audio",
+                "{\"audio_id\":\"" + source + "\",\"prompt\":"
+                        + "\"[Verse 3]\\nThe city lights are fading slow\",\"continue_at\":6,\"wait_audio\":true}",
+                null);
+
+        assertThat(extended).hasSize(2);
+        String id = extended.get(0).get("id").asText();
+        waitComplete(id);
+        float[] before = CODECS.decodeStereo(
+                Files.readAllBytes(data.resolve("blobs/tasks/" + source + "/song-0.wav")), 44_100, 600);
+        float[] after =
+                CODECS.decodeStereo(Files.readAllBytes(data.resolve("blobs/tasks/" + id + "/song-0.wav")), 44_100, 600);
+        for (int i = 0; i < 6 * 44_100 * 2; i++) {
+            assertThat(after[i]).as("sample %d", i).isEqualTo(before[i]);
+        }
+        assertThat(get("/api/get?ids=" + id).get(0).get("type").asText()).isEqualTo("extend");
+        JsonNode whole = JSON.readTree(
+                send("/api/concat", "{\"clip_id\":\"" + id + "\"}", null).body());
+        assertThat(whole.get("metadata").get("concat_history").get(0).get("id").asText())
+                .isEqualTo(source);
+        assertThat(whole.get("metadata").get("type").asText()).isEqualTo("concat");
+    }
+
+    @Test
+    void stemsAndAlignedLyricsComeFromTheScore() throws Exception {
+        String id = made.get(1).get("id").asText();
+        waitComplete(id);
+
+        JsonNode stems = JSON.readTree(send("/api/generate_stems", "{\"audio_id\":\"" + id + "\"}", null)
+                .body());
+        JsonNode words = get("/api/get_aligned_lyrics?song_id=" + id);
+
+        assertThat(stems).hasSize(4);
+        for (JsonNode stem : stems) {
+            assertThat(stem.get("stem_from_id").asText()).isEqualTo(id);
+            float[] audio = TestServer.ffmpegDecode(
+                    fetch(stem.get("audio_url").asText()).body(), 44_100, false);
+            assertThat(audio.length / 44_100.0).isCloseTo(stem.get("duration").asDouble(), within(0.1));
+        }
+        List<String> sung = new ArrayList<>();
+        double last = -1;
+        for (JsonNode w : words) {
+            sung.add(w.get("word").asText());
+            assertThat(w.get("start_s").asDouble()).isGreaterThanOrEqualTo(last);
+            assertThat(w.get("end_s").asDouble()).isGreaterThan(w.get("start_s").asDouble());
+            last = w.get("start_s").asDouble();
+        }
+        assertThat(sung).startsWith("Morning", "rain", "upon", "the", "window");
+    }
+
+    @Test
+    void aDescriptionGetsWrittenLyricsAndWaitAudioReturnsPlayableClips() throws Exception {
+        List<JsonNode> clips = post(
+                "/api/generate",
+                "{\"prompt\":\"a cheerful folk song about a morning walk by the " + "sea\",\"wait_audio\":true}",
+                "describer");
+
+        assertThat(clips).hasSize(2);
+        for (JsonNode c : clips) {
+            assertThat(c.get("status").asText()).isIn("streaming", "complete");
+            assertThat(c.get("lyric").asText()).contains("\n");
+            assertThat(c.get("gpt_description_prompt").asText()).contains("morning walk");
+            assertThat(c.get("tags").asText()).contains("folk");
+        }
+        assertThat(clips.get(0).get("lyric")).isNotEqualTo(clips.get(1).get("lyric"));
+    }
+
+    @Test
+    void creditsAreCountedPerKeyAndRunningOutIs402() throws Exception {
+        String body = "{\"prompt\":\"\",\"tags\":\"ambient\",\"make_instrumental\":true}";
+        JsonNode before = JSON.readTree(server.client
+                .send(
+                        HttpRequest.newBuilder(server.uri("/api/get_limit"))
+                                .header("Authorization", "Bearer spender")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body());
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<byte[]> r = send("/api/custom_generate", body, "spender");
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 200) {
+                for (JsonNode clip :
+                        JSON.readTree(r.body())) { // spent is spent: the songs themselves are not needed here
+                    server.client.send(
+                            HttpRequest.newBuilder(server.uri(
+                                            "/api/tasks/" + clip.get("id").asText()))
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+        }
+        HttpResponse<byte[]> refused = send("/api/custom_generate", body, "spender");
+        JsonNode after = JSON.readTree(server.client
+                .send(
+                        HttpRequest.newBuilder(server.uri("/api/get_limit"))
+                                .header("Authorization", "Bearer spender")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body());
+
+        assertThat(before.get("credits_left").asInt()).isEqualTo(40);
+        assertThat(before.get("period").asText()).isEqualTo("month");
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 402);
+        assertThat(refused.statusCode()).isEqualTo(402);
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).startsWith("Payment required");
+        assertThat(after.get("credits_left").asInt()).isZero();
+        assertThat(after.get("monthly_usage").asInt()).isEqualTo(40);
+        assertThat(after.get("monthly_limit").asInt()).isEqualTo(40);
+        assertThat(get("/api/get_limit").get("credits_left").asInt())
+                .as("another account")
+                .isGreaterThan(0);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/extend_audio|{}|400|Audio ID is required",
+                "/api/extend_audio|{\"audio_id\":\"00000000-0000-0000-0000-000000000000\"}|404|Clip not found",
+                "/api/generate_stems|{}|400|Audio ID is required",
+                "/api/concat|{}|400|Clip id is required",
+                "/api/generate|{\"make_instrumental\":true}|400|Prompt is required",
+                "/api/generate|[1,2]|400|JSON object",
+                "/api/generate|{not json|400|Invalid JSON",
+                "/api/custom_generate|{\"prompt\":\"[00:01.00]ok\\nno time\"}|400|LRC line 2",
+                "/v1/chat/completions|{\"messages\":[]}|400|Prompt message is required",
+                "/api/generate_lyrics|{}|400|Prompt is required"
+            })
+    void badRequestsGetSunosErrorShape(String path, String body, int status, String message) throws Exception {
+        HttpResponse<byte[]> r = send(path, body, null);
+
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/clip|Missing parameter id",
+                "/api/get_aligned_lyrics|Song ID is required",
+                "/api/persona|Missing parameter id",
+                "/api/clip?id=nope|Clip not found",
+                "/api/persona?id=nobody|Persona not found"
+            })
+    void badQueriesGetSunosErrorShape(String path, String message) throws Exception {
+        JsonNode error = get(path);
+
+        assertThat(error.get("error").asText()).contains(message);
+    }
+
+    @Test
+    void aPersonaIsAVoiceThatCanSing() throws Exception {
+        JsonNode persona = get("/api/persona?id=male");
+
+        assertThat(persona.get("persona").get("name").asText()).isEqualTo("male");
+        assertThat(persona.has("total_results")).isTrue();
+    }
+
+    @Test
+    void generatedLyricsHaveATitleAndSections() throws Exception {
+        JsonNode lyrics = JSON.readTree(send("/api/generate_lyrics", "{\"prompt\":\"a song about trains\"}", null)
+                .body());
+
+        assertThat(lyrics.get("status").asText()).isEqualTo("complete");
+        assertThat(lyrics.get("title").asText()).isNotBlank();
+        assertThat(lyrics.get("text").asText()).contains("[Verse 1]", "[Chorus]", "[Bridge]");
+    }
 }

@@ -21,39 +21,51 @@ import org.junit.jupiter.api.io.TempDir;
  * still answers at once, and every waiter gets its answer when the clip is gone.
  */
 final class WaitingClientsTest {
-  static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path data;
+    static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void threeHundredClientsWaitingForAClipLeaveTheServerFreeToAnswer() throws Exception {
-    try (TestServer server = TestServer.start(data, null)) {
-      HttpResponse<byte[]> made = server.postJson("/api/custom_generate",
-          "{\"prompt\":\"[Verse]\\nHold on, the light is coming through\",\"tags\":\"folk\"}");
-      JsonNode clips = JSON.readTree(made.body());
-      String second = clips.get(1).get("id").asText(); // queued behind the first on the one worker
-      HttpClient many = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
-      List<CompletableFuture<HttpResponse<byte[]>>> waiting = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
-        waiting.add(many.sendAsync(HttpRequest.newBuilder(server.uri("/api/audio/" + second + ".mp3"))
-            .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray()));
-      }
-      Thread.sleep(1500); // all of them are in and waiting
+    @TempDir
+    Path data;
 
-      long t0 = System.nanoTime();
-      HttpResponse<String> limit = server.get("/api/get_limit");
-      double ms = (System.nanoTime() - t0) / 1e6;
+    @Test
+    void threeHundredClientsWaitingForAClipLeaveTheServerFreeToAnswer() throws Exception {
+        try (TestServer server = TestServer.start(data, null)) {
+            HttpResponse<byte[]> made = server.postJson(
+                    "/api/custom_generate",
+                    "{\"prompt\":\"[Verse]\\nHold on, the light is coming through\",\"tags\":\"folk\"}");
+            JsonNode clips = JSON.readTree(made.body());
+            String second = clips.get(1).get("id").asText(); // queued behind the first on the one worker
+            HttpClient many = HttpClient.newBuilder()
+                    .executor(java.util.concurrent.Executors.newFixedThreadPool(8))
+                    .build();
+            List<CompletableFuture<HttpResponse<byte[]>>> waiting = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                waiting.add(many.sendAsync(
+                        HttpRequest.newBuilder(server.uri("/api/audio/" + second + ".mp3"))
+                                .timeout(Duration.ofMinutes(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            Thread.sleep(1500); // all of them are in and waiting
 
-      assertThat(limit.statusCode()).isEqualTo(200);
-      assertThat(ms).as("answered while 300 clients wait").isLessThan(2000);
-      for (JsonNode clip : clips) {
-        server.client.send(HttpRequest.newBuilder(server.uri("/api/tasks/" + clip.get("id").asText())).DELETE()
-            .build(), HttpResponse.BodyHandlers.discarding());
-      }
-      for (CompletableFuture<HttpResponse<byte[]>> w : waiting) {
-        HttpResponse<byte[]> answer = w.get();
-        assertThat(answer.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(answer.body()).get("error").asText()).contains("Clip not found");
-      }
+            long t0 = System.nanoTime();
+            HttpResponse<String> limit = server.get("/api/get_limit");
+            double ms = (System.nanoTime() - t0) / 1e6;
+
+            assertThat(limit.statusCode()).isEqualTo(200);
+            assertThat(ms).as("answered while 300 clients wait").isLessThan(2000);
+            for (JsonNode clip : clips) {
+                server.client.send(
+                        HttpRequest.newBuilder(server.uri(
+                                        "/api/tasks/" + clip.get("id").asText()))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            for (CompletableFuture<HttpResponse<byte[]>> w : waiting) {
+                HttpResponse<byte[]> answer = w.get();
+                assertThat(answer.statusCode()).isEqualTo(404);
+                assertThat(JSON.readTree(answer.body()).get("error").asText()).contains("Clip not found");
+            }
+        }
     }
-  }
 }

@@ -9,26 +9,26 @@ import java.text.CharacterIterator;
  * tokens stay two runs even when their values are equal.
  */
 public interface AnnotatedString {
-  char DONE = CharacterIterator.DONE;
+    char DONE = CharacterIterator.DONE;
 
-  /** Moves to {@code index} and returns the character there, or {@link #DONE} at or past the end. */
-  char setIndex(int index);
+    /** Moves to {@code index} and returns the character there, or {@link #DONE} at or past the end. */
+    char setIndex(int index);
 
-  int getIndex();
+    int getIndex();
 
-  /** The annotation under {@code key} at the current index, or null. */
-  Object getAnnotation(String key);
+    /** The annotation under {@code key} at the current index, or null. */
+    Object getAnnotation(String key);
 
-  /** Where the run of {@code key} at the current index starts (a run without the annotation counts as one too). */
-  int getRunStart(String key);
+    /** Where the run of {@code key} at the current index starts (a run without the annotation counts as one too). */
+    int getRunStart(String key);
 
-  /** Where that run ends, exclusive. */
-  int getRunLimit(String key);
+    /** Where that run ends, exclusive. */
+    int getRunLimit(String key);
 
-  /** Annotates {@code [start, end)} with {@code value} under {@code key}. */
-  void annotate(String key, Object value, int start, int end);
+    /** Annotates {@code [start, end)} with {@code value} under {@code key}. */
+    void annotate(String key, Object value, int start, int end);
 
-  String substring(int start, int end);
+    String substring(int start, int end);
 
-  int length();
+    int length();
 }
