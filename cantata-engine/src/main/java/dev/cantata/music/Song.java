@@ -93,129 +93,179 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
         public record Edit(double from, double to) {}
 
         public Metadata withTitle(String title) {
-            return new Metadata(
-                    title,
-                    seed,
-                    style,
-                    genre,
-                    moods,
-                    unknownStyleWords,
-                    tempo,
-                    beatPhase,
-                    key,
-                    singer,
-                    droppedLines,
-                    soundfont,
-                    lufs,
-                    truePeakDbtp,
-                    timingsMs,
-                    extendedAt,
-                    editedSegments);
+            return toBuilder().title(title).build();
         }
 
         public Metadata withStyle(String style) {
-            return new Metadata(
-                    title,
-                    seed,
-                    style,
-                    genre,
-                    moods,
-                    unknownStyleWords,
-                    tempo,
-                    beatPhase,
-                    key,
-                    singer,
-                    droppedLines,
-                    soundfont,
-                    lufs,
-                    truePeakDbtp,
-                    timingsMs,
-                    extendedAt,
-                    editedSegments);
+            return toBuilder().style(style).build();
         }
 
         public Metadata withDroppedLines(List<String> droppedLines) {
-            return new Metadata(
-                    title,
-                    seed,
-                    style,
-                    genre,
-                    moods,
-                    unknownStyleWords,
-                    tempo,
-                    beatPhase,
-                    key,
-                    singer,
-                    droppedLines,
-                    soundfont,
-                    lufs,
-                    truePeakDbtp,
-                    timingsMs,
-                    extendedAt,
-                    editedSegments);
+            return toBuilder().droppedLines(droppedLines).build();
         }
 
         public Metadata withLoudness(double lufs, double truePeakDbtp) {
-            return new Metadata(
-                    title,
-                    seed,
-                    style,
-                    genre,
-                    moods,
-                    unknownStyleWords,
-                    tempo,
-                    beatPhase,
-                    key,
-                    singer,
-                    droppedLines,
-                    soundfont,
-                    lufs,
-                    truePeakDbtp,
-                    timingsMs,
-                    extendedAt,
-                    editedSegments);
+            return toBuilder().lufs(lufs).truePeakDbtp(truePeakDbtp).build();
         }
 
         public Metadata withExtendedAt(double extendedAt) {
-            return new Metadata(
-                    title,
-                    seed,
-                    style,
-                    genre,
-                    moods,
-                    unknownStyleWords,
-                    tempo,
-                    beatPhase,
-                    key,
-                    singer,
-                    droppedLines,
-                    soundfont,
-                    lufs,
-                    truePeakDbtp,
-                    timingsMs,
-                    extendedAt,
-                    editedSegments);
+            return toBuilder().extendedAt(extendedAt).build();
         }
 
         public Metadata withEditedSegments(List<Edit> editedSegments) {
-            return new Metadata(
-                    title,
-                    seed,
-                    style,
-                    genre,
-                    moods,
-                    unknownStyleWords,
-                    tempo,
-                    beatPhase,
-                    key,
-                    singer,
-                    droppedLines,
-                    soundfont,
-                    lufs,
-                    truePeakDbtp,
-                    timingsMs,
-                    extendedAt,
-                    editedSegments);
+            return toBuilder().editedSegments(editedSegments).build();
+        }
+
+        /** A builder holding these values, to change a few. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** Metadata with a few parts changed: what the {@code with…} methods use. */
+        public static final class Builder {
+            private String title;
+            private @Nullable Long seed;
+            private String style;
+            private @Nullable Genre genre;
+            private @Nullable List<String> moods;
+            private @Nullable List<String> unknownStyleWords;
+            private double tempo;
+            private @Nullable Double beatPhase;
+            private String key;
+            private @Nullable String singer;
+            private @Nullable List<String> droppedLines;
+            private @Nullable String soundfont;
+            private double lufs;
+            private double truePeakDbtp;
+            private @Nullable Map<String, Long> timingsMs;
+            private @Nullable Double extendedAt;
+            private @Nullable List<Edit> editedSegments;
+
+            private Builder(Metadata m) {
+                this.title = m.title();
+                this.seed = m.seed();
+                this.style = m.style();
+                this.genre = m.genre();
+                this.moods = m.moods();
+                this.unknownStyleWords = m.unknownStyleWords();
+                this.tempo = m.tempo();
+                this.beatPhase = m.beatPhase();
+                this.key = m.key();
+                this.singer = m.singer();
+                this.droppedLines = m.droppedLines();
+                this.soundfont = m.soundfont();
+                this.lufs = m.lufs();
+                this.truePeakDbtp = m.truePeakDbtp();
+                this.timingsMs = m.timingsMs();
+                this.extendedAt = m.extendedAt();
+                this.editedSegments = m.editedSegments();
+            }
+
+            public Builder title(String title) {
+                this.title = title;
+                return this;
+            }
+
+            public Builder seed(@Nullable Long seed) {
+                this.seed = seed;
+                return this;
+            }
+
+            public Builder style(String style) {
+                this.style = style;
+                return this;
+            }
+
+            public Builder genre(@Nullable Genre genre) {
+                this.genre = genre;
+                return this;
+            }
+
+            public Builder moods(@Nullable List<String> moods) {
+                this.moods = moods;
+                return this;
+            }
+
+            public Builder unknownStyleWords(@Nullable List<String> unknownStyleWords) {
+                this.unknownStyleWords = unknownStyleWords;
+                return this;
+            }
+
+            public Builder tempo(double tempo) {
+                this.tempo = tempo;
+                return this;
+            }
+
+            public Builder beatPhase(@Nullable Double beatPhase) {
+                this.beatPhase = beatPhase;
+                return this;
+            }
+
+            public Builder key(String key) {
+                this.key = key;
+                return this;
+            }
+
+            public Builder singer(@Nullable String singer) {
+                this.singer = singer;
+                return this;
+            }
+
+            public Builder droppedLines(@Nullable List<String> droppedLines) {
+                this.droppedLines = droppedLines;
+                return this;
+            }
+
+            public Builder soundfont(@Nullable String soundfont) {
+                this.soundfont = soundfont;
+                return this;
+            }
+
+            public Builder lufs(double lufs) {
+                this.lufs = lufs;
+                return this;
+            }
+
+            public Builder truePeakDbtp(double truePeakDbtp) {
+                this.truePeakDbtp = truePeakDbtp;
+                return this;
+            }
+
+            public Builder timingsMs(@Nullable Map<String, Long> timingsMs) {
+                this.timingsMs = timingsMs;
+                return this;
+            }
+
+            public Builder extendedAt(@Nullable Double extendedAt) {
+                this.extendedAt = extendedAt;
+                return this;
+            }
+
+            public Builder editedSegments(@Nullable List<Edit> editedSegments) {
+                this.editedSegments = editedSegments;
+                return this;
+            }
+
+            public Metadata build() {
+                return new Metadata(
+                        title,
+                        seed,
+                        style,
+                        genre,
+                        moods,
+                        unknownStyleWords,
+                        tempo,
+                        beatPhase,
+                        key,
+                        singer,
+                        droppedLines,
+                        soundfont,
+                        lufs,
+                        truePeakDbtp,
+                        timingsMs,
+                        extendedAt,
+                        editedSegments);
+            }
         }
     }
 }

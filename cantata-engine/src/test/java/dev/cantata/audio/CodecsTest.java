@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,50 +37,8 @@ final class CodecsTest {
     }
 
     /** Decodes with the ffmpeg binary, independently of {@link Codecs#decode}. */
-    Pcm independentDecode(byte[] bytes, Codec codec, int rate) throws Exception {
-        Path in = dir.resolve("in." + codec.extension());
-        Files.write(in, bytes);
-        List<String> command = codec == Codec.PCM
-                ? List.of(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-f",
-                        "s16le",
-                        "-ar",
-                        String.valueOf(rate),
-                        "-ac",
-                        "1",
-                        "-i",
-                        in.toString(),
-                        "-f",
-                        "f32le",
-                        "-ac",
-                        "1",
-                        "-ar",
-                        String.valueOf(rate),
-                        "pipe:1")
-                : List.of(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-i",
-                        in.toString(),
-                        "-f",
-                        "f32le",
-                        "-ac",
-                        "1",
-                        "-ar",
-                        String.valueOf(rate),
-                        "pipe:1");
-        Process p = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        byte[] raw = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor()).as("ffmpeg decodes " + codec).isZero();
-        float[] samples = new float[raw.length / 4];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
-        return new Pcm(samples, rate);
+    static Pcm independentDecode(byte[] bytes, Codec codec, int rate) throws Exception {
+        return new Pcm(ReferenceDecoder.decode(bytes, rate, codec == Codec.PCM), rate);
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.cantata.testing;
 
 import dev.cantata.CantataServer;
+import dev.cantata.audio.ReferenceDecoder;
 import dev.cantata.client.Multipart;
 import dev.cantata.config.Settings;
 import java.io.IOException;
@@ -8,9 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
@@ -68,51 +66,7 @@ public final class TestServer implements AutoCloseable {
      * headerless s16le at that rate.
      */
     public static float[] ffmpegDecode(byte[] bytes, int rate, boolean raw) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("cantata-test", ".audio");
-        try {
-            Files.write(file, bytes);
-            List<String> command = raw
-                    ? List.of(
-                            "ffmpeg",
-                            "-v",
-                            "error",
-                            "-f",
-                            "s16le",
-                            "-ar",
-                            String.valueOf(rate),
-                            "-ac",
-                            "1",
-                            "-i",
-                            file.toString(),
-                            "-f",
-                            "f32le",
-                            "pipe:1")
-                    : List.of(
-                            "ffmpeg",
-                            "-v",
-                            "error",
-                            "-i",
-                            file.toString(),
-                            "-f",
-                            "f32le",
-                            "-ac",
-                            "1",
-                            "-ar",
-                            String.valueOf(rate),
-                            "pipe:1");
-            Process p = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) {
-                throw new IOException("ffmpeg could not decode the response");
-            }
-            float[] samples = new float[out.length / 4];
-            ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
-            return samples;
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return ReferenceDecoder.decode(bytes, rate, raw);
     }
 
     @Override
