@@ -32,7 +32,10 @@ import picocli.CommandLine.Parameters;
  * {@code cantata bench speech}: warm real-time factor of synthesis for a short and a long text, and time to the first
  * streamed byte over real HTTP on loopback, each the median of several runs.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed: bench speech | song | api.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure speed: bench speech | song | api | load.")
 final class BenchCommand implements Callable<Integer> {
     static final String SHORT = "Hello, world! This is a test of the speech server.";
     static final String LONG =
@@ -45,18 +48,28 @@ final class BenchCommand implements Callable<Integer> {
                     + " measured over real HTTP on the loopback interface, from sending the request to receiving the first"
                     + " byte of audio.";
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "speech, song, or api (the song APIs over HTTP)")
-    String what = "speech";
+    /** What can be measured. */
+    enum Benchmark {
+        SPEECH,
+        SONG,
+        /** the song APIs over HTTP */
+        API,
+        /** many speech clients and queued songs on one node at once */
+        LOAD
+    }
+
+    @Parameters(
+            index = "0",
+            paramLabel = "WHAT",
+            description =
+                    "speech, song, api (the song APIs over HTTP) or load (50 speech clients and 20 songs at once)")
+    Benchmark what = Benchmark.SPEECH;
 
     @Option(names = "--runs", description = "Runs per measurement (default 5).")
     int runs = 5;
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("speech") && !what.equals("song") && !what.equals("api")) {
-            System.err.println("cantata bench: unknown benchmark \"" + what + "\"; available: speech, song, api");
-            return 2;
-        }
         System.out.printf(
                 Locale.ROOT,
                 "machine: %d cores, %s %s, Java %s%n",
@@ -64,12 +77,15 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
                 System.getProperty("java.version"));
-        if (what.equals("song")) {
-            return song();
-        }
-        if (what.equals("api")) {
-            return api();
-        }
+        return switch (what) {
+            case SONG -> song();
+            case API -> api();
+            case LOAD -> new LoadBench().run();
+            case SPEECH -> speech();
+        };
+    }
+
+    private int speech() throws Exception {
         long started = System.nanoTime();
         MaryEngine engine = MaryEngine.start();
         System.out.printf(Locale.ROOT, "engine start: %.2f s%n", (System.nanoTime() - started) / 1e9);
