@@ -129,19 +129,34 @@ public final class AudioReply {
         out.flush();
     }
 
-    /** The servlet closes its own stream; encoders must not. */
+    /**
+     * The response as encoders see it: the servlet closes its own stream, so encoders must not; and every write and
+     * flush takes one lock, because an ffmpeg encoder's pump thread writes what ffmpeg produces while the request
+     * thread flushes after each sentence, and Jetty's output refuses two callers at once ({@code api=BLOCKED}), which
+     * cut streamed opus, aac and flac short.
+     */
     private static final class KeepOpen extends FilterOutputStream {
         KeepOpen(OutputStream out) {
             super(out);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
+        public synchronized void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
         }
 
         @Override
-        public void close() throws IOException {
+        public synchronized void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
             flush();
         }
     }
