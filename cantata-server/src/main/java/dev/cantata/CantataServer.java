@@ -5,6 +5,7 @@ import dev.cantata.audio.Ffmpeg;
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.config.Settings;
 import dev.cantata.db.Database;
+import dev.cantata.http.Clients;
 import dev.cantata.http.DiskSpace;
 import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
@@ -14,6 +15,7 @@ import dev.cantata.http.diffrhythm.DiffRhythmRoutes;
 import dev.cantata.http.flashtts.FlashTtsRoutes;
 import dev.cantata.http.openai.OpenAiRoutes;
 import dev.cantata.http.suno.SunoRoutes;
+import dev.cantata.jobs.QueueLimit;
 import dev.cantata.jobs.RetentionSweeper;
 import dev.cantata.jobs.TaskHandler;
 import dev.cantata.jobs.TaskStore;
@@ -53,6 +55,8 @@ public final class CantataServer implements AutoCloseable {
     private final TaskWorkers workers;
     private final RetentionSweeper retention;
     private final HttpServer http;
+    private final Codecs codecs;
+    private final Voices voices;
 
     private CantataServer(
             Settings settings,
@@ -61,7 +65,9 @@ public final class CantataServer implements AutoCloseable {
             TaskStore tasks,
             TaskWorkers workers,
             RetentionSweeper retention,
-            HttpServer http) {
+            HttpServer http,
+            Codecs codecs,
+            Voices voices) {
         this.settings = settings;
         this.database = database;
         this.blobs = blobs;
@@ -69,6 +75,8 @@ public final class CantataServer implements AutoCloseable {
         this.workers = workers;
         this.retention = retention;
         this.http = http;
+        this.codecs = codecs;
+        this.voices = voices;
     }
 
     /**
@@ -113,10 +121,19 @@ public final class CantataServer implements AutoCloseable {
                             new DiskSpace(settings.dataDir(), DiskSpace.DEFAULT_MIN_FREE))));
             routes.add(new FlashTtsRoutes(voices));
             routes.add(new OpenAiRoutes(voices, clock));
-            Songs songs = new Songs(tasks, workers, blobs, codecs, songFiles, studio, new Seeds());
-            DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current());
-            SunoRoutes suno =
-                    SunoRoutes.create(songs, voices, database, clock, settings.credits(), settings.streamingHold());
+            Songs songs = new Songs(
+                    tasks,
+                    workers,
+                    blobs,
+                    codecs,
+                    songFiles,
+                    studio,
+                    new Seeds(),
+                    new QueueLimit(settings.maxQueuedSongs(), settings.maxQueuedSongsPerClient()));
+            Clients clients = new Clients(settings.accounts());
+            DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current(), clients);
+            SunoRoutes suno = SunoRoutes.create(
+                    songs, voices, database, clock, settings.credits(), settings.streamingHold(), clients);
             routes.add(diffRhythm);
             routes.add(suno);
             routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
@@ -142,7 +159,7 @@ public final class CantataServer implements AutoCloseable {
                     http.extraPorts().isEmpty() ? "" : " and " + http.extraPorts(),
                     settings.dataDir(),
                     database.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            return new CantataServer(settings, database, blobs, tasks, workers, retention, http);
+            return new CantataServer(settings, database, blobs, tasks, workers, retention, http, codecs, voices);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -155,6 +172,16 @@ public final class CantataServer implements AutoCloseable {
 
     public List<Integer> extraPorts() {
         return http.extraPorts();
+    }
+
+    /** The codecs and their decode budget. */
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    /** The speech side: engine, voices, speaker library. */
+    public Voices voices() {
+        return voices;
     }
 
     public TaskStore tasks() {
@@ -171,6 +198,11 @@ public final class CantataServer implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The node's database (tests take it away to see the node answer without it). */
+    public Database database() {
+        return database;
     }
 
     /**

@@ -13,10 +13,46 @@ public final class Codecs {
     /** Longest upload accepted for decoding, in bytes (a sanity limit; the HTTP limit usually bites first). */
     public static final int MAX_UPLOAD_BYTES = 64 << 20;
 
-    private final Optional<Ffmpeg> ffmpeg;
+    /** The rate lengths are measured at: enough to count time, little to carry. */
+    private static final int MEASURE_RATE = 8_000;
 
+    private final Optional<Ffmpeg> ffmpeg;
+    private final DecodeBudget budget;
+
+    /** Codecs whose decodes share a quarter of the heap ({@link DecodeBudget#ofHeap()}). */
     public Codecs(Optional<Ffmpeg> ffmpeg) {
+        this(ffmpeg, DecodeBudget.ofHeap());
+    }
+
+    public Codecs(Optional<Ffmpeg> ffmpeg, DecodeBudget budget) {
         this.ffmpeg = ffmpeg;
+        this.budget = budget;
+    }
+
+    /** The memory decodes share. */
+    public DecodeBudget budget() {
+        return budget;
+    }
+
+    /**
+     * How long an uploaded recording is, up to {@code maxSeconds}: a longer one is reported as a little over it. The
+     * audio is counted as ffmpeg decodes it (mono, 8 kHz) and never held, so an hour of silence in a small FLAC costs
+     * no memory; a WAV's length is read from its header.
+     */
+    public double seconds(byte[] bytes, double maxSeconds) throws AudioFormatException, IOException {
+        if (bytes.length > MAX_UPLOAD_BYTES) {
+            throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
+        }
+        String demuxer = sniff(bytes);
+        double cap = maxSeconds + 1.0 / MEASURE_RATE * 100;
+        if (ffmpeg.isPresent()) {
+            return ffmpeg.get().count(bytes, demuxer, MEASURE_RATE, cap) / (double) MEASURE_RATE;
+        }
+        if (!demuxer.equals("wav")) {
+            throw new AudioFormatException("only WAV can be read on this server: decoding " + demuxer
+                    + " needs ffmpeg, which is not installed");
+        }
+        return WavFile.seconds(bytes);
     }
 
     /** Whether every codec is available (ffmpeg present). */
@@ -78,14 +114,29 @@ public final class Codecs {
             throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
         }
         String demuxer = sniff(bytes);
-        if (demuxer.equals("wav")) {
-            return Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate);
-        }
-        if (ffmpeg.isEmpty()) {
+        if (!demuxer.equals("wav") && ffmpeg.isEmpty()) {
             throw new AudioFormatException("only WAV can be read on this server: decoding " + demuxer
                     + " needs ffmpeg, which is not installed");
         }
-        return new Pcm(ffmpeg.get().decode(bytes, demuxer, sampleRate, 1, maxSeconds), sampleRate);
+        DecodeBudget.Reservation reservation = budget.reserve(worstCase(bytes, demuxer, sampleRate, 1, maxSeconds));
+        try {
+            Pcm pcm = demuxer.equals("wav")
+                    ? Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate)
+                    : new Pcm(ffmpeg.get().decode(bytes, demuxer, sampleRate, 1, maxSeconds), sampleRate);
+            budget.held(4L * pcm.samples().length);
+            return pcm;
+        } finally {
+            reservation.close();
+        }
+    }
+
+    /**
+     * The most PCM a decode can hold: its cap at the output rate, or for a WAV (read whole at its own rate first) what
+     * its bytes hold as floats, if that is more.
+     */
+    private static long worstCase(byte[] bytes, String demuxer, int sampleRate, int channels, double maxSeconds) {
+        long capped = (long) Math.ceil(maxSeconds * sampleRate) * channels * 4;
+        return demuxer.equals("wav") ? Math.max(capped, 4L * bytes.length) : capped;
     }
 
     /**
@@ -98,21 +149,29 @@ public final class Codecs {
             throw new AudioFormatException("the recording is over " + (MAX_UPLOAD_BYTES >> 20) + " MB");
         }
         String demuxer = sniff(bytes);
-        if (ffmpeg.isPresent()) {
-            return ffmpeg.get().decode(bytes, demuxer, sampleRate, 2, maxSeconds);
-        }
-        if (!demuxer.equals("wav")) {
+        if (ffmpeg.isEmpty() && !demuxer.equals("wav")) {
             throw new AudioFormatException("only WAV can be read on this server: decoding " + demuxer
                     + " needs ffmpeg, which is not installed");
         }
-        float[] mono =
-                Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate).samples();
-        float[] stereo = new float[mono.length * 2];
-        for (int i = 0; i < mono.length; i++) {
-            stereo[2 * i] = mono[i];
-            stereo[2 * i + 1] = mono[i];
+        DecodeBudget.Reservation reservation = budget.reserve(worstCase(bytes, demuxer, sampleRate, 2, maxSeconds));
+        try {
+            float[] stereo;
+            if (ffmpeg.isPresent()) {
+                stereo = ffmpeg.get().decode(bytes, demuxer, sampleRate, 2, maxSeconds);
+            } else {
+                float[] mono = Resampler.resample(WavFile.read(bytes, maxSeconds), sampleRate)
+                        .samples();
+                stereo = new float[mono.length * 2];
+                for (int i = 0; i < mono.length; i++) {
+                    stereo[2 * i] = mono[i];
+                    stereo[2 * i + 1] = mono[i];
+                }
+            }
+            budget.held(4L * stereo.length);
+            return stereo;
+        } finally {
+            reservation.close();
         }
-        return stereo;
     }
 
     /** The ffmpeg demuxer for the container these bytes start with. */

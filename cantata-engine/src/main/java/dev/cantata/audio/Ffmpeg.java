@@ -105,6 +105,35 @@ public final class Ffmpeg {
      */
     float[] decode(byte[] bytes, String demuxer, int sampleRate, int channels, double maxSeconds)
             throws AudioFormatException, IOException {
+        FloatCollector pcm = new FloatCollector();
+        run(bytes, demuxer, sampleRate, channels, maxSeconds, pcm);
+        return pcm.floats();
+    }
+
+    /**
+     * How many mono samples at {@code sampleRate} {@code bytes} decode to, up to {@code maxSeconds}' worth, counted as
+     * they arrive and never held.
+     */
+    long count(byte[] bytes, String demuxer, int sampleRate, double maxSeconds)
+            throws AudioFormatException, IOException {
+        long[] written = {0};
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                written[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written[0] += len;
+            }
+        };
+        run(bytes, demuxer, sampleRate, 1, maxSeconds, counter);
+        return written[0] / 4;
+    }
+
+    private void run(byte[] bytes, String demuxer, int sampleRate, int channels, double maxSeconds, OutputStream pcm)
+            throws AudioFormatException, IOException {
         List<String> command = List.of(
                 binary.toString(),
                 "-nostdin",
@@ -128,9 +157,9 @@ public final class Ffmpeg {
                 "f32le",
                 "pipe:1");
         Process process = new ProcessBuilder(command).start();
-        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        CountingStream out = new CountingStream(pcm);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Thread pump = pump(process.getInputStream(), pcm);
+        Thread pump = pump(process.getInputStream(), out);
         Thread errorPump = pump(process.getErrorStream(), errors);
         @Nullable IOException feedError = null;
         try (OutputStream stdin = process.getOutputStream()) {
@@ -150,21 +179,64 @@ public final class Ffmpeg {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while ffmpeg was decoding", e);
         }
-        byte[] raw = pcm.toByteArray();
-        if (process.exitValue() != 0 || raw.length < 4) {
+        if (process.exitValue() != 0 || out.count < 4) {
             String why = errors.toString(StandardCharsets.UTF_8).strip();
             throw new AudioFormatException(
                     "the " + demuxer + " audio could not be decoded" + (why.isEmpty() ? "" : ": " + firstLine(why)));
         }
-        if (feedError != null && raw.length == 0) {
+        if (feedError != null && out.count == 0) {
             throw feedError;
         }
-        java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(raw)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer();
-        float[] samples = new float[floats.remaining()];
-        floats.get(samples);
-        return samples;
+    }
+
+    /** Counts what passes through. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count; // written by the pump thread, read after it is joined
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
+    /**
+     * Little-endian f32 bytes straight into a growing float array: one copy of the audio (and the next size while it
+     * grows), where a byte buffer, its copy and the floats made three.
+     */
+    private static final class FloatCollector extends OutputStream {
+        private float[] floats = new float[1 << 16];
+        private int size;
+        private int partial;
+        private int partialBytes;
+
+        @Override
+        public void write(int b) {
+            partial |= (b & 0xFF) << (8 * partialBytes);
+            if (++partialBytes == 4) {
+                if (size == floats.length) {
+                    floats = java.util.Arrays.copyOf(floats, floats.length + (floats.length >> 1));
+                }
+                floats[size++] = Float.intBitsToFloat(partial);
+                partial = 0;
+                partialBytes = 0;
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+
+        float[] floats() {
+            return java.util.Arrays.copyOf(floats, size);
+        }
     }
 
     private static String firstLine(String text) {

@@ -163,6 +163,32 @@ public final class WavFile {
      * @throws AudioFormatException when the bytes are not a WAV file this reader understands
      */
     public static Pcm read(byte[] bytes, double maxSeconds) throws AudioFormatException {
+        Layout l = layout(bytes);
+        return samples(
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN),
+                l.start,
+                l.length,
+                l.format,
+                l.channels,
+                l.rate,
+                l.bits,
+                maxSeconds);
+    }
+
+    /** How long a WAV file is, from its header and data size, decoding nothing. */
+    static double seconds(byte[] bytes) throws AudioFormatException {
+        Layout l = layout(bytes);
+        if (l.channels < 1 || l.bits < 8 || l.rate < 1) {
+            throw new AudioFormatException("unsupported WAV layout: " + l.channels + " channels, " + l.bits + " bits");
+        }
+        long frames = l.length / (l.channels * l.bits / 8); // whole frames only, as read() takes them
+        return frames / (double) l.rate;
+    }
+
+    /** Where a WAV file's samples are and how they are laid out. */
+    private record Layout(int start, int length, int format, int channels, int rate, int bits) {}
+
+    private static Layout layout(byte[] bytes) throws AudioFormatException {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
             throw new AudioFormatException("not a RIFF/WAVE file");
@@ -194,7 +220,7 @@ public final class WavFile {
                 }
                 long available = (long) bytes.length - body;
                 long length = size == 0xFFFFFFFFL || size > available ? available : size;
-                return samples(b, body, (int) length, format, channels, rate, bits, maxSeconds);
+                return new Layout(body, (int) length, format, channels, rate, bits);
             }
             pos = (int) Math.min(Integer.MAX_VALUE - 8, body + size + (size & 1));
         }

@@ -146,4 +146,72 @@ final class CodecsTest {
 
         assertThatThrownBy(() -> codecs.decode(broken, 16_000, 60)).isInstanceOf(AudioFormatException.class);
     }
+
+    /** An hour of digital silence as FLAC: a few kilobytes that decode to 1.27 GB of 44.1 kHz stereo floats. */
+    static byte[] anHourOfSilence() throws Exception {
+        Process p = new ProcessBuilder(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "anullsrc=r=8000:cl=mono",
+                        "-t",
+                        "3600",
+                        "-c:a",
+                        "flac",
+                        "-f",
+                        "flac",
+                        "pipe:1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] flac = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        return flac;
+    }
+
+    @Test
+    void aSmallFileHoldingAnHourIsMeasuredAsLongerThanTheCapWithoutBeingHeld() throws Exception {
+        byte[] flac = anHourOfSilence();
+        assertThat(flac.length).isLessThan(1 << 20);
+        Codecs measured = new Codecs(Ffmpeg.locate(), new DecodeBudget(64 << 20, 0));
+
+        double seconds = measured.seconds(flac, 590);
+
+        assertThat(seconds).isGreaterThan(590).isLessThan(592);
+        assertThat(measured.budget().heldBytes()).as("no PCM was kept").isZero();
+    }
+
+    @Test
+    void aWavIsMeasuredFromItsHeader() throws Exception {
+        byte[] wav = WavFile.bytes(Pcm.silence(12.5, 16_000));
+        Codecs measured = new Codecs(Optional.empty(), new DecodeBudget(1 << 20, 0));
+
+        assertThat(measured.seconds(wav, 590)).isCloseTo(12.5, within(1e-3));
+        assertThat(measured.budget().heldBytes()).isZero();
+    }
+
+    @Test
+    void aDecodeThatFindsTheBudgetInUseIsRefusedAndRunsOnceItIsFree() throws Exception {
+        DecodeBudget budget = new DecodeBudget(4 << 20, 0);
+        Codecs limited = new Codecs(Ffmpeg.locate(), budget);
+        byte[] wav = WavFile.bytes(Pcm.silence(2, 16_000));
+
+        DecodeBudget.Reservation everything = budget.reserve(4L << 20);
+        assertThatThrownBy(() -> limited.decode(wav, 16_000, 10)).isInstanceOf(AudioBusyException.class);
+        assertThatThrownBy(() -> limited.decodeStereo(wav, 16_000, 10)).isInstanceOf(AudioBusyException.class);
+        everything.close();
+        assertThat(limited.decode(wav, 16_000, 10).seconds()).isCloseTo(2, within(1e-3));
+        assertThat(budget.heldBytes()).isEqualTo(2 * 16_000 * 4);
+    }
+
+    @Test
+    void aDecodeLargerThanTheWholeBudgetStillRunsAlone() throws Exception {
+        DecodeBudget budget = new DecodeBudget(64 << 10, 0);
+        Codecs limited = new Codecs(Ffmpeg.locate(), budget);
+        byte[] wav = WavFile.bytes(Pcm.silence(3, 16_000));
+
+        assertThat(limited.decodeStereo(wav, 16_000, 10).length).isEqualTo(2 * 3 * 16_000);
+    }
 }

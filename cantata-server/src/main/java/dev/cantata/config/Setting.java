@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -189,6 +190,33 @@ public record Setting<T>(
             (v, dir) -> duration(v),
             Settings.Builder::streamingHold);
 
+    public static final Setting<Integer> MAX_QUEUED_SONGS = of(
+            "max-queued-songs",
+            "COUNT",
+            "100",
+            "song tasks queued or running on this node's database beyond which new song requests get 429",
+            (v, dir) -> intIn(v, 1, 1_000_000),
+            Settings.Builder::maxQueuedSongs);
+
+    public static final Setting<Integer> MAX_QUEUED_SONGS_PER_CLIENT = of(
+            "max-queued-songs-per-client",
+            "COUNT",
+            "10",
+            "song tasks one client (its account, else its address) may have queued or running; more get 429",
+            (v, dir) -> intIn(v, 1, 1_000_000),
+            Settings.Builder::maxQueuedSongsPerClient);
+
+    public static final Setting<Set<String>> ACCOUNTS = new Setting<>(
+            "accounts",
+            "KEY[,KEY…]|FILE",
+            null,
+            "any bearer key",
+            "bearer keys that are accounts (own credits and queue share): a comma list, or a file with one a line;"
+                    + " other bearers are pooled with anonymous requests",
+            true,
+            Setting::accounts,
+            Settings.Builder::accounts);
+
     /** Every setting, in the order help and documentation list them. */
     public static final List<Setting<?>> ALL = List.of(
             CONFIG,
@@ -207,7 +235,10 @@ public record Setting<T>(
             API_KEY,
             SOUNDFONT,
             CREDITS,
-            STREAMING_HOLD);
+            STREAMING_HOLD,
+            MAX_QUEUED_SONGS,
+            MAX_QUEUED_SONGS_PER_CLIENT,
+            ACCOUNTS);
 
     /** The setting with this key, if there is one. */
     public static Optional<Setting<?>> named(String key) {
@@ -315,6 +346,42 @@ public record Setting<T>(
             throw new IllegalArgumentException("must be at least 8 printable characters without spaces");
         }
         return key;
+    }
+
+    /** A file of keys (one a line, {@code #} comments) if {@code value} names one, else a comma list of keys. */
+    private static Set<String> accounts(String value, Path workDir) {
+        List<String> keys;
+        Path file = null;
+        try {
+            file = workDir.resolve(value);
+        } catch (InvalidPathException e) {
+            // not a path: a list of keys
+        }
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                keys = Files.readAllLines(file);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("the file of account keys cannot be read: " + e.getMessage(), e);
+            }
+            keys = keys.stream().filter(line -> !line.strip().startsWith("#")).toList();
+        } else {
+            keys = List.of(value.split(","));
+        }
+        Set<String> accounts = new java.util.LinkedHashSet<>();
+        for (String key : keys) {
+            String k = key.strip();
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (!k.matches("[\\x21-\\x7e]+")) {
+                throw new IllegalArgumentException("account keys are printable characters without spaces");
+            }
+            accounts.add(k);
+        }
+        if (accounts.isEmpty()) {
+            throw new IllegalArgumentException("names no account key (leave it unset to make every bearer an account)");
+        }
+        return Set.copyOf(accounts);
     }
 
     private static String host(String value, Path workDir) {

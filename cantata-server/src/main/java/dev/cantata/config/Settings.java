@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param soundfont the SF2 the instruments play from; null for Debian's FluidR3 (or Gervill's own bank without it)
  * @param credits Suno-dialect credits each account gets a month (5 a clip)
  * @param streamingHold how long a finished Suno clip still reports {@code streaming}, for clients that wait for it
+ * @param maxQueuedSongs song tasks queued or running (in this node's database) beyond which song requests get 429
+ * @param maxQueuedSongsPerClient song tasks one client may have queued or running
+ * @param accounts the bearer keys that are accounts; null when every bearer key is its own account
  */
 public record Settings(
         String host,
@@ -44,7 +48,10 @@ public record Settings(
         @Nullable String apiKey,
         @Nullable Path soundfont,
         int credits,
-        Duration streamingHold) {
+        Duration streamingHold,
+        int maxQueuedSongs,
+        int maxQueuedSongsPerClient,
+        @Nullable Set<String> accounts) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -56,6 +63,7 @@ public record Settings(
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(streamingHold, "streamingHold");
+        accounts = accounts == null ? null : Set.copyOf(accounts);
         if (listenPorts.contains(port)) {
             throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
         }
@@ -106,7 +114,10 @@ public record Settings(
                 .apiKey(apiKey)
                 .soundfont(soundfont)
                 .credits(credits)
-                .streamingHold(streamingHold);
+                .streamingHold(streamingHold)
+                .maxQueuedSongs(maxQueuedSongs)
+                .maxQueuedSongsPerClient(maxQueuedSongsPerClient)
+                .accounts(accounts);
     }
 
     /** The database URL used when none is configured: a SQLite file in the data folder. */
@@ -135,6 +146,9 @@ public record Settings(
         private @Nullable Path soundfont;
         private int credits;
         private @Nullable Duration streamingHold;
+        private int maxQueuedSongs;
+        private int maxQueuedSongsPerClient;
+        private @Nullable Set<String> accounts;
 
         private Builder() {}
 
@@ -219,6 +233,21 @@ public record Settings(
             return this;
         }
 
+        public Builder maxQueuedSongs(int value) {
+            this.maxQueuedSongs = value;
+            return this;
+        }
+
+        public Builder maxQueuedSongsPerClient(int value) {
+            this.maxQueuedSongsPerClient = value;
+            return this;
+        }
+
+        public Builder accounts(@Nullable Set<String> value) {
+            this.accounts = value;
+            return this;
+        }
+
         /**
          * The settings as built.
          *
@@ -242,7 +271,10 @@ public record Settings(
                     apiKey,
                     soundfont,
                     credits,
-                    Objects.requireNonNull(streamingHold, "streamingHold"));
+                    Objects.requireNonNull(streamingHold, "streamingHold"),
+                    maxQueuedSongs,
+                    maxQueuedSongsPerClient,
+                    accounts);
         }
     }
 }

@@ -30,7 +30,7 @@ public final class Jdbc {
 
     /** Runs a query and maps every row. */
     public <T> List<T> query(String what, String sql, RowMapper<T> mapper, @Nullable Object... args) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = connect(what);
                 PreparedStatement s = prepare(c, sql, args);
                 ResultSet rs = s.executeQuery()) {
             List<T> rows = new ArrayList<>();
@@ -39,7 +39,8 @@ public final class Jdbc {
             }
             return rows;
         } catch (SQLException e) {
-            throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+            throw new DataAccessException(
+                    what + " failed: " + e.getMessage(), e, DataAccessException.lostConnection(e));
         }
     }
 
@@ -54,11 +55,24 @@ public final class Jdbc {
 
     /** Runs an insert, update or delete and returns the number of rows it touched. */
     public int update(String what, String sql, @Nullable Object... args) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = connect(what);
                 PreparedStatement s = prepare(c, sql, args)) {
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+            throw new DataAccessException(
+                    what + " failed: " + e.getMessage(), e, DataAccessException.lostConnection(e));
+        }
+    }
+
+    /**
+     * A pooled connection, or a {@link DataAccessException} that says the database is out of reach: the pool had none
+     * free and could make none within its timeout, or it is closed.
+     */
+    private Connection connect(String what) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException(what + " failed: no database connection: " + e.getMessage(), e, true);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cantata.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,17 +23,18 @@ public final class ApiException extends RuntimeException {
     private final @Nullable String param;
     private final @Nullable String code;
     private final transient List<FieldProblem> problems;
+    private final @Nullable Duration retryAfter;
 
     /**
      * An error to answer with {@code status}; a null {@code message} (an exception's, passed on) becomes the status's
      * own words, so the client always reads a message.
      */
     public ApiException(int status, @Nullable String message) {
-        this(status, message, null, null, List.of());
+        this(status, message, null, null, List.of(), null);
     }
 
     public ApiException(int status, @Nullable String message, @Nullable String param, @Nullable String code) {
-        this(status, message, param, code, List.of());
+        this(status, message, param, code, List.of(), null);
     }
 
     private ApiException(
@@ -40,7 +42,8 @@ public final class ApiException extends RuntimeException {
             @Nullable String message,
             @Nullable String param,
             @Nullable String code,
-            List<FieldProblem> problems) {
+            List<FieldProblem> problems,
+            @Nullable Duration retryAfter) {
         super(
                 message != null
                         ? message
@@ -49,6 +52,7 @@ public final class ApiException extends RuntimeException {
         this.param = param;
         this.code = code;
         this.problems = List.copyOf(problems);
+        this.retryAfter = retryAfter;
     }
 
     /** Never null: every constructor takes a message. */
@@ -60,7 +64,8 @@ public final class ApiException extends RuntimeException {
     /** A 422 listing field problems, as FastAPI's validation does. */
     public static ApiException invalid(List<FieldProblem> problems) {
         FieldProblem first = problems.get(0);
-        return new ApiException(422, first.field() + ": " + first.message(), first.field(), first.type(), problems);
+        return new ApiException(
+                422, first.field() + ": " + first.message(), first.field(), first.type(), problems, null);
     }
 
     public static ApiException badRequest(@Nullable String message) {
@@ -69,6 +74,14 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException badRequest(@Nullable String message, String param) {
         return new ApiException(400, message, param, null);
+    }
+
+    /**
+     * A refusal the client should retry ({@code 429} too many requests, {@code 503} unavailable); the answer carries
+     * {@code Retry-After} in whole seconds, at least one.
+     */
+    public static ApiException retryLater(int status, String message, Duration after) {
+        return new ApiException(status, message, null, null, List.of(), after);
     }
 
     public static ApiException notFound(String message) {
@@ -89,5 +102,10 @@ public final class ApiException extends RuntimeException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    /** When to try again, for a refusal made by {@link #retryLater}; otherwise null. */
+    public @Nullable Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -46,11 +46,25 @@ public final class AudioReply {
         }
     }
 
-    /** Speaks everything, then sends it encoded with exact sizes. */
+    /**
+     * Speaks everything, then sends it encoded with exact sizes. Between pieces it asks whether the client is still
+     * connected, and stops when it has gone, so a client that hangs up frees the engine at the next sentence here too.
+     */
     public static void whole(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
             throws SpeechException, IOException {
         java.util.List<Pcm> pieces = new java.util.ArrayList<>();
-        speech.speak(pieces::add);
+        ClientConnection client = ClientConnection.of(ctx);
+        try {
+            speech.speak(piece -> {
+                pieces.add(piece);
+                if (!client.open()) {
+                    throw new ClientGone();
+                }
+            });
+        } catch (ClientGone e) {
+            LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
+            return;
+        }
         byte[] bytes = codecs.encode(Pcm.concat(pieces, sampleRate), codec);
         headers(ctx, codec, false);
         ctx.result(bytes);
@@ -127,6 +141,15 @@ public final class AudioReply {
         out.write(("data: {\"type\":\"speech.audio.delta\",\"audio\":\"" + audio + "\"}\n\n")
                 .getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** The client of a whole answer hung up before it was made. */
+    private static final class ClientGone extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone() {
+            super("the client went away");
+        }
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.cantata.http;
 
+import dev.cantata.audio.AudioBusyException;
 import dev.cantata.audio.AudioFormatException;
+import dev.cantata.db.DataAccessException;
+import dev.cantata.songs.SongQueueFull;
 import dev.cantata.speech.SpeechException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    /** What a client is told to wait when the database is out of reach: about the pool's connection timeout. */
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
+
+    /** What a client is told to wait when the memory for decoding uploads is in use. */
+    private static final Duration DECODE_RETRY = Duration.ofSeconds(2);
 
     private final List<ErrorShape.Family> families;
 
@@ -48,6 +58,10 @@ public final class ErrorMapper {
 
     /** Writes {@code error} in the shape of the family that owns the request's path. */
     public void render(Context ctx, ApiException error) {
+        Duration retryAfter = error.retryAfter();
+        if (retryAfter != null) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        }
         for (ErrorShape.Family family : families) {
             if (family.requests().test(ctx)) {
                 family.shape().render(ctx, error);
@@ -68,6 +82,10 @@ public final class ErrorMapper {
         if (e instanceof HttpResponseException http) {
             return new ApiException(http.getStatus(), messageOf(http));
         }
+        if (e instanceof AudioBusyException busy) {
+            LOG.warn("{} {} refused: {}", ctx.method(), ctx.path(), busy.getMessage());
+            return ApiException.retryLater(503, messageOf(busy), DECODE_RETRY);
+        }
         if (e instanceof AudioFormatException audio) {
             return ApiException.badRequest(messageOf(audio));
         }
@@ -76,6 +94,14 @@ public final class ErrorMapper {
         }
         if (e instanceof UnsupportedOperationException unsupported) {
             return new ApiException(501, messageOf(unsupported));
+        }
+        if (e instanceof SongQueueFull full) {
+            LOG.info("{} {} refused: {}", ctx.method(), ctx.path(), full.getMessage());
+            return ApiException.retryLater(429, messageOf(full), full.retryAfter());
+        }
+        if (e instanceof DataAccessException data && data.unreachable()) {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), data.getMessage());
+            return ApiException.retryLater(503, "The database is unavailable; try again shortly", DATABASE_RETRY);
         }
         if (e instanceof SpeechException speech) {
             LOG.warn("{} {} failed in the speech engine", ctx.method(), ctx.path(), speech);

@@ -46,18 +46,87 @@ public final class TaskStore {
      * can claim it.
      */
     public Task submit(UUID id, String kind, String input) {
+        return submit(id, kind, input, null, QueueLimit.NONE).orElseThrow();
+    }
+
+    /**
+     * Queues a new task for {@code client} if the queue has room: fewer than {@code limit.total()} tasks of this kind
+     * queued or running, and fewer than {@code limit.perClient()} of them {@code client}'s. The check and the insert are
+     * one statement, so on SQLite (one writer) the limits hold exactly; on PostgreSQL, requests inserting at the same
+     * instant may pass them by as many as they are.
+     *
+     * @param client who asked for the task (an account or an address); null counts only against the total
+     * @return the new task, or empty when the queue is full
+     */
+    public Optional<Task> submit(UUID id, String kind, String input, @Nullable String client, QueueLimit limit) {
         if (kind.isBlank()) {
             throw new IllegalArgumentException("a task needs a kind");
         }
-        jdbc.update(
+        int inserted = jdbc.update(
                 "queueing a " + kind + " task",
-                "INSERT INTO tasks (id, kind, input, status, progress, stage, created_at)"
-                        + " VALUES (?, ?, ?, 'queued', 0, 'queued', ?)",
+                "INSERT INTO tasks (id, kind, input, status, progress, stage, created_at, client)"
+                        + " SELECT ?, ?, ?, 'queued', 0, 'queued', ?, ?"
+                        + " WHERE (SELECT COUNT(*) FROM tasks WHERE kind = ? AND status IN ('queued', 'processing')) < ?"
+                        + " AND (SELECT COUNT(*) FROM tasks WHERE client = ? AND kind = ?"
+                        + " AND status IN ('queued', 'processing')) < ?",
                 dialect.id(id),
                 kind,
                 input,
-                clock.millis());
-        return find(id).orElseThrow();
+                clock.millis(),
+                client,
+                kind,
+                limit.total(),
+                client,
+                kind,
+                limit.perClient());
+        return inserted == 1 ? find(id) : Optional.empty();
+    }
+
+    /**
+     * How many tasks of {@code kind} are queued or running, in all and of {@code client}, and how long one of them
+     * takes: what a full queue tells a client about when to come back.
+     */
+    public QueueLoad load(String kind, @Nullable String client) {
+        String active = "kind = ? AND status IN ('queued', 'processing')";
+        long total = jdbc.queryOne(
+                        "counting " + kind + " tasks",
+                        "SELECT COUNT(*) FROM tasks WHERE " + active,
+                        row -> row.getLong(1),
+                        kind)
+                .orElse(0L);
+        long mine = 0;
+        long ahead = 0;
+        if (client != null) {
+            mine = jdbc.queryOne(
+                            "counting a client's " + kind + " tasks",
+                            "SELECT COUNT(*) FROM tasks WHERE client = ? AND " + active,
+                            row -> row.getLong(1),
+                            client,
+                            kind)
+                    .orElse(0L);
+            ahead = jdbc.queryOne(
+                            "counting the " + kind + " tasks ahead of a client's",
+                            "SELECT COUNT(*) FROM tasks WHERE " + active + " AND created_at < (SELECT MIN(created_at)"
+                                    + " FROM tasks WHERE client = ? AND " + active + ")",
+                            row -> row.getLong(1),
+                            kind,
+                            client,
+                            kind)
+                    .orElse(0L);
+        }
+        // The last 20 that finished: a recent, cheap estimate (the finish index keeps it to a short scan).
+        long averageMillis = jdbc.queryOne(
+                        "timing recent " + kind + " tasks",
+                        "SELECT AVG(finished_at - started_at) FROM (SELECT finished_at, started_at FROM tasks"
+                                + " WHERE kind = ? AND status = 'completed' AND started_at IS NOT NULL"
+                                + " ORDER BY finished_at DESC LIMIT 20) recent",
+                        row -> {
+                            long millis = row.getLong(1);
+                            return row.wasNull() ? 0L : millis;
+                        },
+                        kind)
+                .orElse(0L);
+        return new QueueLoad(total, mine, ahead, averageMillis > 0 ? Duration.ofMillis(averageMillis) : null);
     }
 
     /** The tasks of {@code ids} that exist, in no particular order (one statement, for pages of a feed). */

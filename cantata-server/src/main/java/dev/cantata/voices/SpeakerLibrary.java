@@ -58,13 +58,17 @@ public final class SpeakerLibrary {
         return name;
     }
 
-    /** The voice called {@code name}: an added speaker, a built-in voice, or an OpenAI name. */
+    /**
+     * The voice called {@code name}: a built-in voice or an OpenAI name, else an added speaker. Built-ins are looked up
+     * first and never touch the database (no speaker may take their names, see {@link #add}), so they speak while the
+     * database is down.
+     */
     public Optional<Voice> find(String name) {
-        Optional<AddedSpeaker> added = added(name);
-        if (added.isPresent()) {
-            return Optional.of(added.get().voice());
+        Optional<Voice> builtIn = BuiltInVoices.find(name);
+        if (builtIn.isPresent()) {
+            return builtIn;
         }
-        return BuiltInVoices.find(name);
+        return added(name).map(AddedSpeaker::voice);
     }
 
     public Optional<AddedSpeaker> added(String name) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class Voices {
     private final Codecs codecs;
     private final SpeakerLibrary library;
     private volatile @Nullable VoiceMatcher matcher;
+    private final LongAdder spoken = new LongAdder();
 
     public Voices(CompletableFuture<SpeechEngine> engine, Codecs codecs, SpeakerLibrary library) {
         this.engine = engine;
@@ -83,8 +85,18 @@ public final class Voices {
         return engine.isDone() && !engine.isCompletedExceptionally();
     }
 
+    /** A speaker for one request; the pieces it synthesises are counted ({@link #piecesSpoken()}). */
     public Speaker speaker() throws SpeechException {
-        return new Speaker(engine());
+        SpeechEngine engine = engine();
+        return new Speaker((text, voice) -> {
+            spoken.increment();
+            return engine.synthesize(text, voice);
+        });
+    }
+
+    /** How many pieces (sentences, or clauses of long ones) speakers have synthesised since the node started. */
+    public long piecesSpoken() {
+        return spoken.sum();
     }
 
     public Codecs codecs() {

@@ -58,8 +58,9 @@ final class SettingTest {
     }
 
     @Test
-    void onlyTheApiKeyIsSecret() {
-        assertThat(Setting.ALL.stream().filter(Setting::secret).toList()).containsExactly(Setting.API_KEY);
+    void onlyKeysAreSecret() {
+        assertThat(Setting.ALL.stream().filter(Setting::secret).toList())
+                .containsExactly(Setting.API_KEY, Setting.ACCOUNTS);
     }
 
     @Test

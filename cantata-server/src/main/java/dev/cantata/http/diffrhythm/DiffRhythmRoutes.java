@@ -5,6 +5,7 @@ import dev.cantata.audio.Codecs;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.BlobReply;
 import dev.cantata.http.BodyKind;
+import dev.cantata.http.Clients;
 import dev.cantata.http.Fields;
 import dev.cantata.http.Routes;
 import dev.cantata.jobs.Task;
@@ -12,7 +13,6 @@ import dev.cantata.jobs.TaskStatus;
 import dev.cantata.music.Lyrics;
 import dev.cantata.music.ReferenceStyle;
 import dev.cantata.music.Segments;
-import dev.cantata.music.Song;
 import dev.cantata.songs.EditSong;
 import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongFiles;
@@ -55,14 +55,19 @@ public final class DiffRhythmRoutes implements Routes {
 
     public static final int MAX_LENGTH = 285;
     private static final long MAX_LYRICS_BYTES = 256 * 1024;
+    /** The reference is only checked here (length, not silent): 8 kHz mono is enough, at a third of 22 kHz's memory. */
+    private static final int CHECK_RATE = 8_000;
+
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final Songs songs;
     private final String version;
+    private final Clients clients;
 
-    public DiffRhythmRoutes(Songs songs, String version) {
+    public DiffRhythmRoutes(Songs songs, String version, Clients clients) {
         this.songs = songs;
         this.version = version;
+        this.clients = clients;
     }
 
     @Override
@@ -98,6 +103,7 @@ public final class DiffRhythmRoutes implements Routes {
     }
 
     private void generate(Context ctx) throws Exception {
+        songs.admit(clients.client(ctx), 1); // before any upload is decoded
         Request request = read(ctx, false);
         queue(ctx, request, null, null, "Music generation task queued successfully");
     }
@@ -118,6 +124,7 @@ public final class DiffRhythmRoutes implements Routes {
                 @OpenApiResponse(status = "422")
             })
     void edit(Context ctx) throws Exception {
+        songs.admit(clients.client(ctx), 1);
         Request request = read(ctx, true);
         byte[] song = request.refSong();
         String segments = request.segments();
@@ -144,11 +151,10 @@ public final class DiffRhythmRoutes implements Routes {
         queue(ctx, request, song, segments, "Music editing task queued successfully");
     }
 
+    /** The song's length, measured without holding it (the worker decodes it, one song per worker at a time). */
     private double decodedSeconds(byte[] song) throws IOException {
         try {
-            return songs.codecs().decodeStereo(song, Song.RATE, SongFiles.MAX_EDIT_SECONDS + 1).length
-                    / 2.0
-                    / Song.RATE;
+            return songs.codecs().seconds(song, SongFiles.MAX_EDIT_SECONDS);
         } catch (AudioFormatException e) {
             throw ApiException.badRequest("ref_song: " + e.getMessage(), "ref_song");
         }
@@ -206,7 +212,7 @@ public final class DiffRhythmRoutes implements Routes {
         }
         if (refAudio != null) {
             try {
-                ReferenceStyle.check(songs.codecs().decode(refAudio, 22_050, ReferenceStyle.MAX_SECONDS));
+                ReferenceStyle.check(songs.codecs().decode(refAudio, CHECK_RATE, ReferenceStyle.MAX_SECONDS));
             } catch (AudioFormatException e) {
                 throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
             } catch (IllegalArgumentException e) {
@@ -239,7 +245,7 @@ public final class DiffRhythmRoutes implements Routes {
             uploads.put("ref_song", song);
         }
         long seed = songs.seeds().next();
-        UUID id = songs.submit(uploads, keys -> {
+        UUID id = songs.submit(clients.client(ctx), uploads, keys -> {
                     StyleSource style =
                             new StyleSource(request.prompt() == null ? "" : request.prompt(), keys.get("ref_audio"));
                     return song != null && segments != null

@@ -48,12 +48,14 @@ final class ClipQueue {
     }
 
     /**
-     * Spends {@code count} clips' credits of {@code account}, then makes and queues the orders.
+     * Spends {@code count} clips' credits of {@code account}, then makes and queues the orders as {@code client}'s.
      *
      * @return the new clips' ids, in order
      * @throws ApiException 402 when the account cannot pay (and nothing was done)
+     * @throws dev.cantata.songs.SongQueueFull when the song queue has no room for the clips (and nothing was spent)
      */
-    List<UUID> queue(String account, String model, int count, Orders orders) throws Exception {
+    List<UUID> queue(String account, String client, String model, int count, Orders orders) throws Exception {
+        songs.admit(client, count); // before spending: a refused request costs nothing
         String period = credits.period();
         int cost = Credits.PER_CLIP * count;
         if (!credits.spend(account, cost)) {
@@ -70,7 +72,7 @@ final class ClipQueue {
                 throw new IllegalStateException(made.size() + " orders made for " + count + " clips paid for");
             }
             for (Order o : made) {
-                Task task = songs.submit(Map.of(), keys -> o.job());
+                Task task = songs.submit(client, Map.of(), keys -> o.job());
                 ids.add(task.id());
                 clips.insert(new SunoClip(
                         task.id(),

@@ -2,9 +2,9 @@ package dev.cantata.http.suno;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cantata.db.Database;
-import dev.cantata.hash.Sha256;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.BodyKind;
+import dev.cantata.http.Clients;
 import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Routes;
 import dev.cantata.music.LyricWriter;
@@ -71,6 +71,7 @@ public final class SunoRoutes implements Routes {
     private final ClipQueue queue;
     private final Waiting waiting;
     private final ClipFiles files;
+    private final Clients clients;
 
     private SunoRoutes(
             Songs songs,
@@ -79,8 +80,10 @@ public final class SunoRoutes implements Routes {
             Clips clips,
             ClipQueue queue,
             Waiting waiting,
-            ClipFiles files) {
+            ClipFiles files,
+            Clients clients) {
         this.songs = songs;
+        this.clients = clients;
         this.voices = voices;
         this.credits = credits;
         this.clips = clips;
@@ -91,10 +94,16 @@ public final class SunoRoutes implements Routes {
 
     /**
      * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
-     * and finished clips reported as {@code streaming} for {@code hold}.
+     * finished clips reported as {@code streaming} for {@code hold}, and accounts told apart by {@code clients}.
      */
     public static SunoRoutes create(
-            Songs songs, Voices voices, Database database, InstantSource clock, int monthlyCredits, Duration hold) {
+            Songs songs,
+            Voices voices,
+            Database database,
+            InstantSource clock,
+            int monthlyCredits,
+            Duration hold,
+            Clients clients) {
         Credits credits = new Credits(database, clock, monthlyCredits);
         ClipStore store = new ClipStore(database);
         Clips clips = new Clips(store, songs.tasks(), clock, hold);
@@ -106,7 +115,8 @@ public final class SunoRoutes implements Routes {
                 clips,
                 new ClipQueue(songs, store, credits),
                 waiting,
-                new ClipFiles(clips, songs.blobs(), waiting));
+                new ClipFiles(clips, songs.blobs(), waiting),
+                clients);
     }
 
     @Override
@@ -319,7 +329,7 @@ public final class SunoRoutes implements Routes {
     /** Queues the clips and answers: at once with them {@code submitted}, or after the wait of {@code wait_audio}. */
     private void submit(Context ctx, SunoBody body, ClipQueue.Orders orders) throws Exception {
         String model = body.text("model").isBlank() ? DEFAULT_MODEL : body.text("model");
-        List<UUID> ids = queue.queue(account(ctx), model, CLIPS, orders);
+        List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), model, CLIPS, orders);
         String base = base(ctx);
         if (body.truthy("wait_audio")) {
             ctx.future(() -> waitForAudio(base, ids).thenAccept(ctx::json));
@@ -381,7 +391,7 @@ public final class SunoRoutes implements Routes {
     void chat(Context ctx) throws Exception {
         String prompt = Chat.prompt(SunoBody.of(ctx));
         AtomicReference<LyricWriter.Written> written = new AtomicReference<>();
-        List<UUID> ids = queue.queue(account(ctx), DEFAULT_MODEL, 1, () -> {
+        List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), DEFAULT_MODEL, 1, () -> {
             written.set(songs.studio().lyricWriter().write(prompt, songs.seeds().next()));
             // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
             NewSong job = new NewSong(
@@ -434,7 +444,7 @@ public final class SunoRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("page must be a whole number");
         }
-        for (Clips.Clip c : clips.feed(account(ctx), page)) {
+        for (Clips.Clip c : clips.feed(clients.account(ctx), page)) {
             out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
         }
         ctx.json(out);
@@ -448,7 +458,7 @@ public final class SunoRoutes implements Routes {
             description = "credits_left, period (this month), monthly_limit, monthly_usage; 5 credits a clip.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void getLimit(Context ctx) {
-        ctx.json(SunoReplies.Limit.of(credits.balance(account(ctx))));
+        ctx.json(SunoReplies.Limit.of(credits.balance(clients.account(ctx))));
     }
 
     @OpenApi(
@@ -569,16 +579,5 @@ public final class SunoRoutes implements Routes {
         String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
         String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
         return proto + "://" + (host == null ? "localhost" : host);
-    }
-
-    /** The account credits are counted against: the bearer key's hash, or one pool when requests carry none. */
-    static String account(Context ctx) {
-        String auth = ctx.header("Authorization");
-        if (auth == null
-                || !auth.regionMatches(true, 0, "Bearer ", 0, 7)
-                || auth.substring(7).isBlank()) {
-            return "default";
-        }
-        return "key:" + new Sha256().update(auth.substring(7).strip()).hex(12);
     }
 }

@@ -356,6 +356,45 @@ final class DiffRhythmRoutesTest {
     }
 
     @Test
+    void aSmallFlacHoldingAnHourIsRefusedWithoutBeingDecodedIntoMemory() throws Exception {
+        Process ffmpeg = new ProcessBuilder(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "anullsrc=r=8000:cl=mono",
+                        "-t",
+                        "3600",
+                        "-c:a",
+                        "flac",
+                        "-f",
+                        "flac",
+                        "pipe:1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] hour = ffmpeg.getInputStream().readAllBytes();
+        assertThat(ffmpeg.waitFor()).isZero();
+        long heldBefore = server.server.codecs().budget().heldBytes();
+
+        HttpResponse<byte[]> response = server.postMultipart(
+                "/api/edit",
+                new Multipart()
+                        .file("lyrics", "l.lrc", LRC.getBytes(StandardCharsets.UTF_8))
+                        .file("ref_song", "hour.flac", hour)
+                        .field("ref_prompt", "pop")
+                        .field("edit_segments", "[[10,20]]"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("detail").asText()).contains("longer than 590 s");
+        // Measuring it used to decode 591 s of 44.1 kHz stereo (208 MB, three copies at once) per request.
+        assertThat(server.server.codecs().budget().heldBytes() - heldBefore)
+                .as("PCM bytes held")
+                .isZero();
+    }
+
+    @Test
     void theRootNamesTheServer() throws Exception {
         JsonNode root = json(download("/"));
 

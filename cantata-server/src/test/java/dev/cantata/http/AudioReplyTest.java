@@ -1,0 +1,107 @@
+package dev.cantata.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cantata.testing.TestServer;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole (not streamed) speech answer stops being made when its client hangs up: the engine's count of synthesised
+ * sentences stops well short of the text, instead of running through all of it for nobody.
+ */
+final class AudioReplyTest {
+    static final int SENTENCES = 200;
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(data, null);
+        // The engine started, so the count below is of this test's request alone.
+        assertThat(server.postJson("/speak", "{\"name\":\"female\",\"text\":\"Ready.\"}")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aClientThatHangsUpStopsTheSynthesisOfAWholeAnswer() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= SENTENCES; i++) {
+            text.append("This is sentence number ").append(i).append(" of a very long text. ");
+        }
+        byte[] body = ("{\"name\":\"male\",\"stream\":false,\"response_format\":\"wav\",\"text\":\"" + text + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        long before = server.server.voices().piecesSpoken();
+
+        try (Socket socket = new Socket(java.net.InetAddress.getLoopbackAddress(), server.server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /speak HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            waitUntil(() -> server.server.voices().piecesSpoken() - before >= 3);
+        } // the client hangs up
+
+        long settled = settle();
+        assertThat(settled - before)
+                .as("sentences synthesised of %d", SENTENCES)
+                .isLessThan(SENTENCES / 2);
+
+        HttpResponse<byte[]> next = server.postJson("/speak", "{\"name\":\"female\",\"text\":\"Next, please.\"}");
+        assertThat(next.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientThatStaysGetsTheWholeAnswer() throws Exception {
+        HttpResponse<byte[]> r = server.postJson(
+                "/speak", "{\"name\":\"male\",\"response_format\":\"wav\",\"text\":\"One. Two. Three. Four.\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Connection")).isEmpty();
+        assertThat(r.body().length).isGreaterThan(16_000);
+    }
+
+    /** The count once it has stopped moving for 3 s (a sentence takes a small fraction of that). */
+    private static long settle() throws InterruptedException {
+        long last = server.server.voices().piecesSpoken();
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = server.server.voices().piecesSpoken();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > 3_000_000_000L) {
+                return now;
+            }
+        }
+        return last;
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime())
+                    .as("waiting for the synthesis to start")
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
