@@ -6,6 +6,7 @@ import dev.cantata.blobs.BlobStore;
 import dev.cantata.config.Settings;
 import dev.cantata.db.Database;
 import dev.cantata.http.DiskSpace;
+import dev.cantata.http.Forwarded;
 import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
@@ -115,8 +116,14 @@ public final class CantataServer implements AutoCloseable {
             routes.add(new OpenAiRoutes(voices, clock));
             Songs songs = new Songs(tasks, workers, blobs, codecs, songFiles, studio, new Seeds());
             DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current());
-            SunoRoutes suno =
-                    SunoRoutes.create(songs, voices, database, clock, settings.credits(), settings.streamingHold());
+            SunoRoutes suno = SunoRoutes.create(
+                    songs,
+                    voices,
+                    database,
+                    clock,
+                    settings.credits(),
+                    settings.streamingHold(),
+                    new Forwarded(settings.trustedProxies()));
             routes.add(diffRhythm);
             routes.add(suno);
             routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
@@ -129,7 +136,10 @@ public final class CantataServer implements AutoCloseable {
                             settings.maxRequestBytes(),
                             settings.shutdownGrace(),
                             Version.current(),
-                            settings.apiKey()),
+                            settings.apiKey(),
+                            settings.idleTimeout(),
+                            settings.minRequestRate(),
+                            settings.corsOrigins()),
                     routes);
             http.start();
             workers.start();

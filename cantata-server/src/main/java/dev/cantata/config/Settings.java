@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * @param soundfont the SF2 the instruments play from; null for Debian's FluidR3 (or Gervill's own bank without it)
  * @param credits Suno-dialect credits each account gets a month (5 a clip)
  * @param streamingHold how long a finished Suno clip still reports {@code streaming}, for clients that wait for it
+ * @param idleTimeout how long a connection may send and take nothing before it is closed
+ * @param minRequestRate the slowest average rate, in bytes a second, at which a request body may arrive
+ * @param trustedProxies the peers whose {@code X-Forwarded-Host} and {@code X-Forwarded-Proto} are believed
+ * @param corsOrigins the origins browsers may call from; {@code ["*"]} for any
  */
 public record Settings(
         String host,
@@ -44,7 +48,11 @@ public record Settings(
         @Nullable String apiKey,
         @Nullable Path soundfont,
         int credits,
-        Duration streamingHold) {
+        Duration streamingHold,
+        Duration idleTimeout,
+        long minRequestRate,
+        List<AddressRange> trustedProxies,
+        List<String> corsOrigins) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -56,6 +64,9 @@ public record Settings(
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(streamingHold, "streamingHold");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        trustedProxies = List.copyOf(trustedProxies);
+        corsOrigins = List.copyOf(corsOrigins);
         if (listenPorts.contains(port)) {
             throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
         }
@@ -106,7 +117,11 @@ public record Settings(
                 .apiKey(apiKey)
                 .soundfont(soundfont)
                 .credits(credits)
-                .streamingHold(streamingHold);
+                .streamingHold(streamingHold)
+                .idleTimeout(idleTimeout)
+                .minRequestRate(minRequestRate)
+                .trustedProxies(trustedProxies)
+                .corsOrigins(corsOrigins);
     }
 
     /** The database URL used when none is configured: a SQLite file in the data folder. */
@@ -135,6 +150,10 @@ public record Settings(
         private @Nullable Path soundfont;
         private int credits;
         private @Nullable Duration streamingHold;
+        private @Nullable Duration idleTimeout;
+        private long minRequestRate;
+        private List<AddressRange> trustedProxies = List.of();
+        private List<String> corsOrigins = List.of("*");
 
         private Builder() {}
 
@@ -219,6 +238,26 @@ public record Settings(
             return this;
         }
 
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value;
+            return this;
+        }
+
+        public Builder minRequestRate(long value) {
+            this.minRequestRate = value;
+            return this;
+        }
+
+        public Builder trustedProxies(List<AddressRange> value) {
+            this.trustedProxies = List.copyOf(value);
+            return this;
+        }
+
+        public Builder corsOrigins(List<String> value) {
+            this.corsOrigins = List.copyOf(value);
+            return this;
+        }
+
         /**
          * The settings as built.
          *
@@ -242,7 +281,11 @@ public record Settings(
                     apiKey,
                     soundfont,
                     credits,
-                    Objects.requireNonNull(streamingHold, "streamingHold"));
+                    Objects.requireNonNull(streamingHold, "streamingHold"),
+                    Objects.requireNonNull(idleTimeout, "idleTimeout"),
+                    minRequestRate,
+                    trustedProxies,
+                    corsOrigins);
         }
     }
 }

@@ -181,6 +181,6 @@ final class SettingsLoaderTest {
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(Setting.MAX_REQUEST_SIZE.env()).isEqualTo("CANTATA_MAX_REQUEST_SIZE");
         assertThat(Setting.MAX_REQUEST_SIZE.key()).isEqualTo("max-request-size");
-        assertThat(Setting.ALL).hasSize(17);
+        assertThat(Setting.ALL).hasSize(21);
     }
 }
