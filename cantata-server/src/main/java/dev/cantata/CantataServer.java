@@ -7,6 +7,7 @@ import dev.cantata.config.Settings;
 import dev.cantata.db.Database;
 import dev.cantata.http.Clients;
 import dev.cantata.http.DiskSpace;
+import dev.cantata.http.Forwarded;
 import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
@@ -133,7 +134,14 @@ public final class CantataServer implements AutoCloseable {
             Clients clients = new Clients(settings.accounts());
             DiffRhythmRoutes diffRhythm = new DiffRhythmRoutes(songs, Version.current(), clients);
             SunoRoutes suno = SunoRoutes.create(
-                    songs, voices, database, clock, settings.credits(), settings.streamingHold(), clients);
+                    songs,
+                    voices,
+                    database,
+                    clock,
+                    settings.credits(),
+                    settings.streamingHold(),
+                    clients,
+                    new Forwarded(settings.trustedProxies()));
             routes.add(diffRhythm);
             routes.add(suno);
             routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
@@ -146,7 +154,10 @@ public final class CantataServer implements AutoCloseable {
                             settings.maxRequestBytes(),
                             settings.shutdownGrace(),
                             Version.current(),
-                            settings.apiKey()),
+                            settings.apiKey(),
+                            settings.idleTimeout(),
+                            settings.minRequestRate(),
+                            settings.corsOrigins()),
                     routes);
             http.start();
             workers.start();

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debian's ffmpeg, run as a child process for the codecs Java has no well-kept library for (Opus, AAC, FLAC) and for
@@ -19,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * allowed, so an uploaded playlist cannot make ffmpeg read files or the network.
  */
 public final class Ffmpeg {
+    private static final Logger LOG = LoggerFactory.getLogger(Ffmpeg.class);
+    /** ffmpeg names the component that failed with its address in memory: {@code [mp3 @ 0x55d5c6a3b2c0] }. */
+    private static final Pattern COMPONENT = Pattern.compile("\\[[^\\]\n]*@\\s*0x[0-9a-fA-F]+\\]\\s*");
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{6,}");
+    private static final int MAX_REASON = 200;
+
     private final Path binary;
 
     private Ffmpeg(Path binary) {
@@ -83,8 +93,10 @@ public final class Ffmpeg {
                         throw new IOException("interrupted while ffmpeg was encoding", e);
                     }
                     if (process.exitValue() != 0) {
-                        throw new IOException("ffmpeg failed (exit " + process.exitValue() + "): "
-                                + errors.toString(StandardCharsets.UTF_8).strip());
+                        String why = errors.toString(StandardCharsets.UTF_8).strip();
+                        LOG.warn("ffmpeg {} failed (exit {}): {}", outputArgs, process.exitValue(), why);
+                        throw new IOException("ffmpeg failed (exit " + process.exitValue() + ")"
+                                + (why.isEmpty() ? "" : ": " + reason(why)));
                     }
                     out.flush();
                 }
@@ -181,8 +193,15 @@ public final class Ffmpeg {
         }
         if (process.exitValue() != 0 || out.count < 4) {
             String why = errors.toString(StandardCharsets.UTF_8).strip();
+            LOG.info(
+                    "ffmpeg could not decode {} bytes as {} (exit {}): {}",
+                    bytes.length,
+                    demuxer,
+                    process.exitValue(),
+                    why);
+            String reason = reason(why);
             throw new AudioFormatException(
-                    "the " + demuxer + " audio could not be decoded" + (why.isEmpty() ? "" : ": " + firstLine(why)));
+                    "the " + demuxer + " audio could not be decoded" + (reason.isEmpty() ? "" : ": " + reason));
         }
         if (feedError != null && out.count == 0) {
             throw feedError;
@@ -239,9 +258,17 @@ public final class Ffmpeg {
         }
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    /**
+     * What a client may read of ffmpeg's error text: its first line without the component's memory address (which
+     * would help an attacker defeat address randomisation) or any other address, at most 200 characters. The whole
+     * text is logged.
+     */
+    static String reason(String errors) {
+        int newline = errors.indexOf('\n');
+        String line = newline < 0 ? errors : errors.substring(0, newline);
+        line = ADDRESS.matcher(COMPONENT.matcher(line).replaceAll("")).replaceAll("0x…");
+        line = line.replaceAll("\\p{Cntrl}", " ").strip();
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "…";
     }
 
     private static Thread pump(InputStream in, OutputStream out) {

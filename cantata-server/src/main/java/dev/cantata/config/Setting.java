@@ -217,6 +217,42 @@ public record Setting<T>(
             Setting::accounts,
             Settings.Builder::accounts);
 
+    public static final Setting<Duration> IDLE_TIMEOUT = of(
+            "idle-timeout",
+            "DURATION",
+            "30s",
+            "a connection that sends or takes nothing for this long is closed (waiting requests are exempt)",
+            (v, dir) -> atLeast(duration(v), Duration.ofMillis(100), "100ms"),
+            Settings.Builder::idleTimeout);
+
+    public static final Setting<Long> MIN_REQUEST_RATE = of(
+            "min-request-rate",
+            "SIZE",
+            "4KB",
+            "a request body must arrive at least this fast, per second on average; slower ones get 408",
+            (v, dir) -> bytes(v),
+            Settings.Builder::minRequestRate);
+
+    public static final Setting<List<AddressRange>> TRUSTED_PROXIES = new Setting<>(
+            "trusted-proxies",
+            "IP[/BITS],…",
+            "",
+            "none",
+            "reverse proxies whose `X-Forwarded-Host` and `-Proto` are believed (e.g. `127.0.0.1,10.0.0.0/8`);"
+                    + " from anyone else they are ignored",
+            false,
+            (v, dir) -> addressRanges(v),
+            Settings.Builder::trustedProxies);
+
+    public static final Setting<List<String>> CORS_ORIGINS = of(
+            "cors-origins",
+            "ORIGIN,…",
+            "*",
+            "origins browsers may call from (`*`: any, as upstream; or e.g. `https://app.example`); see the warning"
+                    + " under Configuration",
+            (v, dir) -> origins(v),
+            Settings.Builder::corsOrigins);
+
     /** Every setting, in the order help and documentation list them. */
     public static final List<Setting<?>> ALL = List.of(
             CONFIG,
@@ -238,7 +274,11 @@ public record Setting<T>(
             STREAMING_HOLD,
             MAX_QUEUED_SONGS,
             MAX_QUEUED_SONGS_PER_CLIENT,
-            ACCOUNTS);
+            ACCOUNTS,
+            IDLE_TIMEOUT,
+            MIN_REQUEST_RATE,
+            TRUSTED_PROXIES,
+            CORS_ORIGINS);
 
     /** The setting with this key, if there is one. */
     public static Optional<Setting<?>> named(String key) {
@@ -408,6 +448,42 @@ public record Setting<T>(
             ports.add(port);
         }
         return ports;
+    }
+
+    private static List<AddressRange> addressRanges(String value) {
+        List<AddressRange> ranges = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                ranges.add(AddressRange.parse(part));
+            }
+        }
+        return List.copyOf(ranges);
+    }
+
+    private static final Pattern ORIGIN =
+            Pattern.compile("https?://([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
+
+    /** {@code *}, or origins as a browser sends them: scheme, host and port, no path. */
+    private static List<String> origins(String value) {
+        if (value.strip().equals("*")) {
+            return List.of("*");
+        }
+        List<String> origins = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String origin = part.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new IllegalArgumentException("'" + origin + "' is not an origin such as https://app.example:8443"
+                        + " (scheme, host and port; no path), nor *");
+            }
+            origins.add(origin.toLowerCase(Locale.ROOT));
+        }
+        if (origins.isEmpty()) {
+            throw new IllegalArgumentException("must be * or at least one origin");
+        }
+        return List.copyOf(origins);
     }
 
     private static int intIn(String value, int min, int max) {

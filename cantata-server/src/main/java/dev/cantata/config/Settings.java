@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * @param maxQueuedSongs song tasks queued or running (in this node's database) beyond which song requests get 429
  * @param maxQueuedSongsPerClient song tasks one client may have queued or running
  * @param accounts the bearer keys that are accounts; null when every bearer key is its own account
+ * @param idleTimeout how long a connection may send and take nothing before it is closed
+ * @param minRequestRate the slowest average rate, in bytes a second, at which a request body may arrive
+ * @param trustedProxies the peers whose {@code X-Forwarded-Host} and {@code X-Forwarded-Proto} are believed
+ * @param corsOrigins the origins browsers may call from; {@code ["*"]} for any
  */
 public record Settings(
         String host,
@@ -51,7 +55,11 @@ public record Settings(
         Duration streamingHold,
         int maxQueuedSongs,
         int maxQueuedSongsPerClient,
-        @Nullable Set<String> accounts) {
+        @Nullable Set<String> accounts,
+        Duration idleTimeout,
+        long minRequestRate,
+        List<AddressRange> trustedProxies,
+        List<String> corsOrigins) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -64,6 +72,9 @@ public record Settings(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(streamingHold, "streamingHold");
         accounts = accounts == null ? null : Set.copyOf(accounts);
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        trustedProxies = List.copyOf(trustedProxies);
+        corsOrigins = List.copyOf(corsOrigins);
         if (listenPorts.contains(port)) {
             throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
         }
@@ -117,7 +128,11 @@ public record Settings(
                 .streamingHold(streamingHold)
                 .maxQueuedSongs(maxQueuedSongs)
                 .maxQueuedSongsPerClient(maxQueuedSongsPerClient)
-                .accounts(accounts);
+                .accounts(accounts)
+                .idleTimeout(idleTimeout)
+                .minRequestRate(minRequestRate)
+                .trustedProxies(trustedProxies)
+                .corsOrigins(corsOrigins);
     }
 
     /** The database URL used when none is configured: a SQLite file in the data folder. */
@@ -149,6 +164,10 @@ public record Settings(
         private int maxQueuedSongs;
         private int maxQueuedSongsPerClient;
         private @Nullable Set<String> accounts;
+        private @Nullable Duration idleTimeout;
+        private long minRequestRate;
+        private List<AddressRange> trustedProxies = List.of();
+        private List<String> corsOrigins = List.of("*");
 
         private Builder() {}
 
@@ -248,6 +267,26 @@ public record Settings(
             return this;
         }
 
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value;
+            return this;
+        }
+
+        public Builder minRequestRate(long value) {
+            this.minRequestRate = value;
+            return this;
+        }
+
+        public Builder trustedProxies(List<AddressRange> value) {
+            this.trustedProxies = List.copyOf(value);
+            return this;
+        }
+
+        public Builder corsOrigins(List<String> value) {
+            this.corsOrigins = List.copyOf(value);
+            return this;
+        }
+
         /**
          * The settings as built.
          *
@@ -274,7 +313,11 @@ public record Settings(
                     Objects.requireNonNull(streamingHold, "streamingHold"),
                     maxQueuedSongs,
                     maxQueuedSongsPerClient,
-                    accounts);
+                    accounts,
+                    Objects.requireNonNull(idleTimeout, "idleTimeout"),
+                    minRequestRate,
+                    trustedProxies,
+                    corsOrigins);
         }
     }
 }

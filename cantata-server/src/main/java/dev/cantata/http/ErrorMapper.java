@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,14 @@ public final class ErrorMapper {
         }
         if (e instanceof ApiException api) {
             return api;
+        }
+        // Jetty's refusals while a body is read (over the size limit, below the minimum rate, a malformed form) reach
+        // the handler wrapped in whatever the reader threw; they are the client's fault and keep their status.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                return new ApiException(
+                        bad.getCode(), bad.getReason() != null ? bad.getReason() : "Bad request: " + bad.getCode());
+            }
         }
         if (e instanceof HttpResponseException http) {
             return new ApiException(http.getStatus(), messageOf(http));

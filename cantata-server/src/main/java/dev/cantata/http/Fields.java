@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
 public final class Fields {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The longest text any field may hold unless its dialect says less: the longest speech text. Base64 audio in a
+     * form field is bounded by the body's limit alone ({@link #inline}).
+     */
+    public static final int MAX_TEXT = 20_000;
+
     private final boolean isJson;
     private final Map<String, JsonNode> json;
     private final Map<String, String> form;
@@ -40,9 +46,10 @@ public final class Fields {
     public static Fields of(Context ctx) {
         BodyKind kind = BodyKind.of(ctx);
         if (kind == BodyKind.JSON) {
+            String body = ctx.body(); // outside the try: a body over the limit is a 413, not bad JSON
             JsonNode root;
             try {
-                root = JSON.readTree(ctx.body());
+                root = JSON.readTree(body);
             } catch (IOException e) {
                 throw ApiException.invalid(List.of(new ApiException.FieldProblem(
                         "json_invalid",
@@ -98,29 +105,55 @@ public final class Fields {
         return Optional.ofNullable(json.get(name));
     }
 
-    /** A string field; a JSON value of another type is a 422. */
-    public @Nullable String text(String name, boolean required) {
+    /**
+     * A string field of at most {@code maxChars} characters; a JSON value of another type, a longer string, or one
+     * holding characters that are not text ({@link Text#badCharacter}) is a 422, and null is returned meanwhile.
+     */
+    public @Nullable String text(String name, boolean required, int maxChars) {
         JsonNode node = json.get(name);
+        String value;
         if (node != null) {
             if (!node.isTextual()) {
-                problem("string_type", name, "Input should be a valid string", node.toString());
+                problem("string_type", name, "Input should be a valid string", Text.echo(node.toString()));
                 return null;
             }
-            return node.asText();
+            value = node.asText();
+        } else {
+            value = form.get(name);
         }
-        String value = form.get(name);
-        if (value == null && required) {
-            problem("missing", name, "Field required", null);
+        if (value == null) {
+            if (required) {
+                problem("missing", name, "Field required", null);
+            }
+            return null;
+        }
+        if (value.length() > maxChars) {
+            problem(
+                    "string_too_long",
+                    name,
+                    "String should have at most " + maxChars + " characters",
+                    Text.echo(value));
+            return null;
+        }
+        String bad = Text.badCharacter(value);
+        if (bad != null) {
+            problem("string_unicode", name, "Input should be text; it holds " + bad, Text.echo(value));
+            return null;
         }
         return value;
+    }
+
+    /** A string field of at most {@link #MAX_TEXT} characters (see {@link #text(String, boolean, int)}). */
+    public @Nullable String text(String name, boolean required) {
+        return text(name, required, MAX_TEXT);
     }
 
     /**
      * A string field that must be there: missing or of another type, it is a problem that {@link #check()} reports, and
      * the empty string is returned meanwhile.
      */
-    public String required(String name) {
-        String value = text(name, true);
+    public String required(String name, int maxChars) {
+        String value = text(name, true, maxChars);
         return value == null ? "" : value;
     }
 
@@ -213,7 +246,7 @@ public final class Fields {
      * when absent; any other text is an {@code enum} problem listing every wire name in declaration order.
      */
     public <E extends Enum<E>> E choice(String name, E otherwise, Function<E, String> wireName) {
-        String value = text(name, false);
+        String value = text(name, false, 100);
         if (value == null) {
             return otherwise;
         }
@@ -240,7 +273,7 @@ public final class Fields {
         if (file != null) {
             return file;
         }
-        String text = json.containsKey(name) || form.containsKey(name) ? text(name, false) : null;
+        String text = json.containsKey(name) || form.containsKey(name) ? text(name, false, Integer.MAX_VALUE) : null;
         if (text == null) {
             if (required) {
                 problem("missing", name, "Field required", null);
@@ -268,6 +301,14 @@ public final class Fields {
         } catch (IOException e) {
             throw ApiException.badRequest("the upload " + name + " could not be read: " + e.getMessage(), name);
         }
+    }
+
+    /**
+     * A field of base64 or a data URL (reference audio sent as text), which may be as long as the body; it is checked
+     * by its decoder, not here.
+     */
+    public @Nullable String inline(String name) {
+        return text(name, false, Integer.MAX_VALUE);
     }
 
     /** Records a problem found by the caller's own checks. */

@@ -1,6 +1,7 @@
 package dev.cantata.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front: one Javalin app on the main port and any extra ports, CORS open like the upstream servers, a body
- * size limit, one log line per request, and the API documentation (OpenAPI at {@code /openapi.json}, Swagger UI at
+ * The HTTP front: one Javalin app on the main port and any extra ports, CORS for the configured origins (any, like the
+ * upstream servers, by default), limits that keep one client from holding the node (a body size limit on the bytes
+ * read, form fields up to that size, an idle timeout and a minimum body rate), one log line per request, and the API
+ * documentation (OpenAPI at {@code /openapi.json}, Swagger UI at
  * {@code /docs}, ReDoc at {@code /redoc}) generated from the route annotations and served from webjars, no CDN.
  */
 public final class HttpServer implements AutoCloseable {
@@ -29,9 +32,35 @@ public final class HttpServer implements AutoCloseable {
             long maxRequestBytes,
             Duration shutdownGrace,
             String version,
-            @Nullable String apiKey) {
+            @Nullable String apiKey,
+            Duration idleTimeout,
+            long minRequestRate,
+            List<String> corsOrigins) {
         public Options {
             extraPorts = List.copyOf(extraPorts);
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+
+        /** Options with the settings' defaults for the limits and CORS. */
+        public Options(
+                String host,
+                int port,
+                List<Integer> extraPorts,
+                long maxRequestBytes,
+                Duration shutdownGrace,
+                String version,
+                @Nullable String apiKey) {
+            this(
+                    host,
+                    port,
+                    extraPorts,
+                    maxRequestBytes,
+                    shutdownGrace,
+                    version,
+                    apiKey,
+                    Duration.ofSeconds(30),
+                    4096,
+                    List.of("*"));
         }
     }
 
@@ -41,26 +70,49 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(Options options, List<Routes> routes) {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = options.maxRequestBytes();
-            // StatisticsHandler makes Jetty's stop graceful: connectors close, then requests in flight finish.
+            long maxBytes = options.maxRequestBytes();
+            config.http.maxRequestSize = maxBytes;
+            // StatisticsHandler makes Jetty's stop graceful: connectors close, then requests in flight finish. Inside
+            // it, BodyLimit counts what is read; Javalin puts its servlet inside the innermost wrapper.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(options.shutdownGrace().toMillis());
-                server.setHandler(new StatisticsHandler());
+                StatisticsHandler statistics = new StatisticsHandler();
+                statistics.setHandler(new BodyLimit(maxBytes));
+                server.setHandler(statistics);
             });
+            // Form fields (base64 audio in a FlashTTS form) may be as large as the body; Jetty's default is 200 KB.
+            int formLimit = (int) Math.min(maxBytes, Integer.MAX_VALUE);
+            config.jetty.modifyServletContextHandler(context -> context.setMaxFormContentSize(formLimit));
+            config.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
             // Javalin makes no connector of its own once one is added, so every port, the main one first, is ours.
             List<Integer> ports = new ArrayList<>();
             ports.add(options.port());
             ports.addAll(options.extraPorts());
             for (int port : ports) {
                 config.jetty.addConnector((server, http) -> {
+                    // A body that trickles in holds a server thread while it is read: it must keep a minimum rate
+                    // (checked on each read) and may not stall for longer than the idle timeout. A request that
+                    // waits without I/O (Suno's audio_url asked for early) is not subject to either.
+                    http.setMinRequestDataRate(options.minRequestRate());
+                    http.setIdleTimeout(options.idleTimeout().toMillis());
                     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                    connector.setIdleTimeout(options.idleTimeout().toMillis());
                     connector.setHost(options.host());
                     connector.setPort(port);
                     connectors.add(connector);
                     return connector;
                 });
             }
-            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+            List<String> origins = options.corsOrigins();
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (origins.contains("*")) {
+                    rule.anyHost();
+                } else {
+                    rule.allowHost(
+                            origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                }
+            }));
             config.requestLogger.http((ctx, ms) ->
                     LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath("/openapi.json")

@@ -57,7 +57,7 @@ public final class SpeechInputs {
      * The reference recording of a request: an upload in {@code fileField} or base64 in {@code inlineField}, exactly one.
      */
     public static byte[] recording(Fields fields, String fileField, String inlineField) {
-        String inline = fields.text(inlineField, false);
+        String inline = fields.inline(inlineField);
         byte[] upload = fields.file(fileField, maxReferenceBytes());
         if (upload != null && inline != null) {
             throw ApiException.badRequest("send " + inlineField + " or " + fileField + ", not both", fileField);

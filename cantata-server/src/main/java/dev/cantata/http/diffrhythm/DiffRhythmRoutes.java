@@ -54,7 +54,11 @@ public final class DiffRhythmRoutes implements Routes {
     public static final int MIN_LENGTH = 95;
 
     public static final int MAX_LENGTH = 285;
-    private static final long MAX_LYRICS_BYTES = 256 * 1024;
+    // The longest value of each text field, checked before any work: the LRC file (or text) in bytes, the others in
+    // characters (422 string_too_long).
+    static final long MAX_LYRICS_BYTES = 256 * 1024;
+    static final int MAX_PROMPT = 2_000;
+    static final int MAX_SEGMENTS = 1_000;
     /** The reference is only checked here (length, not silent): 8 kHz mono is enough, at a third of 22 kHz's memory. */
     private static final int CHECK_RATE = 8_000;
 
@@ -182,12 +186,12 @@ public final class DiffRhythmRoutes implements Routes {
         long maxUpload = Codecs.MAX_UPLOAD_BYTES;
         byte[] lyricsBytes = fields.fileOrText("lyrics", MAX_LYRICS_BYTES, true);
         byte[] refAudio = fields.file("ref_audio", maxUpload);
-        String prompt = fields.text("ref_prompt", false);
+        String prompt = fields.text("ref_prompt", false, MAX_PROMPT);
         int length = fields.integer("audio_length", MIN_LENGTH, Integer.MIN_VALUE, Integer.MAX_VALUE);
         fields.bool("chunked", true);
         int variations = fields.integer("batch_infer_num", 1, 1, SongJob.MAX_VARIATIONS);
         byte[] refSong = edit ? fields.fileOrText("ref_song", maxUpload, true) : null;
-        String segments = edit ? fields.text("edit_segments", true) : null;
+        String segments = edit ? fields.text("edit_segments", true, MAX_SEGMENTS) : null;
         fields.check();
         if (prompt != null && prompt.isBlank()) {
             prompt = null;
@@ -201,10 +205,11 @@ public final class DiffRhythmRoutes implements Routes {
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw ApiException.badRequest("Audio length must be 95 or between 96-285 seconds", "audio_length");
         }
-        if (prompt != null && prompt.length() > 2000) {
-            throw ApiException.badRequest("ref_prompt is over 2000 characters", "ref_prompt");
-        }
         String lyrics = utf8(lyricsBytes == null ? new byte[0] : lyricsBytes);
+        String bad = dev.cantata.http.Text.badCharacter(lyrics);
+        if (bad != null) {
+            throw ApiException.badRequest("lyrics: the file holds " + bad + ", which is not text", "lyrics");
+        }
         try {
             Lyrics.parseLrc(lyrics);
         } catch (Lyrics.LyricsException e) {

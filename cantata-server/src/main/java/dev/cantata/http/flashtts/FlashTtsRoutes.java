@@ -51,6 +51,11 @@ public final class FlashTtsRoutes implements Routes {
             "/v1/audio/voices");
     private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
 
+    // The longest value of each text field, in characters, checked before any work (422 string_too_long). The text
+    // itself is SpeechInputs.MAX_TEXT; base64 audio is bounded by the body's limit.
+    static final int MAX_NAME = 64;
+    static final int MAX_REFERENCE_TEXT = 2_000;
+
     private final Voices voices;
 
     public FlashTtsRoutes(Voices voices) {
@@ -108,8 +113,8 @@ public final class FlashTtsRoutes implements Routes {
             })
     void speak(Context ctx) throws Exception {
         Fields fields = Fields.of(ctx);
-        String name = fields.text("name", true);
-        String text = fields.text("text", true);
+        String name = fields.text("name", true, MAX_NAME);
+        String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
         Say say = common(fields, text, true);
         send(ctx, say.with(voice(name == null ? "" : name).profile()));
     }
@@ -130,8 +135,8 @@ public final class FlashTtsRoutes implements Routes {
             })
     void cloneVoice(Context ctx) throws Exception {
         Fields fields = Fields.of(ctx);
-        String text = fields.text("text", true);
-        String referenceText = fields.text("reference_text", false);
+        String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
+        String referenceText = fields.text("reference_text", false, MAX_REFERENCE_TEXT);
         Say say = common(fields, text, true);
         byte[] audio = SpeechInputs.recording(fields, "reference_audio_file", "reference_audio");
         send(
@@ -151,7 +156,7 @@ public final class FlashTtsRoutes implements Routes {
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
     void multiSpeak(Context ctx) throws Exception {
         Fields fields = Fields.of(ctx);
-        String text = fields.text("text", true);
+        String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
         Say say = common(fields, text, false);
         List<Map.Entry<Voice, String>> parts = new ArrayList<>();
         Matcher m = ROLE.matcher(say.text());
@@ -199,8 +204,8 @@ public final class FlashTtsRoutes implements Routes {
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
     void addSpeaker(Context ctx) throws Exception {
         Fields fields = Fields.of(ctx);
-        String name = fields.required("name");
-        String referenceText = fields.text("reference_text", false);
+        String name = fields.required("name", MAX_NAME);
+        String referenceText = fields.text("reference_text", false, MAX_REFERENCE_TEXT);
         fields.check();
         try {
             SpeakerLibrary.checkName(name);
@@ -225,7 +230,7 @@ public final class FlashTtsRoutes implements Routes {
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = RoleAnswer.class))})
     void deleteSpeaker(Context ctx) throws Exception {
         Fields fields = Fields.of(ctx);
-        String name = fields.required("name");
+        String name = fields.required("name", MAX_NAME);
         fields.check();
         try {
             if (!voices.library().delete(name)) {

@@ -35,7 +35,13 @@ import java.util.Objects;
  */
 public final class OpenAiRoutes implements Routes {
     public static final int SAMPLE_RATE = 24_000;
+    /** The longest {@code input} and {@code instructions}, in characters, as OpenAI's own limit. */
     public static final int MAX_INPUT = 4096;
+
+    /** The longest {@code model} name, and the longest of the choice fields. */
+    static final int MAX_MODEL = 256;
+
+    static final int MAX_CHOICE = 100;
 
     private final Voices voices;
     private final InstantSource clock;
@@ -95,11 +101,12 @@ public final class OpenAiRoutes implements Routes {
         if (!fields.isJson()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
-        String model = fields.text("model", false);
-        String input = fields.text("input", false);
-        String format = fields.text("response_format", false);
-        String streamFormat = fields.text("stream_format", false);
-        String instructions = fields.text("instructions", false);
+        // input and instructions are measured below, with OpenAI's own words; Fields checks their characters
+        String model = fields.text("model", false, MAX_MODEL);
+        String input = fields.text("input", false, Integer.MAX_VALUE);
+        String format = fields.text("response_format", false, MAX_CHOICE);
+        String streamFormat = fields.text("stream_format", false, MAX_CHOICE);
+        String instructions = fields.text("instructions", false, Integer.MAX_VALUE);
         double speed = fields.number("speed", 1.0, 0.25, 4.0);
         double pitch = fields.number("pitch", 1.0, 0.5, 2.0);
         boolean stream = fields.bool("stream", true);
@@ -174,6 +181,10 @@ public final class OpenAiRoutes implements Routes {
         } else {
             throw new ApiException(400, "Invalid 'voice': expected a string or {\"id\": …}.", "voice", "invalid_type");
         }
+        String bad = dev.cantata.http.Text.badCharacter(name);
+        if (bad != null) {
+            throw new ApiException(400, "Invalid 'voice': it holds " + bad + ".", "voice", "invalid_value");
+        }
         java.util.Optional<Voice> named = voices.library().find(name);
         if (named.isPresent()) {
             return named.get().profile();
@@ -212,7 +223,10 @@ public final class OpenAiRoutes implements Routes {
         } catch (ApiException e) {
             ApiException.FieldProblem first = e.problems().get(0);
             throw new ApiException(
-                    400, "Invalid '" + first.field() + "': " + first.message() + ".", first.field(), "invalid_value");
+                    400,
+                    "Invalid '" + first.field() + "': " + first.message() + ".",
+                    first.field(),
+                    first.type().equals("string_too_long") ? "string_above_max_length" : "invalid_value");
         }
     }
 

@@ -10,10 +10,15 @@ import dev.cantata.http.ApiException;
 final class Chat {
     private Chat() {}
 
-    /** The text of the last user message; a 400 when there is none. */
+    /** The text of the last user message; a 400 when there is none, or when there are too many or it is too long. */
     static String prompt(SunoBody body) {
         JsonNode messages = body.get("messages");
         String prompt = "";
+        if (messages.size() > SunoRoutes.MAX_MESSAGES) {
+            throw ApiException.badRequest(
+                    "messages has " + messages.size() + " entries; the limit is " + SunoRoutes.MAX_MESSAGES,
+                    "messages");
+        }
         if (messages.isArray()) {
             for (JsonNode m : messages) {
                 if ("user".equals(m.path("role").asText()) && m.path("content").isTextual()) {
@@ -24,7 +29,7 @@ final class Chat {
         if (prompt.isBlank()) {
             throw ApiException.badRequest("Prompt message is required");
         }
-        return prompt;
+        return SunoBody.checked("messages", prompt, SunoRoutes.MAX_DESCRIPTION);
     }
 
     /** Upstream's answer: title, cover, the lyrics written for the song, and where to listen. */

@@ -3,6 +3,7 @@ package dev.cantata.http.suno;
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.BlobReply;
+import dev.cantata.http.Hangup;
 import dev.cantata.jobs.TaskStatus;
 import dev.cantata.music.Stem;
 import dev.cantata.songs.SongFiles;
@@ -16,6 +17,7 @@ import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * A clip's files: its MP3 (which, asked for early, answers once the song is made), its cover and its stems. They are
@@ -54,12 +56,14 @@ final class ClipFiles {
     void audio(Context ctx) throws Exception {
         String id = strip(ctx.pathParam("file"), ".mp3");
         clips.get(id); // an unknown clip is a 404 now, not after the wait
+        BooleanSupplier hungUp = Hangup.watch(ctx);
         ctx.future(() -> waiting.until(
                         () -> {
                             Clips.Clip c = clips.get(id);
                             return new Waiting.Look<>(c.task().status().finished(), c);
                         },
-                        AUDIO_WAIT)
+                        AUDIO_WAIT,
+                        hungUp)
                 .thenAccept(c -> sendAudio(ctx, c)));
     }
 

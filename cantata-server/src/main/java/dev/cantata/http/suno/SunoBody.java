@@ -3,6 +3,7 @@ package dev.cantata.http.suno;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantata.http.ApiException;
+import dev.cantata.http.Text;
 import io.javalin.http.Context;
 import java.io.IOException;
 
@@ -11,9 +12,10 @@ record SunoBody(JsonNode node) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SunoBody of(Context ctx) {
+        String body = ctx.body(); // outside the try: a body over the limit is a 413, not bad JSON
         JsonNode node;
         try {
-            node = ctx.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(ctx.body());
+            node = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (IOException e) {
             throw ApiException.badRequest("Invalid JSON body");
         }
@@ -23,10 +25,31 @@ record SunoBody(JsonNode node) {
         return new SunoBody(node);
     }
 
-    /** A field as text: strings as they are, other values as JSON, missing or null as empty. */
-    String text(String field) {
+    /**
+     * A field as text: strings as they are, other values as JSON, missing or null as empty; a 400 when it is over
+     * {@code maxChars} or holds characters that are not text ({@link Text#badCharacter}).
+     */
+    String text(String field, int maxChars) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
+        String text = value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
+        return checked(field, text, maxChars);
+    }
+
+    /** A short field (an id, a model name): at most {@link SunoRoutes#MAX_SHORT} characters. */
+    String text(String field) {
+        return text(field, SunoRoutes.MAX_SHORT);
+    }
+
+    static String checked(String field, String text, int maxChars) {
+        if (text.length() > maxChars) {
+            throw ApiException.badRequest(
+                    field + " is " + text.length() + " characters; the limit is " + maxChars, field);
+        }
+        String bad = Text.badCharacter(text);
+        if (bad != null) {
+            throw ApiException.badRequest(field + " holds " + bad + ", which is not text", field);
+        }
+        return text;
     }
 
     /** JavaScript's {@code Boolean(x)}, as upstream coerces {@code make_instrumental} and {@code wait_audio}. */

@@ -6,6 +6,8 @@ import dev.cantata.http.ApiException;
 import dev.cantata.http.BodyKind;
 import dev.cantata.http.Clients;
 import dev.cantata.http.ErrorShape;
+import dev.cantata.http.Forwarded;
+import dev.cantata.http.Hangup;
 import dev.cantata.http.Routes;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
@@ -39,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Suno dialect (gcui-art/suno-api): its routes and their documentation. Every generation queues two clips through
@@ -51,6 +54,21 @@ public final class SunoRoutes implements Routes {
     static final int CLIPS = 2;
     static final String DEFAULT_MODEL = "chirp-v3-5";
     private static final Duration WAIT = Duration.ofSeconds(100);
+
+    // The longest value of each text field, in characters, checked before any work (a 400 naming the field).
+    /** Lyrics ({@code prompt} of custom_generate and extend_audio), Suno markup or LRC. */
+    static final int MAX_LYRICS = 20_000;
+    /** A description: {@code prompt} of generate and generate_lyrics, the chat's last user message. */
+    static final int MAX_DESCRIPTION = 3_000;
+    /** {@code tags} and {@code negative_tags}. */
+    static final int MAX_TAGS = 1_000;
+
+    static final int MAX_TITLE = 200;
+    /** Everything else: {@code model}, ids. */
+    static final int MAX_SHORT = 100;
+    /** Entries of the chat's {@code messages}. */
+    static final int MAX_MESSAGES = 100;
+
     private static final Set<String> PATHS = Set.of(
             "/api/custom_generate",
             "/api/extend_audio",
@@ -72,6 +90,7 @@ public final class SunoRoutes implements Routes {
     private final Waiting waiting;
     private final ClipFiles files;
     private final Clients clients;
+    private final Forwarded forwarded;
 
     private SunoRoutes(
             Songs songs,
@@ -81,7 +100,8 @@ public final class SunoRoutes implements Routes {
             ClipQueue queue,
             Waiting waiting,
             ClipFiles files,
-            Clients clients) {
+            Clients clients,
+            Forwarded forwarded) {
         this.songs = songs;
         this.clients = clients;
         this.voices = voices;
@@ -90,11 +110,13 @@ public final class SunoRoutes implements Routes {
         this.queue = queue;
         this.waiting = waiting;
         this.files = files;
+        this.forwarded = forwarded;
     }
 
     /**
      * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
-     * finished clips reported as {@code streaming} for {@code hold}, and accounts told apart by {@code clients}.
+     * finished clips reported as {@code streaming} for {@code hold}, accounts told apart by {@code clients}, and URLs
+     * made for the client as {@code forwarded} says it reached the server.
      */
     public static SunoRoutes create(
             Songs songs,
@@ -103,7 +125,8 @@ public final class SunoRoutes implements Routes {
             InstantSource clock,
             int monthlyCredits,
             Duration hold,
-            Clients clients) {
+            Clients clients,
+            Forwarded forwarded) {
         Credits credits = new Credits(database, clock, monthlyCredits);
         ClipStore store = new ClipStore(database);
         Clips clips = new Clips(store, songs.tasks(), clock, hold);
@@ -116,7 +139,8 @@ public final class SunoRoutes implements Routes {
                 new ClipQueue(songs, store, credits),
                 waiting,
                 new ClipFiles(clips, songs.blobs(), waiting),
-                clients);
+                clients,
+                forwarded);
     }
 
     @Override
@@ -166,12 +190,9 @@ public final class SunoRoutes implements Routes {
     /** {@code POST /api/generate} with JSON: Cantata writes lyrics, style and title from the description. */
     private void generate(Context ctx) throws Exception {
         SunoBody body = SunoBody.of(ctx);
-        String description = body.text("prompt").strip();
+        String description = body.text("prompt", MAX_DESCRIPTION).strip();
         if (description.isEmpty()) {
             throw ApiException.badRequest("Prompt is required: describe the song");
-        }
-        if (description.length() > 3000) {
-            throw ApiException.badRequest("Prompt is over 3000 characters");
         }
         boolean instrumental = body.truthy("make_instrumental");
         submit(ctx, body, () -> {
@@ -205,15 +226,12 @@ public final class SunoRoutes implements Routes {
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void customGenerate(Context ctx) throws Exception {
         SunoBody body = SunoBody.of(ctx);
-        String lyrics = body.text("prompt");
-        String tags = body.text("tags");
-        String negative = body.text("negative_tags");
+        String lyrics = body.text("prompt", MAX_LYRICS);
+        String tags = body.text("tags", MAX_TAGS);
+        String negative = body.text("negative_tags", MAX_TAGS);
+        String title = body.text("title", MAX_TITLE);
         checkLyrics(lyrics);
-        if (tags.length() > 1000) {
-            throw ApiException.badRequest("tags is over 1000 characters");
-        }
         String sung = body.truthy("make_instrumental") ? "" : lyrics;
-        String title = body.text("title");
         submit(ctx, body, () -> {
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
@@ -252,9 +270,6 @@ public final class SunoRoutes implements Routes {
     }
 
     private static void checkLyrics(String lyrics) {
-        if (lyrics.length() > 20_000) {
-            throw ApiException.badRequest("prompt (the lyrics) is over 20000 characters");
-        }
         try {
             Lyrics.parse(lyrics);
         } catch (Lyrics.LyricsException e) {
@@ -300,11 +315,11 @@ public final class SunoRoutes implements Routes {
                     duration,
                     continueAt));
         }
-        String lyrics = body.text("prompt");
+        String lyrics = body.text("prompt", MAX_LYRICS);
+        String tags = body.text("tags", MAX_TAGS);
+        String negative = body.text("negative_tags", MAX_TAGS);
+        String title = body.text("title", MAX_TITLE).isBlank() ? source.info().title() : body.text("title", MAX_TITLE);
         checkLyrics(lyrics);
-        String tags = body.text("tags");
-        String negative = body.text("negative_tags");
-        String title = body.text("title").isBlank() ? source.info().title() : body.text("title");
         String shownTags = tags.isBlank() ? source.info().tags() : tags;
         String master = SongFiles.master(source.id(), 0);
         double from = continueAt;
@@ -332,7 +347,8 @@ public final class SunoRoutes implements Routes {
         List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), model, CLIPS, orders);
         String base = base(ctx);
         if (body.truthy("wait_audio")) {
-            ctx.future(() -> waitForAudio(base, ids).thenAccept(ctx::json));
+            BooleanSupplier hungUp = Hangup.watch(ctx);
+            ctx.future(() -> waitForAudio(base, ids, hungUp).thenAccept(ctx::json));
             return;
         }
         List<SunoReplies.AudioInfo> out = new ArrayList<>();
@@ -346,7 +362,8 @@ public final class SunoRoutes implements Routes {
      * Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. The
      * request holds no server thread meanwhile.
      */
-    private CompletableFuture<List<SunoReplies.AudioInfo>> waitForAudio(String base, List<UUID> ids) {
+    private CompletableFuture<List<SunoReplies.AudioInfo>> waitForAudio(
+            String base, List<UUID> ids, BooleanSupplier hungUp) {
         return waiting.until(
                 () -> {
                     List<SunoReplies.AudioInfo> out = new ArrayList<>();
@@ -357,7 +374,8 @@ public final class SunoRoutes implements Routes {
                     boolean failed = out.stream().allMatch(c -> c.status() == ClipStatus.ERROR);
                     return new Waiting.Look<>(ready || failed, out);
                 },
-                WAIT);
+                WAIT,
+                hungUp);
     }
 
     @OpenApi(
@@ -370,7 +388,7 @@ public final class SunoRoutes implements Routes {
                     + " checked with MaryTTS's pronunciation lexicon.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void generateLyrics(Context ctx) throws Exception {
-        String description = SunoBody.of(ctx).text("prompt").strip();
+        String description = SunoBody.of(ctx).text("prompt", MAX_DESCRIPTION).strip();
         if (description.isEmpty()) {
             throw ApiException.badRequest("Prompt is required: describe the song");
         }
@@ -406,7 +424,8 @@ public final class SunoRoutes implements Routes {
                     job, written.get().title(), written.get().tags(), "", prompt, ClipType.GEN, null, 0));
         });
         String base = base(ctx);
-        ctx.future(() -> waitForAudio(base, ids)
+        BooleanSupplier hungUp = Hangup.watch(ctx);
+        ctx.future(() -> waitForAudio(base, ids, hungUp)
                 .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8")
                         .result(Chat.markdown(
                                 written.get().title(), written.get().lyrics(), clip.get(0)))));
@@ -574,10 +593,8 @@ public final class SunoRoutes implements Routes {
 
     // ---------------------------------------------------------------- who is asking
 
-    /** Where this server is, as the client reached it (a proxy's forwarded host and scheme win). */
-    static String base(Context ctx) {
-        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
-        String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
-        return proto + "://" + (host == null ? "localhost" : host);
+    /** Where this server is, as the client reached it (a trusted proxy's forwarded host and scheme win). */
+    private String base(Context ctx) {
+        return forwarded.base(ctx);
     }
 }

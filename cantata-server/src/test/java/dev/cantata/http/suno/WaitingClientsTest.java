@@ -68,4 +68,43 @@ final class WaitingClientsTest {
             }
         }
     }
+
+    @Test
+    void clientsThatHangUpOnAQueuedClipsAudioFreeTheirConnectionsAtOnce() throws Exception {
+        try (TestServer server = TestServer.start(data, null)) {
+            HttpResponse<byte[]> made = server.postJson(
+                    "/api/custom_generate",
+                    "{\"prompt\":\"[Verse]\\nHold on, the light is coming through\",\"tags\":\"folk\"}");
+            String second = JSON.readTree(made.body()).get(1).get("id").asText();
+            long before = openFiles();
+            List<java.net.Socket> clients = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                java.net.Socket s =
+                        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.server.port());
+                s.getOutputStream()
+                        .write(("GET /api/audio/" + second + ".mp3 HTTP/1.1\r\nHost: x\r\n\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                clients.add(s);
+            }
+            Thread.sleep(1500); // all of them are in and waiting
+            assertThat(openFiles()).as("a socket each side").isGreaterThan(before + 300);
+            for (java.net.Socket s : clients) {
+                s.close();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (openFiles() > before + 20 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(openFiles())
+                    .as("the server closed the connections it was waiting on")
+                    .isLessThan(before + 20);
+        }
+    }
+
+    /** This JVM's open file descriptors (the server runs in it). */
+    private static long openFiles() throws java.io.IOException {
+        try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
 }
