@@ -53,11 +53,11 @@ public final class AudioReply {
     public static void whole(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
             throws SpeechException, IOException {
         java.util.List<Pcm> pieces = new java.util.ArrayList<>();
-        ClientConnection client = ClientConnection.of(ctx);
+        java.util.function.BooleanSupplier hungUp = Hangup.watch(ctx);
         try {
             speech.speak(piece -> {
                 pieces.add(piece);
-                if (!client.open()) {
+                if (hungUp.getAsBoolean()) {
                     throw new ClientGone();
                 }
             });

@@ -10,11 +10,13 @@ import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Tells whether the client of a suspended request has hung up. Jetty 11 does not watch a connection while its request
- * waits without I/O: when the client closes, no {@code AsyncListener} method is called, the idle timeout does not fire
- * and {@code EndPoint.isOpen()} stays true (measured), so a waiter would otherwise poll for its whole wait. Each call
- * makes one non-blocking read: end of stream means the client left, and the exchange is aborted at once, closing the
- * connection and freeing its file descriptor.
+ * Tells whether the client of a request has hung up, for work that writes nothing until it is done: a suspended
+ * request waiting for a clip, or a whole (not streamed) speech answer being synthesised. Jetty 11 does not watch a
+ * connection while its request is handled or waits without I/O: when the client closes, no {@code AsyncListener}
+ * method is called, the idle timeout does not fire and {@code EndPoint.isOpen()} stays true (measured), so the work
+ * would otherwise go on to its end. Once the request's body has been read, each call makes one non-blocking read:
+ * end of stream means the client left, and the exchange is aborted at once, closing the connection and freeing its
+ * file descriptor.
  *
  * <p>An HTTP/1.1 client may pipeline its next request behind a waiting one. Bytes read here are lost to Jetty, so a
  * connection where they appear gets {@code Connection: close} on its answer and is not read again: RFC 9112 §9.3.2
@@ -32,7 +34,7 @@ public final class Hangup implements BooleanSupplier {
         this.ctx = ctx;
     }
 
-    /** A watch on {@code ctx}'s connection; call it only while the request is suspended, from one thread at a time. */
+    /** A watch on {@code ctx}'s connection; true once its client is known to have gone. */
     public static BooleanSupplier watch(Context ctx) {
         Request base = Request.getBaseRequest(ctx.req());
         if (base == null || base.getHttpChannel() == null) {
@@ -43,10 +45,10 @@ public final class Hangup implements BooleanSupplier {
 
     @Override
     public synchronized boolean getAsBoolean() {
-        if (!endPoint.isOpen()) {
+        if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
             return true;
         }
-        if (pipelined) {
+        if (pipelined || !bodyRead()) {
             return false;
         }
         ByteBuffer buffer = ByteBuffer.allocate(64);
@@ -65,6 +67,18 @@ public final class Hangup implements BooleanSupplier {
         } catch (IOException e) {
             gone(e);
             return true;
+        }
+    }
+
+    /** Reading past a body that is not read to its end would take its bytes; a body read through a reader is not ours. */
+    private boolean bodyRead() {
+        if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
+            return true; // no body at all (a GET)
+        }
+        try {
+            return ctx.req().getInputStream().isFinished();
+        } catch (IOException | IllegalStateException e) {
+            return false;
         }
     }
 
