@@ -41,7 +41,35 @@ public final class Composer {
      * is already playing: it gets a one-bar lead-in instead of an intro.
      */
     public record Request(
-            Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high, boolean continuation) {
+            Lyrics lyrics,
+            Style style,
+            long seed,
+            @Nullable Double length,
+            int low,
+            int high,
+            boolean continuation,
+            double maxLength) {
+        public Request {
+            if (!(maxLength >= SongSpec.MIN_LENGTH && maxLength <= SongSpec.MAX_LENGTH)) {
+                throw new IllegalArgumentException("a song's longest length " + maxLength + " s is outside "
+                        + SongSpec.MIN_LENGTH + "–" + SongSpec.MAX_LENGTH + " s");
+            }
+            if (length != null && length > maxLength) {
+                throw new IllegalArgumentException("length " + length + " s is over the " + maxLength + " s allowed");
+            }
+        }
+
+        public Request(
+                Lyrics lyrics,
+                Style style,
+                long seed,
+                @Nullable Double length,
+                int low,
+                int high,
+                boolean continuation) {
+            this(lyrics, style, seed, length, low, high, continuation, SongSpec.MAX_LENGTH);
+        }
+
         public Request(Lyrics lyrics, Style style, long seed, @Nullable Double length, int low, int high) {
             this(lyrics, style, seed, length, low, high, false);
         }
@@ -104,10 +132,67 @@ public final class Composer {
             }
         }
         if (lines.isEmpty()) {
-            bars = section.part() == Part.INTRO || section.part() == Part.OUTRO ? 4 : 8;
+            // an instrumental section is a break of its own; a tag with nothing to sing under it ("[Verse]" alone)
+            // costs nothing, so a text of empty tags cannot stretch a song
+            bars = switch (section.part()) {
+                case INTRO, OUTRO -> 4;
+                case BREAK -> 8;
+                default -> 0;
+            };
         }
         return new Plan(section.part(), section.label(), lines, bars);
     }
+
+    /**
+     * Cuts a song without a requested length to {@code maxLength}: sections are kept in order while they fit, then the
+     * lines of the section that does not fit while they do; every line left out is reported, and the song still ends
+     * with an outro.
+     */
+    private void cap(List<Plan> plans, double bar) {
+        if (bars(plans) * bar + RING_OUT <= request.maxLength()) {
+            return;
+        }
+        int total = (int) Math.floor((request.maxLength() - RING_OUT) / bar);
+        int outroBars = Math.max(1, Math.min(4, total / 4));
+        int room = total - outroBars;
+        List<Plan> kept = new ArrayList<>();
+        int used = 0;
+        boolean full = false;
+        for (int p = 0; p < plans.size(); p++) {
+            Plan plan = plans.get(p);
+            boolean last = p == plans.size() - 1;
+            if (last && plan.part() == Part.OUTRO && plan.lines().isEmpty()) {
+                break; // the closing outro is added below
+            }
+            if (!full && used + plan.bars() <= room) {
+                kept.add(plan);
+                used += plan.bars();
+                continue;
+            }
+            List<LineSyllables> fitting = new ArrayList<>();
+            int bars = 0;
+            for (LineSyllables line : plan.lines()) {
+                if (!full && used + bars + barsFor(line) <= room) {
+                    fitting.add(line);
+                    bars += barsFor(line);
+                } else {
+                    full = true;
+                    dropped.add(line.text());
+                }
+            }
+            if (!fitting.isEmpty()) {
+                kept.add(new Plan(plan.part(), plan.label(), fitting, bars));
+                used += bars;
+            }
+            full = true;
+        }
+        kept.add(new Plan(Part.OUTRO, "Outro", List.of(), outroBars));
+        plans.clear();
+        plans.addAll(kept);
+    }
+
+    /** Seconds the last chord rings after the final bar. */
+    private static final double RING_OUT = 2.5;
 
     private Score untimed(Map<String, LineSyllables> syllables) {
         List<Plan> plans = new ArrayList<>();
@@ -132,7 +217,10 @@ public final class Composer {
                         request.continuation() ? 1 : 4));
             }
             for (Lyrics.Section section : lyrics.sections()) {
-                plans.add(plan(section, syllables));
+                Plan plan = plan(section, syllables);
+                if (plan.bars() > 0) {
+                    plans.add(plan);
+                }
             }
             if (plans.get(plans.size() - 1).part() != Part.OUTRO) {
                 plans.add(new Plan(Part.OUTRO, "Outro", List.of(), 4));
@@ -142,6 +230,8 @@ public final class Composer {
         Double target = request.length();
         if (target != null) {
             songTempo = fit(plans, target);
+        } else {
+            cap(plans, 240.0 / songTempo);
         }
         return build(plans, songTempo, target);
     }
@@ -221,7 +311,7 @@ public final class Composer {
             barIndex += plan.bars();
             spans.add(new Score.Span(plan.part(), plan.label(), start, barIndex * bar, plan.bars()));
         }
-        double length = target != null ? target : barIndex * bar + 2.5; // the last chord rings out
+        double length = target != null ? target : barIndex * bar + RING_OUT; // the last chord rings out
         return new Score(songTempo, key, minor, length, spans, chords, phrases, dropped, List.of());
     }
 
@@ -253,7 +343,7 @@ public final class Composer {
         List<Lyrics.Line> lines = request.lyrics().lines();
         Double target = request.length();
         double lastAt = lines.isEmpty() ? 0 : at(lines.get(lines.size() - 1));
-        double length = target != null ? target : lastAt + 4 * bar + 2;
+        double length = target != null ? target : Math.min(request.maxLength(), lastAt + 4 * bar + 2);
         int totalBars = (int) Math.ceil(length / bar) + 1;
         List<Score.Chord> chords = new ArrayList<>();
         double firstAt = lines.isEmpty() ? length : at(lines.get(0));

@@ -255,10 +255,11 @@ public final class LyricWriter {
         if (description.isBlank()) {
             throw new IllegalArgumentException("a description is needed to write lyrics");
         }
-        SplittableRandom random = new SplittableRandom(seed ^ description.hashCode());
-        Style style = Style.parse(description);
+        String read = readable(description);
+        SplittableRandom random = new SplittableRandom(seed ^ read.hashCode());
+        Style style = Style.parse(read);
         int mood = moodOf(style);
-        List<String> themes = themes(description);
+        List<String> themes = themes(read);
         List<Line> lines = candidates(themes, mood);
 
         Set<String> used = new HashSet<>();
@@ -283,6 +284,24 @@ public final class LyricWriter {
             tags.add(style.voice());
         }
         return new Written(title, text.toString().strip(), String.join(", ", tags), themes);
+    }
+
+    /**
+     * The most of a description that is read: a description is a sentence or a few, and what is read goes through
+     * MaryTTS's tagger, so a long one would cost engine time in proportion for nothing.
+     */
+    static final int MAX_DESCRIPTION = 1000;
+    /** Themes beyond these would only multiply the candidate lines (each themed template is tried with each). */
+    static final int MAX_THEMES = 8;
+
+    /** The description up to {@link #MAX_DESCRIPTION} characters, cut at a word. */
+    static String readable(String description) {
+        String clean = dev.cantata.speech.SpeechText.clean(description);
+        if (clean.length() <= MAX_DESCRIPTION) {
+            return clean;
+        }
+        int cut = clean.lastIndexOf(' ', MAX_DESCRIPTION);
+        return clean.substring(0, cut > MAX_DESCRIPTION / 2 ? cut : MAX_DESCRIPTION);
     }
 
     private static int moodOf(Style style) {
@@ -318,7 +337,7 @@ public final class LyricWriter {
                 nouns.add(word);
             }
         }
-        List<String> themes = new ArrayList<>(nouns);
+        List<String> themes = new ArrayList<>(nouns.stream().limit(MAX_THEMES).toList());
         for (String fallback : List.of("night", "heart")) {
             if (themes.size() < 2 && !themes.contains(fallback)) {
                 themes.add(fallback);

@@ -3,8 +3,6 @@ package dev.cantata.music;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,61 +101,79 @@ public record Lyrics(List<Section> sections, boolean timed) {
         }
     }
 
-    private static final Pattern TIME = Pattern.compile("\\[(\\d{1,3}):(\\d{2})(?:[.:](\\d{1,3}))?\\]");
-    private static final Pattern META =
-            Pattern.compile("\\[(ti|ar|al|au|by|length|offset|re|ve|#)\\s*:[^\\]]*\\]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECTION = Pattern.compile("\\[([^\\]\\d:][^\\]]*)\\]\\s*");
+    /**
+     * The most a song's lyrics may hold, chosen from what the longest song ({@value SongSpec#MAX_LENGTH} s) can sing.
+     * A line takes two bars (four when long), so even at 160 bpm a 600 s song holds about 200 lines: more is not a song
+     * but an attack or a mistake. Forty sections leave 15 s a section at that length. A sung line of 300 characters
+     * is some 75 syllables, more than the four bars a long line gets can carry.
+     */
+    public static final int MAX_LINES = 200;
+    /** See {@link #MAX_LINES}. */
+    public static final int MAX_SECTIONS = 40;
+    /** See {@link #MAX_LINES}. */
+    public static final int MAX_LINE_CHARACTERS = 300;
+    /** The whole text: every line at its longest, with room for tags and blank lines. */
+    public static final int MAX_CHARACTERS = 100_000;
 
-    /** Parses either format: a text whose first meaningful line starts with a time tag is LRC. */
+    private static final java.util.Set<String> META_TAGS =
+            java.util.Set.of("ti", "ar", "al", "au", "by", "length", "offset", "re", "ve", "#");
+
+    /**
+     * Parses either format: a text whose first meaningful line starts with a time tag is LRC.
+     *
+     * @throws LyricsException when the text breaks a rule or a limit ({@link #MAX_LINES} and the others); the message
+     *     names the line and the limit
+     */
     public static Lyrics parse(String text) {
-        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
-        for (String raw : normalised.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || META.matcher(line).matches()) {
+        String[] raw = lines(text);
+        for (String r : raw) {
+            String line = r.strip();
+            if (line.isEmpty() || isMeta(line)) {
                 continue;
             }
-            return TIME.matcher(line).lookingAt() ? parseLrc(normalised) : parseMarkup(normalised);
+            return time(line, 0) != null ? parseLrc(raw) : parseMarkup(raw);
         }
         return NONE;
     }
 
     /** Parses LRC. A line that is neither empty, metadata nor {@code [time]text} is an error naming its number. */
     public static Lyrics parseLrc(String text) {
+        return parseLrc(lines(text));
+    }
+
+    private static Lyrics parseLrc(String[] raw) {
         List<Line> lines = new ArrayList<>();
-        String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n");
         double previous = -1;
         for (int i = 0; i < raw.length; i++) {
             String line = raw[i].strip();
-            if (line.isEmpty() || META.matcher(line).matches()) {
+            if (line.isEmpty() || isMeta(line)) {
                 continue;
             }
-            Matcher m = TIME.matcher(line);
-            if (!m.lookingAt()) {
+            Time time = time(line, 0);
+            if (time == null) {
                 throw new LyricsException(
                         "LRC line " + (i + 1) + " has no [mm:ss.xx] time tag: \"" + abbreviate(line) + "\"");
             }
-            int seconds = Integer.parseInt(m.group(2));
-            if (seconds >= 60) {
-                throw new LyricsException("LRC line " + (i + 1) + " has " + seconds + " seconds in its time tag");
-            }
-            double fraction = m.group(3) == null ? 0 : Double.parseDouble("0." + m.group(3));
-            double at = Integer.parseInt(m.group(1)) * 60 + seconds + fraction;
-            String words = line.substring(m.end()).strip();
-            while (TIME.matcher(words).lookingAt()) { // repeated tags ("[00:10][00:40]chorus") keep the first time
-                words = words.substring(TIME.matcher(words)
-                                .results()
-                                .findFirst()
-                                .orElseThrow()
-                                .end())
-                        .strip();
-            }
-            if (at < previous) {
+            if (time.seconds() >= 60) {
                 throw new LyricsException(
-                        "LRC line " + (i + 1) + " starts at " + m.group() + ", before the line above it");
+                        "LRC line " + (i + 1) + " has " + time.seconds() + " seconds in its time tag");
             }
-            previous = at;
+            int at = skipSpace(line, time.end());
+            for (Time repeated = time(line, at); repeated != null; repeated = time(line, at)) {
+                at = skipSpace(line, repeated.end()); // repeated tags ("[00:10][00:40]chorus") keep the first time
+            }
+            String words = clean(line.substring(at)).strip();
+            if (time.at() < previous) {
+                throw new LyricsException("LRC line " + (i + 1) + " starts at " + line.substring(0, time.end())
+                        + ", before the line above it");
+            }
+            previous = time.at();
             if (!words.isEmpty()) {
-                lines.add(new Line(words, at));
+                checkLine(i, words);
+                lines.add(new Line(words, time.at()));
+                if (lines.size() > MAX_LINES) {
+                    throw tooManyLines();
+                }
             }
         }
         return new Lyrics(lines.isEmpty() ? List.of() : List.of(new Section(Part.VERSE, "LRC", lines)), true);
@@ -165,44 +181,204 @@ public record Lyrics(List<Section> sections, boolean timed) {
 
     /** Parses Suno-style markup; text before any tag, and stanzas without tags, become verses and choruses. */
     public static Lyrics parseMarkup(String text) {
+        return parseMarkup(lines(text));
+    }
+
+    private static Lyrics parseMarkup(String[] raw) {
         List<Section> sections = new ArrayList<>();
         Part part = null;
         String label = "";
         List<Line> lines = new ArrayList<>();
         boolean tagged = false;
-        for (String raw : text.replace("\r\n", "\n").split("\n")) {
-            String line = raw.strip();
-            Matcher m = SECTION.matcher(line);
-            if (m.lookingAt()) {
+        int count = 0;
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i].strip();
+            int close = sectionTagEnd(line);
+            if (close > 0) {
                 if (part != null || !lines.isEmpty()) {
-                    sections.add(
-                            new Section(part == null ? Part.VERSE : part, label.isEmpty() ? "Verse" : label, lines));
+                    addSection(sections, part, label, lines);
                 }
-                label = m.group(1).strip();
+                label = clean(line.substring(1, close)).strip();
+                if (label.length() > MAX_LABEL) {
+                    throw new LyricsException("lyrics line " + (i + 1) + " has a section tag of " + label.length()
+                            + " characters; a tag has at most " + MAX_LABEL);
+                }
                 part = Part.of(label);
                 lines = new ArrayList<>();
                 tagged = true;
-                line = line.substring(m.end()).strip();
+                line = line.substring(close + 1).strip();
                 if (line.isEmpty()) {
                     continue;
                 }
             }
             if (line.isEmpty()) {
                 if (!tagged && !lines.isEmpty()) { // untagged stanzas split at blank lines
-                    sections.add(new Section(Part.VERSE, "Verse", lines));
+                    addSection(sections, Part.VERSE, "Verse", lines);
                     lines = new ArrayList<>();
                 }
                 continue;
             }
-            line = line.replaceAll("^\\((.*)\\)$", "$1"); // "(ooh)" backing lines are sung too
-            if (!line.isBlank()) {
+            if (line.length() >= 2 && line.charAt(0) == '(' && line.charAt(line.length() - 1) == ')') {
+                line = line.substring(1, line.length() - 1); // "(ooh)" backing lines are sung too
+            }
+            line = clean(line).strip();
+            if (!line.isEmpty()) {
+                checkLine(i, line);
                 lines.add(new Line(line, null));
+                if (++count > MAX_LINES) {
+                    throw tooManyLines();
+                }
             }
         }
         if (part != null || !lines.isEmpty()) {
-            sections.add(new Section(part == null ? Part.VERSE : part, label.isEmpty() ? "Verse" : label, lines));
+            addSection(sections, part, label, lines);
         }
         return new Lyrics(tagged ? sections : chorusesFromRepeats(sections), false);
+    }
+
+    /** A section tag longer than this is not a tag anyone means. */
+    static final int MAX_LABEL = 60;
+
+    private static void addSection(List<Section> sections, @Nullable Part part, String label, List<Line> lines) {
+        if (sections.size() == MAX_SECTIONS) {
+            throw new LyricsException("the lyrics have more than " + MAX_SECTIONS
+                    + " sections (tags or stanzas); a song of at most " + SongSpec.MAX_LENGTH + " s holds "
+                    + MAX_SECTIONS);
+        }
+        sections.add(new Section(part == null ? Part.VERSE : part, label.isEmpty() ? "Verse" : label, lines));
+    }
+
+    private static LyricsException tooManyLines() {
+        return new LyricsException("the lyrics have more than " + MAX_LINES + " lines to sing; a song of at most "
+                + SongSpec.MAX_LENGTH + " s holds " + MAX_LINES);
+    }
+
+    private static void checkLine(int index, String line) {
+        if (line.length() > MAX_LINE_CHARACTERS) {
+            throw new LyricsException("lyrics line " + (index + 1) + " has " + line.length()
+                    + " characters; a line has at most " + MAX_LINE_CHARACTERS + ": \"" + abbreviate(line) + "\"");
+        }
+    }
+
+    /** The text's lines, after refusing a text too long to be lyrics (before any work in proportion to it). */
+    private static String[] lines(String text) {
+        if (text.length() > MAX_CHARACTERS) {
+            throw new LyricsException(
+                    "the lyrics are " + text.length() + " characters long; at most " + MAX_CHARACTERS + " are read");
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    }
+
+    /**
+     * Where the closing bracket of a section tag at the start of {@code line} is, or -1. A tag is {@code [name]} whose
+     * name does not start with a digit or a colon (those are LRC times) and holds no bracket.
+     */
+    private static int sectionTagEnd(String line) {
+        if (line.length() < 3 || line.charAt(0) != '[') {
+            return -1;
+        }
+        char first = line.charAt(1);
+        if (first == ']' || first == ':' || (first >= '0' && first <= '9')) {
+            return -1;
+        }
+        for (int i = 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ']') {
+                return i;
+            }
+            if (c == '[') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A whole line {@code [ti: …]}: LRC metadata, ignored. */
+    private static boolean isMeta(String line) {
+        if (line.length() < 3 || line.charAt(0) != '[' || line.charAt(line.length() - 1) != ']') {
+            return false;
+        }
+        int colon = line.indexOf(':');
+        if (colon < 0 || line.indexOf(']') != line.length() - 1) {
+            return false;
+        }
+        String name = line.substring(1, colon).strip().toLowerCase(Locale.ROOT);
+        return META_TAGS.contains(name);
+    }
+
+    /** An LRC time tag: where it ends, its seconds field, and its time. */
+    private record Time(int end, int seconds, double at) {}
+
+    /** Reads {@code [m:ss]}, {@code [mm:ss.x]}, {@code [mmm:ss.xxx]} (or {@code :} before the fraction) at {@code from}. */
+    private static @Nullable Time time(String line, int from) {
+        int i = from;
+        if (i >= line.length() || line.charAt(i) != '[') {
+            return null;
+        }
+        i++;
+        int minutes = 0;
+        int digits = 0;
+        while (i < line.length() && isDigit(line.charAt(i)) && digits < 4) {
+            minutes = minutes * 10 + (line.charAt(i++) - '0');
+            digits++;
+        }
+        if (digits < 1 || digits > 3 || i >= line.length() || line.charAt(i) != ':') {
+            return null;
+        }
+        i++;
+        if (i + 2 > line.length() || !isDigit(line.charAt(i)) || !isDigit(line.charAt(i + 1))) {
+            return null;
+        }
+        int seconds = (line.charAt(i) - '0') * 10 + (line.charAt(i + 1) - '0');
+        i += 2;
+        double fraction = 0;
+        if (i < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ':')) {
+            i++;
+            int numerator = 0;
+            int denominator = 1;
+            while (i < line.length() && isDigit(line.charAt(i)) && denominator <= 1000) {
+                numerator = numerator * 10 + (line.charAt(i++) - '0');
+                denominator *= 10;
+            }
+            if (denominator == 1 || denominator > 1000) {
+                return null;
+            }
+            fraction = numerator / (double) denominator; // as exact as parsing "0.xx"
+        }
+        if (i >= line.length() || line.charAt(i) != ']') {
+            return null;
+        }
+        return new Time(i + 1, seconds, minutes * 60 + seconds + fraction);
+    }
+
+    private static int skipSpace(String line, int from) {
+        int at = from;
+        while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * A lyric's text as it may be sung: noncharacters and lone surrogates dropped (they carry no sound and MaryTTS's
+     * XML cannot hold them), control characters (tabs, C1 controls) made spaces, every other character kept.
+     */
+    static String clean(String text) {
+        String clean = dev.cantata.speech.SpeechText.clean(text);
+        StringBuilder out = new StringBuilder(clean.length());
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(' ');
+            } else if (c != '\uFFFD') { // what is left of a lone surrogate
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Untagged stanzas: one that occurs more than once is the chorus. */

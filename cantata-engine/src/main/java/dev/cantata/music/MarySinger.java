@@ -105,15 +105,25 @@ public final class MarySinger implements LineSyllables.Reader {
         return key.toString();
     }
 
+    /**
+     * MaryTTS's analysis of one line. The line is plain text in a MaryXML document we make (escaped: no lyric can
+     * become markup), and at most {@link Lyrics#MAX_LINE_CHARACTERS} long: MaryTTS walks a sentence's tokens
+     * recursively, and a line of thousands of tokens overflowed its stack.
+     */
     private String acoustparams(String line) throws SpeechException {
+        if (line.length() > Lyrics.MAX_LINE_CHARACTERS) {
+            throw new IllegalArgumentException(
+                    "a sung line has at most " + Lyrics.MAX_LINE_CHARACTERS + " characters, not " + line.length());
+        }
         String cached = lines.get(line);
         if (cached != null) {
             return cached;
         }
+        Document input = MaryEngine.document(line);
         String xml = engine.withMary(mary -> {
-            mary.setInputType("TEXT");
+            mary.setInputType("RAWMARYXML");
             mary.setOutputType("ACOUSTPARAMS");
-            return DomUtils.document2String(mary.generateXML(line));
+            return DomUtils.document2String(mary.generateXML(input));
         });
         lines.put(line, xml);
         return xml;

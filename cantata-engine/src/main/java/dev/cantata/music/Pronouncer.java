@@ -3,6 +3,8 @@ package dev.cantata.music;
 import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
+import dev.cantata.speech.SpeechText;
+import dev.cantata.speech.Tokenizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +61,25 @@ public final class Pronouncer {
         }
     }
 
-    /** The words of {@code text} in order (punctuation dropped), pronounced in context. */
+    /**
+     * The words of {@code text} in order (punctuation dropped), pronounced in context. The text goes to MaryTTS a
+     * sentence (at most {@link MaryEngine#MAX_PIECE} characters) at a time, each taking the engine on its own, so a
+     * long text makes no other request wait for all of it.
+     */
     public List<Word> pronounce(String text) throws SpeechException {
+        List<Word> words = new ArrayList<>();
+        for (String piece : Tokenizer.pieces(SpeechText.clean(text), MaryEngine.MAX_PIECE, MaryEngine.MAX_PIECE)) {
+            words.addAll(pronouncePiece(piece));
+        }
+        return words;
+    }
+
+    private List<Word> pronouncePiece(String text) throws SpeechException {
+        Document input = MaryEngine.document(text);
         String xml = engine.withMary(mary -> {
-            mary.setInputType("TEXT");
+            mary.setInputType("RAWMARYXML");
             mary.setOutputType("PHONEMES");
-            return DomUtils.document2String(mary.generateXML(text));
+            return DomUtils.document2String(mary.generateXML(input));
         });
         Document doc;
         try {
@@ -99,7 +114,17 @@ public final class Pronouncer {
                 missing.add(key);
             }
         }
-        if (!missing.isEmpty()) {
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            lookUpMissing(missing.subList(from, Math.min(missing.size(), from + BATCH)), found);
+        }
+        return found;
+    }
+
+    /** Words asked of MaryTTS in one call: enough to make calls few, few enough that each call is short. */
+    static final int BATCH = 32;
+
+    private void lookUpMissing(List<String> missing, Map<String, Word> found) throws SpeechException {
+        {
             // one word a sentence, so each is pronounced as it would end a line
             List<Word> said = pronounce(String.join(". ", missing) + ".");
             if (said.size() == missing.size()) {
@@ -125,7 +150,6 @@ public final class Pronouncer {
                 }
             }
         }
-        return found;
     }
 
     /** Parses MaryXML's {@code ph} attribute: syllables split by {@code -}, stress marked by {@code '}. */

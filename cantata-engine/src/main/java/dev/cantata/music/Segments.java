@@ -16,6 +16,8 @@ public final class Segments {
     public static final int MAX = 32;
     /** A regenerated segment shorter than this has no room for its crossfades. */
     public static final double MIN_SECONDS = 0.5;
+    /** {@link #MAX} pairs of long decimal numbers with room for spaces: longer text is refused before it is read. */
+    static final int MAX_CHARACTERS = 4096;
 
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
     private static final Pattern PAIR = Pattern.compile("\\s*\\[\\s*" + NUMBER + "\\s*,\\s*" + NUMBER + "\\s*\\]\\s*");
@@ -31,6 +33,10 @@ public final class Segments {
      * @throws IllegalArgumentException saying which segment is wrong and why
      */
     public static List<Segment> parse(String text, double length) {
+        if (text.length() > MAX_CHARACTERS) {
+            throw new IllegalArgumentException("edit_segments is " + text.length() + " characters long; " + MAX
+                    + " segments need at most " + MAX_CHARACTERS);
+        }
         String t = text.strip();
         if (!t.startsWith("[") || !t.endsWith("]")) {
             throw new IllegalArgumentException(

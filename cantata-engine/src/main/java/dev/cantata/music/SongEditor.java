@@ -61,11 +61,30 @@ public final class SongEditor {
                 own.tempo() != null ? own.tempo() : beat.bpm(),
                 own.key() != null ? own.key() : score.key(),
                 own.minor() != null ? own.minor() : score.minor());
+        // an extended song is a song: at most SongSpec.MAX_LENGTH long, whatever the new lyrics would take
+        double room = SongSpec.MAX_LENGTH - join;
+        if (room < SongSpec.MIN_LENGTH) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "continuing at %.2f s leaves less than %d s before a song's longest length (%d s)",
+                    join,
+                    SongSpec.MIN_LENGTH,
+                    SongSpec.MAX_LENGTH));
+        }
+        if (next.length() != null && next.length() > room) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%.1f s more from %.2f s would make the song longer than %d s; at most %.1f s can be added",
+                    next.length(),
+                    join,
+                    SongSpec.MAX_LENGTH,
+                    Math.floor(room * 10) / 10));
+        }
         Lyrics lyrics = next.instrumental() ? Lyrics.NONE : Lyrics.parse(next.lyrics());
-        Song tail = engine.render(lyrics, style, next, true, phrase -> true, progress);
+        Song tail = engine.render(lyrics, style, next, true, room, phrase -> true, progress);
 
         int at = frameOf(join);
-        int total = at + tail.master().length / 2;
+        int total = Math.min(at + tail.master().length / 2, SongSpec.MAX_LENGTH * Song.RATE);
         float[] master = joined(source.master(), tail.master(), at, total);
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
         for (Map.Entry<Stem, float[]> stem : tail.stems().entrySet()) {
@@ -256,7 +275,7 @@ public final class SongEditor {
             // only lines that reach into a segment are heard in the result, so only they are sung
             java.util.function.Predicate<Score.Phrase> heard = phrase -> segments.stream()
                     .anyMatch(s -> phrase.start() - lead < s.end() + 0.5 && phrase.end() - lead > s.start() - 0.5);
-            Song made = engine.render(lyrics.shifted(lead), style, longer, false, heard, progress);
+            Song made = engine.render(lyrics.shifted(lead), style, longer, false, SongSpec.MAX_LENGTH, heard, progress);
             int skip = frameOf(lead);
             int frames = frameOf(length);
             EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);

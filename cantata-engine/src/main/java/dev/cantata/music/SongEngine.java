@@ -44,19 +44,20 @@ public final class SongEngine {
     public Song make(SongSpec spec, Progress progress) throws SpeechException, IOException {
         progress.report(2, "reading the lyrics and the style");
         Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
-        return render(lyrics, Style.parse(spec.style()), spec, false, phrase -> true, progress);
+        return render(lyrics, Style.parse(spec.style()), spec, false, SongSpec.MAX_LENGTH, phrase -> true, progress);
     }
 
     /**
      * Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. Only the
      * phrases {@code heard} accepts are sung (an edit that keeps most of a song needs only the lines in its segments);
-     * the score keeps them all.
+     * the score keeps them all. The song is at most {@code maxLength} seconds, whatever the lyrics would take.
      */
     Song render(
             Lyrics lyrics,
             Style style,
             SongSpec spec,
             boolean continuation,
+            double maxLength,
             java.util.function.Predicate<Score.Phrase> heard,
             Progress progress)
             throws SpeechException, IOException {
@@ -81,7 +82,8 @@ public final class SongEngine {
         clock = lap(timings, "syllables", clock);
         progress.report(12, "composing");
         Score score = Composer.compose(
-                new Composer.Request(lyrics, style, spec.seed(), spec.length(), range[0], range[1], continuation),
+                new Composer.Request(
+                        lyrics, style, spec.seed(), spec.length(), range[0], range[1], continuation, maxLength),
                 syllables);
         int frames = (int) Math.round(score.length() * Song.RATE);
 

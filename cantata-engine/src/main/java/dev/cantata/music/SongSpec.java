@@ -24,9 +24,19 @@ public record SongSpec(
         @Nullable VoiceProfile singer,
         double singerMedianF0) {
 
+    /** The shortest song that can be asked for, seconds. */
+    public static final int MIN_LENGTH = 5;
+    /**
+     * The longest song, seconds, asked for or not: lyrics whose natural length is longer are cut, and the lines left out
+     * are reported in {@code dropped_lines}. It bounds what one song costs (a 600 s master and its stems are about
+     * 1 GB of float samples while being made).
+     */
+    public static final int MAX_LENGTH = 600;
+
     public SongSpec {
-        if (length != null && !(length >= 5 && length <= 600)) {
-            throw new IllegalArgumentException("length " + length + " s is outside 5–600 s");
+        if (length != null && !(length >= MIN_LENGTH && length <= MAX_LENGTH)) {
+            throw new IllegalArgumentException(
+                    "length " + length + " s is outside " + MIN_LENGTH + "–" + MAX_LENGTH + " s");
         }
     }
 

@@ -4,6 +4,8 @@ import dev.cantata.audio.Pcm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sound.sampled.AudioInputStream;
@@ -73,8 +75,37 @@ public final class MaryEngine implements SpeechEngine {
         return engine;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The text is cleaned ({@link SpeechText}) and escaped, so nothing in it can become markup. A text longer than
+     * one piece ({@link #MAX_PIECE} characters) is spoken piece by piece ({@link Tokenizer#pieces}), taking the engine
+     * for one piece at a time, so a long text cannot hold it while a short request waits.
+     */
     @Override
     public Pcm synthesize(String text, VoiceProfile voice) throws SpeechException {
+        String clean = SpeechText.clean(text);
+        if (clean.length() <= MAX_PIECE) {
+            return synthesizePiece(clean, voice);
+        }
+        List<Pcm> pieces = new ArrayList<>();
+        for (String piece : Tokenizer.pieces(clean, MAX_PIECE, MAX_PIECE)) {
+            pieces.add(synthesizePiece(piece, voice));
+        }
+        return pieces.isEmpty()
+                ? synthesizePiece("", voice)
+                : Pcm.concat(pieces, pieces.get(0).sampleRate());
+    }
+
+    /** The longest text given to MaryTTS in one call by {@link #synthesize}. */
+    public static final int MAX_PIECE = 280;
+
+    /** How many calls are waiting for the engine now (for metrics and admission). */
+    public int waiting() {
+        return lock.getQueueLength();
+    }
+
+    private Pcm synthesizePiece(String text, VoiceProfile voice) throws SpeechException {
         double tract = voice.tract();
         String xml = maryXml(text, voice.pitch() * tract, voice.rate() * tract);
         lock.lock();
@@ -94,7 +125,11 @@ public final class MaryEngine implements SpeechEngine {
         }
     }
 
-    /** Runs {@code work} while holding the engine, for callers that drive MaryTTS in other ways (singing). */
+    /**
+     * Runs {@code work} while holding the engine, for callers that drive MaryTTS in other ways (singing). The lock is
+     * fair and held for the whole of {@code work}: a caller with much to do calls this once per line or phrase, never
+     * once for all of it, so other requests take their turns in between.
+     */
     public <T> T withMary(MaryWork<T> work) throws SpeechException {
         lock.lock();
         try {
@@ -120,6 +155,22 @@ public final class MaryEngine implements SpeechEngine {
         T run(LocalMaryInterface mary) throws Exception;
     }
 
+    /**
+     * A RAWMARYXML document of plain {@code text} (cleaned and escaped: no user text becomes markup), for callers of
+     * {@link #withMary} that need MaryTTS's analysis of a line.
+     */
+    public static org.w3c.dom.Document document(String text) throws SpeechException {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<maryxml version=\"0.5\" xmlns=\"http://mary.dfki.de/2002/MaryXML\" xml:lang=\"en-US\">"
+                + escape(text)
+                + "</maryxml>";
+        try {
+            return marytts.util.dom.DomUtils.parseDocument(xml);
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new SpeechException("could not make MaryXML of \"" + abbreviate(text) + "\": " + e.getMessage(), e);
+        }
+    }
+
     static String maryXml(String text, double pitch, double rate) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<maryxml version=\"0.5\" xmlns=\"http://mary.dfki.de/2002/MaryXML\" xml:lang=\"en-US\">"
@@ -133,7 +184,9 @@ public final class MaryEngine implements SpeechEngine {
         return String.format(Locale.ROOT, "%+.1f%%", change);
     }
 
-    static String escape(String text) {
+    /** {@code text} cleaned ({@link SpeechText#clean}) and with XML's special characters escaped. */
+    static String escape(String raw) {
+        String text = SpeechText.clean(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -143,12 +196,7 @@ public final class MaryEngine implements SpeechEngine {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
-                default -> {
-                    // characters XML 1.0 forbids would make MaryTTS's parser fail; they carry no speech
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(c); // clean: nothing XML 1.0 forbids is left
             }
         }
         return out.toString();

@@ -31,11 +31,24 @@ public final class Speaker {
         void accept(Pcm piece) throws IOException;
     }
 
-    /** What to say and how. */
+    /** The most text one request may speak: about an hour of speech. */
+    public static final int MAX_TEXT = 50_000;
+
+    /**
+     * What to say and how. The text is cleaned ({@link SpeechText#clean}: noncharacters and stray controls dropped,
+     * lone surrogates replaced), so any string can be asked for. It throws {@link IllegalArgumentException} when the
+     * text is empty (or holds nothing but characters that cannot be spoken), is longer than {@link #MAX_TEXT}, or when
+     * speed or pitch is out of range.
+     */
     public record Request(String text, VoiceProfile voice, double pitch, double speed, int sampleRate) {
         public Request {
+            if (text.length() > MAX_TEXT) {
+                throw new IllegalArgumentException(
+                        "the text is " + text.length() + " characters long; at most " + MAX_TEXT + " are spoken");
+            }
+            text = SpeechText.clean(text).replace('\uFFFD', ' ');
             if (text.isBlank()) {
-                throw new IllegalArgumentException("the text is empty");
+                throw new IllegalArgumentException("the text is empty: there is nothing to say");
             }
             if (!(speed >= 0.25 && speed <= 4.0)) {
                 throw new IllegalArgumentException("speed " + speed + " is outside 0.25–4.0");
@@ -74,35 +87,6 @@ public final class Speaker {
 
     /** The text in pieces: sentences, long ones split at clause or word boundaries; nothing dropped or repeated. */
     static List<String> pieces(String text) {
-        List<String> pieces = new ArrayList<>();
-        for (String sentence : Tokenizer.sentences(text)) {
-            int limit = pieces.isEmpty() ? FIRST_PIECE : MAX_PIECE;
-            String rest = sentence;
-            while (rest.length() > limit) {
-                int cut = cutPoint(rest, limit);
-                pieces.add(rest.substring(0, cut).strip());
-                rest = rest.substring(cut).strip();
-                limit = MAX_PIECE;
-            }
-            if (!rest.isEmpty()) {
-                pieces.add(rest);
-            }
-        }
-        return pieces;
-    }
-
-    private static int cutPoint(String text, int limit) {
-        for (String marks : List.of(";:", ",", " ")) {
-            int best = -1;
-            for (int i = limit / 3; i < limit; i++) {
-                if (marks.indexOf(text.charAt(i)) >= 0) {
-                    best = i + 1;
-                }
-            }
-            if (best > 0) {
-                return best;
-            }
-        }
-        return limit; // one very long word: cut it
+        return Tokenizer.pieces(text, FIRST_PIECE, MAX_PIECE);
     }
 }

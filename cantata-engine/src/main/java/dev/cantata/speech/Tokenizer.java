@@ -76,6 +76,52 @@ public final class Tokenizer {
         return sentences;
     }
 
+    /**
+     * The text in pieces of at most {@code limit} characters ({@code first} for the first piece): its sentences, long
+     * ones split at clause marks, else at spaces, else inside a word; nothing dropped or repeated but the spaces at
+     * the cuts. Linear in the text.
+     */
+    public static List<String> pieces(String text, int first, int limit) {
+        if (first < 8 || limit < 8) {
+            throw new IllegalArgumentException("pieces of at least 8 characters, not " + Math.min(first, limit));
+        }
+        List<String> pieces = new ArrayList<>();
+        for (String sentence : sentences(text)) {
+            int max = pieces.isEmpty() ? first : limit;
+            int from = 0;
+            while (sentence.length() - from > max) {
+                int cut = cutPoint(sentence, from, max);
+                String piece = sentence.substring(from, cut).strip();
+                if (!piece.isEmpty()) {
+                    pieces.add(piece);
+                }
+                from = cut;
+                while (from < sentence.length() && Character.isWhitespace(sentence.charAt(from))) {
+                    from++;
+                }
+                max = limit;
+            }
+            String rest = sentence.substring(from).strip();
+            if (!rest.isEmpty()) {
+                pieces.add(rest);
+            }
+        }
+        return pieces;
+    }
+
+    /** Where to cut {@code text} after {@code from} to leave at most {@code limit} characters: late in the window. */
+    private static int cutPoint(String text, int from, int limit) {
+        for (String marks : List.of(";:", ",", " ")) {
+            for (int i = from + limit - 1; i >= from + limit / 3; i--) {
+                if (marks.indexOf(text.charAt(i)) >= 0) {
+                    return i + 1;
+                }
+            }
+        }
+        int cut = from + limit; // one very long word: cut it, never between the halves of a surrogate pair
+        return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut;
+    }
+
     private record Span(int start, int end, Kind kind) {}
 
     private static List<Span> spans(String text) {
@@ -105,18 +151,27 @@ public final class Tokenizer {
                 spans.add(new Span(start, i, Kind.NUMBER));
             } else if (Character.isLetter(c)) {
                 i++;
+                // whether the word so far is single ASCII letters joined by periods ("e.g", "U.S"), kept as the word
+                // grows so that deciding it at each period costs nothing: tokenizing stays linear in the text
+                boolean dotted = isAsciiLetter(c);
+                int segment = 1;
                 while (i < n) {
                     char d = text.charAt(i);
                     if (Character.isLetterOrDigit(d)) {
+                        dotted &= isAsciiLetter(d) && segment == 0;
+                        segment++;
                         i++;
                     } else if ((d == '\'' || d == '’' || d == '-')
                             && i + 1 < n
                             && Character.isLetter(text.charAt(i + 1))) {
+                        dotted = false;
+                        segment++;
                         i++;
                     } else if (d == '.'
                             && i + 1 < n
                             && Character.isLetter(text.charAt(i + 1))
-                            && isAbbreviationWithDots(text, start, i)) {
+                            && (i - start == 1 || (dotted && segment == 1))) {
+                        segment = 0;
                         i++;
                     } else {
                         break;
@@ -138,10 +193,8 @@ public final class Tokenizer {
         return spans;
     }
 
-    /** "e.g", "U.S": single letters joined by periods. */
-    private static boolean isAbbreviationWithDots(String text, int start, int dot) {
-        String before = text.substring(start, dot);
-        return before.length() == 1 || before.matches("([A-Za-z]\\.)+[A-Za-z]");
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isAbbreviation(String word) {

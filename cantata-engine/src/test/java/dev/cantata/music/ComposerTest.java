@@ -159,4 +159,69 @@ final class ComposerTest {
         assertThat(score.phrases()).hasSize(1);
         assertThat(score.dropped()).containsExactly("Too late to sing");
     }
+
+    private static Score composeText(String text, String style, @org.jspecify.annotations.Nullable Double length) {
+        Lyrics lyrics = Lyrics.parse(text);
+        return Composer.compose(new Composer.Request(lyrics, Style.parse(style), 1, length, 54, 66), syllables(lyrics));
+    }
+
+    @Test
+    void lyricsLongerThanTheLongestSongAreCutAndTheLinesLeftOutReported() {
+        StringBuilder text = new StringBuilder();
+        List<String> all = new java.util.ArrayList<>();
+        for (int s = 0; s < Lyrics.MAX_SECTIONS; s++) {
+            text.append("[Verse ").append(s + 1).append("]\n");
+            for (int l = 0; l < Lyrics.MAX_LINES / Lyrics.MAX_SECTIONS; l++) {
+                String line = "line " + all.size() + " la la";
+                all.add(line);
+                text.append(line).append('\n');
+            }
+        }
+
+        Score score = composeText(text.toString(), "ballad 40 bpm", null);
+
+        assertThat(score.length()).isLessThanOrEqualTo(SongSpec.MAX_LENGTH);
+        List<String> sung = score.phrases().stream().map(Score.Phrase::text).toList();
+        assertThat(sung).isNotEmpty();
+        assertThat(score.dropped()).isNotEmpty();
+        // the song is the lyrics' beginning; everything after the last sung line is reported, in order
+        List<String> expected = new java.util.ArrayList<>(sung);
+        expected.addAll(score.dropped());
+        assertThat(expected).isEqualTo(all);
+        assertThat(score.phrases().get(score.phrases().size() - 1).end()).isLessThan(score.length());
+        assertThat(score.sections().get(score.sections().size() - 1).part()).isEqualTo(Lyrics.Part.OUTRO);
+    }
+
+    @Test
+    void emptySectionTagsDoNotStretchTheSong() {
+        String sung = "[Verse]\nla la la\n";
+
+        Score plain = composeText(sung, "ballad 40 bpm", null);
+        Score tagged = composeText(sung + "[a]\n".repeat(Lyrics.MAX_SECTIONS - 1), "ballad 40 bpm", null);
+
+        assertThat(tagged.length()).isEqualTo(plain.length());
+        // an instrumental section is still a break of its own
+        assertThat(composeText(sung + "[Instrumental]\n", "ballad 40 bpm", null).length())
+                .isGreaterThan(plain.length());
+    }
+
+    @Test
+    void lrcLinesPastTheLongestSongAreDropped() {
+        Score score = composeText("[00:01.00]early line\n[30:00.00]far too late", "pop", null);
+
+        assertThat(score.length()).isLessThanOrEqualTo(SongSpec.MAX_LENGTH);
+        assertThat(score.dropped()).containsExactly("far too late");
+    }
+
+    @Test
+    void aContinuationIsCutToTheRoomItIsGiven() {
+        String text = "[Verse]\n" + "sing a line la la\n".repeat(40);
+        Lyrics lyrics = Lyrics.parse(text);
+
+        Score score = Composer.compose(
+                new Composer.Request(lyrics, Style.parse("pop 100 bpm"), 1, null, 54, 66, true, 60), syllables(lyrics));
+
+        assertThat(score.length()).isLessThanOrEqualTo(60);
+        assertThat(score.dropped()).isNotEmpty();
+    }
 }

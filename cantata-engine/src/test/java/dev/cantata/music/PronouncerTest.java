@@ -10,10 +10,69 @@ import org.junit.jupiter.api.Test;
 
 final class PronouncerTest {
     static Pronouncer pronouncer;
+    static MaryEngine engine;
 
     @BeforeAll
     static void start() throws Exception {
-        pronouncer = new Pronouncer(MaryEngine.start());
+        engine = MaryEngine.start();
+        pronouncer = new Pronouncer(engine);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a safety net, not a measurement: a broken lock would wait forever
+    void aLongTextIsPronouncedSentenceBySentenceLettingOthersIn() throws Exception {
+        String longText = "The morning rain falls on the quiet harbour town. ".repeat(6);
+        List<String> finished = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var longJob =
+                new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Integer>>();
+        var shortJob = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<?>>();
+        // a thread each: the common pool may have a single thread, which the long job would hold while it waits
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+
+        engine.withMary(mary -> {
+            longJob.set(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            int words = pronouncer.pronounce(longText).size();
+                            finished.add("long");
+                            return words;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    threads));
+            await(() -> engine.waiting() == 1);
+            shortJob.set(java.util.concurrent.CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            engine.synthesize("Hi.", dev.cantata.speech.VoiceProfile.NEUTRAL);
+                            finished.add("short");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    threads));
+            await(() -> engine.waiting() == 2);
+            return null;
+        });
+
+        assertThat(longJob.get().get()).isEqualTo(6 * 9);
+        shortJob.get().get();
+        threads.shutdown();
+        assertThat(finished).containsExactly("short", "long");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000); // a poll, not a timing
+        }
+    }
+
+    @Test
+    void markupInTheTextIsPronouncedAsWords() throws Exception {
+        List<Pronouncer.Word> words = pronouncer.pronounce("<t ph=\"x\">night</t> & day \ufffe\ud800");
+
+        assertThat(words).extracting(Pronouncer.Word::text).contains("night", "day");
     }
 
     @Test

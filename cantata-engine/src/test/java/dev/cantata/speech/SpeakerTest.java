@@ -130,4 +130,26 @@ final class SpeakerTest {
 
         assertThat(pcm.seconds()).isGreaterThan(1);
     }
+
+    @Test
+    void aRequestCleansItsTextOrSaysThereIsNothingToSay() {
+        assertThat(new Speaker.Request("\ufffe hi", VoiceProfile.NEUTRAL, 1, 1, 16_000).text())
+                .isEqualTo(" hi");
+        for (String nothing : List.of("\ud800", "\ufffe", "\u0000\u0001", "\udc00 \uffff")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new Speaker.Request(nothing, VoiceProfile.NEUTRAL, 1, 1, 16_000))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("nothing to say");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new Speaker.Request("a".repeat(Speaker.MAX_TEXT + 1), VoiceProfile.NEUTRAL, 1, 1, 16_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + Speaker.MAX_TEXT);
+    }
+
+    @Test
+    void aNoncharacterBeforeTheWordsIsDroppedAndTheWordsSpoken() throws SpeechException {
+        assertThat(say("\ufffe hi", VoiceProfile.NEUTRAL, 1, 1).samples().length)
+                .isGreaterThan(16_000 / 5);
+    }
 }

@@ -63,4 +63,59 @@ final class TokenizerTest {
     void emptyTextHasNoSentences() {
         assertThat(Tokenizer.sentences("   \n ")).isEmpty();
     }
+
+    @Test
+    void aLongChainOfDottedLettersIsOneAbbreviation() {
+        // "a." 9,999 times: once quadratic (a regex over the word so far at every period), now linear
+        String text = "a.".repeat(9_999);
+
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
+
+        assertThat(tokens).hasSize(1);
+        assertThat(tokens.get(0).end()).isEqualTo(text.length());
+    }
+
+    @Test
+    void manyShortSentencesAreEachTheirOwn() {
+        String text = "A. ".repeat(5_000) + "Go on. ".repeat(5_000);
+
+        assertThat(Tokenizer.tokenize(text)).hasSize(5_000 + 3 * 5_000);
+        // initials ("A.") do not end a sentence, so the first "Go on." ends the first one
+        assertThat(Tokenizer.sentences(text)).hasSize(5_000);
+    }
+
+    @Test
+    void dottedAbbreviationsAreStillRecognised() {
+        String text = "The U.S. and the U.K. met, e.g. today. Then ab.cd ended";
+
+        List<String> tokens = Tokenizer.tokenize(text).stream()
+                .map(t -> text.substring(t.start(), t.end()))
+                .toList();
+
+        assertThat(tokens).contains("U.S.", "U.K.", "e.g.", "ab", "cd");
+    }
+
+    @Test
+    void piecesHoldAtMostTheLimitAndLoseNothingButSpaces() {
+        String text = "word ".repeat(300) + "x".repeat(1000) + ", and; then: more. " + "Short one.";
+
+        List<String> pieces = Tokenizer.pieces(text, 120, 280);
+
+        assertThat(pieces.get(0)).hasSizeLessThanOrEqualTo(120);
+        assertThat(pieces).allSatisfy(p -> assertThat(p).isNotBlank().hasSizeLessThanOrEqualTo(280));
+        assertThat(String.join("", pieces).replaceAll("\\s+", "")).isEqualTo(text.replaceAll("\\s+", ""));
+        assertThat(pieces.get(pieces.size() - 1)).isEqualTo("Short one.");
+    }
+
+    @Test
+    void aPieceNeverEndsInsideASurrogatePair() {
+        String text = "\ud83c\udfb5".repeat(500);
+
+        List<String> pieces = Tokenizer.pieces(text, 121, 281);
+
+        assertThat(String.join("", pieces)).isEqualTo(text);
+        assertThat(pieces)
+                .allSatisfy(
+                        p -> assertThat(Character.isLowSurrogate(p.charAt(0))).isFalse());
+    }
 }
