@@ -12,6 +12,7 @@ import dev.cantata.http.Routes;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
 import dev.cantata.music.Score;
+import dev.cantata.music.SongSpec;
 import dev.cantata.music.Stem;
 import dev.cantata.songs.ExtendSong;
 import dev.cantata.songs.NewSong;
@@ -53,6 +54,9 @@ import java.util.function.BooleanSupplier;
 public final class SunoRoutes implements Routes {
     static final int CLIPS = 2;
     static final String DEFAULT_MODEL = "chirp-v3-5";
+    /** The shortest new part an extension makes: about four bars at 100 bpm. */
+    static final int MIN_EXTENSION_SECONDS = 10;
+
     private static final Duration WAIT = Duration.ofSeconds(100);
 
     // The longest value of each text field, in characters, checked before any work (a 400 naming the field).
@@ -314,6 +318,15 @@ public final class SunoRoutes implements Routes {
                     "continue_at must be between 0 and the clip's duration (%.2f s), not %s",
                     duration,
                     continueAt));
+        }
+        // a song ends at 600 s, so an extension needs room for new material before that (at least a few bars)
+        if (continueAt > SongSpec.MAX_LENGTH - MIN_EXTENSION_SECONDS) {
+            throw ApiException.badRequest(String.format(
+                    Locale.ROOT,
+                    "continue_at must be at most %d s: songs end at %d s, and the new part needs at least %d s",
+                    SongSpec.MAX_LENGTH - MIN_EXTENSION_SECONDS,
+                    SongSpec.MAX_LENGTH,
+                    MIN_EXTENSION_SECONDS));
         }
         String lyrics = body.text("prompt", MAX_LYRICS);
         String tags = body.text("tags", MAX_TAGS);
