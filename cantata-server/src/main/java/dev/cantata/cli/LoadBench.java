@@ -52,7 +52,12 @@ final class LoadBench {
     int run() throws Exception {
         Path data = Files.createTempDirectory("cantata-bench-load");
         // the defaults of a real node (half the cores as workers), on loopback
-        Settings settings = Settings.builder(data).host("127.0.0.1").port(0).build();
+        // the bench is many users behind one address: the per-client queue limit must not count them as one
+        Settings settings = Settings.builder(data)
+                .host("127.0.0.1")
+                .port(0)
+                .maxQueuedSongsPerClient(SONGS + 1)
+                .build();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try (CantataServer server = CantataServer.start(settings, Map.of(), List.of(), InstantSource.system())) {
             String base = "http://127.0.0.1:" + server.port();
