@@ -9,6 +9,7 @@ import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Forwarded;
 import dev.cantata.http.Hangup;
 import dev.cantata.http.Routes;
+import dev.cantata.jobs.TaskStatus;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
 import dev.cantata.music.Score;
@@ -54,6 +55,8 @@ import java.util.function.BooleanSupplier;
 public final class SunoRoutes implements Routes {
     static final int CLIPS = 2;
     static final String DEFAULT_MODEL = "chirp-v3-5";
+    /** How long an extension of a clip still being made waits for it: as long as its audio may be waited for. */
+    private static final Duration EXTEND_WAIT = Duration.ofMinutes(10);
     /** The shortest new part an extension makes: about four bars at 100 bpm. */
     static final int MIN_EXTENSION_SECONDS = 10;
 
@@ -294,7 +297,42 @@ public final class SunoRoutes implements Routes {
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void extendAudio(Context ctx) throws Exception {
         SunoBody body = SunoBody.of(ctx);
-        Clips.Clip source = clips.finished(body.text("audio_id"), "Audio ID is required");
+        String id = body.text("audio_id");
+        if (id.isBlank()) {
+            throw ApiException.badRequest("Audio ID is required");
+        }
+        Clips.Clip clip = clips.get(id);
+        if (clip.task().status().finished()) {
+            answer(ctx, extension(ctx, body, clip));
+            return;
+        }
+        // Still being made: the seed's client takes "streaming" for ready and extends at once, so the extension is
+        // queued when its source is done (the request holds no thread meanwhile).
+        BooleanSupplier hungUp = Hangup.watch(ctx);
+        ctx.future(() -> waiting.until(
+                        () -> {
+                            Clips.Clip now = clips.get(id);
+                            return new Waiting.Look<>(now.task().status().finished(), now);
+                        },
+                        EXTEND_WAIT,
+                        hungUp)
+                .thenCompose(ready -> {
+                    try {
+                        return extension(ctx, body, ready);
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                })
+                .thenAccept(ctx::json));
+    }
+
+    /** Checks an extension of {@code source} (which must be complete) and queues its clips. */
+    private CompletableFuture<List<SunoReplies.AudioInfo>> extension(Context ctx, SunoBody body, Clips.Clip source)
+            throws Exception {
+        if (source.task().status() != TaskStatus.COMPLETED) {
+            throw ApiException.badRequest("Clip " + source.id() + " cannot be extended: it is "
+                    + source.status().wire());
+        }
         double duration = source.duration() == null ? 0 : source.duration();
         if (duration > SongFiles.MAX_EXTENDED_SECONDS) {
             throw ApiException.badRequest(String.format(
@@ -336,7 +374,7 @@ public final class SunoRoutes implements Routes {
         String shownTags = tags.isBlank() ? source.info().tags() : tags;
         String master = SongFiles.master(source.id(), 0);
         double from = continueAt;
-        submit(ctx, body, () -> {
+        return queued(ctx, body, () -> {
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
                 ExtendSong job = new ExtendSong(
@@ -356,19 +394,32 @@ public final class SunoRoutes implements Routes {
 
     /** Queues the clips and answers: at once with them {@code submitted}, or after the wait of {@code wait_audio}. */
     private void submit(Context ctx, SunoBody body, ClipQueue.Orders orders) throws Exception {
+        answer(ctx, queued(ctx, body, orders));
+    }
+
+    /** Answers now when the reply is ready, else when it is (without holding a thread). */
+    private static void answer(Context ctx, CompletableFuture<List<SunoReplies.AudioInfo>> reply) {
+        if (reply.isDone()) {
+            ctx.json(reply.join());
+        } else {
+            ctx.future(() -> reply.thenAccept(ctx::json));
+        }
+    }
+
+    /** Queues the clips; the reply is them {@code submitted}, or what the wait of {@code wait_audio} ends with. */
+    private CompletableFuture<List<SunoReplies.AudioInfo>> queued(Context ctx, SunoBody body, ClipQueue.Orders orders)
+            throws Exception {
         String model = body.text("model").isBlank() ? DEFAULT_MODEL : body.text("model");
         List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), model, CLIPS, orders);
         String base = base(ctx);
         if (body.truthy("wait_audio")) {
-            BooleanSupplier hungUp = Hangup.watch(ctx);
-            ctx.future(() -> waitForAudio(base, ids, hungUp).thenAccept(ctx::json));
-            return;
+            return waitForAudio(base, ids, Hangup.watch(ctx));
         }
         List<SunoReplies.AudioInfo> out = new ArrayList<>();
         for (UUID id : ids) {
             out.add(SunoReplies.AudioInfo.submitted(clips.get(id.toString()), base));
         }
-        ctx.json(out);
+        return CompletableFuture.completedFuture(out);
     }
 
     /**
