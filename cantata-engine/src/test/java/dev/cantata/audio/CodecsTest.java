@@ -147,28 +147,8 @@ final class CodecsTest {
         assertThatThrownBy(() -> codecs.decode(broken, 16_000, 60)).isInstanceOf(AudioFormatException.class);
     }
 
-    /** An hour of digital silence as FLAC: a few kilobytes that decode to 1.27 GB of 44.1 kHz stereo floats. */
     static byte[] anHourOfSilence() throws Exception {
-        Process p = new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "anullsrc=r=8000:cl=mono",
-                        "-t",
-                        "3600",
-                        "-c:a",
-                        "flac",
-                        "-f",
-                        "flac",
-                        "pipe:1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] flac = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor()).isZero();
-        return flac;
+        return Signals.anHourOfSilenceFlac();
     }
 
     @Test

@@ -62,4 +62,30 @@ public final class Signals {
     public static double pitch(Pcm pcm) {
         return PitchTracker.median(new PitchTracker(50, 2000).track(pcm));
     }
+
+    /** An hour of digital silence as FLAC: a few kilobytes that decode to 1.27 GB of 44.1 kHz stereo floats. */
+    public static byte[] anHourOfSilenceFlac() throws Exception {
+        Process p = new ProcessBuilder(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "anullsrc=r=8000:cl=mono",
+                        "-t",
+                        "3600",
+                        "-c:a",
+                        "flac",
+                        "-f",
+                        "flac",
+                        "pipe:1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] flac = p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg could not make the silence");
+        }
+        return flac;
+    }
 }

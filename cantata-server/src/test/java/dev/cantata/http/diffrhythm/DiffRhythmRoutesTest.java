@@ -357,25 +357,7 @@ final class DiffRhythmRoutesTest {
 
     @Test
     void aSmallFlacHoldingAnHourIsRefusedWithoutBeingDecodedIntoMemory() throws Exception {
-        Process ffmpeg = new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "anullsrc=r=8000:cl=mono",
-                        "-t",
-                        "3600",
-                        "-c:a",
-                        "flac",
-                        "-f",
-                        "flac",
-                        "pipe:1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] hour = ffmpeg.getInputStream().readAllBytes();
-        assertThat(ffmpeg.waitFor()).isZero();
+        byte[] hour = dev.cantata.audio.Signals.anHourOfSilenceFlac();
         long heldBefore = server.server.codecs().budget().heldBytes();
 
         HttpResponse<byte[]> response = server.postMultipart(
