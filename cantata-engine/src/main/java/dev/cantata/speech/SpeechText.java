@@ -49,8 +49,8 @@ public final class SpeechText {
         return true;
     }
 
-    /** The 66 code points Unicode reserves as never being characters. */
-    static boolean isNoncharacter(int cp) {
+    /** The 66 code points Unicode reserves as never being characters (the HTTP layer refuses them with this too). */
+    public static boolean isNoncharacter(int cp) {
         return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
     }
 

@@ -1,5 +1,6 @@
 package dev.cantata.http;
 
+import dev.cantata.speech.SpeechText;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,7 @@ public final class Text {
             String what = null;
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int code = text.codePointAt(i);
-                if ((code & 0xFFFE) == 0xFFFE) {
+                if (SpeechText.isNoncharacter(code)) {
                     what = "a noncharacter";
                 }
                 i++;
@@ -30,7 +31,7 @@ public final class Text {
             }
             if (Character.isSurrogate(c)) {
                 what = "a lone surrogate";
-            } else if ((c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFE || c == 0xFFFF) {
+            } else if (SpeechText.isNoncharacter(c)) {
                 what = "a noncharacter";
             } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 what = "a control character";
