@@ -1,5 +1,6 @@
 package dev.cantata.music;
 
+import dev.cantata.speech.Coverage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,43 @@ public record Lyrics(List<Section> sections, boolean timed) {
         return sections.stream().flatMap(s -> s.lines().stream()).toList();
     }
 
+    /**
+     * A line, or part of one, that is not sung because the voices cannot pronounce it ({@link Coverage}).
+     *
+     * @param line the lyric line
+     * @param skipped the characters left out (the whole line when none of it is sung)
+     * @param reason what they are, e.g. {@code "4 characters in Han script (Chinese, Japanese)"}
+     */
+    public record Unsung(String line, String skipped, String reason) {}
+
+    /** The lines, or parts of lines, the voices cannot pronounce, in order; each distinct line once. */
+    public List<Unsung> unsung() {
+        List<Unsung> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Line line : lines()) {
+            Coverage coverage = Coverage.of(line.text());
+            if (!coverage.complete() && seen.add(line.text())) {
+                String skipped = coverage.nothingSpoken() ? line.text() : Coverage.unspokenText(line.text());
+                out.add(new Unsung(line.text(), skipped, coverage.unspokenSummary()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * These lyrics, if a voice can sing some of them: lyrics whose every line holds nothing the voices pronounce would
+     * make a song of silent vocals, so they are refused with what they hold.
+     */
+    private Lyrics singable() {
+        List<Line> all = lines();
+        if (all.isEmpty() || all.stream().anyMatch(l -> !Coverage.of(l.text()).nothingSpoken())) {
+            return this;
+        }
+        StringBuilder text = new StringBuilder();
+        all.forEach(l -> text.append(l.text()).append('\n'));
+        throw new LyricsException("no line can be sung: " + Coverage.of(text).whyNothingSpoken());
+    }
+
     /** Timed lyrics with every line {@code seconds} later (lines moved before zero are dropped); untimed ones as they are. */
     public Lyrics shifted(double seconds) {
         if (!timed) {
@@ -131,14 +169,14 @@ public record Lyrics(List<Section> sections, boolean timed) {
             if (line.isEmpty() || isMeta(line)) {
                 continue;
             }
-            return time(line, 0) != null ? parseLrc(raw) : parseMarkup(raw);
+            return (time(line, 0) != null ? parseLrc(raw) : parseMarkup(raw)).singable();
         }
         return NONE;
     }
 
     /** Parses LRC. A line that is neither empty, metadata nor {@code [time]text} is an error naming its number. */
     public static Lyrics parseLrc(String text) {
-        return parseLrc(lines(text));
+        return parseLrc(lines(text)).singable();
     }
 
     private static Lyrics parseLrc(String[] raw) {
@@ -181,7 +219,7 @@ public record Lyrics(List<Section> sections, boolean timed) {
 
     /** Parses Suno-style markup; text before any tag, and stanzas without tags, become verses and choruses. */
     public static Lyrics parseMarkup(String text) {
-        return parseMarkup(lines(text));
+        return parseMarkup(lines(text)).singable();
     }
 
     private static Lyrics parseMarkup(String[] raw) {

@@ -46,6 +46,7 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
      * @param key e.g. {@code "Eb minor"}
      * @param singer {@code male}, {@code female}, {@code duet} or {@code custom}
      * @param droppedLines lyric lines left out because the song is too short for them
+     * @param unsungLines lyric lines, or parts of them, left out because the voices cannot pronounce their script
      * @param soundfont the file the instruments were played with
      * @param lufs integrated loudness of the master
      * @param truePeakDbtp true peak of the master, dBTP
@@ -68,6 +69,7 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
             String key,
             @Nullable String singer,
             @JsonProperty("dropped_lines") @Nullable List<String> droppedLines,
+            @JsonProperty("unsung_lines") @Nullable List<Lyrics.Unsung> unsungLines,
             @Nullable String soundfont,
             double lufs,
             @JsonProperty("true_peak_dbtp") double truePeakDbtp,
@@ -83,6 +85,7 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
             moods = moods == null ? null : List.copyOf(moods);
             unknownStyleWords = unknownStyleWords == null ? null : List.copyOf(unknownStyleWords);
             droppedLines = droppedLines == null ? null : List.copyOf(droppedLines);
+            unsungLines = unsungLines == null ? null : List.copyOf(unsungLines);
             // stage order is the order they ran in
             timingsMs = timingsMs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(timingsMs));
             editedSegments = editedSegments == null ? null : List.copyOf(editedSegments);
@@ -134,6 +137,7 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
             private String key;
             private @Nullable String singer;
             private @Nullable List<String> droppedLines;
+            private @Nullable List<Lyrics.Unsung> unsungLines;
             private @Nullable String soundfont;
             private double lufs;
             private double truePeakDbtp;
@@ -153,6 +157,7 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
                 this.key = m.key();
                 this.singer = m.singer();
                 this.droppedLines = m.droppedLines();
+                this.unsungLines = m.unsungLines();
                 this.soundfont = m.soundfont();
                 this.lufs = m.lufs();
                 this.truePeakDbtp = m.truePeakDbtp();
@@ -216,6 +221,11 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
                 return this;
             }
 
+            public Builder unsungLines(@Nullable List<Lyrics.Unsung> unsungLines) {
+                this.unsungLines = unsungLines;
+                return this;
+            }
+
             public Builder soundfont(@Nullable String soundfont) {
                 this.soundfont = soundfont;
                 return this;
@@ -259,6 +269,7 @@ public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metada
                         key,
                         singer,
                         droppedLines,
+                        unsungLines,
                         soundfont,
                         lufs,
                         truePeakDbtp,

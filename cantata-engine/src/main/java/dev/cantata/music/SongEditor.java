@@ -99,12 +99,16 @@ public final class SongEditor {
                 List.of(0.0, join),
                 seconds);
 
-        Song.Metadata metadata = source.metadata()
+        Song.Metadata metadata = source
+                .metadata()
                 .withTitle(
                         next.title() != null ? next.title() : source.metadata().title())
                 .withStyle(style.text())
                 .withExtendedAt(join)
-                .withDroppedLines(combined.dropped());
+                .withDroppedLines(combined.dropped())
+                .toBuilder()
+                .unsungLines(lyrics.unsung())
+                .build();
         return new Song(master, stems, combined, loudness(metadata, master));
     }
 
@@ -144,7 +148,9 @@ public final class SongEditor {
         }
         Score edited = Score.merge(pieces, starts, length);
         Song.Metadata metadata =
-                source.metadata().withEditedSegments(splice.edits()).withDroppedLines(edited.dropped());
+                source.metadata().withEditedSegments(splice.edits()).withDroppedLines(edited.dropped()).toBuilder()
+                        .unsungLines(unsung(spec))
+                        .build();
         return new Song(splice.master(), stems, edited, loudness(metadata, splice.master()));
     }
 
@@ -196,6 +202,7 @@ public final class SongEditor {
                 SongEngine.keyName(heard.key(), heard.minor()),
                 null,
                 null,
+                unsung(spec),
                 null,
                 0,
                 0,
@@ -203,6 +210,11 @@ public final class SongEditor {
                 null,
                 splice.edits());
         return new Song(splice.master(), Map.of(), sung, loudness(metadata, splice.master()));
+    }
+
+    /** What of an edit's lyrics the voices cannot sing. */
+    private static List<Lyrics.Unsung> unsung(SongSpec spec) {
+        return spec.instrumental() ? List.of() : Lyrics.parse(spec.lyrics()).unsung();
     }
 
     // ---------------------------------------------------------------- the new material

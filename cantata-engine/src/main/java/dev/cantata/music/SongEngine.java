@@ -156,6 +156,7 @@ public final class SongEngine {
                 keyName(score.key(), score.minor()),
                 spec.singer() != null ? "custom" : duet ? "duet" : male ? "male" : "female",
                 score.dropped(),
+                lyrics.unsung(),
                 instruments.soundfont(),
                 Math.round(master.lufs() * 10) / 10.0,
                 Math.round(master.truePeak() * 10) / 10.0,

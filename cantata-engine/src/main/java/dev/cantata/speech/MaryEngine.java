@@ -184,9 +184,15 @@ public final class MaryEngine implements SpeechEngine {
         return String.format(Locale.ROOT, "%+.1f%%", change);
     }
 
-    /** {@code text} cleaned ({@link SpeechText#clean}) and with XML's special characters escaped. */
+    /**
+     * {@code text} cleaned ({@link SpeechText#clean}), without what the voices cannot pronounce ({@link
+     * Coverage#withoutUnspoken}) unless that leaves nothing (MaryTTS refuses a document of blanks, while it answers
+     * unpronounceable text with silence), and with XML's special characters escaped.
+     */
     static String escape(String raw) {
-        String text = SpeechText.clean(raw);
+        String clean = SpeechText.clean(raw);
+        String pronounced = Coverage.withoutUnspoken(clean);
+        String text = pronounced.isBlank() ? clean : pronounced;
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

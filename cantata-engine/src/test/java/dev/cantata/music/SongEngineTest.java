@@ -179,6 +179,27 @@ final class SongEngineTest {
     }
 
     @Test
+    void aLineInAScriptNoVoicePronouncesIsListedAndLeftSilentWhileTheOthersAreSung() throws Exception {
+        String lrc = """
+                [00:04.00]Morning rain upon the window
+                [00:09.00]我们的爱情像一首歌
+                [00:14.00]Every street I used to walk with you
+                """;
+        Song song = new SongEngine(mary, instruments).make(SongSpec.of(lrc, "folk", 22.0, 5), Progress.NONE);
+
+        assertThat(song.metadata().unsungLines())
+                .containsExactly(
+                        new Lyrics.Unsung("我们的爱情像一首歌", "我们的爱情像一首歌", "9 characters in Han script (Chinese, Japanese)"));
+        assertThat(song.score().phrases()).hasSize(2);
+        double[] energy = mono(song.stems().get(Stem.VOCALS)).frameRms(Song.RATE / 100);
+        double loud = Arrays.stream(energy).max().orElse(1);
+        double heardAtLine1 = Arrays.stream(energy, 420, 520).max().orElse(0);
+        double heardAtLine3 = Arrays.stream(energy, 1420, 1520).max().orElse(0);
+        assertThat(heardAtLine1).isGreaterThan(0.2 * loud);
+        assertThat(heardAtLine3).isGreaterThan(0.2 * loud);
+    }
+
+    @Test
     void sectionJoinsHaveNoClicks() {
         float[] x = mono(pop.master()).samples();
         double[] curvature = new double[x.length];

@@ -52,8 +52,8 @@ final class StemTest {
                 given,
                 score,
                 new Song.Metadata(
-                        "t", null, "", null, null, null, 120, null, "C major", null, null, null, -14, -1, null, null,
-                        null));
+                        "t", null, "", null, null, null, 120, null, "C major", null, null, null, null, -14, -1, null,
+                        null, null));
 
         assertThat(song.stems().keySet()).containsExactly(Stem.VOCALS, Stem.OTHER);
         assertThatThrownBy(() -> song.stems().put(Stem.BASS, audio)).isInstanceOf(UnsupportedOperationException.class);

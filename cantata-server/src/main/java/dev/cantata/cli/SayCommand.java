@@ -65,6 +65,14 @@ final class SayCommand implements Callable<Integer> {
             System.err.println("cantata say: " + e.getMessage());
             return 2;
         }
+        dev.cantata.speech.Coverage coverage = dev.cantata.speech.Coverage.of(words);
+        if (coverage.nothingSpoken()) {
+            System.err.println("cantata say: the text cannot be spoken: " + coverage.whyNothingSpoken());
+            return 2;
+        }
+        if (!coverage.complete()) {
+            System.err.println("cantata say: not spoken: " + coverage.unspokenSummary());
+        }
         Voice found = BuiltInVoices.find(voice).orElse(null);
         if (found == null && reference == null) {
             System.err.println("cantata say: no voice \"" + voice + "\"; built-in voices: "

@@ -1,11 +1,17 @@
 package dev.cantata.http;
 
+import dev.cantata.speech.Coverage;
 import dev.cantata.voices.Voices;
+import io.javalin.http.Context;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Field rules the speech dialects share: sampling fields, text, reference audio given inline or uploaded. */
 public final class SpeechInputs {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeechInputs.class);
+
     /** The longest text accepted in one request, in characters (OpenAI's limit is 4096; FlashTTS has none). */
     public static final int MAX_TEXT = 20_000;
 
@@ -83,6 +89,27 @@ public final class SpeechInputs {
                     field + " is " + text.length() + " characters; the limit is " + MAX_TEXT, field);
         }
         return text;
+    }
+
+    /** The header that names what of a reply's text was not spoken (ASCII: {@link Coverage#unspokenSummary}). */
+    public static final String UNSPOKEN_HEADER = "X-Cantata-Unspoken";
+
+    /**
+     * Checks that the voices can say something of {@code text}: text in scripts they cannot pronounce (Chinese,
+     * Cyrillic…) or only emoji used to come back as 200 with silence, and is now a 400 naming what it holds. Text of
+     * which only part is spoken is answered, with {@value #UNSPOKEN_HEADER} saying what was skipped.
+     * OpenAI-style callers get the code {@code unsupported_language}; FastAPI callers see the message.
+     */
+    public static void speakable(Context ctx, String text, String field) {
+        Coverage coverage = Coverage.of(text);
+        if (coverage.nothingSpoken()) {
+            throw new ApiException(400, field + ": " + coverage.whyNothingSpoken(), field, "unsupported_language");
+        }
+        if (!coverage.complete()) {
+            String skipped = coverage.unspokenSummary() + " not spoken";
+            ctx.header(UNSPOKEN_HEADER, skipped);
+            LOG.info("{} {}: {}", ctx.method(), ctx.path(), skipped);
+        }
     }
 
     /** The largest reference recording accepted. */

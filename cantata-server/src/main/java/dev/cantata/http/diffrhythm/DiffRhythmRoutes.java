@@ -21,6 +21,7 @@ import dev.cantata.songs.SongOutputs;
 import dev.cantata.songs.SongTasks;
 import dev.cantata.songs.Songs;
 import dev.cantata.songs.StyleSource;
+import dev.cantata.speech.Coverage;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -275,8 +277,27 @@ public final class DiffRhythmRoutes implements Routes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", id.toString());
         body.put("status", "queued");
-        body.put("message", message);
+        body.put("message", message + unsung(request.lyrics()));
         ctx.json(body);
+    }
+
+    /**
+     * What the queued reply adds about lyrics the voices cannot sing, e.g. {@code "; not sung (in 2 lines): 8
+     * characters in Han script (Chinese, Japanese)"}: the song is made from the rest, and its metadata's
+     * {@code unsung_lines} lists them.
+     */
+    private static String unsung(String lyrics) {
+        if (lyrics.isBlank()) {
+            return "";
+        }
+        List<Lyrics.Unsung> unsung = Lyrics.parse(lyrics).unsung();
+        if (unsung.isEmpty()) {
+            return "";
+        }
+        String skipped =
+                String.join(" ", unsung.stream().map(Lyrics.Unsung::skipped).toList());
+        return "; not sung (in " + unsung.size() + (unsung.size() == 1 ? " line): " : " lines): ")
+                + Coverage.of(skipped).unspokenSummary();
     }
 
     @OpenApi(

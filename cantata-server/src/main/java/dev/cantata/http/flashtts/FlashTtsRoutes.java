@@ -116,6 +116,7 @@ public final class FlashTtsRoutes implements Routes {
         String name = fields.text("name", true, MAX_NAME);
         String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
         Say say = common(fields, text, true);
+        SpeechInputs.speakable(ctx, say.text(), "text");
         send(ctx, say.with(voice(name == null ? "" : name).profile()));
     }
 
@@ -138,6 +139,7 @@ public final class FlashTtsRoutes implements Routes {
         String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
         String referenceText = fields.text("reference_text", false, MAX_REFERENCE_TEXT);
         Say say = common(fields, text, true);
+        SpeechInputs.speakable(ctx, say.text(), "text");
         byte[] audio = SpeechInputs.recording(fields, "reference_audio_file", "reference_audio");
         send(
                 ctx,
@@ -171,6 +173,8 @@ public final class FlashTtsRoutes implements Routes {
         if (parts.isEmpty()) {
             throw ApiException.badRequest("text has role tags but nothing to say", "text");
         }
+        SpeechInputs.speakable(
+                ctx, String.join("\n", parts.stream().map(Map.Entry::getValue).toList()), "text");
         Speaker speaker = voices.speaker();
         AudioReply.Speech dialogue = sink -> {
             for (Map.Entry<Voice, String> part : parts) {

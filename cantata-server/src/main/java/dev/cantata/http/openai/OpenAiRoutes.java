@@ -144,6 +144,7 @@ public final class OpenAiRoutes implements Routes {
             throw new ApiException(
                     400, "Invalid value for 'stream_format': use 'audio' or 'sse'.", "stream_format", "invalid_value");
         }
+        SpeechInputs.speakable(ctx, input, "input");
         VoiceProfile voice = voice(fields);
         Speaker.Request request = new Speaker.Request(input, voice, pitch, speed, SAMPLE_RATE);
         Speaker speaker = voices.speaker();

@@ -1,0 +1,171 @@
+package dev.cantata.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.client.Multipart;
+import dev.cantata.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Text the voices cannot pronounce, over real HTTP in every dialect: refused with a reason in the dialect's shape when
+ * nothing of it could be heard (it used to be 200 with silence), spoken or sung in part with what was skipped named.
+ */
+final class UnspeakableTextTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String CHINESE = "你好，世界。今天天气很好。";
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode json(HttpResponse<byte[]> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void openAiSpeechOfChineseJapaneseRussianOrEmojiIsA400NamingTheScript() throws Exception {
+        for (String input : new String[] {CHINESE, "こんにちは", "Привет, как дела?", "😀🎉"}) {
+            HttpResponse<byte[]> r = server.postJson(
+                    "/v1/audio/speech",
+                    JSON.writeValueAsString(java.util.Map.of("model", "tts-1", "voice", "alloy", "input", input)));
+
+            assertThat(r.statusCode()).as(input).isEqualTo(400);
+            JsonNode error = json(r).get("error");
+            assertThat(error.get("param").asText()).isEqualTo("input");
+            assertThat(error.get("code").asText()).isEqualTo("unsupported_language");
+            assertThat(error.get("message").asText()).startsWith("input: nothing in it can be spoken: it holds ");
+        }
+        JsonNode chinese = json(server.postJson(
+                        "/v1/audio/speech", "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"" + CHINESE + "\"}"))
+                .get("error");
+        assertThat(chinese.get("message").asText()).contains("10 characters in Han script (Chinese, Japanese)");
+    }
+
+    @Test
+    void flashTtsSpeakCloneAndDialogueRefuseItInFastApisShape() throws Exception {
+        HttpResponse<byte[]> speak = server.postJson(
+                "/speak", "{\"name\":\"female\",\"text\":\"" + CHINESE + "\",\"response_format\":\"wav\"}");
+        HttpResponse<byte[]> dialogue =
+                server.postJson("/multi_speak", "{\"text\":\"<role:female>" + CHINESE + "<role:male>Привет\"}");
+        HttpResponse<byte[]> clone = server.postMultipart(
+                "/clone_voice",
+                new Multipart().field("text", "😀").file("reference_audio_file", "r.wav", new byte[] {0, 1, 2}));
+
+        for (HttpResponse<byte[]> r : java.util.List.of(speak, dialogue, clone)) {
+            assertThat(r.statusCode()).as(r.uri().getPath()).isEqualTo(400);
+            assertThat(json(r).get("detail").asText())
+                    .as(r.uri().getPath())
+                    .startsWith("text: nothing in it can be spoken: it holds ");
+        }
+        assertThat(json(dialogue).get("detail").asText()).contains("Han script").contains("Cyrillic script");
+    }
+
+    @Test
+    void textWithNoLettersOrDigitsHasNothingToSay() throws Exception {
+        HttpResponse<byte[]> r = server.postJson("/speak", "{\"name\":\"female\",\"text\":\"... ?!\"}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("detail").asText())
+                .isEqualTo("text: it has no letters or digits, so there is nothing to say");
+    }
+
+    @Test
+    void mixedTextIsSpokenAndTheReplySaysWhatWasSkipped() throws Exception {
+        HttpResponse<byte[]> whole = server.postJson(
+                "/speak", "{\"name\":\"female\",\"text\":\"Hello 你好 world 🎉\",\"response_format\":\"wav\"}");
+        HttpResponse<byte[]> streamed = server.postJson(
+                "/v1/audio/speech",
+                "{\"model\":\"tts-1\",\"voice\":\"nova\",\"input\":\"Good morning, 早上好!\",\"response_format\":\"wav\"}");
+
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue(SpeechInputs.UNSPOKEN_HEADER))
+                .hasValue("2 characters in Han script (Chinese, Japanese), 1 emoji or symbol not spoken");
+        assertThat(TestServer.ffmpegDecode(whole.body(), 16_000, false).length).isGreaterThan(8_000);
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(streamed.headers().firstValue(SpeechInputs.UNSPOKEN_HEADER))
+                .hasValue("3 characters in Han script (Chinese, Japanese) not spoken");
+        assertThat(TestServer.ffmpegDecode(streamed.body(), 16_000, false).length)
+                .isGreaterThan(8_000);
+        HttpResponse<byte[]> english =
+                server.postJson("/speak", "{\"name\":\"female\",\"text\":\"Hello.\",\"response_format\":\"wav\"}");
+        assertThat(english.headers().firstValue(SpeechInputs.UNSPOKEN_HEADER)).isEmpty();
+    }
+
+    @Test
+    void aChineseLrcIsRefusedByDiffRhythmAndQueuesNothing() throws Exception {
+        String lrc = "[00:05.00]我们的爱情像一首歌\n[00:10.00]在风中轻轻地唱\n";
+        HttpResponse<byte[]> r = server.postMultipart(
+                "/api/generate",
+                new Multipart()
+                        .file("lyrics", "l.lrc", lrc.getBytes(StandardCharsets.UTF_8))
+                        .field("ref_prompt", "pop")
+                        .field("audio_length", "95"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("detail").asText())
+                .isEqualTo("lyrics: no line can be sung: nothing in it can be spoken: it holds 16 characters in Han"
+                        + " script (Chinese, Japanese), and Cantata's voices speak Latin-script (English) text so far");
+        assertThat(server.server
+                        .tasks()
+                        .load(dev.cantata.songs.SongJob.KIND, null)
+                        .total())
+                .as("nothing queued")
+                .isZero();
+    }
+
+    @Test
+    void aDiffRhythmSongWithSomeUnsingableLinesIsQueuedAndTheReplySaysWhichAreNotSung() throws Exception {
+        String lrc = "[00:05.00]Morning rain upon the window\n[00:10.00]在风中轻轻地唱\n";
+        HttpResponse<byte[]> r = server.postMultipart(
+                "/api/generate",
+                new Multipart()
+                        .file("lyrics", "l.lrc", lrc.getBytes(StandardCharsets.UTF_8))
+                        .field("ref_prompt", "pop")
+                        .field("audio_length", "95"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("message").asText())
+                .isEqualTo("Music generation task queued successfully; not sung (in 1 line): 7 characters in Han"
+                        + " script (Chinese, Japanese)");
+        String id = json(r).get("task_id").asText();
+        assertThat(server.server.tasks().cancel(java.util.UUID.fromString(id))).isPresent();
+    }
+
+    @Test
+    void sunoCustomLyricsInChineseAreRefusedInSunosShape() throws Exception {
+        HttpResponse<byte[]> r = server.postJson(
+                "/api/custom_generate", "{\"prompt\":\"[Verse]\\n我们的爱情像一首歌\",\"tags\":\"pop\",\"title\":\"Love\"}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("error").asText()).startsWith("no line can be sung: nothing in it can be spoken");
+    }
+
+    @Test
+    void theSpeakCommandLineSaysWhyItCannotSpeakAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("x.wav");
+        int status = new picocli.CommandLine(new dev.cantata.cli.Main()).execute("say", CHINESE, "-o", out.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(Files.exists(out)).isFalse();
+    }
+}
