@@ -19,8 +19,9 @@ import org.w3c.dom.NodeList;
  * Sings with MaryTTS: a lyric line is phonemised once (MaryTTS's ACOUSTPARAMS: words, syllables, stress, phones with
  * durations), then for each phrase the phone durations and F0 targets are rewritten from the notes and the document is
  * synthesised. Each syllable's vowel starts exactly on its note; the consonants before it are sung just before the
- * beat; the vowel fills the note up to the coda and the next syllable's onset; long notes get a delayed vibrato. F0
- * targets are whole hertz (MaryTTS reads integers). A voice's tract length is applied with the same resampling trick
+ * beat; the vowel fills the note up to the coda and the next syllable's onset. Pitch follows a {@link PitchContour}
+ * (transitions with preparation and overshoot, vibrato on long notes, fine fluctuation, scoops); F0 targets are whole
+ * hertz (MaryTTS reads integers). A voice's tract length is applied with the same resampling trick
  * as speech (see {@link MaryEngine}). Identical phrases are synthesised once.
  */
 public final class MarySinger implements LineSyllables.Reader {
@@ -75,16 +76,16 @@ public final class MarySinger implements LineSyllables.Reader {
         return new int[] {center - 6, center + 6};
     }
 
-    /** Sings one phrase. */
-    public Sung sing(Score.Phrase phrase, VoiceProfile voice) throws SpeechException {
-        String cacheKey = cacheKey(phrase, voice);
+    /** Sings one phrase, moving its pitch as the genre's singers do ({@link PitchContour}). */
+    public Sung sing(Score.Phrase phrase, VoiceProfile voice, Genre.Singing singing) throws SpeechException {
+        String cacheKey = cacheKey(phrase, voice) + '|' + singing;
         Sung cached = sung.get(cacheKey);
         if (cached != null) {
             return cached;
         }
         Document doc = parse(acoustparams(phrase.text()));
         double tract = voice.tract();
-        double lead = retime(doc, phrase.notes(), tract);
+        double lead = retime(doc, phrase.notes(), tract, singing, cacheKey.hashCode());
         Pcm audio = engine.withMary(mary -> {
             mary.setInputType("ACOUSTPARAMS");
             mary.setOutputType("AUDIO");
@@ -180,9 +181,10 @@ public final class MarySinger implements LineSyllables.Reader {
 
     /**
      * Rewrites durations and F0 in {@code doc} so syllable {@code i}'s vowel starts at note {@code i}; returns the time
-     * from the start of the audio to the first vowel.
+     * from the start of the audio to the first vowel. Every voiced phone follows the phrase's {@link PitchContour}, so
+     * the glide between two notes runs through the consonants between them as a singer's does.
      */
-    static double retime(Document doc, List<Score.Note> notes, double tract) {
+    static double retime(Document doc, List<Score.Note> notes, double tract, Genre.Singing singing, long seed) {
         unwrapProsody(doc);
         NodeList boundaries = doc.getElementsByTagNameNS("*", "boundary");
         for (int i = boundaries.getLength() - 1; i >= 0; i--) {
@@ -250,6 +252,8 @@ public final class MarySinger implements LineSyllables.Reader {
         double lead = onsetActual[0];
         double clock = 0; // seconds from the start of the audio, in the declared (not synthesised) timeline
         long clockMs = 0;
+        List<Element> voiced = new ArrayList<>();
+        List<double[]> spans = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Score.Note note = notes.get(i);
             List<Element> ph = phones.get(i);
@@ -262,6 +266,7 @@ public final class MarySinger implements LineSyllables.Reader {
                             : lead + note.end() - origin - codaActual[i];
                     d = Math.max(floor, nextConsonantsAt - clock);
                 }
+                double from = clock;
                 clock += d;
                 long endMs = Math.round(clock * 1000);
                 long synthStart = Math.round(clockMs / tract);
@@ -269,39 +274,56 @@ public final class MarySinger implements LineSyllables.Reader {
                 clockMs = endMs;
                 p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
                 p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
-                String symbol = p.getAttribute("p");
-                if (UNVOICED.contains(symbol)) {
+                if (UNVOICED.contains(p.getAttribute("p"))) {
                     p.removeAttribute("f0");
-                } else if (j == nucleus[i]) {
-                    p.setAttribute("f0", vibrato(note.hz() * tract, d));
                 } else {
-                    long hz = Math.round(note.hz() * tract);
-                    p.setAttribute("f0", "(0," + hz + ")(100," + hz + ")");
+                    voiced.add(p);
+                    spans.add(new double[] {from, clock});
                 }
             }
+        }
+        double zero = origin - lead; // the notes' time at the start of the audio
+        double[] contour = PitchContour.of(
+                notes.subList(0, n), zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
+        for (int k = 0; k < voiced.size(); k++) {
+            voiced.get(k).setAttribute("f0", targets(contour, spans.get(k)[0], spans.get(k)[1], tract));
         }
         return lead;
     }
 
-    /** F0 targets for a vowel: steady, with a 5.5 Hz, ±30 cent vibrato after 150 ms on notes longer than 350 ms. */
-    static String vibrato(double hz, double seconds) {
-        if (seconds < 0.35) {
-            long f = Math.round(hz);
-            return "(0," + f + ")(100," + f + ")";
-        }
-        StringBuilder targets = new StringBuilder();
-        int points = (int) Math.min(100, Math.max(10, seconds * 40));
+    /**
+     * MaryTTS F0 targets for a phone from {@code from} to {@code to} seconds: the contour sampled every 10 ms (at least
+     * at both ends), as whole hertz at whole-percent positions, which is what MaryTTS reads. At 200 Hz one hertz is 9
+     * cents, so the rounding is below what the contour's own fluctuation moves.
+     */
+    static String targets(double[] contour, double from, double to, double tract) {
+        StringBuilder out = new StringBuilder();
+        int points = Math.max(1, (int) Math.round((to - from) / 0.01));
+        int lastPercent = -1;
         for (int k = 0; k <= points; k++) {
-            double t = seconds * k / points;
-            double depth = t < 0.15 ? 0 : Math.min(1, (t - 0.15) / 0.2) * 30;
-            double f = hz * Math.pow(2, depth * Math.sin(2 * Math.PI * 5.5 * t) / 1200);
-            targets.append('(')
-                    .append(Math.round(100.0 * k / points))
-                    .append(',')
-                    .append(Math.round(f))
-                    .append(')');
+            int percent = (int) Math.round(100.0 * k / points);
+            if (percent == lastPercent) {
+                continue;
+            }
+            lastPercent = percent;
+            double t = from + (to - from) * k / points;
+            double semitones = sample(contour, t / PitchContour.FRAME);
+            long hz = Math.round(440 * Math.pow(2, (semitones - 69) / 12) * tract);
+            out.append('(').append(percent).append(',').append(hz).append(')');
         }
-        return targets.toString();
+        return out.toString();
+    }
+
+    private static double sample(double[] contour, double frame) {
+        int i = (int) Math.floor(frame);
+        if (i < 0) {
+            return contour[0];
+        }
+        if (i >= contour.length - 1) {
+            return contour[contour.length - 1];
+        }
+        double w = frame - i;
+        return contour[i] * (1 - w) + contour[i + 1] * w;
     }
 
     private static int nucleusOf(List<Element> phones) {

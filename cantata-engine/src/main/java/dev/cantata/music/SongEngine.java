@@ -75,7 +75,12 @@ public final class SongEngine {
         Map<String, LineSyllables> syllables = new HashMap<>();
         for (Lyrics.Line line : lyrics.lines()) {
             if (!syllables.containsKey(line.text())) {
-                syllables.put(line.text(), singer.read(line.text()));
+                // a line no voice can pronounce has no syllables: MaryTTS is not asked (it would log an error per word)
+                syllables.put(
+                        line.text(),
+                        dev.cantata.speech.Coverage.of(line.text()).nothingSpoken()
+                                ? new LineSyllables(line.text(), List.of())
+                                : singer.read(line.text()));
             }
         }
 
@@ -114,8 +119,10 @@ public final class SongEngine {
                 continue;
             }
             boolean other = duet && i % 4 >= 2; // duets trade every two lines
-            MarySinger.Sung sung =
-                    singer.sing(other ? transpose(phrase, male ? 12 : -12) : phrase, other ? second : voice);
+            MarySinger.Sung sung = singer.sing(
+                    other ? transpose(phrase, male ? 12 : -12) : phrase,
+                    other ? second : voice,
+                    style.genre().singing());
             place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
         }
 
