@@ -81,6 +81,7 @@ public final class DiffRhythmRoutes implements Routes {
             router.post("/api/edit", this::edit);
             router.get("/api/status/{task_id}", this::status);
             router.get("/api/download/{task_id}", this::download);
+            router.head("/api/download/{task_id}", this::download); // Javalin's own HEAD answer has no file headers
             router.delete("/api/tasks/{task_id}", this::delete);
         });
     }
@@ -317,10 +318,11 @@ public final class DiffRhythmRoutes implements Routes {
 
     @OpenApi(
             path = "/api/download/{task_id}",
-            methods = HttpMethod.GET,
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
             summary = "Download a finished song (DiffRhythm)",
             description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav; ?index=k for variation k of"
-                    + " batch_infer_num. 400 with the status while the task is not completed.",
+                    + " batch_infer_num. 400 with the status while the task is not completed. HEAD, and byte ranges"
+                    + " (Range: bytes=a-b, a-, -n; 206, or 416 past the end) for players and download managers.",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
             queryParams = {@OpenApiParam(name = "index", type = Integer.class)},
