@@ -370,15 +370,18 @@ public final class DiffRhythmRoutes implements Routes {
             path = "/api/tasks/{task_id}",
             methods = HttpMethod.DELETE,
             summary = "Delete a task and its files (DiffRhythm)",
-            description = "A queued or running task is cancelled first. 404 when there is no such task.",
+            description = "A queued or running task is cancelled first. An unknown task is deleted already: 200, as"
+                    + " upstream answers, so a second DELETE succeeds.",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-                @OpenApiResponse(status = "404")
-            })
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void delete(Context ctx) throws IOException {
-        Task task = task(ctx);
+        String given = ctx.pathParam("task_id");
+        Task task = SongJob.find(songs.tasks(), given).orElse(null);
+        if (task == null) {
+            ctx.json(Map.of("message", "Task " + given + " deleted successfully"));
+            return;
+        }
         if (!task.status().finished()) {
             songs.tasks().cancel(task.id());
         }
