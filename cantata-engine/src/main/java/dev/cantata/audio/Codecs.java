@@ -16,6 +16,8 @@ public final class Codecs {
     /** The rate lengths are measured at: enough to count time, little to carry. */
     private static final int MEASURE_RATE = 8_000;
 
+    private static final List<String> FLAC = List.of("-c:a", "flac", "-f", "flac");
+
     private final Optional<Ffmpeg> ffmpeg;
     private final DecodeBudget budget;
 
@@ -60,7 +62,10 @@ public final class Codecs {
         return ffmpeg.isPresent();
     }
 
-    /** The encoder of {@code codec}; {@code streamed} matters for WAV, whose whole files carry exact sizes. */
+    /**
+     * The encoder of {@code codec}. {@code streamed} matters for WAV and FLAC, whose whole files carry their exact
+     * sizes and lengths; a streamed FLAC cannot (see {@link Codec#streamable}).
+     */
     public Encoder encoder(Codec codec, boolean streamed) {
         return switch (codec) {
             case WAV -> WavFile.encoder(streamed);
@@ -68,7 +73,10 @@ public final class Codecs {
             case MP3 -> new Mp3Encoder();
             case OPUS -> needFfmpeg(codec).encoder(List.of("-c:a", "libopus", "-b:a", "64k", "-f", "ogg"));
             case AAC -> needFfmpeg(codec).encoder(List.of("-c:a", "aac", "-b:a", "128k", "-f", "adts"));
-            case FLAC -> needFfmpeg(codec).encoder(List.of("-c:a", "flac", "-f", "flac"));
+            case FLAC ->
+                streamed
+                        ? needFfmpeg(codec).encoder(FLAC)
+                        : needFfmpeg(codec).wholeEncoder(FLAC); // with its length: see Ffmpeg.wholeEncoder
         };
     }
 

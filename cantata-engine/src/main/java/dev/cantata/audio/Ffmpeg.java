@@ -55,59 +55,102 @@ public final class Ffmpeg {
         return Optional.empty();
     }
 
-    /** An encoder that pipes s16le into ffmpeg and copies its output, e.g. {@code -c:a libopus -f ogg}. */
+    /** An encoder that pipes s16le into ffmpeg and copies its output as it comes, e.g. {@code -c:a libopus -f ogg}. */
     Encoder encoder(List<String> outputArgs) {
+        return (out, sampleRate, channels) -> start(outputArgs, sampleRate, channels, out, null);
+    }
+
+    /**
+     * An encoder whose ffmpeg writes to a temporary file and whose output is that file, copied out once it is
+     * finished. A muxer that can seek goes back to its header at the end and writes the totals it counted, which it
+     * cannot do on a pipe: FLAC's STREAMINFO then holds the sample count, the smallest and largest frame and the MD5 of
+     * the audio, where a piped FLAC says 0 samples (unknown), which libsndfile (python soundfile) refuses.
+     */
+    Encoder wholeEncoder(List<String> outputArgs) {
         return (out, sampleRate, channels) -> {
-            List<String> command =
-                    new ArrayList<>(List.of(binary.toString(), "-nostdin", "-hide_banner", "-v", "error"));
-            command.addAll(List.of("-protocol_whitelist", "pipe", "-f", "s16le", "-ar", String.valueOf(sampleRate)));
-            command.addAll(List.of("-ac", String.valueOf(channels), "-i", "pipe:0"));
-            command.addAll(outputArgs);
+            Path file = Files.createTempFile("cantata-encode-", ".part");
+            try {
+                return start(outputArgs, sampleRate, channels, out, file);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        };
+    }
+
+    /** Starts ffmpeg encoding into {@code file}, or into {@code out} when there is no file. */
+    private Encoder.Sink start(
+            List<String> outputArgs, int sampleRate, int channels, OutputStream out, @Nullable Path file)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "-nostdin", "-hide_banner", "-v", "error"));
+        command.addAll(List.of("-protocol_whitelist", "pipe", "-f", "s16le", "-ar", String.valueOf(sampleRate)));
+        command.addAll(List.of("-ac", String.valueOf(channels), "-i", "pipe:0"));
+        command.addAll(outputArgs);
+        if (file == null) {
             command.add("pipe:1");
-            Process process = new ProcessBuilder(command).start();
-            Thread pump = pump(process.getInputStream(), out);
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            Thread errorPump = pump(process.getErrorStream(), errors);
-            return new Encoder.Sink() {
-                private final OutputStream stdin = process.getOutputStream();
+        } else {
+            // the output's own whitelist: the input stays pipe-only, the output may only be this one file
+            command.addAll(List.of("-protocol_whitelist", "file", "-y", file.toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (file != null) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = builder.start();
+        Thread pump = file == null ? pump(process.getInputStream(), out) : null;
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Thread errorPump = pump(process.getErrorStream(), errors);
+        return new Encoder.Sink() {
+            private final OutputStream stdin = process.getOutputStream();
 
-                @Override
-                public void write(float[] interleaved) throws IOException {
-                    stdin.write(Encoder.toS16le(interleaved));
-                    stdin.flush();
-                }
+            @Override
+            public void write(float[] interleaved) throws IOException {
+                stdin.write(Encoder.toS16le(interleaved));
+                stdin.flush();
+            }
 
-                @Override
-                public void finish() throws IOException {
-                    stdin.close();
-                    try {
-                        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                            process.destroyForcibly();
-                            throw new IOException("ffmpeg did not finish encoding within 60 s");
-                        }
+            @Override
+            public void finish() throws IOException {
+                stdin.close();
+                try {
+                    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                        throw new IOException("ffmpeg did not finish encoding within 60 s");
+                    }
+                    if (pump != null) {
                         pump.join();
-                        errorPump.join();
-                    } catch (InterruptedException e) {
-                        process.destroyForcibly();
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while ffmpeg was encoding", e);
                     }
-                    if (process.exitValue() != 0) {
-                        String why = errors.toString(StandardCharsets.UTF_8).strip();
-                        LOG.warn("ffmpeg {} failed (exit {}): {}", outputArgs, process.exitValue(), why);
-                        throw new IOException("ffmpeg failed (exit " + process.exitValue() + ")"
-                                + (why.isEmpty() ? "" : ": " + reason(why)));
-                    }
-                    out.flush();
+                    errorPump.join();
+                } catch (InterruptedException e) {
+                    process.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while ffmpeg was encoding", e);
                 }
+                if (process.exitValue() != 0) {
+                    String why = errors.toString(StandardCharsets.UTF_8).strip();
+                    LOG.warn("ffmpeg {} failed (exit {}): {}", outputArgs, process.exitValue(), why);
+                    throw new IOException("ffmpeg failed (exit " + process.exitValue() + ")"
+                            + (why.isEmpty() ? "" : ": " + reason(why)));
+                }
+                if (file != null) {
+                    Files.copy(file, out);
+                }
+                out.flush();
+            }
 
-                @Override
-                public void close() {
-                    if (process.isAlive()) {
-                        process.destroyForcibly();
+            @Override
+            public void close() {
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                }
+                if (file != null) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        LOG.warn("could not delete the encoder's temporary file {}", file, e);
                     }
                 }
-            };
+            }
         };
     }
 

@@ -75,6 +75,56 @@ final class CodecsTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void aWholeFlacSaysHowManySamplesItHoldsAndDecodesToExactlyThoseWithTheSignalsMd5(int channels) throws Exception {
+        int frames = 2 * 44_100 + 777; // not a whole number of FLAC blocks
+        float[] interleaved = new float[frames * channels];
+        for (int c = 0; c < channels; c++) {
+            float[] tone =
+                    Signals.sine(440 + 220 * c, frames / 44_100.0, 44_100, 0.5).samples();
+            for (int i = 0; i < frames; i++) {
+                interleaved[i * channels + c] = tone[i];
+            }
+        }
+
+        byte[] flac = codecs.encode(interleaved, 44_100, channels, Codec.FLAC);
+
+        StreamInfo info = StreamInfo.of(flac);
+        assertThat(info.totalSamples()).isEqualTo(frames);
+        assertThat(info.sampleRate()).isEqualTo(44_100);
+        assertThat(info.channels()).isEqualTo(channels);
+        assertThat(info.bitsPerSample()).isEqualTo(16);
+        assertThat(info.minFrameSize()).isPositive();
+        assertThat(info.maxFrameSize()).isGreaterThanOrEqualTo(info.minFrameSize());
+        // FLAC's MD5 is of the samples as signed little-endian interleaved: exactly the s16le ffmpeg was fed
+        String md5 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(Encoder.toS16le(interleaved)));
+        assertThat(info.md5()).isEqualTo(md5);
+        assertThat(ReferenceDecoder.decode(flac, 44_100, false)).hasSize(frames);
+    }
+
+    @Test
+    void aWholeFlacLeavesNoTemporaryFileBehindFinishedOrAbandoned() throws Exception {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = encoderTemporaries(temp);
+
+        codecs.encode(Signals.sine(440, 1, 16_000, 0.5), Codec.FLAC);
+        try (Encoder.Sink abandoned = codecs.encoder(Codec.FLAC, false).open(new ByteArrayOutputStream(), 16_000, 1)) {
+            abandoned.write(Signals.sine(440, 1, 16_000, 0.5).samples());
+            assertThat(encoderTemporaries(temp)).as("while encoding").isEqualTo(before + 1);
+        }
+
+        assertThat(encoderTemporaries(temp)).isEqualTo(before);
+    }
+
+    private static long encoderTemporaries(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("cantata-encode-"))
+                    .count();
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(
             value = Codec.class,
             names = {"MP3", "OPUS", "FLAC", "WAV", "AAC"})

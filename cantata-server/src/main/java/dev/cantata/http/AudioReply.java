@@ -67,13 +67,22 @@ public final class AudioReply {
         }
         byte[] bytes = codecs.encode(Pcm.concat(pieces, sampleRate), codec);
         headers(ctx, codec, false);
+        // said outright: Jetty would send an answer larger than its buffer chunked, without its length
+        ctx.header("Content-Length", String.valueOf(bytes.length));
         ctx.result(bytes);
     }
 
-    /** Speaks and sends piece by piece. */
+    /**
+     * Speaks and sends piece by piece; a format that cannot be streamed with its length ({@link Codec#streamable}:
+     * FLAC) is sent {@link #whole} instead, so that clients can read it.
+     */
     public static void streamed(
             Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
             throws SpeechException, IOException {
+        if (!codec.streamable()) {
+            whole(ctx, speech, sampleRate, codec, codecs);
+            return;
+        }
         Encoder encoder = codecs.encoder(codec, true);
         headers(ctx, codec, true);
         ctx.status(200);
@@ -98,6 +107,8 @@ public final class AudioReply {
     /**
      * OpenAI's {@code stream_format: sse}: {@code speech.audio.delta} events with base64 audio, then {@code
      * speech.audio.done} with usage (input tokens as Cantata's tokenizer counts them, output tokens as 20 ms frames).
+     * A format that cannot be streamed with its length (FLAC) comes whole in one delta once it is spoken; until then
+     * nothing is written, so the client's connection is watched between pieces instead.
      */
     public static void events(
             Context ctx,
@@ -114,11 +125,15 @@ public final class AudioReply {
         OutputStream out = new KeepOpen(ctx.res().getOutputStream());
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         double[] seconds = {0};
-        try (Encoder.Sink sink = codecs.encoder(codec, true).open(chunk, request.sampleRate(), 1)) {
+        java.util.function.BooleanSupplier hungUp = codec.streamable() ? () -> false : Hangup.watch(ctx);
+        try (Encoder.Sink sink = codecs.encoder(codec, codec.streamable()).open(chunk, request.sampleRate(), 1)) {
             speaker.speak(request, piece -> {
                 sink.write(piece.samples());
                 seconds[0] += piece.seconds();
                 event(out, chunk);
+                if (hungUp.getAsBoolean()) {
+                    throw new ClientGone();
+                }
             });
             sink.finish();
             event(out, chunk);

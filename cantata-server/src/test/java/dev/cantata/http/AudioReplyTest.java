@@ -2,12 +2,15 @@ package dev.cantata.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cantata.audio.ReferenceDecoder;
+import dev.cantata.audio.StreamInfo;
 import dev.cantata.testing.TestServer;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole (not streamed) speech answer stops being made when its client hangs up: the engine's count of synthesised
- * sentences stops well short of the text, instead of running through all of it for nobody.
+ * sentences stops well short of the text, instead of running through all of it for nobody. A FLAC is always sent
+ * whole, with its length, because a streamed one cannot say how long it is.
  */
 final class AudioReplyTest {
     static final int SENTENCES = 200;
@@ -75,6 +79,45 @@ final class AudioReplyTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Connection")).isEmpty();
         assertThat(r.body().length).isGreaterThan(16_000);
+    }
+
+    @Test
+    void aFlacAskedForAsAStreamComesWholeAndSaysHowManySamplesItHolds() throws Exception {
+        HttpResponse<byte[]> openAi = server.postJson(
+                "/v1/audio/speech",
+                "{\"model\":\"tts-1\",\"voice\":\"nova\",\"input\":\"One. Two. Three.\",\"response_format\":\"flac\"}");
+        HttpResponse<byte[]> flashTts = server.postJson(
+                "/speak",
+                "{\"name\":\"female\",\"text\":\"One. Two. Three.\",\"stream\":true,\"response_format\":\"flac\"}");
+
+        for (HttpResponse<byte[]> r : List.of(openAi, flashTts)) {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).hasValue("audio/flac");
+            assertThat(r.headers().firstValue("content-length")).hasValue(String.valueOf(r.body().length));
+            StreamInfo info = StreamInfo.of(r.body());
+            assertThat(info.totalSamples()).as("samples in STREAMINFO").isGreaterThan(info.sampleRate());
+            assertThat(ReferenceDecoder.decode(r.body(), info.sampleRate(), false))
+                    .hasSize((int) info.totalSamples());
+        }
+    }
+
+    @Test
+    void aFlacAskedForAsEventsComesInOneDeltaThatSaysItsLength() throws Exception {
+        HttpResponse<byte[]> r = server.postJson(
+                "/v1/audio/speech",
+                "{\"model\":\"gpt-4o-mini-tts\",\"voice\":\"nova\",\"input\":\"One. Two. Three.\","
+                        + "\"response_format\":\"flac\",\"stream_format\":\"sse\"}");
+
+        List<String> deltas = new String(r.body(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.contains("speech.audio.delta"))
+                .toList();
+        assertThat(deltas).hasSize(1);
+        String audio = deltas.get(0).replaceAll(".*\"audio\":\"([^\"]*)\".*", "$1");
+        byte[] flac = java.util.Base64.getDecoder().decode(audio);
+        StreamInfo info = StreamInfo.of(flac);
+        assertThat(info.totalSamples()).isGreaterThan(info.sampleRate());
+        assertThat(ReferenceDecoder.decode(flac, info.sampleRate(), false)).hasSize((int) info.totalSamples());
     }
 
     /** The count once it has stopped moving for 3 s (a sentence takes a small fraction of that). */

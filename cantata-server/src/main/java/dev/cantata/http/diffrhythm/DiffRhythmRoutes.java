@@ -83,6 +83,7 @@ public final class DiffRhythmRoutes implements Routes {
             router.post("/api/edit", this::edit);
             router.get("/api/status/{task_id}", this::status);
             router.get("/api/download/{task_id}", this::download);
+            router.head("/api/download/{task_id}", this::download); // Javalin's own HEAD answer has no file headers
             router.delete("/api/tasks/{task_id}", this::delete);
         });
     }
@@ -338,10 +339,11 @@ public final class DiffRhythmRoutes implements Routes {
 
     @OpenApi(
             path = "/api/download/{task_id}",
-            methods = HttpMethod.GET,
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
             summary = "Download a finished song (DiffRhythm)",
             description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav; ?index=k for variation k of"
-                    + " batch_infer_num. 400 with the status while the task is not completed.",
+                    + " batch_infer_num. 400 with the status while the task is not completed. HEAD, and byte ranges"
+                    + " (Range: bytes=a-b, a-, -n; 206, or 416 past the end) for players and download managers.",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
             queryParams = {@OpenApiParam(name = "index", type = Integer.class)},
@@ -389,15 +391,18 @@ public final class DiffRhythmRoutes implements Routes {
             path = "/api/tasks/{task_id}",
             methods = HttpMethod.DELETE,
             summary = "Delete a task and its files (DiffRhythm)",
-            description = "A queued or running task is cancelled first. 404 when there is no such task.",
+            description = "A queued or running task is cancelled first. An unknown task is deleted already: 200, as"
+                    + " upstream answers, so a second DELETE succeeds.",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-                @OpenApiResponse(status = "404")
-            })
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void delete(Context ctx) throws IOException {
-        Task task = task(ctx);
+        String given = ctx.pathParam("task_id");
+        Task task = SongJob.find(songs.tasks(), given).orElse(null);
+        if (task == null) {
+            ctx.json(Map.of("message", "Task " + given + " deleted successfully"));
+            return;
+        }
         if (!task.status().finished()) {
             songs.tasks().cancel(task.id());
         }

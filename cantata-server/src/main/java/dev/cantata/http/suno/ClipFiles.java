@@ -20,8 +20,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * A clip's files: its MP3 (which, asked for early, answers once the song is made), its cover and its stems. They are
- * only read here: every file a clip has was written by the worker that made it.
+ * A clip's files: its MP3 (which, asked for early, answers once the song is made, to HEAD as to GET), its cover and
+ * its stems, each with HEAD and byte ranges ({@link BlobReply}). They are only read here: every file a clip has was
+ * written by the worker that made it.
  */
 final class ClipFiles {
     private static final Duration AUDIO_WAIT = Duration.ofMinutes(10);
@@ -38,20 +39,25 @@ final class ClipFiles {
 
     void addTo(JavalinConfig config) {
         config.router.mount(router -> {
+            // Javalin answers a HEAD on a GET route itself, 200 with no headers of the file, unless it has its own
             router.get("/api/audio/{file}", this::audio);
+            router.head("/api/audio/{file}", this::audio);
             router.get("/api/image/{file}", this::image);
+            router.head("/api/image/{file}", this::image);
             router.get("/api/stems/{id}/{file}", this::stem);
+            router.head("/api/stems/{id}/{file}", this::stem);
         });
     }
 
     @OpenApi(
             path = "/api/audio/{file}",
-            methods = HttpMethod.GET,
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
             tags = {"Suno"},
             summary = "A clip's MP3",
             pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.mp3")},
             description =
-                    "<id>.mp3. Asked for while the clip is still being made, it answers once it is (up to 10 min).",
+                    "<id>.mp3. Asked for while the clip is still being made, it answers once it is (up to 10 min)."
+                            + " HEAD, and byte ranges (Range: bytes=a-b, a-, -n; 206, or 416 past the end).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/mpeg"))})
     void audio(Context ctx) throws Exception {
         String id = strip(ctx.pathParam("file"), ".mp3");
@@ -89,28 +95,27 @@ final class ClipFiles {
 
     @OpenApi(
             path = "/api/image/{file}",
-            methods = HttpMethod.GET,
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
             tags = {"Suno"},
             summary = "A clip's cover (PNG)",
             pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.png")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png"))})
     void image(Context ctx) throws Exception {
         Clips.Clip c = clips.get(strip(ctx.pathParam("file"), ".png"));
-        ctx.contentType("image/png");
         ctx.header("Cache-Control", "public, max-age=86400");
-        ctx.result(Cover.png(c.title(), c.info().tags(), c.id().getLeastSignificantBits()));
+        BlobReply.send(ctx, Cover.png(c.title(), c.info().tags(), c.id().getLeastSignificantBits()), "image/png", null);
     }
 
     @OpenApi(
             path = "/api/stems/{id}/{file}",
-            methods = HttpMethod.GET,
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
             tags = {"Suno"},
             summary = "A clip's stem",
             pathParams = {
                 @OpenApiParam(name = "id", required = true, description = "the clip's id"),
                 @OpenApiParam(name = "file", required = true, description = "<stem>.flac")
             },
-            description = "<stem>.flac: vocals, drums, bass or other.",
+            description = "<stem>.flac: vocals, drums, bass or other. HEAD, and byte ranges as for the audio.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/flac"))})
     void stem(Context ctx) throws Exception {
         Clips.Clip c = clips.get(ctx.pathParam("id"));
