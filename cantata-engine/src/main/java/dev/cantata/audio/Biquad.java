@@ -32,6 +32,13 @@ public final class Biquad {
         return normalised((1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + alpha, -2 * c, 1 - alpha);
     }
 
+    public static Biquad lowPass(double hz, double q, int rate) {
+        double w = 2 * Math.PI * hz / rate;
+        double alpha = Math.sin(w) / (2 * q);
+        double c = Math.cos(w);
+        return normalised((1 - c) / 2, 1 - c, (1 - c) / 2, 1 + alpha, -2 * c, 1 - alpha);
+    }
+
     public static Biquad highShelf(double hz, double q, double gainDb, int rate) {
         double a = Math.pow(10, gainDb / 40);
         double w = 2 * Math.PI * hz / rate;

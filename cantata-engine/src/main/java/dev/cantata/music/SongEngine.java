@@ -3,7 +3,6 @@ package dev.cantata.music;
 import dev.cantata.audio.Mixer;
 import dev.cantata.audio.Pcm;
 import dev.cantata.audio.Resampler;
-import dev.cantata.audio.Reverb;
 import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
@@ -129,7 +128,7 @@ public final class SongEngine {
         clock = lap(timings, "sing", clock);
         progress.report(72, "rendering the instruments");
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-        stems.put(Stem.VOCALS, vocalStereo(vocal, style, score));
+        stems.put(Stem.VOCALS, vocalStereo(vocal, style, score, spec.seed()));
         try {
             stems.putAll(rendered.get());
         } catch (InterruptedException e) {
@@ -205,13 +204,16 @@ public final class SongEngine {
         }
     }
 
-    /** The vocal in stereo: dry in the centre, the genre's room around it, doubled in the choruses of loud genres. */
-    private static float[] vocalStereo(float[] vocal, Style style, Score score) {
-        float[] stereo = new float[vocal.length * 2];
-        for (int i = 0; i < vocal.length; i++) {
-            stereo[2 * i] = vocal[i] * 0.8f;
-            stereo[2 * i + 1] = vocal[i] * 0.8f;
-        }
+    /**
+     * The vocal in stereo: phrased (swells, tapers, breaths), through the channel strip, dry in the centre with the
+     * genre's plate and delay around it, doubled in the choruses of loud genres.
+     */
+    private static float[] vocalStereo(float[] sung, Style style, Score score, long seed) {
+        float[] dry = sung.clone();
+        Phrasing.shape(dry, Song.RATE, score.phrases());
+        Phrasing.breathe(dry, Song.RATE, score.phrases(), seed);
+        float[] vocal = VocalChain.strip(dry, Song.RATE);
+        float[] stereo = VocalChain.withSends(vocal, Song.RATE, style.genre(), score.tempo(), 0.8f);
         if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
             int delay = Song.RATE * 18 / 1000;
             for (Score.Phrase phrase : score.phrases()) {
@@ -228,11 +230,6 @@ public final class SongEngine {
                     }
                 }
             }
-        }
-        float[] wet = Reverb.wet(vocal, Song.RATE, 0.6, 0.4);
-        float send = (float) style.genre().reverb();
-        for (int i = 0; i < stereo.length; i++) {
-            stereo[i] += wet[i] * send;
         }
         return stereo;
     }
