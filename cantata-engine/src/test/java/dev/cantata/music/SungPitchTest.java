@@ -19,17 +19,9 @@ import org.junit.jupiter.api.Test;
  * measurements, with pYIN, are in {@code tools/sung_pitch.py}.
  */
 final class SungPitchTest {
-    static final String LYRICS = """
-            [Verse]
-            Morning rain upon the window
-            Coffee cooling in my hand
-            Every street I used to walk with you
-            Is a road I don't understand
+    /** The verse and chorus the engine's other tests sing. */
+    static final String LYRICS = SongEngineTest.LYRICS;
 
-            [Chorus]
-            Hold on, hold on, the night is almost over
-            Hold on, hold on, the light is coming through
-            """;
     /** The YIN frame whose index is i is centred about 20 ms after i hops (its window and lag span, at 16 kHz). */
     static final double TRACK_DELAY = 0.02;
 

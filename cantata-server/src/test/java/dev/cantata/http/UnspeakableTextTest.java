@@ -111,15 +111,19 @@ final class UnspeakableTextTest {
         assertThat(english.headers().firstValue(SpeechInputs.UNSPOKEN_HEADER)).isEmpty();
     }
 
-    @Test
-    void aChineseLrcIsRefusedByDiffRhythmAndQueuesNothing() throws Exception {
-        String lrc = "[00:05.00]我们的爱情像一首歌\n[00:10.00]在风中轻轻地唱\n";
-        HttpResponse<byte[]> r = server.postMultipart(
+    static HttpResponse<byte[]> generate(String lrc) throws Exception {
+        return server.postMultipart(
                 "/api/generate",
                 new Multipart()
                         .file("lyrics", "l.lrc", lrc.getBytes(StandardCharsets.UTF_8))
                         .field("ref_prompt", "pop")
                         .field("audio_length", "95"));
+    }
+
+    @Test
+    void aChineseLrcIsRefusedByDiffRhythmAndQueuesNothing() throws Exception {
+        String lrc = "[00:05.00]我们的爱情像一首歌\n[00:10.00]在风中轻轻地唱\n";
+        HttpResponse<byte[]> r = generate(lrc);
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("detail").asText())
@@ -136,12 +140,7 @@ final class UnspeakableTextTest {
     @Test
     void aDiffRhythmSongWithSomeUnsingableLinesIsQueuedAndTheReplySaysWhichAreNotSung() throws Exception {
         String lrc = "[00:05.00]Morning rain upon the window\n[00:10.00]在风中轻轻地唱\n";
-        HttpResponse<byte[]> r = server.postMultipart(
-                "/api/generate",
-                new Multipart()
-                        .file("lyrics", "l.lrc", lrc.getBytes(StandardCharsets.UTF_8))
-                        .field("ref_prompt", "pop")
-                        .field("audio_length", "95"));
+        HttpResponse<byte[]> r = generate(lrc);
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).get("message").asText())
