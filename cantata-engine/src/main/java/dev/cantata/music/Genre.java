@@ -365,27 +365,32 @@ public enum Genre {
      * @param vibratoCents the vibrato's extent on long notes, cents either side of the note
      * @param vibratoRate its rate, Hz
      * @param scoop how often a note sung after a breath is scooped into from below, 0–1
+     * @param chorusHarmony whether a second voice sings a harmony in the choruses ({@link Harmony})
      */
-    public record Singing(double vibratoCents, double vibratoRate, double scoop) {}
+    public record Singing(double vibratoCents, double vibratoRate, double scoop, boolean chorusHarmony) {}
 
     /**
      * The genre's singing. Extents follow what is measured of each tradition: wide in classical and gospel (60–80
      * cents, Prame 1997), clear in soul and ballads, moderate in pop, little in rock and electronic styles, almost none
-     * in punk and hip hop, where the voice is near speech; scoops belong to soul, gospel, blues, jazz and country.
+     * in punk and hip hop, where the voice is near speech; scoops belong to soul, gospel, blues, jazz and country;
+     * chorus harmonies to the styles that stack voices (not metal, punk, jazz, hip hop or electronic styles, whose
+     * choruses are a unison, a shout or a single voice).
      */
     public Singing singing() {
         return switch (this) {
-            case CLASSICAL -> new Singing(70, 6.0, 0);
-            case GOSPEL -> new Singing(65, 5.8, 0.5);
-            case SOUL -> new Singing(55, 5.6, 0.5);
-            case BALLAD -> new Singing(50, 5.6, 0.15);
-            case JAZZ, BLUES -> new Singing(45, 5.4, 0.45);
-            case COUNTRY -> new Singing(40, 5.6, 0.35);
-            case POP, FOLK, LATIN, INDIE, REGGAE, DISCO -> new Singing(38, 5.6, 0.1);
-            case FUNK -> new Singing(35, 5.8, 0.35);
-            case ROCK, METAL -> new Singing(30, 5.8, 0.1);
-            case ELECTRONIC, HOUSE, AMBIENT, LOFI -> new Singing(30, 5.5, 0);
-            case PUNK, HIP_HOP -> new Singing(12, 5.8, 0);
+            case CLASSICAL -> new Singing(70, 6.0, 0, false);
+            case GOSPEL -> new Singing(65, 5.8, 0.5, true);
+            case SOUL -> new Singing(55, 5.6, 0.5, true);
+            case BALLAD -> new Singing(50, 5.6, 0.15, true);
+            case JAZZ -> new Singing(45, 5.4, 0.45, false);
+            case BLUES -> new Singing(45, 5.4, 0.45, true);
+            case COUNTRY -> new Singing(40, 5.6, 0.35, true);
+            case POP, FOLK, LATIN, INDIE, REGGAE, DISCO -> new Singing(38, 5.6, 0.1, true);
+            case FUNK -> new Singing(35, 5.8, 0.35, true);
+            case ROCK -> new Singing(30, 5.8, 0.1, true);
+            case METAL -> new Singing(30, 5.8, 0.1, false);
+            case ELECTRONIC, HOUSE, AMBIENT, LOFI -> new Singing(30, 5.5, 0, false);
+            case PUNK, HIP_HOP -> new Singing(12, 5.8, 0, false);
         };
     }
 

@@ -106,6 +106,8 @@ public final class SongEngine {
 
         clock = lap(timings, "compose", clock);
         float[] vocal = new float[frames];
+        float[] harmony = new float[frames];
+        Genre.Singing singing = style.genre().singing();
         List<Score.Phrase> phrases = score.phrases();
         boolean duet = "duet".equals(style.voice()) && spec.singer() == null;
         VoiceProfile second =
@@ -118,17 +120,22 @@ public final class SongEngine {
                 continue;
             }
             boolean other = duet && i % 4 >= 2; // duets trade every two lines
-            MarySinger.Sung sung = singer.sing(
-                    other ? transpose(phrase, male ? 12 : -12) : phrase,
-                    other ? second : voice,
-                    style.genre().singing());
+            Score.Phrase line = other ? transpose(phrase, male ? 12 : -12) : phrase;
+            VoiceProfile who = other ? second : voice;
+            MarySinger.Sung sung = singer.sing(line, who, singing);
             place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
+            if (singing.chorusHarmony() && phrase.part() == Lyrics.Part.CHORUS) {
+                // the same singer overdubs a harmony, as choruses are stacked in a studio
+                int top = range[1] + (other ? (male ? 12 : -12) : 0) + 4;
+                MarySinger.Sung above = singer.sing(Harmony.of(line, score.chords(), top), who, singing);
+                place(harmony, Resampler.resample(above.audio(), Song.RATE), phrase.start() - above.lead());
+            }
         }
 
         clock = lap(timings, "sing", clock);
         progress.report(72, "rendering the instruments");
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-        stems.put(Stem.VOCALS, vocalStereo(vocal, style, score, spec.seed()));
+        stems.put(Stem.VOCALS, vocalStereo(vocal, harmony, style, score, spec.seed()));
         try {
             stems.putAll(rendered.get());
         } catch (InterruptedException e) {
@@ -204,16 +211,35 @@ public final class SongEngine {
         }
     }
 
+    /** How far under the lead the harmony sits (backing voices are mixed 6–10 dB under it), and where it is panned. */
+    private static final float HARMONY_GAIN = (float) Math.pow(10, -7 / 20.0);
+
+    private static final double HARMONY_PAN = 0.35;
+
     /**
      * The vocal in stereo: phrased (swells, tapers, breaths), through the channel strip, dry in the centre with the
-     * genre's plate and delay around it, doubled in the choruses of loud genres.
+     * genre's plate and delay around it, doubled in the choruses of loud genres; the chorus harmony through the same
+     * strip, 7 dB under the lead and panned to one side, with its own plate.
      */
-    private static float[] vocalStereo(float[] sung, Style style, Score score, long seed) {
+    private static float[] vocalStereo(float[] sung, float[] harmony, Style style, Score score, long seed) {
         float[] dry = sung.clone();
         Phrasing.shape(dry, Song.RATE, score.phrases());
         Phrasing.breathe(dry, Song.RATE, score.phrases(), seed);
         float[] vocal = VocalChain.strip(dry, Song.RATE);
         float[] stereo = VocalChain.withSends(vocal, Song.RATE, style.genre(), score.tempo(), 0.8f);
+        if (sounds(harmony)) {
+            float[] shaped = harmony.clone();
+            Phrasing.shape(shaped, Song.RATE, score.phrases());
+            float[] backing = VocalChain.strip(shaped, Song.RATE);
+            float[] room = VocalChain.withSends(backing, Song.RATE, style.genre(), score.tempo(), 0f);
+            // constant-power pan: left cos, right sin of (1 + pan) π/4
+            float left = (float) Math.cos((1 - HARMONY_PAN) * Math.PI / 4) * 0.8f * HARMONY_GAIN;
+            float right = (float) Math.sin((1 - HARMONY_PAN) * Math.PI / 4) * 0.8f * HARMONY_GAIN;
+            for (int i = 0; i < backing.length; i++) {
+                stereo[2 * i] += backing[i] * left + room[2 * i] * HARMONY_GAIN;
+                stereo[2 * i + 1] += backing[i] * right + room[2 * i + 1] * HARMONY_GAIN;
+            }
+        }
         if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
             int delay = Song.RATE * 18 / 1000;
             for (Score.Phrase phrase : score.phrases()) {
@@ -232,6 +258,15 @@ public final class SongEngine {
             }
         }
         return stereo;
+    }
+
+    private static boolean sounds(float[] audio) {
+        for (float x : audio) {
+            if (x != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static float[] fit(float[] audio, int length) {

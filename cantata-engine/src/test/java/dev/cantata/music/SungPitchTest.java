@@ -247,7 +247,7 @@ final class SungPitchTest {
 
     @Test
     void aLeapIsPreparedAndOvershotInProportionToItsSize() {
-        Genre.Singing still = new Genre.Singing(0, 5.5, 0);
+        Genre.Singing still = new Genre.Singing(0, 5.5, 0, false);
         double[] small =
                 PitchContour.secondOrder(PitchContour.secondOrder(step(2), 34.8, 0.5422, false), 29.2, 0.6, true);
         double[] large =
