@@ -29,10 +29,20 @@ public final class SongEngine {
 
     private final MarySinger singer;
     private final InstrumentRenderer instruments;
+    private final boolean harmonies;
 
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments) {
+        this(engine, instruments, true);
+    }
+
+    /**
+     * An engine that sings chorus harmonies where the genre has them, or never ({@code harmonies} false: what
+     * {@code cantata bench voice} compares against, to price them).
+     */
+    public SongEngine(MaryEngine engine, InstrumentRenderer instruments, boolean harmonies) {
         this.singer = new MarySinger(engine);
         this.instruments = instruments;
+        this.harmonies = harmonies;
     }
 
     /**
@@ -124,7 +134,7 @@ public final class SongEngine {
             VoiceProfile who = other ? second : voice;
             MarySinger.Sung sung = singer.sing(line, who, singing);
             place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
-            if (singing.chorusHarmony() && phrase.part() == Lyrics.Part.CHORUS) {
+            if (harmonies && singing.chorusHarmony() && phrase.part() == Lyrics.Part.CHORUS) {
                 // the same singer overdubs a harmony, as choruses are stacked in a studio
                 int top = range[1] + (other ? (male ? 12 : -12) : 0) + 4;
                 MarySinger.Sung above = singer.sing(Harmony.of(line, score.chords(), top), who, singing);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure speed: bench speech | song | api | load.")
+        description = "Measure speed: bench speech | song | api | load | voice.")
 final class BenchCommand implements Callable<Integer> {
     static final String SHORT = "Hello, world! This is a test of the speech server.";
     static final String LONG =
@@ -55,14 +55,17 @@ final class BenchCommand implements Callable<Integer> {
         /** the song APIs over HTTP */
         API,
         /** many speech clients and queued songs on one node at once */
-        LOAD
+        LOAD,
+        /** the singing's gestures on a rendered song, and what its harmonies cost */
+        VOICE
     }
 
     @Parameters(
             index = "0",
             paramLabel = "WHAT",
             description =
-                    "speech, song, api (the song APIs over HTTP) or load (50 speech clients and 20 songs at once)")
+                    "speech, song, api (the song APIs over HTTP), load (50 speech clients and 20 songs at once) or"
+                            + " voice (the singing's gestures, and the cost of harmonies)")
     Benchmark what = Benchmark.SPEECH;
 
     @Option(names = "--runs", description = "Runs per measurement (default 5).")
@@ -81,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             case SONG -> song();
             case API -> api();
             case LOAD -> new LoadBench().run();
+            case VOICE -> voice();
             case SPEECH -> speech();
         };
     }
@@ -96,6 +100,55 @@ final class BenchCommand implements Callable<Integer> {
         rtf(speaker, "short (2 sentences)", SHORT);
         rtf(speaker, "long (9 sentences)", LONG);
         firstByte();
+        return 0;
+    }
+
+    /**
+     * The same 95 s pop song (seed 3) made with and without its chorus harmonies, alternating, {@code runs} times
+     * each: the ratio of their wall times is what the harmonies cost; then the gestures measured on the vocal stem.
+     */
+    private int voice() throws Exception {
+        MaryEngine mary = MaryEngine.start();
+        dev.cantata.music.InstrumentRenderer instruments =
+                dev.cantata.music.InstrumentRenderer.load(java.util.Optional.empty());
+        dev.cantata.music.SongEngine with = new dev.cantata.music.SongEngine(mary, instruments, true);
+        dev.cantata.music.SongEngine without = new dev.cantata.music.SongEngine(mary, instruments, false);
+        dev.cantata.music.SongSpec spec = dev.cantata.music.SongSpec.of(LYRICS, "pop female", 95.0, 3);
+        without.make(spec, dev.cantata.music.Progress.NONE); // JIT and caches warm, for both
+        List<Double> withTimes = new ArrayList<>();
+        List<Double> withoutTimes = new ArrayList<>();
+        dev.cantata.music.Song song = null;
+        for (int r = 0; r < Math.max(1, Math.min(runs, 3)); r++) {
+            long t = System.nanoTime();
+            without.make(spec, dev.cantata.music.Progress.NONE);
+            withoutTimes.add((System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            song = with.make(spec, dev.cantata.music.Progress.NONE);
+            withTimes.add((System.nanoTime() - t) / 1e9);
+        }
+        double a = median(withoutTimes.stream().mapToDouble(Double::doubleValue).toArray());
+        double b = median(withTimes.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(
+                Locale.ROOT,
+                "95 s pop song: %.1f s without harmonies, %.1f s with; ratio %.2f (median of %d)%n",
+                a,
+                b,
+                b / a,
+                withTimes.size());
+        dev.cantata.music.SungGestures.Report g =
+                dev.cantata.music.SungGestures.of(java.util.Objects.requireNonNull(song, "made above"));
+        System.out.printf(
+                Locale.ROOT,
+                "sung pitch (YIN on the vocal stem): %.0f %% of %d notes within 25 cents; %d leaps sung through,"
+                        + " glide (10-90 %%) %.0f ms, %.0f %% overshoot; vibrato on %d notes at %.1f Hz, %.0f cents%n",
+                100 * g.inTune(),
+                g.notes(),
+                g.leaps(),
+                1000 * g.glideSeconds(),
+                100 * g.overshootShare(),
+                g.vibratoCents().size(),
+                g.vibratoRate(),
+                g.vibratoExtent());
         return 0;
     }
 
