@@ -43,6 +43,16 @@ public final class OpenAiRoutes implements Routes {
 
     static final int MAX_CHOICE = 100;
 
+    /** OpenAI's speed range; a speed outside it is clamped into it, as FlashTTS does. */
+    static final double MIN_SPEED = 0.25;
+
+    static final double MAX_SPEED = 4.0;
+
+    /** The F0 factors Cantata's voices speak at; a pitch outside them is clamped into them. */
+    static final double MIN_PITCH = 0.5;
+
+    static final double MAX_PITCH = 2.0;
+
     private final Voices voices;
     private final InstantSource clock;
 
@@ -107,8 +117,9 @@ public final class OpenAiRoutes implements Routes {
         String format = fields.text("response_format", false, MAX_CHOICE);
         String streamFormat = fields.text("stream_format", false, MAX_CHOICE);
         String instructions = fields.text("instructions", false, Integer.MAX_VALUE);
-        double speed = fields.number("speed", 1.0, 0.25, 4.0);
-        double pitch = fields.number("pitch", 1.0, 0.5, 2.0);
+        // FlashTTS's route clamps both (to 0.25–4 before its steps); Cantata's are exact, clamped to what it speaks
+        double speed = fields.clamped("speed", 1.0, MIN_SPEED, MAX_SPEED);
+        double pitch = fields.clamped("pitch", 1.0, MIN_PITCH, MAX_PITCH);
         boolean stream = fields.bool("stream", true);
         SpeechInputs.samplingFields(fields);
         rethrowFirst(fields);

@@ -276,6 +276,27 @@ final class DiffRhythmRoutesTest {
         assertThat(taskFolders()).as("nothing was written").isEqualTo(tasksBefore);
     }
 
+    @Test
+    void formNumbersAndBoolsAreReadAsPydanticReadsThem() throws Exception {
+        HttpResponse<byte[]> response = server.postMultipart(
+                "/api/generate",
+                new Multipart()
+                        .file("lyrics", "l.lrc", new byte[0])
+                        .field("ref_prompt", "ambient")
+                        .field("audio_length", " 96.00 ")
+                        .field("chunked", "Off")
+                        .field("batch_infer_num", "01"));
+
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        String id = json(response).get("task_id").asText();
+        HttpResponse<byte[]> deleted = server.client.send(
+                HttpRequest.newBuilder(server.uri("/api/tasks/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+    }
+
     static long taskFolders() throws Exception {
         Path tasks = data.resolve("blobs/tasks");
         if (!Files.isDirectory(tasks)) {

@@ -258,15 +258,44 @@ final class FlashTtsRoutesTest {
     @Test
     void missingAndIllTypedFieldsAreOne422ListingEachProblem() throws Exception {
         HttpResponse<byte[]> response =
-                server.postJson("/speak", "{\"name\":\"male\",\"pitch\":\"loud\",\"stream\":\"maybe\",\"top_p\":3}");
+                server.postJson("/speak", "{\"name\":\"male\",\"pitch\":\"loud\",\"stream\":\"maybe\",\"top_k\":1.5}");
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode detail = json(response).get("detail");
         assertThat(detail.findValuesAsText("type"))
-                .containsExactly("missing", "enum", "bool_parsing", "less_than_equal");
+                .containsExactly("missing", "enum", "bool_parsing", "int_from_float");
         assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"text\"]");
         assertThat(detail.get(1).get("msg").asText())
                 .isEqualTo("Input should be 'very_low', 'low', 'moderate', 'high' or 'very_high'");
+    }
+
+    @Test
+    void laxFieldsAreReadAsPydanticReadsThemAndTheSamplingFieldsHaveNoBounds() throws Exception {
+        HttpResponse<byte[]> lax = server.postJson(
+                "/speak",
+                "{\"name\":\"male\",\"text\":\"Lax types.\",\"stream\":0,\"top_k\":50.0,\"response_format\":\"wav\","
+                        + "\"temperature\":\"2.5\",\"top_p\":7,\"repetition_penalty\":-3,\"max_tokens\":\" 0 \","
+                        + "\"length_threshold\":1e3,\"window_size\":true}");
+        HttpResponse<byte[]> yes = server.postJson(
+                "/speak", "{\"name\":\"male\",\"text\":\"Streamed.\",\"stream\":\"yes\",\"response_format\":\"wav\"}");
+        HttpResponse<byte[]> refused = server.postJson(
+                "/speak", "{\"name\":\"male\",\"text\":\"x\",\"stream\":2,\"top_k\":\"50.5\",\"temperature\":[]}");
+
+        assertThat(lax.statusCode())
+                .as(new String(lax.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(lax.headers().firstValue("x-accel-buffering"))
+                .as("stream 0 is false")
+                .isEmpty();
+        assertThat(TestServer.ffmpegDecode(lax.body(), 16_000, false).length).isGreaterThan(8_000);
+        assertThat(yes.statusCode()).isEqualTo(200);
+        assertThat(yes.headers().firstValue("x-accel-buffering"))
+                .as("\"yes\" streams")
+                .hasValue("no");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode detail = json(refused).get("detail");
+        assertThat(detail.findValuesAsText("type")).containsExactly("bool_parsing", "float_type", "int_parsing");
+        assertThat(detail.get(0).get("input").asInt()).isEqualTo(2);
     }
 
     @Test

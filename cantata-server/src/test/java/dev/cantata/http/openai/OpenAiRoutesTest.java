@@ -87,6 +87,47 @@ final class OpenAiRoutesTest {
     }
 
     @Test
+    void speedAndPitchOutsideTheirRangesAreClampedAsFlashTtsClampsThem() throws Exception {
+        String body = "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"Clamped rather than refused, as"
+                + " upstream does.\",\"response_format\":\"pcm\"";
+        int fastest = speech(body + ",\"speed\":4}").body().length;
+
+        HttpResponse<byte[]> tooFast = speech(body + ",\"speed\":10,\"pitch\":9}");
+        HttpResponse<byte[]> asText = speech(body + ",\"speed\":\"4.0\",\"pitch\":\"0.1\"}");
+        HttpResponse<byte[]> notANumber = speech(body + ",\"speed\":NaN}");
+
+        assertThat(tooFast.statusCode()).isEqualTo(200);
+        assertThat(tooFast.body().length).isCloseTo(fastest, within(fastest / 10));
+        assertThat(Voices.medianF0(TestServer.ffmpegDecode(tooFast.body(), 24_000, true), 24_000))
+                .as("pitch 9 speaks at twice the F0, the most Cantata's voices do")
+                .isGreaterThan(230);
+        assertThat(asText.statusCode()).isEqualTo(200);
+        assertThat(asText.body().length).isCloseTo(fastest, within(fastest / 10));
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(error(notANumber).get("message").asText())
+                .isEqualTo("Invalid 'speed': Input should be a finite number.");
+    }
+
+    @Test
+    void streamAndTheSamplingFieldsTakeWhatPydanticTakes() throws Exception {
+        HttpResponse<byte[]> lax = speech(
+                "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"Lax.\",\"stream\":0,"
+                        + "\"top_k\":50.0,\"temperature\":\"7\",\"top_p\":3,\"max_tokens\":\"1_000_000\",\"repetition_penalty\":-1}");
+        HttpResponse<byte[]> fraction =
+                speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"top_k\":1.5}");
+        HttpResponse<byte[]> two = speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"stream\":2}");
+
+        assertThat(lax.statusCode()).isEqualTo(200);
+        assertThat(lax.headers().firstValue("x-accel-buffering"))
+                .as("stream 0 is false: a whole answer")
+                .isEmpty();
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(error(fraction).get("message").asText())
+                .isEqualTo("Invalid 'top_k': Input should be a valid integer, got a number with a fractional part.");
+        assertThat(error(two).get("param").asText()).isEqualTo("stream");
+    }
+
+    @Test
     void aVoiceObjectAndBase64AudioAreAcceptedAsVoices() throws Exception {
         HttpResponse<byte[]> byId =
                 speech("{\"model\":\"tts-1\",\"voice\":{\"id\":\"narrator\"},\"input\":\"Hello.\"}");
@@ -149,7 +190,7 @@ final class OpenAiRoutesTest {
                         .get("param")
                         .asText())
                 .isEqualTo("voice");
-        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"speed\":9}"))
+        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"speed\":\"fast\"}"))
                         .get("param")
                         .asText())
                 .isEqualTo("speed");
