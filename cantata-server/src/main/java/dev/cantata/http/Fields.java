@@ -40,7 +40,10 @@ public final class Fields {
         this.files = files;
     }
 
-    /** Reads the body: JSON when the content type says so (an object is required), else form fields and files. */
+    /**
+     * Reads the body: JSON when {@link BodyKind} finds it (by its type, or as an object sent without one; an object is
+     * required), else form fields and files.
+     */
     public static Fields of(Context ctx) {
         BodyKind kind = BodyKind.of(ctx);
         if (kind == BodyKind.JSON) {

@@ -11,8 +11,9 @@ import io.javalin.openapi.OpenApiResponse;
 
 /**
  * {@code POST /api/generate}, which two dialects claim: the DiffRhythm wrapper's takes multipart (an LRC file and a
- * style), suno-api's takes JSON (a description). The body's kind decides, here and nowhere else; each dialect's
- * handler and error shape do the rest (the Suno error family matches this path only for JSON bodies).
+ * style), suno-api's takes JSON (a description). The body's kind decides ({@link BodyKind}: a JSON object sent as
+ * {@code text/plain} or with no type is JSON too), here and nowhere else; each dialect's handler and error shape do
+ * the rest (the Suno error family matches this path only for JSON bodies).
  */
 public final class GenerateRoute implements Routes {
     public static final String PATH = "/api/generate";
@@ -44,7 +45,8 @@ public final class GenerateRoute implements Routes {
                     + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
                     + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
                     + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
-                    + " stream) → two clips; errors {\"error\": …}.",
+                    + " stream) → two clips; errors {\"error\": …}. A body that parses as a JSON object is JSON whatever its"
+                    + " Content-Type (browsers' fetch sends text/plain).",
             tags = {"DiffRhythm", "Suno"},
             requestBody =
                     @OpenApiRequestBody(
