@@ -47,8 +47,7 @@ public final class FlashTtsRoutes implements Routes {
             "/add_speaker",
             "/delete_speaker",
             "/audio_roles",
-            "/server_info",
-            "/v1/audio/voices");
+            "/server_info");
     private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
 
     // The longest value of each text field, in characters, checked before any work (422 string_too_long). The text
@@ -72,7 +71,6 @@ public final class FlashTtsRoutes implements Routes {
             router.post("/delete_speaker", this::deleteSpeaker);
             router.get("/audio_roles", this::audioRoles);
             router.get("/server_info", this::serverInfo);
-            router.get("/v1/audio/voices", this::voices);
         });
     }
 
@@ -273,18 +271,6 @@ public final class FlashTtsRoutes implements Routes {
         info.put("sample_rate", SAMPLE_RATE);
         info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
         ctx.json(Map.of("success", true, "info", info));
-    }
-
-    @OpenApi(
-            path = "/v1/audio/voices",
-            methods = HttpMethod.GET,
-            summary = "Every voice name (FlashTTS's OpenAI-style listing)",
-            tags = {"FlashTTS"},
-            responses = {@OpenApiResponse(status = "200")})
-    void voices(Context ctx) {
-        List<String> names = new ArrayList<>(voices.library().names());
-        names.addAll(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
-        ctx.json(Map.of("voices", names));
     }
 
     private Voice voice(String name) {

@@ -232,6 +232,33 @@ final class FlashTtsRoutesTest {
     }
 
     @Test
+    void orpheusVoiceNamesSpeakWithCantatasVoicesBySexAndAreListedAsRoles() throws Exception {
+        String text = "Orpheus names work here, and each one has a voice of its own.";
+        double tara = f0(server.postJson("/speak", "{\"name\":\"tara\",\"text\":\"" + text + "\"}"));
+        double leah = f0(server.postJson("/speak", "{\"name\":\"leah\",\"text\":\"" + text + "\"}"));
+        double leo = f0(server.postJson("/speak", "{\"name\":\"leo\",\"text\":\"" + text + "\"}"));
+        double dan = f0(server.postJson("/speak", "{\"name\":\"dan\",\"text\":\"" + text + "\"}"));
+        HttpResponse<byte[]> openAi = server.postJson(
+                "/v1/audio/speech", "{\"model\":\"orpheus\",\"voice\":\"zac\",\"input\":\"" + text + "\"}");
+        HttpResponse<byte[]> dialogue =
+                server.postJson("/multi_speak", "{\"text\":\"<role:mia>Hello.<role:zac>Hi there.\"}");
+        JsonNode roles = JSON.readTree(server.get("/audio_roles").body()).get("roles");
+
+        assertThat(tara).isGreaterThan(150);
+        assertThat(leah).as("another woman's voice, not tara's").isGreaterThan(tara + 15);
+        assertThat(leo).isLessThan(130);
+        assertThat(dan).as("another man's voice, not leo's").isLessThan(leo - 8);
+        assertThat(openAi.statusCode()).isEqualTo(200);
+        assertThat(dialogue.statusCode()).isEqualTo(200);
+        assertThat(roles.toString()).contains("\"tara\"", "\"leah\"", "\"jess\"", "\"leo\"", "\"dan\"", "\"zoe\"");
+    }
+
+    static double f0(HttpResponse<byte[]> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Voices.medianF0(TestServer.ffmpegDecode(response.body(), 16_000, false), 16_000);
+    }
+
+    @Test
     void serverInfoAndVoicesListTheRolesAndTheRate() throws Exception {
         JsonNode info = JSON.readTree(server.get("/server_info").body());
         JsonNode voices = JSON.readTree(server.get("/v1/audio/voices").body());
@@ -241,7 +268,7 @@ final class FlashTtsRoutesTest {
         assertThat(info.get("info").get("formats").toString())
                 .isEqualTo("[\"mp3\",\"opus\",\"aac\",\"flac\",\"wav\",\"pcm\"]");
         assertThat(info.get("info").get("roles").size()).isGreaterThanOrEqualTo(8);
-        assertThat(voices.get("voices").toString()).contains("\"male\"", "\"alloy\"");
+        assertThat(voices.get("voices").findValuesAsText("id")).contains("male", "alloy");
     }
 
     // ---- errors: 4xx with a clear message in FastAPI's shape, never 500

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import dev.cantata.testing.Voices;
 import java.net.http.HttpResponse;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,6 +213,61 @@ final class OpenAiRoutesTest {
         assertThat(error(speech("{}")).get("param").asText())
                 .as("an empty object is JSON, missing its fields")
                 .isEqualTo("model");
+    }
+
+    @Test
+    void openWebUiFindsTheModelsAndEveryVoiceWhereItLooks() throws Exception {
+        HttpResponse<byte[]> added = server.postMultipart(
+                "/add_speaker",
+                new Multipart().field("name", "Listed Clone").file("audio_file", "r.wav", Voices.vowelWav(120, 2)));
+        assertThat(added.statusCode()).isEqualTo(200);
+
+        JsonNode models = JSON.readTree(server.get("/v1/audio/models").body());
+        JsonNode voices = JSON.readTree(server.get("/v1/audio/voices").body());
+
+        assertThat(models.get("models").findValuesAsText("id")).contains("tts-1", "tts-1-hd");
+        Map<String, String> byId = new LinkedHashMap<>(); // what Open WebUI builds: {x["id"]: x["name"]}
+        for (JsonNode voice : voices.get("voices")) {
+            byId.put(voice.get("id").asText(), voice.get("name").asText());
+        }
+        assertThat(byId)
+                .containsKeys("alloy", "echo", "fable", "onyx", "nova", "shimmer")
+                .containsKeys("female", "male", "deep", "narrator")
+                .containsKeys("tara", "leo")
+                .containsEntry("Listed Clone", "Listed Clone");
+        assertThat(voices.get("voices").get(0).get("description").asText()).contains("warm");
+    }
+
+    @Test
+    void aModelIsRetrievedByIdAndAnUnknownOneIsA404InOpenAisShape() throws Exception {
+        JsonNode model = JSON.readTree(server.get("/v1/models/tts-1").body());
+        HttpResponse<String> unknown = server.get("/v1/models/whisper-9");
+
+        assertThat(model.get("id").asText()).isEqualTo("tts-1");
+        assertThat(model.get("object").asText()).isEqualTo("model");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        JsonNode error = JSON.readTree(unknown.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("model_not_found");
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsUnderV1AnswerInOpenAisShape() throws Exception {
+        HttpResponse<String> unknown = server.get("/v1/embeddings");
+        HttpResponse<String> wrong = server.get("/v1/audio/speech");
+        HttpResponse<String> suno = server.get("/v1/chat/completions");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").get("message").asText())
+                .isEqualTo("Invalid URL (GET /v1/embeddings)");
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(JSON.readTree(wrong.body()).get("error").get("message").asText())
+                .isEqualTo("Invalid method for URL (GET /v1/audio/speech)");
+        assertThat(suno.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(suno.body()).get("error").isTextual())
+                .as("suno-api's chat route keeps suno's shape")
+                .isTrue();
     }
 
     @Test
