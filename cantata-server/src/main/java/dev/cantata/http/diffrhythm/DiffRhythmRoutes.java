@@ -368,21 +368,25 @@ public final class DiffRhythmRoutes implements Routes {
             path = "/api/tasks/{task_id}",
             methods = HttpMethod.DELETE,
             summary = "Delete a task and its files (DiffRhythm)",
-            description = "A queued or running task is cancelled first. 404 when there is no such task.",
+            description =
+                    "A queued or running task is cancelled first. An unknown or already deleted id is answered the"
+                            + " same 200, as upstream answers it (its example client calls raise_for_status()).",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-                @OpenApiResponse(status = "404")
-            })
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void delete(Context ctx) throws IOException {
-        Task task = task(ctx);
-        if (!task.status().finished()) {
-            songs.tasks().cancel(task.id());
+        String id = ctx.pathParam("task_id");
+        java.util.Optional<Task> found = SongJob.find(songs.tasks(), id);
+        if (found.isPresent()) {
+            Task task = found.get();
+            if (!task.status().finished()) {
+                songs.tasks().cancel(task.id());
+            }
+            songs.blobs().delete(Task.blobFolder(task.id()));
+            songs.tasks().delete(task.id());
         }
-        songs.blobs().delete(Task.blobFolder(task.id()));
-        songs.tasks().delete(task.id());
-        ctx.json(Map.of("message", "Task " + task.id() + " deleted successfully"));
+        // upstream removes the task's folder if there is one and always answers this, echoing the id as sent
+        ctx.json(Map.of("message", "Task " + id + " deleted successfully"));
     }
 
     private Task task(Context ctx) {

@@ -308,7 +308,7 @@ final class DiffRhythmRoutesTest {
     }
 
     @Test
-    void unknownTasksAre404AndUnfinishedOnesCannotBeDownloaded() throws Exception {
+    void unknownTasksAre404ExceptToDeleteAndUnfinishedOnesCannotBeDownloaded() throws Exception {
         HttpResponse<byte[]> unknown = download("/api/status/00000000-0000-0000-0000-000000000000");
         HttpResponse<byte[]> garbage = download("/api/status/not-a-task");
         HttpResponse<byte[]> gone = server.client.send(
@@ -329,14 +329,18 @@ final class DiffRhythmRoutesTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("detail").asText()).isEqualTo("Task not found");
         assertThat(garbage.statusCode()).isEqualTo(404);
-        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.statusCode())
+                .as("upstream deletes what is there and answers 200")
+                .isEqualTo(200);
+        assertThat(json(gone).get("message").asText())
+                .isEqualTo("Task 00000000-0000-0000-0000-000000000000 deleted successfully");
         assertThat(early.statusCode()).isEqualTo(400);
         assertThat(json(early).get("detail").asText())
                 .matches("Task is not completed yet. Current status: (queued|processing)");
         deleteWhileRunning(queued);
     }
 
-    /** A running task is cancelled, its row and folder go, and its status is 404 from then on. */
+    /** A running task is cancelled, its row and folder go, its status is 404 from then on, and deleting it again is 200. */
     static void deleteWhileRunning(String id) throws Exception {
         for (int i = 0; i < 300; i++) {
             if (json(download("/api/status/" + id)).get("status").asText().equals("processing")) {
@@ -351,6 +355,13 @@ final class DiffRhythmRoutesTest {
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(json(deleted).get("message").asText()).isEqualTo("Task " + id + " deleted successfully");
         assertThat(download("/api/status/" + id).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> again = server.client.send(
+                HttpRequest.newBuilder(server.uri("/api/tasks/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode())
+                .as("a second DELETE, as client_example.py's raise_for_status() needs")
+                .isEqualTo(200);
+        assertThat(json(again).get("message").asText()).isEqualTo("Task " + id + " deleted successfully");
         Thread.sleep(1500); // the worker notices at its next progress report and writes nothing more
         assertThat(data.resolve("blobs/tasks/" + id)).doesNotExist();
     }
