@@ -219,7 +219,7 @@ final class DiffRhythmRoutesTest {
                 "too short|generate|prompt|94||400|Audio length must be 95 or between 96-285 seconds",
                 "too long|generate|prompt|286||400|Audio length must be 95 or between 96-285 seconds",
                 "not a number|generate|prompt|long||422|Input should be a valid integer",
-                "bad LRC|generate|prompt,badlrc|95||400|LRC line 2 has no [mm:ss.xx] time tag",
+                "no LRC line|generate|prompt,badlrc|95||400|no line of the file reads as [mm:ss.xx]lyric: LRC line 1 has no",
                 "no lyrics|generate|prompt,nolyrics|95||422|Field required",
                 "nine variations|generate|prompt,batch9|95||422|less than or equal to 8",
                 "odd chunked|generate|prompt,chunky|95||422|valid boolean",
@@ -240,7 +240,7 @@ final class DiffRhythmRoutesTest {
             form.file(
                     "lyrics",
                     "l.lrc",
-                    (has.contains("badlrc") ? "[00:01.00]fine\nnot timed\n" : LRC).getBytes(StandardCharsets.UTF_8));
+                    (has.contains("badlrc") ? "not timed\n(Chorus) nor this\n" : LRC).getBytes(StandardCharsets.UTF_8));
         }
         if (has.contains("prompt")) {
             form.field("ref_prompt", "pop");
@@ -274,6 +274,39 @@ final class DiffRhythmRoutesTest {
         assertThat(response.body().length).isGreaterThan(0);
         assertThat(json(response).get("detail").toString()).contains(message);
         assertThat(taskFolders()).as("nothing was written").isEqualTo(tasksBefore);
+    }
+
+    @Test
+    void lrcLinesDiffRhythmsReaderSkipsAreSkippedAndReportedByNumber() throws Exception {
+        String lrc = """
+                My Song (a title line)
+                [00:05.00]Morning rain upon the window
+                [00:03.00]too early
+                [00:20.00]Coffee cooling in my hand
+                """;
+        HttpResponse<byte[]> queued = server.postMultipart(
+                "/api/generate",
+                new Multipart()
+                        .file("lyrics", "l.lrc", lrc.getBytes(StandardCharsets.UTF_8))
+                        .field("ref_prompt", "folk"));
+
+        assertThat(queued.statusCode())
+                .as(new String(queued.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        String message = json(queued).get("message").asText();
+        assertThat(message)
+                .startsWith("Music generation task queued successfully; skipped lines the LRC reader cannot read: ")
+                .contains("LRC line 1 has no [mm:ss.xx] time tag: \"My Song (a title line)\"")
+                .contains("LRC line 3 starts at [00:03.00], before the line above it");
+        String id = json(queued).get("task_id").asText();
+        waitFor(id);
+        JsonNode status = json(download("/api/status/" + id));
+        assertThat(status.get("skipped_lines").size()).isEqualTo(2);
+        assertThat(status.get("skipped_lines").get(0).asText()).startsWith("LRC line 1 ");
+        assertThat(status.get("message").asText()).startsWith("Skipped lines the LRC reader cannot read: LRC line 1");
+        assertThat(json(download("/api/status/" + song)).get("skipped_lines").size())
+                .as("a file read whole skips none")
+                .isZero();
     }
 
     @Test
