@@ -99,9 +99,11 @@ public final class FlashTtsRoutes implements Routes {
             methods = HttpMethod.POST,
             summary = "Speak text with a named voice (FlashTTS)",
             description =
-                    "JSON: name (a built-in voice, an OpenAI voice name, or an added speaker), text, pitch and speed"
-                            + " (very_low … very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling"
-                            + " fields (accepted and range-checked; the deterministic engine does not use them). 16 kHz mono.",
+                    "JSON (whatever the Content-Type, as long as it parses as an object; a form too): name (a built-in"
+                            + " voice, an OpenAI or Orpheus voice name, or an added speaker), text, pitch and speed (very_low …"
+                            + " very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling fields (any"
+                            + " value of their type, as upstream; the deterministic engine does not use them). Bools and numbers"
+                            + " are read as pydantic reads them (stream: 0, top_k: 50.0). 16 kHz mono.",
             tags = {"FlashTTS"},
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
             responses = {

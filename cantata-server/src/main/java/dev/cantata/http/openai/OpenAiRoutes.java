@@ -120,8 +120,10 @@ public final class OpenAiRoutes implements Routes {
                     "JSON: model (any name), input (≤ 4096 characters), voice (alloy, ash, ballad, coral, echo, fable,"
                             + " onyx, nova, sage, shimmer, verse, marin, cedar, a Cantata voice, an added speaker, {\"id\": name}, or"
                             + " base64 audio to clone), response_format (mp3, opus, aac, flac, wav, pcm; 24 kHz), speed (0.25–4.0,"
-                            + " exact), stream_format (audio or sse), instructions (accepted, not used). Audio is streamed sentence by"
-                            + " sentence.",
+                            + " exact; outside clamped, as FlashTTS clamps), pitch (F0 × 0.5–2.0, clamped), stream (default true),"
+                            + " stream_format (audio or sse), instructions and the sampling fields (accepted, not used). Audio is"
+                            + " streamed sentence by sentence. A body that parses as a JSON object is JSON whatever its Content-Type;"
+                            + " bools and numbers are read as pydantic reads them (stream: 0, \"4.0\").",
             tags = {"OpenAI"},
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
             responses = {
