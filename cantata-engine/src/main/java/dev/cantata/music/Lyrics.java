@@ -180,32 +180,74 @@ public record Lyrics(List<Section> sections, boolean timed) {
     }
 
     private static Lyrics parseLrc(String[] raw) {
+        Lrc lrc = readLrc(raw);
+        if (!lrc.skipped().isEmpty()) {
+            throw new LyricsException(lrc.skipped().get(0).toString());
+        }
+        return lrc.lyrics();
+    }
+
+    /** An LRC line that was not read, and why. */
+    public record SkippedLine(int number, String reason) {
+        /** {@code LRC line 3 has no [mm:ss.xx] time tag: "…"}. */
+        @Override
+        public String toString() {
+            return "LRC line " + number + " " + reason;
+        }
+    }
+
+    /**
+     * LRC lyrics read as DiffRhythm's reader reads them, which skips every line it cannot parse: the lyrics, the lines
+     * skipped, and the file without them ({@code kept}, which {@link #parse} reads as these lyrics).
+     */
+    public record Lrc(Lyrics lyrics, List<SkippedLine> skipped, String kept) {
+        public Lrc {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Reads LRC leniently: a line that is neither empty, metadata nor {@code [mm:ss.xx]text}, or that starts before
+     * the line above it (which Cantata cannot sing in order), is skipped and reported with its number. Seconds past 59
+     * count on, as upstream counts them ({@code [00:75.00]} is 75 s).
+     *
+     * @throws LyricsException when the text is over a limit ({@link #MAX_LINES} and the others), or when no line it
+     *     read can be sung
+     */
+    public static Lrc readLrc(String text) {
+        Lrc lrc = readLrc(lines(text));
+        lrc.lyrics().singable();
+        return lrc;
+    }
+
+    private static Lrc readLrc(String[] raw) {
         List<Line> lines = new ArrayList<>();
+        List<SkippedLine> skipped = new ArrayList<>();
+        StringBuilder kept = new StringBuilder();
         double previous = -1;
         for (int i = 0; i < raw.length; i++) {
             String line = raw[i].strip();
             if (line.isEmpty() || isMeta(line)) {
+                kept.append(raw[i]).append('\n');
                 continue;
             }
             Time time = time(line, 0);
             if (time == null) {
-                throw new LyricsException(
-                        "LRC line " + (i + 1) + " has no [mm:ss.xx] time tag: \"" + abbreviate(line) + "\"");
+                skipped.add(new SkippedLine(i + 1, "has no [mm:ss.xx] time tag: \"" + abbreviate(line) + "\""));
+                continue;
             }
-            if (time.seconds() >= 60) {
-                throw new LyricsException(
-                        "LRC line " + (i + 1) + " has " + time.seconds() + " seconds in its time tag");
+            if (time.at() < previous) {
+                skipped.add(new SkippedLine(
+                        i + 1, "starts at " + line.substring(0, time.end()) + ", before the line above it"));
+                continue;
             }
             int at = skipSpace(line, time.end());
             for (Time repeated = time(line, at); repeated != null; repeated = time(line, at)) {
                 at = skipSpace(line, repeated.end()); // repeated tags ("[00:10][00:40]chorus") keep the first time
             }
             String words = clean(line.substring(at)).strip();
-            if (time.at() < previous) {
-                throw new LyricsException("LRC line " + (i + 1) + " starts at " + line.substring(0, time.end())
-                        + ", before the line above it");
-            }
             previous = time.at();
+            kept.append(raw[i]).append('\n');
             if (!words.isEmpty()) {
                 checkLine(i, words);
                 lines.add(new Line(words, time.at()));
@@ -214,7 +256,8 @@ public record Lyrics(List<Section> sections, boolean timed) {
                 }
             }
         }
-        return new Lyrics(lines.isEmpty() ? List.of() : List.of(new Section(Part.VERSE, "LRC", lines)), true);
+        Lyrics lyrics = new Lyrics(lines.isEmpty() ? List.of() : List.of(new Section(Part.VERSE, "LRC", lines)), true);
+        return new Lrc(lyrics, skipped, kept.toString());
     }
 
     /** Parses Suno-style markup; text before any tag, and stanzas without tags, become verses and choruses. */
@@ -344,8 +387,8 @@ public record Lyrics(List<Section> sections, boolean timed) {
         return META_TAGS.contains(name);
     }
 
-    /** An LRC time tag: where it ends, its seconds field, and its time. */
-    private record Time(int end, int seconds, double at) {}
+    /** An LRC time tag: where it ends, and its time. */
+    private record Time(int end, double at) {}
 
     /** Reads {@code [m:ss]}, {@code [mm:ss.x]}, {@code [mmm:ss.xxx]} (or {@code :} before the fraction) at {@code from}. */
     private static @Nullable Time time(String line, int from) {
@@ -386,7 +429,7 @@ public record Lyrics(List<Section> sections, boolean timed) {
         if (i >= line.length() || line.charAt(i) != ']') {
             return null;
         }
-        return new Time(i + 1, seconds, minutes * 60 + seconds + fraction);
+        return new Time(i + 1, minutes * 60 + seconds + fraction);
     }
 
     private static int skipSpace(String line, int from) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The voices every Cantata has, all made from the one HMM voice by F0 shift, vocal-tract length and rate, and the
- * OpenAI voice names mapped onto them. The base voice speaks at a median F0 of about 167 Hz.
+ * OpenAI and Orpheus voice names mapped onto them. The base voice speaks at a median F0 of about 167 Hz.
  */
 public final class BuiltInVoices {
     private static final List<Voice> VOICES = List.of(
@@ -57,16 +57,36 @@ public final class BuiltInVoices {
         OPENAI_NAMES = java.util.Collections.unmodifiableMap(names);
     }
 
+    /**
+     * The English voices of FlashTTS's Orpheus engine and the built-in voice each speaks with: by sex (tara, leah,
+     * jess, mia and zoe are women, leo, dan and zac men), each on a different voice, so that a client's dialogue of
+     * Orpheus voices still tells its speakers apart.
+     */
+    public static final Map<String, String> ORPHEUS_NAMES;
+
+    static {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("tara", "female");
+        names.put("leah", "bright");
+        names.put("jess", "soft");
+        names.put("leo", "male");
+        names.put("dan", "deep");
+        names.put("mia", "warm");
+        names.put("zac", "narrator");
+        names.put("zoe", "crisp");
+        ORPHEUS_NAMES = java.util.Collections.unmodifiableMap(names);
+    }
+
     private BuiltInVoices() {}
 
     public static List<Voice> all() {
         return VOICES;
     }
 
-    /** The built-in voice called {@code name}, or the one an OpenAI name maps to (any case). */
+    /** The built-in voice called {@code name}, or the one an OpenAI or Orpheus name maps to (any case). */
     public static Optional<Voice> find(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
-        String target = OPENAI_NAMES.getOrDefault(key, key);
+        String target = OPENAI_NAMES.getOrDefault(key, ORPHEUS_NAMES.getOrDefault(key, key));
         return VOICES.stream().filter(v -> v.name().equals(target)).findFirst();
     }
 }

@@ -60,7 +60,36 @@ final class LyricsTest {
         assertThatThrownBy(() -> Lyrics.parse("[00:05.00]later\n[00:02.00]earlier"))
                 .hasMessageContaining("line 2")
                 .hasMessageContaining("before the line above");
-        assertThatThrownBy(() -> Lyrics.parse("[00:75.00]seventy-five seconds")).hasMessageContaining("75 seconds");
+    }
+
+    @Test
+    void secondsPastFiftyNineCountOnAsDiffRhythmCountsThem() {
+        assertThat(Lyrics.parse("[00:75.00]seventy-five seconds").lines())
+                .extracting(Lyrics.Line::at)
+                .containsExactly(75.0);
+    }
+
+    @Test
+    void lrcReadLenientlySkipsTheLinesDiffRhythmSkipsAndNamesEach() {
+        Lyrics.Lrc lrc = Lyrics.readLrc("""
+                [ti:Rain]
+                My song, by me
+                [00:05.00]Morning rain
+
+                [00:09.00]Coffee cold
+                [00:07.00]out of order
+                [chorus]
+                [00:12.00]Hold on
+                """);
+
+        assertThat(lrc.lyrics().lines())
+                .extracting(Lyrics.Line::text)
+                .containsExactly("Morning rain", "Coffee cold", "Hold on");
+        assertThat(lrc.skipped()).extracting(Lyrics.SkippedLine::number).containsExactly(2, 6, 7);
+        assertThat(lrc.skipped().get(0)).hasToString("LRC line 2 has no [mm:ss.xx] time tag: \"My song, by me\"");
+        assertThat(lrc.skipped().get(1)).hasToString("LRC line 6 starts at [00:07.00], before the line above it");
+        assertThat(Lyrics.parse(lrc.kept())).as("what is kept is strict LRC").isEqualTo(lrc.lyrics());
+        assertThat(Lyrics.readLrc("[00:01.00]a\n[00:02.00]b").skipped()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.cantata.speech.SpeechException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.EndpointNotFound;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,12 @@ public final class ErrorMapper {
     /** What a client is told to wait when the memory for decoding uploads is in use. */
     private static final Duration DECODE_RETRY = Duration.ofSeconds(2);
 
+    /** The {@link ApiException#code()} of a request to a path no route has: a shape may say so in its own words. */
+    public static final String UNKNOWN_ROUTE = "unknown_route";
+
+    /** The {@link ApiException#code()} of a request whose path has routes, none for its method. */
+    public static final String WRONG_METHOD = "method_not_allowed";
+
     private final List<ErrorShape.Family> families;
 
     public ErrorMapper(List<ErrorShape.Family> families) {
@@ -38,8 +46,12 @@ public final class ErrorMapper {
     }
 
     void install(Javalin app) {
+        // Javalin answers an unknown route or a wrong method with its own HttpResponseException handler (JSON of its
+        // own when the client accepts JSON); registering the exact type replaces it, so those are rendered here too.
+        app.exception(HttpResponseException.class, (e, ctx) -> render(ctx, toApi(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> render(ctx, toApi(e, ctx)));
-        // Javalin writes its own plain-text 404/405 before these run; an answer that is not already ours is replaced.
+        // A 404 or 405 that no exception carried (a status set and nothing written, as the static file handler does)
+        // is given the shape too; an answer that is already JSON is one of ours and stays.
         app.error(404, ctx -> {
             if (!isJson(ctx)) {
                 render(ctx, ApiException.notFound("Not Found"));
@@ -57,16 +69,22 @@ public final class ErrorMapper {
         return type != null && type.startsWith("application/json");
     }
 
-    /** Writes {@code error} in the shape of the family that owns the request's path. */
+    /**
+     * Writes {@code error} in the shape of the family that owns the request: the first that claims it, else the first
+     * fallback family that does (one that claims a whole prefix, such as OpenAI's {@code /v1/}, yields to a family
+     * that claims a path in it), else FastAPI's.
+     */
     public void render(Context ctx, ApiException error) {
         Duration retryAfter = error.retryAfter();
         if (retryAfter != null) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
         }
-        for (ErrorShape.Family family : families) {
-            if (family.requests().test(ctx)) {
-                family.shape().render(ctx, error);
-                return;
+        for (boolean fallback : new boolean[] {false, true}) {
+            for (ErrorShape.Family family : families) {
+                if (family.fallback() == fallback && family.requests().test(ctx)) {
+                    family.shape().render(ctx, error);
+                    return;
+                }
             }
         }
         FASTAPI.render(ctx, error);
@@ -87,6 +105,15 @@ public final class ErrorMapper {
                 return new ApiException(
                         bad.getCode(), bad.getReason() != null ? bad.getReason() : "Bad request: " + bad.getCode());
             }
+        }
+        if (e instanceof EndpointNotFound) {
+            return new ApiException(404, "Not Found", null, UNKNOWN_ROUTE); // FastAPI's words, for no such route
+        }
+        if (e instanceof MethodNotAllowedResponse wrong) {
+            // Starlette names the methods the path has; Javalin lists them as its one detail (keyed by the client's
+            // Accept: "availableMethods", or "Available methods" for a browser)
+            wrong.getDetails().values().stream().findFirst().ifPresent(allowed -> ctx.header("Allow", allowed));
+            return new ApiException(405, "Method Not Allowed", null, WRONG_METHOD);
         }
         if (e instanceof HttpResponseException http) {
             return new ApiException(http.getStatus(), messageOf(http));

@@ -1,15 +1,15 @@
 package dev.cantata.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  * the way FastAPI checks them: every problem is collected, and {@link #check()} throws one 422 that lists them all.
  */
 public final class Fields {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * The longest text any field may hold unless its dialect says less: the longest speech text. Base64 audio in a
      * form field is bounded by the body's limit alone ({@link #inline}).
@@ -42,14 +40,17 @@ public final class Fields {
         this.files = files;
     }
 
-    /** Reads the body: JSON when the content type says so (an object is required), else form fields and files. */
+    /**
+     * Reads the body: JSON when {@link BodyKind} finds it (by its type, or as an object sent without one; an object is
+     * required), else form fields and files.
+     */
     public static Fields of(Context ctx) {
         BodyKind kind = BodyKind.of(ctx);
         if (kind == BodyKind.JSON) {
             String body = ctx.body(); // outside the try: a body over the limit is a 413, not bad JSON
             JsonNode root;
             try {
-                root = JSON.readTree(body);
+                root = PythonJson.read(body);
             } catch (IOException e) {
                 throw ApiException.invalid(List.of(new ApiException.FieldProblem(
                         "json_invalid",
@@ -157,88 +158,127 @@ public final class Fields {
         return value == null ? "" : value;
     }
 
-    public boolean bool(String name, boolean otherwise) {
+    /** A field's value as pydantic sees it: the JSON value, or a form field's string; null when absent. */
+    private @Nullable JsonNode value(String name) {
         JsonNode node = json.get(name);
         if (node != null) {
-            if (node.isBoolean()) {
-                return node.asBoolean();
-            }
-            if (!node.isTextual()) {
-                problem("bool_type", name, "Input should be a valid boolean", node.toString());
-                return otherwise;
-            }
+            return node;
         }
-        String value = node != null ? node.asText() : form.get(name);
+        String text = form.get(name);
+        return text == null ? null : TextNode.valueOf(text);
+    }
+
+    /** What a problem echoes of the input: a string as it is (abbreviated when long), any other JSON value as JSON. */
+    private static Object input(JsonNode value) {
+        return value.isTextual() ? Text.echo(value.textValue()) : value;
+    }
+
+    /** A bool as pydantic's lax mode reads one ({@link Lax}), or {@code otherwise} when absent. */
+    public boolean bool(String name, boolean otherwise) {
+        JsonNode value = value(name);
         if (value == null) {
             return otherwise;
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on", "t", "y" -> true;
-            case "false", "0", "no", "off", "f", "n" -> false;
-            default -> {
-                problem("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", value);
-                yield otherwise;
-            }
-        };
-    }
-
-    /** A number within [min, max], or {@code otherwise} when absent. */
-    public double number(String name, double otherwise, double min, double max) {
-        return parsed(
-                name,
-                otherwise,
-                Double::parseDouble,
-                "float_parsing",
-                "Input should be a valid number, unable to parse string as a number",
-                min,
-                max);
-    }
-
-    /** A whole number within [min, max], or {@code otherwise} when absent. */
-    public int integer(String name, int otherwise, int min, int max) {
-        return parsed(
-                        name,
-                        otherwise,
-                        Integer::parseInt,
-                        "int_parsing",
-                        "Input should be a valid integer, unable to parse string as an integer",
-                        min,
-                        max)
-                .intValue();
-    }
-
-    private <T extends Number> T parsed(
-            String name, T otherwise, Function<String, T> parser, String type, String message, double min, double max) {
-        JsonNode node = json.get(name);
-        String raw;
-        if (node != null) {
-            if (!node.isNumber() && !node.isTextual()) {
-                problem(type, name, message, node.toString());
-                return otherwise;
-            }
-            raw = node.asText();
-        } else {
-            raw = form.get(name);
-        }
-        if (raw == null) {
-            return otherwise;
-        }
-        T value;
         try {
-            value = parser.apply(raw.trim());
-        } catch (NumberFormatException e) {
-            problem(type, name, message, raw);
+            return Lax.bool(value);
+        } catch (Lax.Refused e) {
+            problem(e.type(), name, e.getMessage(), input(value));
             return otherwise;
         }
-        if (Double.isNaN(value.doubleValue()) || value.doubleValue() < min) {
-            problem("greater_than_equal", name, "Input should be greater than or equal to " + plain(min), raw);
+    }
+
+    /**
+     * A number as pydantic's lax mode reads a {@code float} ({@link Lax}): any number, infinities and NaN included, as
+     * upstream leaves its sampling fields unbounded; {@code otherwise} when absent.
+     */
+    public double number(String name, double otherwise) {
+        JsonNode value = value(name);
+        Double number = value == null ? null : number(name, value);
+        return number == null ? otherwise : number;
+    }
+
+    /** A number within [min, max] (NaN is outside), or {@code otherwise} when absent. */
+    public double number(String name, double otherwise, double min, double max) {
+        JsonNode value = value(name);
+        Double number = value == null ? null : number(name, value);
+        if (value == null || number == null || !bounded(name, number >= min, number <= max, min, max, value)) {
             return otherwise;
         }
-        if (value.doubleValue() > max) {
-            problem("less_than_equal", name, "Input should be less than or equal to " + plain(max), raw);
+        return number;
+    }
+
+    /**
+     * A number moved into [min, max] rather than refused, as FlashTTS clamps pitch and speed, or {@code otherwise} when
+     * absent; NaN, which has no place in a range, is a {@code finite_number} problem.
+     */
+    public double clamped(String name, double otherwise, double min, double max) {
+        JsonNode value = value(name);
+        Double number = value == null ? null : number(name, value);
+        if (value == null || number == null) {
             return otherwise;
         }
-        return value;
+        if (Double.isNaN(number)) {
+            problem("finite_number", name, Lax.FINITE_NUMBER, input(value));
+            return otherwise;
+        }
+        return Math.clamp(number, min, max);
+    }
+
+    private @Nullable Double number(String name, JsonNode value) {
+        try {
+            return Lax.number(value);
+        } catch (Lax.Refused e) {
+            problem(e.type(), name, e.getMessage(), input(value));
+            return null;
+        }
+    }
+
+    /**
+     * A whole number as pydantic's lax mode reads an {@code int} ({@link Lax}: {@code 50.0} and {@code "50"} are 50,
+     * {@code 1.5} is not), of any size; null when absent or refused.
+     */
+    public @Nullable BigInteger integer(String name) {
+        JsonNode value = value(name);
+        return value == null ? null : integer(name, value);
+    }
+
+    /** A whole number within [min, max] (see {@link #integer(String)}), or {@code otherwise} when absent. */
+    public int integer(String name, int otherwise, int min, int max) {
+        JsonNode value = value(name);
+        BigInteger number = value == null ? null : integer(name, value);
+        if (value == null
+                || number == null
+                || !bounded(
+                        name,
+                        number.compareTo(BigInteger.valueOf(min)) >= 0,
+                        number.compareTo(BigInteger.valueOf(max)) <= 0,
+                        min,
+                        max,
+                        value)) {
+            return otherwise;
+        }
+        return number.intValueExact();
+    }
+
+    private @Nullable BigInteger integer(String name, JsonNode value) {
+        try {
+            return Lax.integer(value);
+        } catch (Lax.Refused e) {
+            problem(e.type(), name, e.getMessage(), input(value));
+            return null;
+        }
+    }
+
+    private boolean bounded(String name, boolean atLeast, boolean atMost, double min, double max, JsonNode value) {
+        if (!atLeast) {
+            problem("greater_than_equal", name, "Input should be greater than or equal to " + plain(min), input(value));
+            return false;
+        }
+        if (!atMost) {
+            problem("less_than_equal", name, "Input should be less than or equal to " + plain(max), input(value));
+            return false;
+        }
+        return true;
     }
 
     /**

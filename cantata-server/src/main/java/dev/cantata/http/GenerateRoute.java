@@ -11,8 +11,9 @@ import io.javalin.openapi.OpenApiResponse;
 
 /**
  * {@code POST /api/generate}, which two dialects claim: the DiffRhythm wrapper's takes multipart (an LRC file and a
- * style), suno-api's takes JSON (a description). The body's kind decides, here and nowhere else; each dialect's
- * handler and error shape do the rest (the Suno error family matches this path only for JSON bodies).
+ * style), suno-api's takes JSON (a description). The body's kind decides ({@link BodyKind}: a JSON object sent as
+ * {@code text/plain} or with no type is JSON too), here and nowhere else; each dialect's handler and error shape do
+ * the rest (the Suno error family matches this path only for JSON bodies).
  */
 public final class GenerateRoute implements Routes {
     public static final String PATH = "/api/generate";
@@ -38,13 +39,16 @@ public final class GenerateRoute implements Routes {
             path = PATH,
             methods = HttpMethod.POST,
             summary = "Queue a song (DiffRhythm, multipart) or two clips from a description (Suno, JSON)",
-            description = "DiffRhythm, multipart/form-data: lyrics (.lrc file, required; empty for an instrumental),"
-                    + " ref_audio (wav, mp3, flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or"
-                    + " 96–285 seconds; the song is exactly that long), chunked (accepted: Cantata renders on CPU and needs no"
-                    + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
-                    + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
-                    + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
-                    + " stream) → two clips; errors {\"error\": …}.",
+            description =
+                    "DiffRhythm, multipart/form-data: lyrics (.lrc file, required; empty for an instrumental; lines"
+                            + " that are not [mm:ss.xx]lyric, or start before the line above, are skipped and reported),"
+                            + " ref_audio (wav, mp3, flac or ogg, at least 10 s) xor ref_prompt (style words), audio_length (95, or"
+                            + " 96–285 seconds; the song is exactly that long), chunked (accepted: Cantata renders on CPU and needs no"
+                            + " chunking), batch_infer_num (1–8 variations; download ?index=k) → {task_id, status, message}; errors"
+                            + " {\"detail\": …}. Suno, application/json: prompt (a description; Cantata writes lyrics, style and title"
+                            + " from it), make_instrumental, model (any, echoed), wait_audio (block up to 100 s until both clips"
+                            + " stream) → two clips; errors {\"error\": …}. A body that parses as a JSON object is JSON whatever its"
+                            + " Content-Type (browsers' fetch sends text/plain).",
             tags = {"DiffRhythm", "Suno"},
             requestBody =
                     @OpenApiRequestBody(

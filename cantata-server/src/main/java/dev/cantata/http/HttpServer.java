@@ -72,6 +72,8 @@ public final class HttpServer implements AutoCloseable {
             config.showJavalinBanner = false;
             long maxBytes = options.maxRequestBytes();
             config.http.maxRequestSize = maxBytes;
+            // A path with routes asked with another method is 405 Method Not Allowed, as FastAPI answers, not 404.
+            config.http.prefer405over404 = true;
             // StatisticsHandler makes Jetty's stop graceful: connectors close, then requests in flight finish. Inside
             // it, BodyLimit counts what is read; Javalin puts its servlet inside the innermost wrapper.
             config.jetty.modifyServer(server -> {

@@ -18,17 +18,18 @@ public final class SpeechInputs {
     private SpeechInputs() {}
 
     /**
-     * Range-checks the LLM sampling fields the upstream servers take. MaryTTS's HMM voice generates its parameters
-     * deterministically, so they change nothing; they are validated so that a client's mistake is still reported.
+     * Checks the types of the LLM sampling fields the upstream servers take, as pydantic does ({@code top_k: 50.0} is
+     * an int, {@code 1.5} is not). Upstream bounds none of them, so neither does Cantata; MaryTTS's HMM voice generates
+     * its parameters deterministically, so they change nothing.
      */
     public static void samplingFields(Fields fields) {
-        fields.number("temperature", 0.9, 0, 2);
-        fields.integer("top_k", 50, 0, 1000);
-        fields.number("top_p", 0.95, 0, 1);
-        fields.number("repetition_penalty", 1.0, 0, 10);
-        fields.integer("max_tokens", 4096, 1, 65_536);
-        fields.integer("length_threshold", 50, 1, 10_000);
-        fields.integer("window_size", 50, 1, 10_000);
+        fields.number("temperature", 0.9);
+        fields.integer("top_k");
+        fields.number("top_p", 0.95);
+        fields.number("repetition_penalty", 1.0);
+        fields.integer("max_tokens");
+        fields.integer("length_threshold");
+        fields.integer("window_size");
     }
 
     /**

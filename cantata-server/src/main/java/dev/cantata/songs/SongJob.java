@@ -40,6 +40,11 @@ public sealed interface SongJob permits NewSong, EditSong, ExtendSong {
     /** Which files each song is written as. */
     SongOutputs outputs();
 
+    /** What the request's LRC reader skipped ({@code LRC line 3 has no [mm:ss.xx] time tag: …}), to tell the client. */
+    default java.util.List<String> skippedLines() {
+        return java.util.List.of();
+    }
+
     /** The song task {@code id} names, if it is a task id at all and the task exists and is a song's. */
     static Optional<Task> find(TaskStore tasks, String id) {
         UUID uuid;

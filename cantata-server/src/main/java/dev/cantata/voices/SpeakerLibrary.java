@@ -59,7 +59,7 @@ public final class SpeakerLibrary {
     }
 
     /**
-     * The voice called {@code name}: a built-in voice or an OpenAI name, else an added speaker. Built-ins are looked up
+     * The voice called {@code name}: a built-in voice or an OpenAI or Orpheus name, else an added speaker. Built-ins are looked up
      * first and never touch the database (no speaker may take their names, see {@link #add}), so they speak while the
      * database is down.
      */
@@ -75,27 +75,44 @@ public final class SpeakerLibrary {
         return jdbc.queryOne(
                 "reading speaker " + name,
                 "SELECT name, pitch, pitch_range, tract, rate, median_f0, reference_text FROM speakers WHERE name = ?",
-                row -> new AddedSpeaker(
-                        row.getString("name"),
-                        new VoiceProfile(
-                                row.getDouble("pitch"),
-                                row.getDouble("pitch_range"),
-                                row.getDouble("tract"),
-                                row.getDouble("rate")),
-                        row.getDouble("median_f0"),
-                        row.getString("reference_text")),
+                SpeakerLibrary::speaker,
                 name);
     }
 
-    /** Names of all voices: built-in first, then added speakers in name order. */
+    private static AddedSpeaker speaker(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new AddedSpeaker(
+                row.getString("name"),
+                new VoiceProfile(
+                        row.getDouble("pitch"),
+                        row.getDouble("pitch_range"),
+                        row.getDouble("tract"),
+                        row.getDouble("rate")),
+                row.getDouble("median_f0"),
+                row.getString("reference_text"));
+    }
+
+    /**
+     * The names FlashTTS lists as its roles: the built-in voices, the Orpheus engine's names (FlashTTS with Orpheus
+     * lists those), then added speakers in name order.
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Voice voice : BuiltInVoices.all()) {
             names.add(voice.name());
         }
-        names.addAll(
-                jdbc.query("listing speakers", "SELECT name FROM speakers ORDER BY name", row -> row.getString(1)));
+        names.addAll(BuiltInVoices.ORPHEUS_NAMES.keySet());
+        for (AddedSpeaker speaker : addedSpeakers()) {
+            names.add(speaker.name());
+        }
         return names;
+    }
+
+    /** Every added speaker, in name order. */
+    public List<AddedSpeaker> addedSpeakers() {
+        return jdbc.query(
+                "listing speakers",
+                "SELECT name, pitch, pitch_range, tract, rate, median_f0, reference_text FROM speakers ORDER BY name",
+                SpeakerLibrary::speaker);
     }
 
     /** Adds or replaces a speaker, keeping its recording. */

@@ -21,7 +21,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTTP front's limits, over real sockets: slow bodies, bodies over the size limit, large form fields, CORS. */
+/**
+ * The HTTP front over real sockets: its limits (slow bodies, bodies over the size limit, large form fields), CORS, and
+ * the answer to routes that do not exist.
+ */
 final class HttpServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -163,6 +166,37 @@ final class HttpServerTest {
             assertThat(answer.headers().firstValue("Access-Control-Allow-Origin"))
                     .isPresent();
         }
+    }
+
+    @Test
+    void unknownRoutesAndWrongMethodsAnswerAsFastApiDoesWhateverTheClientAccepts() throws Exception {
+        try (TestServer server = TestServer.start(data, null)) {
+            for (String accept : new String[] {"*/*", "application/json", "text/html"}) {
+                HttpResponse<String> unknown = send(server, "GET", "/no/such/route", accept);
+                HttpResponse<String> wrong = send(server, "GET", "/speak", accept);
+                HttpResponse<String> wrongDiffRhythm = send(server, "POST", "/api/status/x", accept);
+
+                assertThat(unknown.statusCode()).as(accept).isEqualTo(404);
+                assertThat(unknown.body()).as(accept).isEqualTo("{\"detail\":\"Not Found\"}");
+                assertThat(wrong.statusCode()).as(accept).isEqualTo(405);
+                assertThat(wrong.body()).as(accept).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+                assertThat(wrong.headers().firstValue("Allow"))
+                        .as("as Starlette names them")
+                        .hasValue("POST");
+                assertThat(wrongDiffRhythm.statusCode()).isEqualTo(405);
+                assertThat(wrongDiffRhythm.headers().firstValue("Allow")).hasValue("GET");
+            }
+        }
+    }
+
+    private static HttpResponse<String> send(TestServer server, String method, String path, String accept)
+            throws Exception {
+        return server.client.send(
+                HttpRequest.newBuilder(server.uri(path))
+                        .header("Accept", accept)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends {@code body} chunked (no Content-Length) on a raw socket and reads the whole answer. */

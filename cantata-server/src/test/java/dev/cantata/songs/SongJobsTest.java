@@ -41,6 +41,24 @@ final class SongJobsTest {
     }
 
     @Test
+    void theLrcLinesSkippedAreStoredWithTheJobAndNoneIsNotWritten() throws IOException {
+        NewSong skipped = new NewSong(
+                "[00:10.00]line\n",
+                StyleSource.words("folk"),
+                95.0,
+                1,
+                3,
+                null,
+                SongOutputs.MASTER,
+                java.util.List.of("LRC line 2 has no [mm:ss.xx] time tag: \"x\""));
+        NewSong none = new NewSong("", StyleSource.words("folk"), 95.0, 1, 3, null, SongOutputs.MASTER);
+
+        assertThat(SongJobs.read(SongJobs.write(skipped)).skippedLines()).isEqualTo(skipped.skippedLines());
+        assertThat(SongJobs.write(none)).doesNotContain("skippedLines");
+        assertThat(SongJobs.read(SongJobs.write(none)).skippedLines()).isEmpty();
+    }
+
+    @Test
     void aSunoClipQueuedByTheFirstShapeIsANewSongWithItsMp3() throws IOException {
         String stored = "{\"edit\":false,\"lyrics\":\"[Verse]\\nMorning rain\\n\",\"prompt\":\"pop rock\","
                 + "\"refAudio\":null,\"length\":0.0,\"variations\":1,\"seed\":1234,\"refSong\":null,\"segments\":null,"

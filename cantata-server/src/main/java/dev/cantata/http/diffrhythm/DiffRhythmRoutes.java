@@ -17,6 +17,7 @@ import dev.cantata.songs.EditSong;
 import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongJob;
+import dev.cantata.songs.SongJobs;
 import dev.cantata.songs.SongOutputs;
 import dev.cantata.songs.SongTasks;
 import dev.cantata.songs.Songs;
@@ -37,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +49,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The DiffRhythm wrapper's API: {@code POST /api/generate} and {@code /api/edit} take multipart uploads and queue a
  * durable song task; {@code /api/status}, {@code /api/download} and {@code DELETE /api/tasks} follow it. Everything a
- * task will need is checked before it is queued (LRC syntax with line numbers, the reference's format, decodability and
- * length, the segments against the song), so a queued task fails only for reasons nobody could see coming. Errors are
- * FastAPI's {@code {"detail": …}}.
+ * task will need is checked before it is queued (the LRC, the reference's format, decodability and length, the
+ * segments against the song), so a queued task fails only for reasons nobody could see coming. LRC lines upstream's
+ * reader skips are skipped too and reported by number (in the task's message and {@code skipped_lines}); a file none
+ * of whose lines can be read is refused. Errors are FastAPI's {@code {"detail": …}}.
  */
 public final class DiffRhythmRoutes implements Routes {
     /** Upstream's two models: exactly 95 s, or 96–285 s. */
@@ -170,6 +173,7 @@ public final class DiffRhythmRoutes implements Routes {
     /** The fields both routes share, checked. */
     private record Request(
             String lyrics,
+            List<String> skippedLines,
             byte @Nullable [] refAudio,
             @Nullable String prompt,
             int length,
@@ -179,7 +183,7 @@ public final class DiffRhythmRoutes implements Routes {
 
     private Request read(Context ctx, boolean edit) throws IOException {
         if (!BodyKind.of(ctx).isForm()) {
-            throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem(
+            throw ApiException.invalid(List.of(new ApiException.FieldProblem(
                     "missing",
                     "lyrics",
                     "Field required (send multipart/form-data with the lyrics as a .lrc file)",
@@ -213,10 +217,21 @@ public final class DiffRhythmRoutes implements Routes {
         if (bad != null) {
             throw ApiException.badRequest("lyrics: the file holds " + bad + ", which is not text", "lyrics");
         }
+        Lyrics.Lrc lrc;
         try {
-            Lyrics.parseLrc(lyrics);
+            lrc = Lyrics.readLrc(lyrics);
         } catch (Lyrics.LyricsException e) {
             throw ApiException.badRequest("lyrics: " + e.getMessage(), "lyrics");
+        }
+        List<String> skipped = reported(lrc.skipped());
+        if (!skipped.isEmpty()) {
+            if (lrc.lyrics().lines().isEmpty()) {
+                // upstream would sing nothing of such a file; a file meant to be instrumental is empty
+                throw ApiException.badRequest(
+                        "lyrics: no line of the file reads as [mm:ss.xx]lyric: " + String.join("; ", skipped),
+                        "lyrics");
+            }
+            lyrics = lrc.kept(); // what the worker sings: the lines read, as upstream sings them
         }
         if (refAudio != null) {
             try {
@@ -227,7 +242,33 @@ public final class DiffRhythmRoutes implements Routes {
                 throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
             }
         }
-        return new Request(lyrics, refAudio, prompt, length, variations, refSong, segments);
+        return new Request(lyrics, skipped, refAudio, prompt, length, variations, refSong, segments);
+    }
+
+    /** What a task's message adds about the LRC lines skipped: nothing when none were. */
+    static String skippedNote(List<String> skipped) {
+        return skipped.isEmpty() ? "" : "; s" + skippedSentence(skipped).substring(1);
+    }
+
+    /** {@code Skipped a line the LRC reader cannot read: LRC line 2 has no [mm:ss.xx] time tag: "…"}. */
+    static String skippedSentence(List<String> skipped) {
+        return "Skipped " + (skipped.size() == 1 ? "a line" : "lines") + " the LRC reader cannot read: "
+                + String.join("; ", skipped);
+    }
+
+    /** The most skipped lines named one by one; the rest are counted. */
+    static final int MAX_REPORTED = 10;
+
+    /** What is said of the lines skipped: each of the first {@link #MAX_REPORTED}, then how many more. */
+    private static List<String> reported(List<Lyrics.SkippedLine> skipped) {
+        List<String> report = new ArrayList<>();
+        for (Lyrics.SkippedLine line : skipped.subList(0, Math.min(skipped.size(), MAX_REPORTED))) {
+            report.add(line.toString());
+        }
+        if (skipped.size() > MAX_REPORTED) {
+            report.add("and " + (skipped.size() - MAX_REPORTED) + " more lines without a time tag or out of order");
+        }
+        return report;
     }
 
     private static String utf8(byte[] bytes) {
@@ -264,7 +305,8 @@ public final class DiffRhythmRoutes implements Routes {
                                     segments,
                                     request.variations(),
                                     seed,
-                                    SongOutputs.MASTER)
+                                    SongOutputs.MASTER,
+                                    request.skippedLines())
                             : new NewSong(
                                     request.lyrics(),
                                     style,
@@ -272,13 +314,14 @@ public final class DiffRhythmRoutes implements Routes {
                                     request.variations(),
                                     seed,
                                     null,
-                                    SongOutputs.MASTER);
+                                    SongOutputs.MASTER,
+                                    request.skippedLines());
                 })
                 .id();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", id.toString());
         body.put("status", "queued");
-        body.put("message", message + unsung(request.lyrics()));
+        body.put("message", message + skippedNote(request.skippedLines()) + unsung(request.lyrics()));
         ctx.json(body);
     }
 
@@ -307,8 +350,10 @@ public final class DiffRhythmRoutes implements Routes {
             summary = "A task's status (DiffRhythm)",
             description =
                     "status (queued, processing, completed, failed), progress 0–100 through the real stages, message"
-                            + " (the stage now), output_path (the WAV, relative to the server's data folder: absolute paths are not given out), created_at and completed_at (UTC, naive ISO"
-                            + " like upstream), error.",
+                            + " (the stage now; once completed, the LRC lines skipped, if any), output_path (the WAV, relative to"
+                            + " the server's data folder: absolute paths are not given out), created_at and completed_at (UTC,"
+                            + " naive ISO like upstream), error, skipped_lines (LRC lines the reader skipped, with their"
+                            + " numbers).",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
             responses = {
@@ -317,11 +362,16 @@ public final class DiffRhythmRoutes implements Routes {
             })
     void status(Context ctx) throws IOException {
         Task task = task(ctx);
+        List<String> skipped = SongJobs.read(task.input()).skippedLines();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", task.id().toString());
         body.put("status", status(task.status()));
         body.put("progress", task.progress());
-        body.put("message", task.status() == TaskStatus.COMPLETED ? null : task.stage());
+        body.put(
+                "message",
+                task.status() != TaskStatus.COMPLETED
+                        ? task.stage()
+                        : skipped.isEmpty() ? null : skippedSentence(skipped));
         body.put(
                 "output_path",
                 task.status() == TaskStatus.COMPLETED ? "blobs/" + SongFiles.master(task.id(), 0) : null);
@@ -334,6 +384,7 @@ public final class DiffRhythmRoutes implements Routes {
                     case CANCELLED -> "Error in generation task: cancelled";
                     default -> null;
                 });
+        body.put("skipped_lines", skipped);
         ctx.json(body);
     }
 
@@ -362,7 +413,7 @@ public final class DiffRhythmRoutes implements Routes {
         try {
             index = raw == null ? 0 : Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(java.util.List.of(new ApiException.FieldProblem(
+            throw ApiException.invalid(List.of(new ApiException.FieldProblem(
                     "int_parsing",
                     "index",
                     "Input should be a valid integer, unable to parse string as an integer",
@@ -391,24 +442,25 @@ public final class DiffRhythmRoutes implements Routes {
             path = "/api/tasks/{task_id}",
             methods = HttpMethod.DELETE,
             summary = "Delete a task and its files (DiffRhythm)",
-            description = "A queued or running task is cancelled first. An unknown task is deleted already: 200, as"
-                    + " upstream answers, so a second DELETE succeeds.",
+            description =
+                    "A queued or running task is cancelled first. An unknown or already deleted id is answered the"
+                            + " same 200, as upstream answers it (its example client calls raise_for_status()).",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void delete(Context ctx) throws IOException {
-        String given = ctx.pathParam("task_id");
-        Task task = SongJob.find(songs.tasks(), given).orElse(null);
-        if (task == null) {
-            ctx.json(Map.of("message", "Task " + given + " deleted successfully"));
-            return;
+        String id = ctx.pathParam("task_id");
+        java.util.Optional<Task> found = SongJob.find(songs.tasks(), id);
+        if (found.isPresent()) {
+            Task task = found.get();
+            if (!task.status().finished()) {
+                songs.tasks().cancel(task.id());
+            }
+            songs.blobs().delete(Task.blobFolder(task.id()));
+            songs.tasks().delete(task.id());
         }
-        if (!task.status().finished()) {
-            songs.tasks().cancel(task.id());
-        }
-        songs.blobs().delete(Task.blobFolder(task.id()));
-        songs.tasks().delete(task.id());
-        ctx.json(Map.of("message", "Task " + task.id() + " deleted successfully"));
+        // upstream removes the task's folder if there is one and always answers this, echoing the id as sent
+        ctx.json(Map.of("message", "Task " + id + " deleted successfully"));
     }
 
     private Task task(Context ctx) {

@@ -47,8 +47,7 @@ public final class FlashTtsRoutes implements Routes {
             "/add_speaker",
             "/delete_speaker",
             "/audio_roles",
-            "/server_info",
-            "/v1/audio/voices");
+            "/server_info");
     private static final Pattern ROLE = Pattern.compile("<role:([^>]*)>");
 
     // The longest value of each text field, in characters, checked before any work (422 string_too_long). The text
@@ -72,7 +71,6 @@ public final class FlashTtsRoutes implements Routes {
             router.post("/delete_speaker", this::deleteSpeaker);
             router.get("/audio_roles", this::audioRoles);
             router.get("/server_info", this::serverInfo);
-            router.get("/v1/audio/voices", this::voices);
         });
     }
 
@@ -101,9 +99,11 @@ public final class FlashTtsRoutes implements Routes {
             methods = HttpMethod.POST,
             summary = "Speak text with a named voice (FlashTTS)",
             description =
-                    "JSON: name (a built-in voice, an OpenAI voice name, or an added speaker), text, pitch and speed"
-                            + " (very_low … very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling"
-                            + " fields (accepted and range-checked; the deterministic engine does not use them). 16 kHz mono.",
+                    "JSON (whatever the Content-Type, as long as it parses as an object; a form too): name (a built-in"
+                            + " voice, an OpenAI or Orpheus voice name, or an added speaker), text, pitch and speed (very_low …"
+                            + " very_high), stream, response_format (mp3, opus, aac, flac, wav, pcm), and the sampling fields (any"
+                            + " value of their type, as upstream; the deterministic engine does not use them). Bools and numbers"
+                            + " are read as pydantic reads them (stream: 0, top_k: 50.0). 16 kHz mono.",
             tags = {"FlashTTS"},
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
             responses = {
@@ -277,18 +277,6 @@ public final class FlashTtsRoutes implements Routes {
         info.put("sample_rate", SAMPLE_RATE);
         info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
         ctx.json(Map.of("success", true, "info", info));
-    }
-
-    @OpenApi(
-            path = "/v1/audio/voices",
-            methods = HttpMethod.GET,
-            summary = "Every voice name (FlashTTS's OpenAI-style listing)",
-            tags = {"FlashTTS"},
-            responses = {@OpenApiResponse(status = "200")})
-    void voices(Context ctx) {
-        List<String> names = new ArrayList<>(voices.library().names());
-        names.addAll(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
-        ctx.json(Map.of("voices", names));
     }
 
     private Voice voice(String name) {

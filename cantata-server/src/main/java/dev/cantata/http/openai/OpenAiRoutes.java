@@ -4,20 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cantata.audio.Codec;
 import dev.cantata.http.ApiException;
 import dev.cantata.http.AudioReply;
+import dev.cantata.http.ErrorMapper;
 import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Fields;
 import dev.cantata.http.Routes;
 import dev.cantata.http.SpeechInputs;
+import dev.cantata.http.Text;
+import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.Speaker;
 import dev.cantata.speech.Tokenizer;
 import dev.cantata.speech.Voice;
 import dev.cantata.speech.VoiceProfile;
+import dev.cantata.voices.SpeakerLibrary;
 import dev.cantata.voices.Voices;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.time.InstantSource;
@@ -43,6 +48,16 @@ public final class OpenAiRoutes implements Routes {
 
     static final int MAX_CHOICE = 100;
 
+    /** OpenAI's speed range; a speed outside it is clamped into it, as FlashTTS does. */
+    static final double MIN_SPEED = 0.25;
+
+    static final double MAX_SPEED = 4.0;
+
+    /** The F0 factors Cantata's voices speak at; a pitch outside them is clamped into them. */
+    static final double MIN_PITCH = 0.5;
+
+    static final double MAX_PITCH = 2.0;
+
     private final Voices voices;
     private final InstantSource clock;
 
@@ -56,19 +71,36 @@ public final class OpenAiRoutes implements Routes {
         config.router.mount(router -> {
             router.post("/v1/audio/speech", this::speech);
             router.get("/v1/models", this::models);
+            router.get("/v1/models/<id>", this::model); // <id>: a model id may hold slashes
+            router.get("/v1/audio/models", this::audioModels);
+            router.get("/v1/audio/voices", this::voices);
         });
     }
 
+    /**
+     * Every {@code /v1/} path answers in OpenAI's shape, unknown ones and wrong methods included (the OpenAI SDKs read
+     * no other); a family that claims a path there (suno-api's {@code /v1/chat/completions}) keeps its own.
+     */
     @Override
     public List<ErrorShape.Family> errorFamilies() {
-        return List.of(ErrorShape.Family.ofPaths(
-                "openai",
-                path -> path.equals("/v1/audio/speech") || path.startsWith("/v1/models"),
-                OpenAiRoutes::error));
+        return List.of(ErrorShape.Family.fallbackFor("openai", path -> path.startsWith("/v1/"), OpenAiRoutes::error));
     }
 
     static void error(Context ctx, ApiException error) {
         Map<String, Object> body = new LinkedHashMap<>();
+        String code = error.code();
+        if (ErrorMapper.UNKNOWN_ROUTE.equals(code) || ErrorMapper.WRONG_METHOD.equals(code)) {
+            // OpenAI's own words for these; it sends no code with them
+            body.put(
+                    "message",
+                    (ErrorMapper.UNKNOWN_ROUTE.equals(code) ? "Invalid URL (" : "Invalid method for URL (")
+                            + ctx.method() + " " + ctx.path() + ")");
+            body.put("type", "invalid_request_error");
+            body.put("param", null);
+            body.put("code", null);
+            ctx.status(error.status()).json(Map.of("error", body));
+            return;
+        }
         body.put("message", error.getMessage());
         body.put(
                 "type",
@@ -88,8 +120,10 @@ public final class OpenAiRoutes implements Routes {
                     "JSON: model (any name), input (≤ 4096 characters), voice (alloy, ash, ballad, coral, echo, fable,"
                             + " onyx, nova, sage, shimmer, verse, marin, cedar, a Cantata voice, an added speaker, {\"id\": name}, or"
                             + " base64 audio to clone), response_format (mp3, opus, aac, flac, wav, pcm; 24 kHz), speed (0.25–4.0,"
-                            + " exact), stream_format (audio or sse), instructions (accepted, not used). Audio is streamed sentence by"
-                            + " sentence.",
+                            + " exact; outside clamped, as FlashTTS clamps), pitch (F0 × 0.5–2.0, clamped), stream (default true),"
+                            + " stream_format (audio or sse), instructions and the sampling fields (accepted, not used). Audio is"
+                            + " streamed sentence by sentence. A body that parses as a JSON object is JSON whatever its Content-Type;"
+                            + " bools and numbers are read as pydantic reads them (stream: 0, \"4.0\").",
             tags = {"OpenAI"},
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
             responses = {
@@ -107,8 +141,9 @@ public final class OpenAiRoutes implements Routes {
         String format = fields.text("response_format", false, MAX_CHOICE);
         String streamFormat = fields.text("stream_format", false, MAX_CHOICE);
         String instructions = fields.text("instructions", false, Integer.MAX_VALUE);
-        double speed = fields.number("speed", 1.0, 0.25, 4.0);
-        double pitch = fields.number("pitch", 1.0, 0.5, 2.0);
+        // FlashTTS's route clamps both (to 0.25–4 before its steps); Cantata's are exact, clamped to what it speaks
+        double speed = fields.clamped("speed", 1.0, MIN_SPEED, MAX_SPEED);
+        double pitch = fields.clamped("pitch", 1.0, MIN_PITCH, MAX_PITCH);
         boolean stream = fields.bool("stream", true);
         SpeechInputs.samplingFields(fields);
         rethrowFirst(fields);
@@ -182,7 +217,7 @@ public final class OpenAiRoutes implements Routes {
         } else {
             throw new ApiException(400, "Invalid 'voice': expected a string or {\"id\": …}.", "voice", "invalid_type");
         }
-        String bad = dev.cantata.http.Text.badCharacter(name);
+        String bad = Text.badCharacter(name);
         if (bad != null) {
             throw new ApiException(400, "Invalid 'voice': it holds " + bad + ".", "voice", "invalid_value");
         }
@@ -212,7 +247,7 @@ public final class OpenAiRoutes implements Routes {
     }
 
     private List<String> voiceNames() {
-        List<String> names = new ArrayList<>(dev.cantata.speech.BuiltInVoices.OPENAI_NAMES.keySet());
+        List<String> names = new ArrayList<>(BuiltInVoices.OPENAI_NAMES.keySet());
         names.addAll(voices.library().names());
         return names;
     }
@@ -231,6 +266,9 @@ public final class OpenAiRoutes implements Routes {
         }
     }
 
+    /** The models listed; {@code /v1/audio/speech} accepts any name. */
+    static final List<String> MODELS = List.of("cantata", "tts-1", "tts-1-hd", "gpt-4o-mini-tts");
+
     /** One model entry. */
     public record Model(String id, String object, long created, String owned_by) {}
 
@@ -246,9 +284,82 @@ public final class OpenAiRoutes implements Routes {
     void models(Context ctx) {
         long created = clock.instant().getEpochSecond();
         List<Model> models = new ArrayList<>();
-        for (String id : List.of("cantata", "tts-1", "tts-1-hd", "gpt-4o-mini-tts")) {
+        for (String id : MODELS) {
             models.add(new Model(id, "model", created, "cantata"));
         }
         ctx.json(new ModelList("list", models));
+    }
+
+    @OpenApi(
+            path = "/v1/models/{id}",
+            methods = HttpMethod.GET,
+            summary = "One model (OpenAI-compatible: client.models.retrieve); 404 in OpenAI's shape for an unknown id",
+            tags = {"OpenAI"},
+            pathParams = {@OpenApiParam(name = "id", required = true)},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Model.class)),
+                @OpenApiResponse(status = "404")
+            })
+    void model(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!MODELS.contains(id)) {
+            throw new ApiException(
+                    404,
+                    "The model '" + Text.echo(id) + "' does not exist; this server lists " + String.join(", ", MODELS)
+                            + " (and /v1/audio/speech accepts any name)",
+                    "model",
+                    "model_not_found");
+        }
+        ctx.json(new Model(id, "model", clock.instant().getEpochSecond(), "cantata"));
+    }
+
+    /** One entry of {@code /v1/audio/models}. */
+    public record AudioModel(String id, String name) {}
+
+    /** {@code {"models": […]}}. */
+    public record AudioModels(List<AudioModel> models) {}
+
+    @OpenApi(
+            path = "/v1/audio/models",
+            methods = HttpMethod.GET,
+            summary =
+                    "Speech models as Open WebUI and openai-edge-tts-style servers list them: {\"models\": [{id, name}]}",
+            tags = {"OpenAI"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = AudioModels.class))})
+    void audioModels(Context ctx) {
+        ctx.json(new AudioModels(
+                MODELS.stream().map(id -> new AudioModel(id, id)).toList()));
+    }
+
+    /** One voice a client may name: {@code id} to send, {@code name} to show, and what it is. */
+    public record VoiceEntry(String id, String name, String description) {}
+
+    /** {@code {"voices": […]}}. */
+    public record VoiceList(List<VoiceEntry> voices) {}
+
+    @OpenApi(
+            path = "/v1/audio/voices",
+            methods = HttpMethod.GET,
+            summary = "Every voice name, as Open WebUI reads them: {\"voices\": [{id, name, description}]}",
+            description =
+                    "The 13 OpenAI names, Cantata's built-in voices, FlashTTS's Orpheus names and the speakers added"
+                            + " with /add_speaker. Open WebUI, openai-edge-tts-style clients and Home Assistant's openai_tts read"
+                            + " this shape; FlashTTS's own web page reads its names from /audio_roles, which lists strings.",
+            tags = {"OpenAI", "FlashTTS"},
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = VoiceList.class))})
+    void voices(Context ctx) {
+        List<VoiceEntry> entries = new ArrayList<>();
+        BuiltInVoices.OPENAI_NAMES.forEach((alias, voice) ->
+                entries.add(new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice")));
+        for (Voice voice : BuiltInVoices.all()) {
+            entries.add(new VoiceEntry(voice.name(), voice.name(), voice.description()));
+        }
+        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) ->
+                entries.add(new VoiceEntry(alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice")));
+        for (SpeakerLibrary.AddedSpeaker speaker : voices.library().addedSpeakers()) {
+            entries.add(new VoiceEntry(
+                    speaker.name(), speaker.name(), speaker.voice().description()));
+        }
+        ctx.json(new VoiceList(entries));
     }
 }

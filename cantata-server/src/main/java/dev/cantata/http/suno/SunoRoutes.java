@@ -184,7 +184,7 @@ public final class SunoRoutes implements Routes {
                 || path.startsWith("/api/audio/")
                 || path.startsWith("/api/image/")
                 || path.startsWith("/api/stems/")
-                || (path.equals("/api/generate") && BodyKind.of(ctx) == BodyKind.JSON);
+                || (path.equals("/api/generate") && BodyKind.known(ctx) == BodyKind.JSON);
     }
 
     static void error(Context ctx, ApiException error) {

@@ -219,7 +219,7 @@ final class DiffRhythmRoutesTest {
                 "too short|generate|prompt|94||400|Audio length must be 95 or between 96-285 seconds",
                 "too long|generate|prompt|286||400|Audio length must be 95 or between 96-285 seconds",
                 "not a number|generate|prompt|long||422|Input should be a valid integer",
-                "bad LRC|generate|prompt,badlrc|95||400|LRC line 2 has no [mm:ss.xx] time tag",
+                "no LRC line|generate|prompt,badlrc|95||400|no line of the file reads as [mm:ss.xx]lyric: LRC line 1 has no",
                 "no lyrics|generate|prompt,nolyrics|95||422|Field required",
                 "nine variations|generate|prompt,batch9|95||422|less than or equal to 8",
                 "odd chunked|generate|prompt,chunky|95||422|valid boolean",
@@ -240,7 +240,7 @@ final class DiffRhythmRoutesTest {
             form.file(
                     "lyrics",
                     "l.lrc",
-                    (has.contains("badlrc") ? "[00:01.00]fine\nnot timed\n" : LRC).getBytes(StandardCharsets.UTF_8));
+                    (has.contains("badlrc") ? "not timed\n(Chorus) nor this\n" : LRC).getBytes(StandardCharsets.UTF_8));
         }
         if (has.contains("prompt")) {
             form.field("ref_prompt", "pop");
@@ -276,6 +276,60 @@ final class DiffRhythmRoutesTest {
         assertThat(taskFolders()).as("nothing was written").isEqualTo(tasksBefore);
     }
 
+    @Test
+    void lrcLinesDiffRhythmsReaderSkipsAreSkippedAndReportedByNumber() throws Exception {
+        String lrc = """
+                My Song (a title line)
+                [00:05.00]Morning rain upon the window
+                [00:03.00]too early
+                [00:20.00]Coffee cooling in my hand
+                """;
+        HttpResponse<byte[]> queued = server.postMultipart(
+                "/api/generate",
+                new Multipart()
+                        .file("lyrics", "l.lrc", lrc.getBytes(StandardCharsets.UTF_8))
+                        .field("ref_prompt", "folk"));
+
+        assertThat(queued.statusCode())
+                .as(new String(queued.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        String message = json(queued).get("message").asText();
+        assertThat(message)
+                .startsWith("Music generation task queued successfully; skipped lines the LRC reader cannot read: ")
+                .contains("LRC line 1 has no [mm:ss.xx] time tag: \"My Song (a title line)\"")
+                .contains("LRC line 3 starts at [00:03.00], before the line above it");
+        String id = json(queued).get("task_id").asText();
+        waitFor(id);
+        JsonNode status = json(download("/api/status/" + id));
+        assertThat(status.get("skipped_lines").size()).isEqualTo(2);
+        assertThat(status.get("skipped_lines").get(0).asText()).startsWith("LRC line 1 ");
+        assertThat(status.get("message").asText()).startsWith("Skipped lines the LRC reader cannot read: LRC line 1");
+        assertThat(json(download("/api/status/" + song)).get("skipped_lines").size())
+                .as("a file read whole skips none")
+                .isZero();
+    }
+
+    @Test
+    void formNumbersAndBoolsAreReadAsPydanticReadsThem() throws Exception {
+        HttpResponse<byte[]> response = server.postMultipart(
+                "/api/generate",
+                new Multipart()
+                        .file("lyrics", "l.lrc", new byte[0])
+                        .field("ref_prompt", "ambient")
+                        .field("audio_length", " 96.00 ")
+                        .field("chunked", "Off")
+                        .field("batch_infer_num", "01"));
+
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        String id = json(response).get("task_id").asText();
+        HttpResponse<byte[]> deleted = server.client.send(
+                HttpRequest.newBuilder(server.uri("/api/tasks/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+    }
+
     static long taskFolders() throws Exception {
         Path tasks = data.resolve("blobs/tasks");
         if (!Files.isDirectory(tasks)) {
@@ -309,18 +363,17 @@ final class DiffRhythmRoutesTest {
         assertThat(json(unknown).get("detail").asText()).isEqualTo("Task not found");
         assertThat(garbage.statusCode()).isEqualTo(404);
         assertThat(gone.statusCode())
-                .as("an unknown task is deleted already, as upstream answers")
+                .as("upstream deletes what is there and answers 200")
                 .isEqualTo(200);
+        assertThat(json(gone).get("message").asText())
+                .isEqualTo("Task 00000000-0000-0000-0000-000000000000 deleted successfully");
         assertThat(early.statusCode()).isEqualTo(400);
         assertThat(json(early).get("detail").asText())
                 .matches("Task is not completed yet. Current status: (queued|processing)");
         deleteWhileRunning(queued);
     }
 
-    /**
-     * A running task is cancelled, its row and folder go, and its status is 404 from then on; deleting it again
-     * succeeds.
-     */
+    /** A running task is cancelled, its row and folder go, its status is 404 from then on, and deleting it again is 200. */
     static void deleteWhileRunning(String id) throws Exception {
         for (int i = 0; i < 300; i++) {
             if (json(download("/api/status/" + id)).get("status").asText().equals("processing")) {
@@ -339,8 +392,9 @@ final class DiffRhythmRoutesTest {
                 HttpRequest.newBuilder(server.uri("/api/tasks/" + id)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.statusCode())
-                .as("a second DELETE, as upstream answers it")
+                .as("a second DELETE, as client_example.py's raise_for_status() needs")
                 .isEqualTo(200);
+        assertThat(json(again).get("message").asText()).isEqualTo("Task " + id + " deleted successfully");
         Thread.sleep(1500); // the worker notices at its next progress report and writes nothing more
         assertThat(data.resolve("blobs/tasks/" + id)).doesNotExist();
     }

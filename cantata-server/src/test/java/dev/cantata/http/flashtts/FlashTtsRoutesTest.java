@@ -232,6 +232,33 @@ final class FlashTtsRoutesTest {
     }
 
     @Test
+    void orpheusVoiceNamesSpeakWithCantatasVoicesBySexAndAreListedAsRoles() throws Exception {
+        String text = "Orpheus names work here, and each one has a voice of its own.";
+        double tara = f0(server.postJson("/speak", "{\"name\":\"tara\",\"text\":\"" + text + "\"}"));
+        double leah = f0(server.postJson("/speak", "{\"name\":\"leah\",\"text\":\"" + text + "\"}"));
+        double leo = f0(server.postJson("/speak", "{\"name\":\"leo\",\"text\":\"" + text + "\"}"));
+        double dan = f0(server.postJson("/speak", "{\"name\":\"dan\",\"text\":\"" + text + "\"}"));
+        HttpResponse<byte[]> openAi = server.postJson(
+                "/v1/audio/speech", "{\"model\":\"orpheus\",\"voice\":\"zac\",\"input\":\"" + text + "\"}");
+        HttpResponse<byte[]> dialogue =
+                server.postJson("/multi_speak", "{\"text\":\"<role:mia>Hello.<role:zac>Hi there.\"}");
+        JsonNode roles = JSON.readTree(server.get("/audio_roles").body()).get("roles");
+
+        assertThat(tara).isGreaterThan(150);
+        assertThat(leah).as("another woman's voice, not tara's").isGreaterThan(tara + 15);
+        assertThat(leo).isLessThan(130);
+        assertThat(dan).as("another man's voice, not leo's").isLessThan(leo - 8);
+        assertThat(openAi.statusCode()).isEqualTo(200);
+        assertThat(dialogue.statusCode()).isEqualTo(200);
+        assertThat(roles.toString()).contains("\"tara\"", "\"leah\"", "\"jess\"", "\"leo\"", "\"dan\"", "\"zoe\"");
+    }
+
+    static double f0(HttpResponse<byte[]> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Voices.medianF0(TestServer.ffmpegDecode(response.body(), 16_000, false), 16_000);
+    }
+
+    @Test
     void serverInfoAndVoicesListTheRolesAndTheRate() throws Exception {
         JsonNode info = JSON.readTree(server.get("/server_info").body());
         JsonNode voices = JSON.readTree(server.get("/v1/audio/voices").body());
@@ -241,7 +268,7 @@ final class FlashTtsRoutesTest {
         assertThat(info.get("info").get("formats").toString())
                 .isEqualTo("[\"mp3\",\"opus\",\"aac\",\"flac\",\"wav\",\"pcm\"]");
         assertThat(info.get("info").get("roles").size()).isGreaterThanOrEqualTo(8);
-        assertThat(voices.get("voices").toString()).contains("\"male\"", "\"alloy\"");
+        assertThat(voices.get("voices").findValuesAsText("id")).contains("male", "alloy");
     }
 
     // ---- errors: 4xx with a clear message in FastAPI's shape, never 500
@@ -258,15 +285,44 @@ final class FlashTtsRoutesTest {
     @Test
     void missingAndIllTypedFieldsAreOne422ListingEachProblem() throws Exception {
         HttpResponse<byte[]> response =
-                server.postJson("/speak", "{\"name\":\"male\",\"pitch\":\"loud\",\"stream\":\"maybe\",\"top_p\":3}");
+                server.postJson("/speak", "{\"name\":\"male\",\"pitch\":\"loud\",\"stream\":\"maybe\",\"top_k\":1.5}");
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode detail = json(response).get("detail");
         assertThat(detail.findValuesAsText("type"))
-                .containsExactly("missing", "enum", "bool_parsing", "less_than_equal");
+                .containsExactly("missing", "enum", "bool_parsing", "int_from_float");
         assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"text\"]");
         assertThat(detail.get(1).get("msg").asText())
                 .isEqualTo("Input should be 'very_low', 'low', 'moderate', 'high' or 'very_high'");
+    }
+
+    @Test
+    void laxFieldsAreReadAsPydanticReadsThemAndTheSamplingFieldsHaveNoBounds() throws Exception {
+        HttpResponse<byte[]> lax = server.postJson(
+                "/speak",
+                "{\"name\":\"male\",\"text\":\"Lax types.\",\"stream\":0,\"top_k\":50.0,\"response_format\":\"wav\","
+                        + "\"temperature\":\"2.5\",\"top_p\":7,\"repetition_penalty\":-3,\"max_tokens\":\" 0 \","
+                        + "\"length_threshold\":1e3,\"window_size\":true}");
+        HttpResponse<byte[]> yes = server.postJson(
+                "/speak", "{\"name\":\"male\",\"text\":\"Streamed.\",\"stream\":\"yes\",\"response_format\":\"wav\"}");
+        HttpResponse<byte[]> refused = server.postJson(
+                "/speak", "{\"name\":\"male\",\"text\":\"x\",\"stream\":2,\"top_k\":\"50.5\",\"temperature\":[]}");
+
+        assertThat(lax.statusCode())
+                .as(new String(lax.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(lax.headers().firstValue("x-accel-buffering"))
+                .as("stream 0 is false")
+                .isEmpty();
+        assertThat(TestServer.ffmpegDecode(lax.body(), 16_000, false).length).isGreaterThan(8_000);
+        assertThat(yes.statusCode()).isEqualTo(200);
+        assertThat(yes.headers().firstValue("x-accel-buffering"))
+                .as("\"yes\" streams")
+                .hasValue("no");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode detail = json(refused).get("detail");
+        assertThat(detail.findValuesAsText("type")).containsExactly("bool_parsing", "float_type", "int_parsing");
+        assertThat(detail.get(0).get("input").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantata.client.Multipart;
 import dev.cantata.testing.TestServer;
 import dev.cantata.testing.Voices;
 import java.net.http.HttpResponse;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,47 @@ final class OpenAiRoutesTest {
     }
 
     @Test
+    void speedAndPitchOutsideTheirRangesAreClampedAsFlashTtsClampsThem() throws Exception {
+        String body = "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"Clamped rather than refused, as"
+                + " upstream does.\",\"response_format\":\"pcm\"";
+        int fastest = speech(body + ",\"speed\":4}").body().length;
+
+        HttpResponse<byte[]> tooFast = speech(body + ",\"speed\":10,\"pitch\":9}");
+        HttpResponse<byte[]> asText = speech(body + ",\"speed\":\"4.0\",\"pitch\":\"0.1\"}");
+        HttpResponse<byte[]> notANumber = speech(body + ",\"speed\":NaN}");
+
+        assertThat(tooFast.statusCode()).isEqualTo(200);
+        assertThat(tooFast.body().length).isCloseTo(fastest, within(fastest / 10));
+        assertThat(Voices.medianF0(TestServer.ffmpegDecode(tooFast.body(), 24_000, true), 24_000))
+                .as("pitch 9 speaks at twice the F0, the most Cantata's voices do")
+                .isGreaterThan(230);
+        assertThat(asText.statusCode()).isEqualTo(200);
+        assertThat(asText.body().length).isCloseTo(fastest, within(fastest / 10));
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(error(notANumber).get("message").asText())
+                .isEqualTo("Invalid 'speed': Input should be a finite number.");
+    }
+
+    @Test
+    void streamAndTheSamplingFieldsTakeWhatPydanticTakes() throws Exception {
+        HttpResponse<byte[]> lax = speech(
+                "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"Lax.\",\"stream\":0,"
+                        + "\"top_k\":50.0,\"temperature\":\"7\",\"top_p\":3,\"max_tokens\":\"1_000_000\",\"repetition_penalty\":-1}");
+        HttpResponse<byte[]> fraction =
+                speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"top_k\":1.5}");
+        HttpResponse<byte[]> two = speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"stream\":2}");
+
+        assertThat(lax.statusCode()).isEqualTo(200);
+        assertThat(lax.headers().firstValue("x-accel-buffering"))
+                .as("stream 0 is false: a whole answer")
+                .isEmpty();
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(error(fraction).get("message").asText())
+                .isEqualTo("Invalid 'top_k': Input should be a valid integer, got a number with a fractional part.");
+        assertThat(error(two).get("param").asText()).isEqualTo("stream");
+    }
+
+    @Test
     void aVoiceObjectAndBase64AudioAreAcceptedAsVoices() throws Exception {
         HttpResponse<byte[]> byId =
                 speech("{\"model\":\"tts-1\",\"voice\":{\"id\":\"narrator\"},\"input\":\"Hello.\"}");
@@ -149,7 +193,7 @@ final class OpenAiRoutesTest {
                         .get("param")
                         .asText())
                 .isEqualTo("voice");
-        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"speed\":9}"))
+        assertThat(error(speech("{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"x\",\"speed\":\"fast\"}"))
                         .get("param")
                         .asText())
                 .isEqualTo("speed");
@@ -169,6 +213,61 @@ final class OpenAiRoutesTest {
         assertThat(error(speech("{}")).get("param").asText())
                 .as("an empty object is JSON, missing its fields")
                 .isEqualTo("model");
+    }
+
+    @Test
+    void openWebUiFindsTheModelsAndEveryVoiceWhereItLooks() throws Exception {
+        HttpResponse<byte[]> added = server.postMultipart(
+                "/add_speaker",
+                new Multipart().field("name", "Listed Clone").file("audio_file", "r.wav", Voices.vowelWav(120, 2)));
+        assertThat(added.statusCode()).isEqualTo(200);
+
+        JsonNode models = JSON.readTree(server.get("/v1/audio/models").body());
+        JsonNode voices = JSON.readTree(server.get("/v1/audio/voices").body());
+
+        assertThat(models.get("models").findValuesAsText("id")).contains("tts-1", "tts-1-hd");
+        Map<String, String> byId = new LinkedHashMap<>(); // what Open WebUI builds: {x["id"]: x["name"]}
+        for (JsonNode voice : voices.get("voices")) {
+            byId.put(voice.get("id").asText(), voice.get("name").asText());
+        }
+        assertThat(byId)
+                .containsKeys("alloy", "echo", "fable", "onyx", "nova", "shimmer")
+                .containsKeys("female", "male", "deep", "narrator")
+                .containsKeys("tara", "leo")
+                .containsEntry("Listed Clone", "Listed Clone");
+        assertThat(voices.get("voices").get(0).get("description").asText()).contains("warm");
+    }
+
+    @Test
+    void aModelIsRetrievedByIdAndAnUnknownOneIsA404InOpenAisShape() throws Exception {
+        JsonNode model = JSON.readTree(server.get("/v1/models/tts-1").body());
+        HttpResponse<String> unknown = server.get("/v1/models/whisper-9");
+
+        assertThat(model.get("id").asText()).isEqualTo("tts-1");
+        assertThat(model.get("object").asText()).isEqualTo("model");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        JsonNode error = JSON.readTree(unknown.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("model_not_found");
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsUnderV1AnswerInOpenAisShape() throws Exception {
+        HttpResponse<String> unknown = server.get("/v1/embeddings");
+        HttpResponse<String> wrong = server.get("/v1/audio/speech");
+        HttpResponse<String> suno = server.get("/v1/chat/completions");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").get("message").asText())
+                .isEqualTo("Invalid URL (GET /v1/embeddings)");
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(JSON.readTree(wrong.body()).get("error").get("message").asText())
+                .isEqualTo("Invalid method for URL (GET /v1/audio/speech)");
+        assertThat(suno.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(suno.body()).get("error").isTextual())
+                .as("suno-api's chat route keeps suno's shape")
+                .isTrue();
     }
 
     @Test
