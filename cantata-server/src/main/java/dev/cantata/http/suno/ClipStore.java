@@ -12,6 +12,11 @@ import java.util.UUID;
 
 /** The {@code suno_clips} table: one row a clip, deleted with its task. */
 final class ClipStore {
+    /** The table whose rows make song tasks clips: the Suno library ({@link ClipLibrary}). */
+    static final String TABLE = "suno_clips";
+
+    private static final String UNFINISHED = "('queued', 'processing')";
+
     private final Jdbc jdbc;
     private final Dialect dialect;
 
@@ -54,6 +59,32 @@ final class ClipStore {
                 account,
                 size,
                 (long) page * size);
+    }
+
+    /** The extensions of {@code source} still to be made (queued or being made): they read its audio when they run. */
+    List<UUID> pendingExtensions(UUID source) {
+        return jdbc.query(
+                "listing the extensions of Suno clip " + source + " still to be made",
+                "SELECT e.id FROM suno_clips e JOIN tasks t ON t.id = e.id WHERE e.source_clip = ? AND t.status IN "
+                        + UNFINISHED + " ORDER BY e.created_at",
+                row -> UUID.fromString(row.getString(1)),
+                dialect.id(source));
+    }
+
+    /**
+     * Up to {@code limit} clips whose tasks finished before {@code cutoff}, oldest first, leaving out those an extension
+     * still to be made reads from.
+     */
+    List<UUID> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.query(
+                "listing Suno clips past their retention",
+                "SELECT c.id FROM suno_clips c JOIN tasks t ON t.id = c.id WHERE t.finished_at IS NOT NULL"
+                        + " AND t.finished_at < ? AND NOT EXISTS (SELECT 1 FROM suno_clips e JOIN tasks et"
+                        + " ON et.id = e.id WHERE e.source_clip = c.id AND et.status IN " + UNFINISHED + ")"
+                        + " ORDER BY t.finished_at LIMIT ?",
+                row -> UUID.fromString(row.getString(1)),
+                cutoff.toEpochMilli(),
+                limit);
     }
 
     private static SunoClip clip(ResultSet row) throws SQLException {

@@ -9,6 +9,7 @@ import dev.cantata.music.Score;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON bodies of the Suno dialect, field for field as suno-api sends them (snake_case names). */
@@ -208,6 +209,14 @@ final class SunoReplies {
             @Nullable Object clip,
             List<Object> personaClips,
             boolean isPublic) {}
+
+    /** What {@code DELETE /api/clip} and {@code POST /api/delete} did. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Deleted(List<String> deleted, List<String> notFound) {
+        static Deleted of(ClipLibrary.Deleted d) {
+            return new Deleted(d.deleted().stream().map(UUID::toString).toList(), d.notFound());
+        }
+    }
 
     record Lyrics(String text, String title, String status) {}
 }

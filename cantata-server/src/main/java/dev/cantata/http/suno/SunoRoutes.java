@@ -9,6 +9,7 @@ import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Forwarded;
 import dev.cantata.http.Hangup;
 import dev.cantata.http.Routes;
+import dev.cantata.jobs.Library;
 import dev.cantata.jobs.TaskStatus;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
@@ -44,13 +45,16 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Suno dialect (gcui-art/suno-api): its routes and their documentation. Every generation queues two clips through
  * {@link ClipQueue}, each a durable song task with its own seed and a row of what Suno shows ({@link SunoClip}); a
  * clip's id is its task's id, and {@link Clips} finds them. {@code audio_url} is absolute and works as soon as the clip
  * is queued: asked for early, it answers once the song is made (the seed's client prints both clips' URLs when the
- * first one streams). Replies are {@link SunoReplies}; errors are {@code {"error": "…"}}.
+ * first one streams). Clips are a library ({@link ClipLibrary}): kept until their account deletes them ({@code DELETE
+ * /api/clip}, {@code POST /api/delete}), not swept with scratch tasks. Replies are {@link SunoReplies}; errors are
+ * {@code {"error": "…"}}.
  */
 public final class SunoRoutes implements Routes {
     static final int CLIPS = 2;
@@ -75,6 +79,8 @@ public final class SunoRoutes implements Routes {
     static final int MAX_SHORT = 100;
     /** Entries of the chat's {@code messages}. */
     static final int MAX_MESSAGES = 100;
+    /** Clips one {@code POST /api/delete} may name. */
+    static final int MAX_DELETE = 100;
 
     private static final Set<String> PATHS = Set.of(
             "/api/custom_generate",
@@ -83,6 +89,7 @@ public final class SunoRoutes implements Routes {
             "/api/get",
             "/api/get_limit",
             "/api/clip",
+            "/api/delete",
             "/api/concat",
             "/api/generate_stems",
             "/api/get_aligned_lyrics",
@@ -93,6 +100,7 @@ public final class SunoRoutes implements Routes {
     private final Voices voices;
     private final Credits credits;
     private final Clips clips;
+    private final ClipLibrary library;
     private final ClipQueue queue;
     private final Waiting waiting;
     private final ClipFiles files;
@@ -104,12 +112,14 @@ public final class SunoRoutes implements Routes {
             Voices voices,
             Credits credits,
             Clips clips,
+            ClipLibrary library,
             ClipQueue queue,
             Waiting waiting,
             ClipFiles files,
             Clients clients,
             Forwarded forwarded) {
         this.songs = songs;
+        this.library = library;
         this.clients = clients;
         this.voices = voices;
         this.credits = credits;
@@ -122,8 +132,9 @@ public final class SunoRoutes implements Routes {
 
     /**
      * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
-     * finished clips reported as {@code streaming} for {@code hold}, accounts told apart by {@code clients}, and URLs
-     * made for the client as {@code forwarded} says it reached the server.
+     * finished clips reported as {@code streaming} for {@code hold}, kept for {@code clipRetention} after they finish
+     * (null: until deleted), accounts told apart by {@code clients}, and URLs made for the client as {@code forwarded}
+     * says it reached the server. The node's retention sweep must be given {@link #library()}.
      */
     public static SunoRoutes create(
             Songs songs,
@@ -132,6 +143,7 @@ public final class SunoRoutes implements Routes {
             InstantSource clock,
             int monthlyCredits,
             Duration hold,
+            @Nullable Duration clipRetention,
             Clients clients,
             Forwarded forwarded) {
         Credits credits = new Credits(database, clock, monthlyCredits);
@@ -143,11 +155,17 @@ public final class SunoRoutes implements Routes {
                 voices,
                 credits,
                 clips,
+                new ClipLibrary(store, songs.tasks(), songs.blobs(), clipRetention),
                 new ClipQueue(songs, store, credits),
                 waiting,
                 new ClipFiles(clips, songs.blobs(), waiting),
                 clients,
                 forwarded);
+    }
+
+    /** The clips as a library, for the retention sweep: it leaves them alone and lets the library sweep them. */
+    public Library library() {
+        return library;
     }
 
     @Override
@@ -160,6 +178,8 @@ public final class SunoRoutes implements Routes {
             router.get("/api/get", this::get);
             router.get("/api/get_limit", this::getLimit);
             router.get("/api/clip", this::clip);
+            router.delete("/api/clip", this::deleteClip);
+            router.post("/api/delete", this::deleteClips);
             router.post("/api/concat", this::concat);
             router.post("/api/generate_stems", this::generateStems);
             router.get("/api/get_aligned_lyrics", this::alignedLyrics);
@@ -502,16 +522,19 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.GET,
             tags = {"Suno"},
             summary = "Clips by id, or your feed (Suno)",
-            description =
-                    "ids (comma-separated) or none for this account's clips, newest first, 20 a page (page from 0).",
+            description = "ids (comma-separated): the clips that exist, in that order; unknown or deleted ids are left"
+                    + " out (none known: []). Without ids, this account's clips, newest first, 20 a page (page from"
+                    + " 0).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void get(Context ctx) throws Exception {
         String ids = ctx.queryParam("ids");
         List<SunoReplies.AudioInfo> out = new ArrayList<>();
         if (ids != null && !ids.isBlank()) {
+            // as Suno's feed does: it answers with the clips it has, so one deleted id does not hide the others
             for (String id : ids.split(",")) {
-                if (!id.isBlank()) {
-                    out.add(SunoReplies.AudioInfo.polled(clips.get(id), base(ctx)));
+                Optional<Clips.Clip> clip = id.isBlank() ? Optional.empty() : clips.find(id);
+                if (clip.isPresent()) {
+                    out.add(SunoReplies.AudioInfo.polled(clip.get(), base(ctx)));
                 }
             }
             ctx.json(out);
@@ -556,6 +579,79 @@ public final class SunoRoutes implements Routes {
             throw ApiException.badRequest("Missing parameter id");
         }
         ctx.json(SunoReplies.RawClip.of(clips.get(id), base(ctx), null));
+    }
+
+    @OpenApi(
+            path = "/api/clip",
+            methods = HttpMethod.DELETE,
+            tags = {"Suno"},
+            summary = "Delete a clip (Cantata; upstream has no delete)",
+            description = "id: a clip of this account (the same bearer key made it). Deletes its song and files; the"
+                    + " other clip of its request stays. → {deleted: [ids],"
+                    + " not_found: []}. 404 for an unknown, deleted or other account's clip; 409 while an extension of"
+                    + " it is still being made.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "404"),
+                @OpenApiResponse(status = "409")
+            })
+    void deleteClip(Context ctx) throws Exception {
+        String id = ctx.queryParam("id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("Missing parameter id");
+        }
+        SunoBody.checked("id", id, MAX_SHORT);
+        ClipLibrary.Deleted deleted = library.delete(clients.account(ctx), List.of(id));
+        if (!deleted.notFound().isEmpty()) {
+            throw ApiException.notFound("Clip not found: " + id.strip());
+        }
+        ctx.json(SunoReplies.Deleted.of(deleted));
+    }
+
+    @OpenApi(
+            path = "/api/delete",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "Delete clips (Cantata; upstream has no delete)",
+            description =
+                    "JSON ids: a list of clip ids, or one comma-separated string (as /api/get takes them), at most"
+                            + " 100. Deletes this account's clips among them as DELETE /api/clip does → {deleted: [ids],"
+                            + " not_found: [ids that name no clip of this account]}. 409, and"
+                            + " nothing deleted, when one is the source of an extension still being made that is not deleted"
+                            + " with it.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "409")
+            })
+    void deleteClips(Context ctx) throws Exception {
+        JsonNode given = SunoBody.of(ctx).get("ids");
+        List<String> ids = new ArrayList<>();
+        if (given.isTextual()) {
+            for (String id : given.asText().split(",")) {
+                ids.add(id);
+            }
+        } else if (given.isArray()) {
+            for (JsonNode id : given) {
+                if (!id.isTextual()) {
+                    throw ApiException.badRequest("ids must be clip ids (strings)", "ids");
+                }
+                ids.add(id.asText());
+            }
+        } else if (!given.isMissingNode() && !given.isNull()) {
+            throw ApiException.badRequest("ids must be a list of clip ids or a comma-separated string", "ids");
+        }
+        ids.removeIf(String::isBlank);
+        if (ids.isEmpty()) {
+            throw ApiException.badRequest("ids is required: the clips to delete", "ids");
+        }
+        if (ids.size() > MAX_DELETE) {
+            throw ApiException.badRequest(
+                    "ids names " + ids.size() + " clips; the limit is " + MAX_DELETE + " a request", "ids");
+        }
+        for (String id : ids) {
+            SunoBody.checked("ids", id, MAX_SHORT);
+        }
+        ctx.json(SunoReplies.Deleted.of(library.delete(clients.account(ctx), ids)));
     }
 
     @OpenApi(

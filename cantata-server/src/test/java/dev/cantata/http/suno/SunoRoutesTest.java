@@ -87,6 +87,37 @@ final class SunoRoutesTest {
         return JSON.readTree(server.get(path).body());
     }
 
+    /** A request with any method as {@code key}'s account (none when null), and its answer. */
+    static HttpResponse<String> call(String method, String path, String json, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofMinutes(3));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        return server.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> ids(JsonNode clips) {
+        List<String> ids = new ArrayList<>();
+        clips.forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
+    }
+
+    /** Two new clips of {@code key}'s account, both complete. */
+    static List<String> twoCompleteClips(String key) throws Exception {
+        List<String> ids = new ArrayList<>();
+        post("/api/custom_generate", "{\"prompt\":" + JSON.writeValueAsString(LYRICS) + ",\"tags\":\"folk\"}", key)
+                .forEach(c -> ids.add(c.get("id").asText()));
+        waitComplete(String.join(",", ids));
+        return ids;
+    }
+
     static HttpResponse<byte[]> fetch(String url) throws Exception {
         return server.client.send(
                 HttpRequest.newBuilder(java.net.URI.create(url))
@@ -229,6 +260,55 @@ final class SunoRoutesTest {
     }
 
     @Test
+    void deletingAClipDeletesItsSongAndFilesAndLeavesItsSiblingWhole() throws Exception {
+        List<String> pair = twoCompleteClips("deleter");
+        String gone = pair.get(0);
+        String sibling = pair.get(1);
+        JsonNode before = get("/api/get?ids=" + gone).get(0);
+
+        HttpResponse<String> stranger = call("DELETE", "/api/clip?id=" + gone, null, "stranger");
+        HttpResponse<String> deleted = call("DELETE", "/api/clip?id=" + gone, null, "deleter");
+
+        assertThat(stranger.statusCode())
+                .as("another account's clip is not found")
+                .isEqualTo(404);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()))
+                .isEqualTo(JSON.readTree("{\"deleted\":[\"" + gone + "\"],\"not_found\":[]}"));
+        assertThat(ids(get("/api/get?ids=" + gone + "," + sibling))).containsExactly(sibling);
+        assertThat(get("/api/get?ids=" + gone))
+                .as("no clip known: an empty list")
+                .isEmpty();
+        assertThat(Files.exists(data.resolve("blobs/tasks/" + gone))).isFalse();
+        assertThat(server.server.tasks().find(java.util.UUID.fromString(gone))).isEmpty();
+        assertThat(fetch(before.get("audio_url").asText()).statusCode()).isEqualTo(404);
+        for (String[] request : new String[][] {
+            {"GET", "/api/clip?id=" + gone, null},
+            {"POST", "/api/extend_audio", "{\"audio_id\":\"" + gone + "\"}"},
+            {"POST", "/api/concat", "{\"clip_id\":\"" + gone + "\"}"},
+            {"POST", "/api/generate_stems", "{\"audio_id\":\"" + gone + "\"}"},
+            {"DELETE", "/api/clip?id=" + gone, null}
+        }) {
+            HttpResponse<String> r = call(request[0], request[1], request[2], "deleter");
+            assertThat(r.statusCode()).as(request[1]).isEqualTo(404);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("Clip not found: " + gone);
+        }
+        JsonNode kept = get("/api/get?ids=" + sibling).get(0);
+        assertThat(kept.get("status").asText()).isEqualTo("complete");
+        float[] audio =
+                TestServer.ffmpegDecode(fetch(kept.get("audio_url").asText()).body(), 44_100, false);
+        assertThat(audio.length / 44_100.0).isCloseTo(kept.get("duration").asDouble(), within(0.2));
+
+        HttpResponse<String> batch =
+                call("POST", "/api/delete", "{\"ids\":\"" + sibling + ",nope," + gone + "\"}", "deleter");
+
+        assertThat(JSON.readTree(batch.body()))
+                .isEqualTo(
+                        JSON.readTree("{\"deleted\":[\"" + sibling + "\"],\"not_found\":[\"nope\",\"" + gone + "\"]}"));
+        assertThat(Files.exists(data.resolve("blobs/tasks/" + sibling))).isFalse();
+    }
+
+    @Test
     void aDescriptionGetsWrittenLyricsAndWaitAudioReturnsPlayableClips() throws Exception {
         List<JsonNode> clips = post(
                 "/api/generate",
@@ -307,6 +387,9 @@ final class SunoRoutesTest {
                 "/api/generate|{not json|400|Invalid JSON",
                 "/api/custom_generate|{\"prompt\":\"[00:01.00]ok\\nno time\"}|400|LRC line 2",
                 "/v1/chat/completions|{\"messages\":[]}|400|Prompt message is required",
+                "/api/delete|{}|400|ids is required",
+                "/api/delete|{\"ids\":5}|400|ids must be",
+                "/api/delete|{\"ids\":[\"a\",7]}|400|ids must be",
                 "/api/generate_lyrics|{}|400|Prompt is required"
             })
     void badRequestsGetSunosErrorShape(String path, String body, int status, String message) throws Exception {
