@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * The Suno clips as a library, not scratch: bots and apps keep {@code audio_url}s and ids, so a clip stays until its
  * account deletes it, or for {@code clip-retention} after it finishes when that is set, and never while an extension
  * of it is still to be made (the extension reads its audio when it runs). Deleting a clip deletes its song task (each
- * clip has its own, so its sibling from the same request is untouched) and its files.
+ * clip has its own, so its sibling from the same request is untouched), its files and its stem clips; deleting a stem
+ * clip deletes only its row, since its audio is its clip's.
  */
 final class ClipLibrary implements Library {
     private static final int BATCH = 200;
@@ -41,7 +42,7 @@ final class ClipLibrary implements Library {
         this.retention = retention;
     }
 
-    /** What a delete did: the clips deleted and the ids it found no clip for. */
+    /** What a delete did: the clips deleted (stem clips of a deleted clip included) and the ids it found no clip for. */
     record Deleted(List<UUID> deleted, List<String> notFound) {}
 
     @Override
@@ -85,6 +86,9 @@ final class ClipLibrary implements Library {
             }
         }
         for (SunoClip clip : found.values()) {
+            if (clip.stem() != null) {
+                continue;
+            }
             for (UUID extension : store.pendingExtensions(clip.id())) {
                 if (!found.containsKey(extension)) {
                     throw new ApiException(
@@ -100,14 +104,21 @@ final class ClipLibrary implements Library {
         List<SunoClip> order = new ArrayList<>(found.values());
         order.sort(Comparator.comparing(SunoClip::createdAt).reversed());
         for (SunoClip clip : order) {
-            deleted.add(clip.id());
-            deleteSong(clip.id());
+            if (clip.stem() != null) {
+                if (store.deleteStem(clip.id())) {
+                    deleted.add(clip.id());
+                }
+            } else {
+                deleted.add(clip.id());
+                deleted.addAll(store.stemsOf(clip.id()));
+                deleteSong(clip.id());
+            }
         }
         return new Deleted(List.copyOf(deleted), List.copyOf(notFound));
     }
 
     /**
-     * Deletes a clip's song task, which takes its clip row with it, then its files. The row goes first:
+     * Deletes a clip's song task, which takes its clip row and stem clips with it, then its files. The row goes first:
      * a crash between leaves a folder without a task, which the retention sweep removes, never a clip whose files are
      * gone. A worker still making the song finds its claim gone at its next renewal and stops.
      */

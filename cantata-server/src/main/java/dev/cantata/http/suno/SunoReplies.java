@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.cantata.music.Score;
+import dev.cantata.music.Stem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,14 @@ final class SunoReplies {
         private static AudioInfo of(
                 Clips.Clip c, String base, ClipStatus status, Map<String, @Nullable Object> variant) {
             String id = c.id().toString();
-            // the URL works from the moment the clip exists: asked early, it answers once the song is made
-            String audio = c.status() == ClipStatus.ERROR ? "" : base + "/api/audio/" + id + ".mp3";
+            // the URL works from the moment the clip exists: asked early, it answers once the song is made; a stem
+            // clip's audio is the stem its clip was mixed from, kept lossless
+            Stem stem = c.info().stem();
+            String audio = c.status() == ClipStatus.ERROR
+                    ? ""
+                    : stem != null
+                            ? base + "/api/stems/" + c.info().task() + "/" + stem.wireName() + ".flac"
+                            : base + "/api/audio/" + id + ".mp3";
             String lyric = c.info()
                     .lyrics()
                     .lines()
@@ -73,7 +80,7 @@ final class SunoReplies {
                     lyric,
                     audio,
                     "",
-                    c.task().createdAt().toString(),
+                    c.info().createdAt().toString(),
                     c.info().model(),
                     status,
                     c.info().description(),
@@ -114,7 +121,8 @@ final class SunoReplies {
         static RawClip of(Clips.Clip c, String base, @Nullable List<ChainLink> history) {
             AudioInfo flat = AudioInfo.polled(c, base);
             SunoClip info = c.info();
-            boolean extension = info.source() != null;
+            boolean extension = info.type() == ClipType.EXTEND;
+            boolean stem = info.type() == ClipType.STEM;
             RawMetadata metadata = new RawMetadata(
                     flat.tags(),
                     info.negativeTags(),
@@ -125,6 +133,7 @@ final class SunoReplies {
                     (String) flat.variant().get("error_message"),
                     extension ? info.continueAt() : null,
                     extension ? String.valueOf(info.source()) : null,
+                    stem ? String.valueOf(info.source()) : null,
                     history);
             return new RawClip(
                     flat.id(),
@@ -163,6 +172,9 @@ final class SunoReplies {
             String continueClipId,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String stemFromId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
             List<ChainLink> concatHistory) {}
 
     /** One clip of an extension chain: the clip continued, and where. */
@@ -176,17 +188,30 @@ final class SunoReplies {
         }
     }
 
-    /** A stem of a clip, shown as a clip of its own. */
+    /** A stem clip as {@code generate_stems} answers with it: upstream's fields, then its stem and audio. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record StemClip(
             String id,
-            String status,
+            ClipStatus status,
             String createdAt,
             String title,
             String stemFromId,
             @Nullable Double duration,
             String stem,
-            String audioUrl) {}
+            String audioUrl) {
+        static StemClip of(Clips.Clip c, String base) {
+            AudioInfo flat = AudioInfo.polled(c, base);
+            return new StemClip(
+                    flat.id(),
+                    flat.status(),
+                    flat.createdAt(),
+                    flat.title(),
+                    String.valueOf(c.info().source()),
+                    flat.duration(),
+                    java.util.Objects.requireNonNull(c.info().stem()).wireName(),
+                    flat.audioUrl());
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AlignedWord(String word, double startS, double endS, boolean success, double pAlign) {

@@ -33,7 +33,6 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -349,6 +348,11 @@ public final class SunoRoutes implements Routes {
     /** Checks an extension of {@code source} (which must be complete) and queues its clips. */
     private CompletableFuture<List<SunoReplies.AudioInfo>> extension(Context ctx, SunoBody body, Clips.Clip source)
             throws Exception {
+        Stem stem = source.info().stem();
+        if (stem != null) {
+            throw ApiException.badRequest("Clip " + source.id() + " is the " + stem.wireName() + " stem of clip "
+                    + source.info().task() + ": extend that clip");
+        }
         if (source.task().status() != TaskStatus.COMPLETED) {
             throw ApiException.badRequest("Clip " + source.id() + " cannot be extended: it is "
                     + source.status().wire());
@@ -523,8 +527,8 @@ public final class SunoRoutes implements Routes {
             tags = {"Suno"},
             summary = "Clips by id, or your feed (Suno)",
             description = "ids (comma-separated): the clips that exist, in that order; unknown or deleted ids are left"
-                    + " out (none known: []). Without ids, this account's clips, newest first, 20 a page (page from"
-                    + " 0).",
+                    + " out (none known: []). Without ids, this account's clips and stem clips, newest first, 20 a"
+                    + " page (page from 0).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void get(Context ctx) throws Exception {
         String ids = ctx.queryParam("ids");
@@ -586,8 +590,8 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.DELETE,
             tags = {"Suno"},
             summary = "Delete a clip (Cantata; upstream has no delete)",
-            description = "id: a clip of this account (the same bearer key made it). Deletes its song and files; the"
-                    + " other clip of its request stays. → {deleted: [ids],"
+            description = "id: a clip of this account (the same bearer key made it). Deletes its song, files and stem"
+                    + " clips (a stem clip alone: just it); the other clip of its request stays. → {deleted: [ids],"
                     + " not_found: []}. 404 for an unknown, deleted or other account's clip; 409 while an extension of"
                     + " it is still being made.",
             responses = {
@@ -615,8 +619,8 @@ public final class SunoRoutes implements Routes {
             summary = "Delete clips (Cantata; upstream has no delete)",
             description =
                     "JSON ids: a list of clip ids, or one comma-separated string (as /api/get takes them), at most"
-                            + " 100. Deletes this account's clips among them as DELETE /api/clip does → {deleted: [ids],"
-                            + " not_found: [ids that name no clip of this account]}. 409, and"
+                            + " 100. Deletes this account's clips among them as DELETE /api/clip does → {deleted: [ids, stem"
+                            + " clips of deleted clips included], not_found: [ids that name no clip of this account]}. 409, and"
                             + " nothing deleted, when one is the source of an extension still being made that is not deleted"
                             + " with it.",
             responses = {
@@ -671,7 +675,7 @@ public final class SunoRoutes implements Routes {
         Clips.Clip c = clips.get(id);
         List<SunoReplies.ChainLink> history = new ArrayList<>();
         Optional<Clips.Clip> at = Optional.of(c);
-        for (int guard = 0; at.isPresent() && at.get().info().source() != null && guard < 100; guard++) {
+        for (int guard = 0; at.isPresent() && at.get().info().type() == ClipType.EXTEND && guard < 100; guard++) {
             SunoClip link = at.get().info();
             history.add(0, new SunoReplies.ChainLink(String.valueOf(link.source()), link.continueAt()));
             at = clips.find(String.valueOf(link.source()));
@@ -684,29 +688,25 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.POST,
             tags = {"Suno"},
             summary = "A clip's stems (Suno)",
-            description = "JSON audio_id → vocals, drums, bass and other, each with an"
-                    + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
+            description = "JSON audio_id → vocals, drums, bass and other: the stems the song was mixed from, not a"
+                    + " separation. Each is a clip of its own, as on Suno: /api/get and /api/clip find it, the feed"
+                    + " lists it, its audio_url is the stem (FLAC), and it goes when its clip is deleted. Asked again,"
+                    + " the same clips.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void generateStems(Context ctx) throws Exception {
         Clips.Clip c = clips.finished(SunoBody.of(ctx).text("audio_id"), "Audio ID is required");
-        String id = c.id().toString();
+        Stem of = c.info().stem();
+        if (of != null) {
+            throw ApiException.badRequest("Clip " + c.id() + " is already the " + of.wireName() + " stem of clip "
+                    + c.info().task() + ": ask for that clip's stems");
+        }
         SongFiles.Saved saved = saved(c);
         if (saved.stems().isEmpty()) {
             throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
         }
         List<SunoReplies.StemClip> out = new ArrayList<>();
         for (Stem part : saved.stems()) {
-            String stem = part.wireName();
-            out.add(new SunoReplies.StemClip(
-                    UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8))
-                            .toString(),
-                    "complete",
-                    c.task().createdAt().toString(),
-                    c.title() + " (" + stem + ")",
-                    id,
-                    c.duration(),
-                    stem,
-                    base(ctx) + "/api/stems/" + id + "/" + stem + ".flac"));
+            out.add(SunoReplies.StemClip.of(clips.stem(c, part), base(ctx)));
         }
         ctx.json(out);
     }
@@ -717,16 +717,27 @@ public final class SunoRoutes implements Routes {
             tags = {"Suno"},
             summary = "Word timings (Suno)",
             description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
-                    + " score the song was sung from: exact, not estimated.",
+                    + " score the song was sung from: exact, not estimated. A stem clip's are its clip's for the"
+                    + " vocals, and none for the other stems (nothing is sung in them).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void alignedLyrics(Context ctx) throws Exception {
         String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
-        Score score = saved(clips.finished(id, "Song ID is required")).score();
-        ctx.json(score.words().stream().map(SunoReplies.AlignedWord::of).toList());
+        Clips.Clip c = clips.finished(id, "Song ID is required");
+        Stem stem = c.info().stem();
+        Score score = saved(c).score();
+        ctx.json(
+                stem != null && stem != Stem.VOCALS
+                        ? List.of()
+                        : score.words().stream()
+                                .map(SunoReplies.AlignedWord::of)
+                                .toList());
     }
 
+    /** What was saved with the clip's song (a stem clip's is its clip's). */
     private SongFiles.Saved saved(Clips.Clip c) throws IOException {
-        return songs.files().saved(c.id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
+        return songs.files()
+                .saved(c.info().task(), 0)
+                .orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
     }
 
     @OpenApi(

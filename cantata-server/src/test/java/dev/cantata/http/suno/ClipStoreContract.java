@@ -6,6 +6,7 @@ import dev.cantata.blobs.BlobStore;
 import dev.cantata.db.Database;
 import dev.cantata.jobs.Task;
 import dev.cantata.jobs.TaskStore;
+import dev.cantata.music.Stem;
 import dev.cantata.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The clip library's SQL on every database Cantata supports: the task retention leaves clips out, the clip sweep spares
- * a clip an extension still to be made reads from, and a delete takes a clip's task and files, for its account only.
+ * The clip library's SQL on every database Cantata supports: stem clips read as clips and page with them in the feed,
+ * the task retention leaves clips out, the clip sweep spares a clip an extension still to be made reads from, and a
+ * delete takes a clip's task, files and stem clips, for its account only.
  */
 abstract class ClipStoreContract {
     static final Duration LEASE = Duration.ofMinutes(5);
@@ -72,7 +74,8 @@ abstract class ClipStoreContract {
                 "[Verse]\nMorning rain",
                 source,
                 source == null ? 0 : 12.5,
-                clock.instant());
+                clock.instant(),
+                null);
         store.insert(clip);
         return clip;
     }
@@ -89,6 +92,33 @@ abstract class ClipStoreContract {
         SunoClip clip = queued(null);
         finishNext();
         return clip;
+    }
+
+    @Test
+    void aStemClipReadsAsAClipOfItsOwnAndPagesWithTheClipsNewestFirst() throws Exception {
+        SunoClip clip = made();
+        clock.advance(Duration.ofSeconds(5));
+        UUID vocalsId = UUID.randomUUID();
+        UUID drumsId = UUID.randomUUID();
+
+        SunoClip vocals = store.insertStem(vocalsId, clip, Stem.VOCALS, clock.instant());
+        clock.advance(Duration.ofSeconds(5));
+        SunoClip drums = store.insertStem(drumsId, clip, Stem.DRUMS, clock.instant());
+        SunoClip again = store.insertStem(vocalsId, clip, Stem.VOCALS, clock.instant());
+
+        assertThat(vocals.type()).isEqualTo(ClipType.STEM);
+        assertThat(vocals.stem()).isEqualTo(Stem.VOCALS);
+        assertThat(vocals.source()).isEqualTo(clip.id());
+        assertThat(vocals.task()).isEqualTo(clip.id());
+        assertThat(vocals.account()).isEqualTo(ACCOUNT);
+        assertThat(vocals.lyrics()).isEqualTo(clip.lyrics());
+        assertThat(drums.lyrics()).as("nothing is sung in the drums").isEmpty();
+        assertThat(again).as("asked again, the clip made first").isEqualTo(vocals);
+        assertThat(store.find(drumsId)).contains(drums);
+        assertThat(store.find(clip.id()).orElseThrow().stem()).isNull();
+        assertThat(store.feed(ACCOUNT, 0, 2)).extracting(SunoClip::id).containsExactly(drumsId, vocalsId);
+        assertThat(store.feed(ACCOUNT, 1, 2)).extracting(SunoClip::id).containsExactly(clip.id());
+        assertThat(store.feed("key:someone-else", 0, 20)).isEmpty();
     }
 
     @Test
@@ -159,5 +189,30 @@ abstract class ClipStoreContract {
         assertThat(blobs.exists(Task.blobFolder(clip.id()) + "/song-0.wav")).isFalse();
         assertThat(store.find(sibling.id())).isPresent();
         assertThat(blobs.exists(Task.blobFolder(sibling.id()) + "/song-0.wav")).isTrue();
+    }
+
+    @Test
+    void aClipsStemClipsGoWithItAndAStemClipGoesAlone() throws Exception {
+        SunoClip clip = made();
+        UUID vocals = store.insertStem(UUID.randomUUID(), clip, Stem.VOCALS, clock.instant())
+                .id();
+        UUID bass = store.insertStem(UUID.randomUUID(), clip, Stem.BASS, clock.instant())
+                .id();
+        ClipLibrary library = new ClipLibrary(store, tasks, blobs, null);
+
+        ClipLibrary.Deleted one = library.delete(ACCOUNT, List.of(bass.toString()));
+        ClipLibrary.Deleted notMine =
+                library.delete("key:someone-else", List.of(clip.id().toString()));
+        ClipLibrary.Deleted all = library.delete(ACCOUNT, List.of(clip.id().toString(), bass.toString(), "x"));
+
+        assertThat(one.deleted()).containsExactly(bass);
+        assertThat(notMine.deleted()).isEmpty();
+        assertThat(notMine.notFound()).containsExactly(clip.id().toString());
+        assertThat(all.deleted()).containsExactlyInAnyOrder(clip.id(), vocals);
+        assertThat(all.notFound()).containsExactly(bass.toString(), "x");
+        assertThat(store.find(vocals)).isEmpty();
+        assertThat(store.stemsOf(clip.id())).isEmpty();
+        assertThat(tasks.find(clip.id())).isEmpty();
+        assertThat(blobs.list("tasks")).isEmpty();
     }
 }

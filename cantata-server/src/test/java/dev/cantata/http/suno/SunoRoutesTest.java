@@ -309,6 +309,80 @@ final class SunoRoutesTest {
     }
 
     @Test
+    void stemClipsAreClipsOfTheAccountThatGoWithTheirClip() throws Exception {
+        String key = "stemmer";
+        List<String> pair = twoCompleteClips(key);
+        String clip = pair.get(0);
+        JsonNode song = get("/api/get?ids=" + clip).get(0);
+
+        HttpResponse<String> made = call("POST", "/api/generate_stems", "{\"audio_id\":\"" + clip + "\"}", key);
+        List<String> stems = ids(JSON.readTree(made.body()));
+        JsonNode found = get("/api/get?ids=" + String.join(",", stems));
+        JsonNode vocals = get("/api/clip?id=" + stems.get(0));
+        JsonNode feed = JSON.readTree(call("GET", "/api/get", null, key).body());
+
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        assertThat(ids(found)).containsExactlyElementsOf(stems);
+        List<String> names = new ArrayList<>();
+        for (JsonNode stem : found) {
+            names.add(stem.get("title").asText());
+            assertThat(stem.get("type").asText()).isEqualTo("stem");
+            assertThat(stem.get("status").asText()).isEqualTo("complete");
+            assertThat(stem.get("duration").asDouble())
+                    .isEqualTo(song.get("duration").asDouble());
+            HttpResponse<byte[]> audio = fetch(stem.get("audio_url").asText());
+            assertThat(audio.headers().firstValue("content-type")).hasValue("audio/flac");
+            float[] samples = TestServer.ffmpegDecode(audio.body(), 44_100, false);
+            assertThat(samples.length / 44_100.0).isCloseTo(stem.get("duration").asDouble(), within(0.1));
+            assertThat(fetch(stem.get("image_url").asText()).statusCode()).isEqualTo(200);
+        }
+        String title = song.get("title").asText();
+        assertThat(names)
+                .containsExactly(title + " (vocals)", title + " (drums)", title + " (bass)", title + " (other)");
+        assertThat(found.get(0).get("lyric").asText())
+                .isEqualTo(song.get("lyric").asText());
+        assertThat(found.get(1).get("lyric").asText())
+                .as("no words in the drums")
+                .isEmpty();
+        assertThat(vocals.get("metadata").get("stem_from_id").asText()).isEqualTo(clip);
+        assertThat(vocals.get("metadata").get("type").asText()).isEqualTo("stem");
+        assertThat(ids(feed))
+                .containsExactlyInAnyOrder(stems.get(0), stems.get(1), stems.get(2), stems.get(3), clip, pair.get(1));
+        assertThat(ids(JSON.readTree(call("POST", "/api/generate_stems", "{\"audio_id\":\"" + clip + "\"}", key)
+                        .body())))
+                .as("asked again, the same clips")
+                .containsExactlyElementsOf(stems);
+        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(0)))
+                .isEqualTo(get("/api/get_aligned_lyrics?song_id=" + clip));
+        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(1))).isEmpty();
+        for (String path : List.of("/api/extend_audio", "/api/generate_stems")) {
+            HttpResponse<String> refused = call("POST", path, "{\"audio_id\":\"" + stems.get(0) + "\"}", key);
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("stem of clip " + clip);
+        }
+
+        HttpResponse<String> drumsGone = call("DELETE", "/api/clip?id=" + stems.get(1), null, key);
+
+        assertThat(drumsGone.statusCode()).isEqualTo(200);
+        assertThat(ids(get("/api/get?ids=" + String.join(",", stems) + "," + clip)))
+                .containsExactly(stems.get(0), stems.get(2), stems.get(3), clip);
+        assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode())
+                .as("the clip's files stay")
+                .isEqualTo(200);
+
+        JsonNode all =
+                JSON.readTree(call("DELETE", "/api/clip?id=" + clip, null, key).body());
+
+        assertThat(all.get("deleted"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(clip, stems.get(0), stems.get(2), stems.get(3));
+        assertThat(get("/api/get?ids=" + String.join(",", stems))).isEmpty();
+        assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode()).isEqualTo(404);
+        assertThat(ids(JSON.readTree(call("GET", "/api/get", null, key).body())))
+                .containsExactly(pair.get(1));
+    }
+
+    @Test
     void aDescriptionGetsWrittenLyricsAndWaitAudioReturnsPlayableClips() throws Exception {
         List<JsonNode> clips = post(
                 "/api/generate",
