@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.cantata.music.Score;
 import dev.cantata.music.Stem;
+import dev.cantata.speech.Voice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,18 +223,58 @@ final class SunoReplies {
         }
     }
 
+    /** A page of a persona, as Suno's {@code get-persona-paginated} gives it: {@code current_page} is a number. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PersonaPage(Persona persona, int totalResults, String currentPage, boolean isFollowing) {}
+    record PersonaPage(Persona persona, int totalResults, int currentPage, boolean isFollowing) {}
 
+    /**
+     * A voice that can sing, as a Suno persona. Personas here are voices, not made from a clip: no root clip, no clips
+     * of their own and no picture. Built-in voices are the service's own ({@code is_suno_persona}); added speakers are
+     * this server's users' ({@code is_owned}). Every voice is usable by every caller, so each is public.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Persona(
             String id,
             String name,
             String description,
+            String imageS3Id,
             @Nullable String rootClipId,
             @Nullable Object clip,
+            String userDisplayName,
+            String userHandle,
+            String userImageUrl,
             List<Object> personaClips,
-            boolean isPublic) {}
+            boolean isSunoPersona,
+            boolean isTrashed,
+            boolean isOwned,
+            boolean isPublic,
+            boolean isPublicApproved,
+            boolean isLoved,
+            int upvoteCount,
+            int clipCount) {
+
+        static Persona of(Voice voice, boolean builtIn) {
+            return new Persona(
+                    voice.name(),
+                    voice.name(),
+                    voice.description(),
+                    "",
+                    null,
+                    null,
+                    "Cantata",
+                    "cantata",
+                    "",
+                    List.of(),
+                    builtIn,
+                    false,
+                    !builtIn,
+                    true,
+                    true,
+                    false,
+                    0,
+                    0);
+        }
+    }
 
     /** What {@code DELETE /api/clip} and {@code POST /api/delete} did. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -544,17 +544,7 @@ public final class SunoRoutes implements Routes {
             ctx.json(out);
             return;
         }
-        int page;
-        try {
-            page = Math.max(
-                    0,
-                    Integer.parseInt(Optional.ofNullable(ctx.queryParam("page"))
-                            .orElse("0")
-                            .strip()));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("page must be a whole number");
-        }
-        for (Clips.Clip c : clips.feed(clients.account(ctx), page)) {
+        for (Clips.Clip c : clips.feed(clients.account(ctx), Math.max(0, page(ctx, 0)))) {
             out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
         }
         ctx.json(out);
@@ -745,8 +735,9 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.GET,
             tags = {"Suno"},
             summary = "A singer persona (Suno)",
-            description =
-                    "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned name).",
+            description = "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned"
+                    + " name); page (from 1, answered as the number current_page). Every field of Suno's persona page;"
+                    + " a voice has no root clip, clips or picture.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void persona(Context ctx) {
         String id = ctx.queryParam("id");
@@ -756,10 +747,23 @@ public final class SunoRoutes implements Routes {
         Voice voice = BuiltInVoices.find(id.strip())
                 .or(() -> voices.library().find(id.strip()))
                 .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
-        SunoReplies.Persona persona =
-                new SunoReplies.Persona(voice.name(), voice.name(), voice.description(), null, null, List.of(), false);
+        boolean builtIn = BuiltInVoices.find(voice.name()).isPresent();
+        // upstream passes the page on as a number (1 when absent), and Suno answers with it as one
         ctx.json(new SunoReplies.PersonaPage(
-                persona, 0, Optional.ofNullable(ctx.queryParam("page")).orElse("1"), false));
+                SunoReplies.Persona.of(voice, builtIn), 0, Math.max(1, page(ctx, 1)), false));
+    }
+
+    /** The {@code page} query parameter, {@code absent} when there is none; a 400 when it is not a whole number. */
+    private static int page(Context ctx, int absent) {
+        String page = ctx.queryParam("page");
+        if (page == null || page.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("page must be a whole number");
+        }
     }
 
     // ---------------------------------------------------------------- who is asking

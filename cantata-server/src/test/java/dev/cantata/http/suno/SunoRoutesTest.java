@@ -490,11 +490,45 @@ final class SunoRoutesTest {
     }
 
     @Test
-    void aPersonaIsAVoiceThatCanSing() throws Exception {
+    void aPersonaIsAVoiceThatCanSingWithEveryFieldOfSunosPersonaPage() throws Exception {
         JsonNode persona = get("/api/persona?id=male");
+        JsonNode third = get("/api/persona?id=female&page=3");
+        HttpResponse<String> badPage = server.get("/api/persona?id=male&page=two");
 
         assertThat(persona.get("persona").get("name").asText()).isEqualTo("male");
-        assertThat(persona.has("total_results")).isTrue();
+        assertThat(persona.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("persona", "total_results", "current_page", "is_following");
+        assertThat(persona.get("current_page").isInt()).isTrue();
+        assertThat(persona.get("current_page").asInt()).isEqualTo(1);
+        assertThat(third.get("current_page").asInt()).isEqualTo(3);
+        assertThat(persona.get("persona").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "name",
+                        "description",
+                        "image_s3_id",
+                        "root_clip_id",
+                        "clip",
+                        "user_display_name",
+                        "user_handle",
+                        "user_image_url",
+                        "persona_clips",
+                        "is_suno_persona",
+                        "is_trashed",
+                        "is_owned",
+                        "is_public",
+                        "is_public_approved",
+                        "is_loved",
+                        "upvote_count",
+                        "clip_count");
+        assertThat(persona.get("persona").get("is_suno_persona").asBoolean())
+                .as("a built-in voice")
+                .isTrue();
+        assertThat(persona.get("persona").get("clip_count").isInt()).isTrue();
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badPage.body()).get("error").asText()).contains("page");
     }
 
     @Test
