@@ -42,7 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -491,32 +490,32 @@ public final class SunoRoutes implements Routes {
             tags = {"Suno"},
             summary = "A song from a chat message (Suno's Markdown answer)",
             description =
-                    "JSON messages; the last user"
-                            + " message describes the song. Waits for the audio and answers in Markdown: title, cover, lyrics, link.",
+                    "JSON messages; the last user message describes the song: its content a string, or OpenAI's list of"
+                            + " parts (the text parts are joined; images are ignored). Makes an instrumental, as upstream,"
+                            + " waits for the audio and answers in Markdown: title, cover, lyrics ([Instrumental]), link.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain"))})
     void chat(Context ctx) throws Exception {
         String prompt = Chat.prompt(SunoBody.of(ctx));
-        AtomicReference<LyricWriter.Written> written = new AtomicReference<>();
         List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), DEFAULT_MODEL, 1, () -> {
-            written.set(songs.studio().lyricWriter().write(prompt, songs.seeds().next()));
-            // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
+            // upstream's chat route makes an instrumental: the lyrics written give it a title and a style, and are
+            // not sung, so the answer does not show them
+            LyricWriter.Written written =
+                    songs.studio().lyricWriter().write(prompt, songs.seeds().next());
             NewSong job = new NewSong(
                     "",
                     StyleSource.words(prompt),
                     null,
                     1,
                     songs.seeds().next(),
-                    written.get().title(),
+                    written.title(),
                     SongOutputs.PLAYABLE);
-            return List.of(new ClipQueue.Order(
-                    job, written.get().title(), written.get().tags(), "", prompt, ClipType.GEN, null, 0));
+            return List.of(
+                    new ClipQueue.Order(job, written.title(), written.tags(), "", prompt, ClipType.GEN, null, 0));
         });
         String base = base(ctx);
         BooleanSupplier hungUp = Hangup.watch(ctx);
         ctx.future(() -> waitForAudio(base, ids, hungUp)
-                .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8")
-                        .result(Chat.markdown(
-                                written.get().title(), written.get().lyrics(), clip.get(0)))));
+                .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8").result(Chat.markdown(clip.get(0)))));
     }
 
     // ---------------------------------------------------------------- clips

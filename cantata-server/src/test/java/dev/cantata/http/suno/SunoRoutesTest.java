@@ -383,6 +383,36 @@ final class SunoRoutesTest {
     }
 
     @Test
+    void theChatTakesOpenAiContentPartsAndShowsNoLyricsForItsInstrumental() throws Exception {
+        String body = """
+            {"model":"gpt-4o","messages":[
+              {"role":"system","content":"You write songs."},
+              {"role":"user","content":"an earlier wish"},
+              {"role":"assistant","content":"## Song Title: Earlier"},
+              {"role":"user","content":[
+                {"type":"text","text":"a calm piano piece"},
+                {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}},
+                {"type":"text","text":"about rain on a window"}]}]}
+            """;
+
+        HttpResponse<String> r = call("POST", "/v1/chat/completions", body, "chatter");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body())
+                .startsWith("## Song Title: ")
+                .contains("### Lyrics:\n[Instrumental]\n### Listen to the song: ");
+        String audio = r.body()
+                .substring(r.body().indexOf("### Listen to the song: ") + 24)
+                .strip();
+        String id = audio.substring(audio.lastIndexOf('/') + 1, audio.length() - ".mp3".length());
+        JsonNode clip = get("/api/get?ids=" + id).get(0);
+        assertThat(clip.get("gpt_description_prompt").asText()).isEqualTo("a calm piano piece\nabout rain on a window");
+        assertThat(clip.get("lyric").asText()).isEmpty();
+        assertThat(r.body()).contains("## Song Title: " + clip.get("title").asText() + "\n");
+        assertThat(fetch(audio).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aDescriptionGetsWrittenLyricsAndWaitAudioReturnsPlayableClips() throws Exception {
         List<JsonNode> clips = post(
                 "/api/generate",
@@ -461,6 +491,8 @@ final class SunoRoutesTest {
                 "/api/generate|{not json|400|Invalid JSON",
                 "/api/custom_generate|{\"prompt\":\"[00:01.00]ok\\nno time\"}|400|LRC line 2",
                 "/v1/chat/completions|{\"messages\":[]}|400|Prompt message is required",
+                "/v1/chat/completions|{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                        + "\"image_url\":{\"url\":\"x\"}}]}]}|400|Prompt message is required",
                 "/api/delete|{}|400|ids is required",
                 "/api/delete|{\"ids\":5}|400|ids must be",
                 "/api/delete|{\"ids\":[\"a\",7]}|400|ids must be",
