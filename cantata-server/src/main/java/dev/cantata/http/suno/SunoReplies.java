@@ -11,6 +11,7 @@ import dev.cantata.speech.Voice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -209,7 +210,7 @@ final class SunoReplies {
                     flat.title(),
                     String.valueOf(c.info().source()),
                     flat.duration(),
-                    java.util.Objects.requireNonNull(c.info().stem()).wireName(),
+                    Objects.requireNonNull(c.info().stem()).wireName(),
                     flat.audioUrl());
         }
     }
