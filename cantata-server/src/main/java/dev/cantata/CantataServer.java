@@ -108,7 +108,6 @@ public final class CantataServer implements AutoCloseable {
             allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
             TaskWorkers workers = new TaskWorkers(
                     tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
-            RetentionSweeper retention = new RetentionSweeper(tasks, blobs, settings.retention(), clock);
             Voices voices = new Voices(Voices.startMary(), codecs, new SpeakerLibrary(database, blobs, clock));
             List<Routes> routes = new ArrayList<>();
             routes.add(new HealthRoutes(
@@ -140,8 +139,12 @@ public final class CantataServer implements AutoCloseable {
                     clock,
                     settings.credits(),
                     settings.streamingHold(),
+                    settings.clipRetention(),
                     clients,
                     new Forwarded(settings.trustedProxies()));
+            // Suno clips are a library: the task retention leaves them to it
+            RetentionSweeper retention =
+                    new RetentionSweeper(tasks, blobs, settings.retention(), clock, List.of(suno.library()));
             routes.add(diffRhythm);
             routes.add(suno);
             routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
@@ -205,6 +208,11 @@ public final class CantataServer implements AutoCloseable {
 
     public TaskWorkers workers() {
         return workers;
+    }
+
+    /** The retention sweep (tests run one at the time they choose, with the clock the node was started with). */
+    public RetentionSweeper retention() {
+        return retention;
     }
 
     public Settings settings() {

@@ -105,6 +105,18 @@ public record Setting<T>(
             (v, dir) -> duration(v),
             Settings.Builder::retention);
 
+    /** Suno clips are a library that bots and apps link to, not scratch: by default they stay until deleted. */
+    public static final Setting<Optional<Duration>> CLIP_RETENTION = of(
+            "clip-retention",
+            "DURATION|forever",
+            "forever",
+            "Suno clips (with their stem clips) are deleted this long after they are finished; `forever` keeps them"
+                    + " until deleted (`DELETE /api/clip`); never while an extension of them is still to be made",
+            (v, dir) -> v.equalsIgnoreCase("forever")
+                    ? Optional.empty()
+                    : Optional.of(atLeast(duration(v), Duration.ofMinutes(1), "1m")),
+            (settings, value) -> settings.clipRetention(value.orElse(null)));
+
     public static final Setting<Duration> SWEEP_INTERVAL = of(
             "sweep-interval",
             "DURATION",
@@ -262,6 +274,7 @@ public record Setting<T>(
             DATA,
             DB,
             RETENTION,
+            CLIP_RETENTION,
             SWEEP_INTERVAL,
             WORKERS,
             LEASE,

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param dataDir the folder that holds the SQLite file and the blobs
  * @param dbUrl a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
  * @param retention how long finished tasks and their files are kept
+ * @param clipRetention how long Suno clips are kept after they finish; null keeps them until they are deleted
  * @param sweepInterval how often the retention sweep runs
  * @param workers how many tasks this node runs at once
  * @param lease how long a claimed task stays ours without a renewal
@@ -43,6 +44,7 @@ public record Settings(
         Path dataDir,
         String dbUrl,
         Duration retention,
+        @Nullable Duration clipRetention,
         Duration sweepInterval,
         int workers,
         Duration lease,
@@ -116,6 +118,7 @@ public record Settings(
                 .dataDir(dataDir)
                 .dbUrl(dbUrl)
                 .retention(retention)
+                .clipRetention(clipRetention)
                 .sweepInterval(sweepInterval)
                 .workers(workers)
                 .lease(lease)
@@ -151,6 +154,7 @@ public record Settings(
         private @Nullable Path dataDir;
         private @Nullable String dbUrl;
         private @Nullable Duration retention;
+        private @Nullable Duration clipRetention;
         private @Nullable Duration sweepInterval;
         private int workers;
         private @Nullable Duration lease;
@@ -199,6 +203,12 @@ public record Settings(
 
         public Builder retention(Duration value) {
             this.retention = value;
+            return this;
+        }
+
+        /** How long Suno clips are kept after they finish; null (the default) keeps them until they are deleted. */
+        public Builder clipRetention(@Nullable Duration value) {
+            this.clipRetention = value;
             return this;
         }
 
@@ -301,6 +311,7 @@ public record Settings(
                     data,
                     dbUrl != null ? dbUrl : defaultDbUrl(data),
                     Objects.requireNonNull(retention, "retention"),
+                    clipRetention,
                     Objects.requireNonNull(sweepInterval, "sweepInterval"),
                     workers,
                     Objects.requireNonNull(lease, "lease"),

@@ -280,12 +280,25 @@ public final class TaskStore {
 
     /** Up to {@code limit} tasks that finished before {@code cutoff}, oldest first. */
     public List<Task> finishedBefore(Instant cutoff, int limit) {
-        return jdbc.query(
-                "listing finished tasks",
-                "SELECT * FROM tasks WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?",
-                TaskStore::task,
-                cutoff.toEpochMilli(),
-                limit);
+        return finishedBefore(cutoff, limit, List.of());
+    }
+
+    /**
+     * Up to {@code limit} tasks that finished before {@code cutoff}, oldest first, leaving out every task that has a row
+     * in one of {@code keptIn} (the tables of {@link Library libraries}, whose {@code id} is the task's). The scan walks
+     * the finish index from the oldest and looks each task up in those tables by primary key, so tasks kept for ever
+     * cost one lookup each a sweep.
+     */
+    public List<Task> finishedBefore(Instant cutoff, int limit, List<String> keptIn) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM tasks WHERE finished_at IS NOT NULL AND finished_at < ?");
+        for (String table : keptIn) {
+            if (!Library.TABLE.matcher(table).matches()) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(table).append(" kept WHERE kept.id = tasks.id)");
+        }
+        sql.append(" ORDER BY finished_at LIMIT ?");
+        return jdbc.query("listing finished tasks", sql.toString(), TaskStore::task, cutoff.toEpochMilli(), limit);
     }
 
     private static Task task(ResultSet row) throws SQLException {

@@ -68,6 +68,22 @@ final class SettingsLoaderTest {
     }
 
     @Test
+    void sunoClipsAreKeptForeverUnlessAClipRetentionIsGiven() {
+        Settings byDefault = SettingsLoader.load(Map.of(), Map.of(), dir);
+        Settings forever = SettingsLoader.load(Map.of("clip-retention", "Forever"), Map.of(), dir);
+        Settings month = SettingsLoader.load(Map.of(), Map.of("CANTATA_CLIP_RETENTION", "30d"), dir);
+
+        assertThat(byDefault.clipRetention()).isNull();
+        assertThat(byDefault.retention()).as("tasks keep upstream's 24 h").isEqualTo(Duration.ofHours(24));
+        assertThat(forever.clipRetention()).isNull();
+        assertThat(month.clipRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(month.toBuilder().build().clipRetention()).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("clip-retention", "10s"), Map.of(), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("clip-retention = \"10s\" (from flag --clip-retention): must be at least 1m");
+    }
+
+    @Test
     void aBadPortNamesTheKeyTheValueAndTheFlag() {
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("port", "80000"), Map.of(), dir))
                 .isInstanceOf(ConfigException.class)

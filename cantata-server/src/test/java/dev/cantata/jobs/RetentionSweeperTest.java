@@ -1,6 +1,7 @@
 package dev.cantata.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cantata.blobs.BlobStore;
 import dev.cantata.db.Database;
@@ -72,6 +73,47 @@ final class RetentionSweeperTest {
 
         assertThat(store.find(task.id())).isEmpty();
         assertThat(blobs.list("tasks")).isEmpty();
+    }
+
+    @Test
+    void aTaskALibraryKeepsIsLeftToTheLibraryWhichIsAskedAtEverySweep() throws Exception {
+        db.jdbc().update("making a library's table", "CREATE TABLE kept_songs (id TEXT PRIMARY KEY)");
+        Task kept = completedWithAFile();
+        Task scratch = completedWithAFile();
+        db.jdbc()
+                .update(
+                        "keeping a task",
+                        "INSERT INTO kept_songs (id) VALUES (?)",
+                        kept.id().toString());
+        List<Instant> asked = new java.util.ArrayList<>();
+        Library library = new Library() {
+            @Override
+            public String table() {
+                return "kept_songs";
+            }
+
+            @Override
+            public int sweep(Instant now) {
+                asked.add(now);
+                return 0;
+            }
+        };
+        RetentionSweeper withLibrary = new RetentionSweeper(store, blobs, RETENTION, clock, List.of(library));
+        clock.advance(RETENTION.multipliedBy(30));
+
+        assertThat(withLibrary.sweep()).isEqualTo(1);
+
+        assertThat(store.find(scratch.id())).isEmpty();
+        assertThat(store.find(kept.id())).isPresent();
+        assertThat(blobs.exists(Task.blobFolder(kept.id()) + "/output.wav")).isTrue();
+        assertThat(asked).containsExactly(clock.instant());
+        withLibrary.close();
+    }
+
+    @Test
+    void aLibraryTableMustBeATableName() {
+        assertThatThrownBy(() -> store.finishedBefore(clock.instant(), 10, List.of("tasks; DROP TABLE tasks")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -86,7 +86,8 @@ final class ClipQueue {
                         o.job().lyrics(),
                         o.source(),
                         o.continueAt(),
-                        task.createdAt()));
+                        task.createdAt(),
+                        null));
             }
         } catch (Exception | Error e) {
             ids.forEach(songs.tasks()::delete); // a clip's row goes with its task

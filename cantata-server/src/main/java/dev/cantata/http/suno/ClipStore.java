@@ -3,6 +3,7 @@ package dev.cantata.http.suno;
 import dev.cantata.db.Database;
 import dev.cantata.db.Dialect;
 import dev.cantata.db.Jdbc;
+import dev.cantata.music.Stem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,8 +11,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code suno_clips} table: one row a clip, deleted with its task. */
+/**
+ * The {@code suno_clips} table (one row a clip, deleted with its task) and {@code suno_stems} (one row a stem clip,
+ * deleted with the clip it comes from). A stem clip is read joined with its clip's row, so both read as {@link
+ * SunoClip}s.
+ */
 final class ClipStore {
+    /** The table whose rows make song tasks clips: the Suno library ({@link ClipLibrary}). */
+    static final String TABLE = "suno_clips";
+
+    // Both selects give the same columns, so a clip and a stem clip map alike (and the feed is their union).
+    private static final String CLIP_ROWS = "SELECT c.id AS id, NULL AS stem, c.account AS account, c.model AS model,"
+            + " c.title AS title, c.tags AS tags, c.negative_tags AS negative_tags, c.description AS description,"
+            + " c.type AS type, c.lyrics AS lyrics, c.source_clip AS source_clip, c.continue_at AS continue_at,"
+            + " c.created_at AS created_at FROM suno_clips c";
+    private static final String STEM_ROWS = "SELECT s.id AS id, s.stem AS stem, s.account AS account, c.model AS model,"
+            + " c.title AS title, c.tags AS tags, c.negative_tags AS negative_tags, c.description AS description,"
+            + " 'stem' AS type, c.lyrics AS lyrics, c.id AS source_clip, 0 AS continue_at, s.created_at AS created_at"
+            + " FROM suno_stems s JOIN suno_clips c ON c.id = s.clip";
+    private static final String UNFINISHED = "('queued', 'processing')";
+
     private final Jdbc jdbc;
     private final Dialect dialect;
 
@@ -22,6 +41,9 @@ final class ClipStore {
 
     /** Adds a clip; its task must exist. */
     void insert(SunoClip clip) {
+        if (clip.type() == ClipType.STEM) {
+            throw new IllegalArgumentException("a stem clip is stored with insertStem");
+        }
         jdbc.update(
                 "recording Suno clip " + clip.id(),
                 "INSERT INTO suno_clips (id, account, model, title, tags, negative_tags, description, type, lyrics,"
@@ -40,25 +62,94 @@ final class ClipStore {
                 clip.createdAt().toEpochMilli());
     }
 
-    Optional<SunoClip> find(UUID id) {
-        return jdbc.queryOne(
-                "reading Suno clip " + id, "SELECT * FROM suno_clips WHERE id = ?", ClipStore::clip, dialect.id(id));
+    /**
+     * Makes stem {@code stem} of {@code clip} a clip of its own with id {@code id}, unless it already is one (then it
+     * keeps its first creation time); the clip must exist.
+     *
+     * @return the stem clip as stored
+     */
+    SunoClip insertStem(UUID id, SunoClip clip, Stem stem, Instant createdAt) {
+        jdbc.update(
+                "recording the " + stem.wireName() + " stem of Suno clip " + clip.id(),
+                "INSERT INTO suno_stems (id, clip, stem, account, created_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO NOTHING",
+                dialect.id(id),
+                dialect.id(clip.id()),
+                stem.wireName(),
+                clip.account(),
+                createdAt.toEpochMilli());
+        return find(id).orElseThrow(() -> new IllegalStateException("the stem clip " + id + " was not stored"));
     }
 
-    /** Page {@code page} (from 0) of an account's clips, newest first, {@code size} a page. */
+    /** The clip or stem clip {@code id}. */
+    Optional<SunoClip> find(UUID id) {
+        return jdbc.queryOne(
+                "reading Suno clip " + id,
+                CLIP_ROWS + " WHERE c.id = ? UNION ALL " + STEM_ROWS + " WHERE s.id = ?",
+                ClipStore::clip,
+                dialect.id(id),
+                dialect.id(id));
+    }
+
+    /** Page {@code page} (from 0) of an account's clips and stem clips, newest first, {@code size} a page. */
     List<SunoClip> feed(String account, int page, int size) {
         return jdbc.query(
                 "listing the clips of " + account,
-                "SELECT * FROM suno_clips WHERE account = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                "SELECT * FROM (" + CLIP_ROWS + " WHERE c.account = ? UNION ALL " + STEM_ROWS
+                        + " WHERE s.account = ?) feed ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
                 ClipStore::clip,
+                account,
                 account,
                 size,
                 (long) page * size);
     }
 
+    /** The stem clips made of {@code clip}. */
+    List<UUID> stemsOf(UUID clip) {
+        return jdbc.query(
+                "listing the stem clips of " + clip,
+                "SELECT id FROM suno_stems WHERE clip = ? ORDER BY id",
+                row -> UUID.fromString(row.getString(1)),
+                dialect.id(clip));
+    }
+
+    /** Deletes a stem clip's row (its audio is its clip's, which stays); false when there was none. */
+    boolean deleteStem(UUID id) {
+        return jdbc.update("deleting Suno stem clip " + id, "DELETE FROM suno_stems WHERE id = ?", dialect.id(id)) == 1;
+    }
+
+    /** The extensions of {@code source} still to be made (queued or being made): they read its audio when they run. */
+    List<UUID> pendingExtensions(UUID source) {
+        return jdbc.query(
+                "listing the extensions of Suno clip " + source + " still to be made",
+                "SELECT e.id FROM suno_clips e JOIN tasks t ON t.id = e.id WHERE e.source_clip = ? AND t.status IN "
+                        + UNFINISHED + " ORDER BY e.created_at",
+                row -> UUID.fromString(row.getString(1)),
+                dialect.id(source));
+    }
+
+    /**
+     * Up to {@code limit} clips whose tasks finished before {@code cutoff}, oldest first, leaving out those an extension
+     * still to be made reads from.
+     */
+    List<UUID> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.query(
+                "listing Suno clips past their retention",
+                "SELECT c.id FROM suno_clips c JOIN tasks t ON t.id = c.id WHERE t.finished_at IS NOT NULL"
+                        + " AND t.finished_at < ? AND NOT EXISTS (SELECT 1 FROM suno_clips e JOIN tasks et"
+                        + " ON et.id = e.id WHERE e.source_clip = c.id AND et.status IN " + UNFINISHED + ")"
+                        + " ORDER BY t.finished_at LIMIT ?",
+                row -> UUID.fromString(row.getString(1)),
+                cutoff.toEpochMilli(),
+                limit);
+    }
+
     private static SunoClip clip(ResultSet row) throws SQLException {
         String source = row.getString("source_clip");
-        double continueAt = row.getDouble("continue_at");
+        String stemName = row.getString("stem");
+        Stem stem = stemName == null ? null : Stem.of(stemName);
+        // a stem clip sings its clip's lyrics only if it is the voice
+        String lyrics = stem == null || stem == Stem.VOCALS ? row.getString("lyrics") : "";
         return new SunoClip(
                 UUID.fromString(row.getString("id")),
                 row.getString("account"),
@@ -68,9 +159,10 @@ final class ClipStore {
                 row.getString("negative_tags"),
                 row.getString("description"),
                 ClipType.ofWire(row.getString("type")),
-                row.getString("lyrics"),
+                lyrics,
                 source == null ? null : UUID.fromString(source),
-                continueAt,
-                Instant.ofEpochMilli(row.getLong("created_at")));
+                row.getDouble("continue_at"),
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                stem);
     }
 }

@@ -3,10 +3,14 @@ package dev.cantata.http.suno;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Suno's {@code type} of a clip: made from scratch, a continuation, or (in a reply only) the whole of a chain. */
+/**
+ * Suno's {@code type} of a clip: made from scratch, a continuation, a stem of another clip, or (in a reply only) the
+ * whole of a chain.
+ */
 enum ClipType {
     GEN,
     EXTEND,
+    STEM,
     CONCAT;
 
     @JsonValue

@@ -4,9 +4,11 @@ import dev.cantata.http.ApiException;
 import dev.cantata.jobs.Task;
 import dev.cantata.jobs.TaskStatus;
 import dev.cantata.jobs.TaskStore;
+import dev.cantata.music.Stem;
 import dev.cantata.songs.SongJob;
 import dev.cantata.songs.SongTasks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Finds clips: a clip's row, its task, what was made and its status word, by id or a page of an account's feed. */
+/**
+ * Finds clips: a clip's row, its task, what was made and its status word, by id or a page of an account's feed. A stem
+ * clip shows the task of the clip it comes from.
+ */
 final class Clips {
     static final int PAGE = 20;
 
@@ -45,9 +50,10 @@ final class Clips {
             return made == null ? null : made.seconds();
         }
 
-        /** The made song's title once there is one, else the one asked for. */
+        /** The made song's title once there is one, else the one asked for; a stem clip's says which stem it is. */
         String title() {
-            return made != null ? made.title() : info.title();
+            String title = made != null ? made.title() : info.title();
+            return info.stem() == null ? title : title + " (" + info.stem().wireName() + ")";
         }
     }
 
@@ -67,7 +73,7 @@ final class Clips {
         if (info.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Task> task = tasks.find(uuid);
+        Optional<Task> task = tasks.find(info.get().task());
         return task.isEmpty() ? Optional.empty() : Optional.of(clip(info.get(), task.get()));
     }
 
@@ -84,14 +90,25 @@ final class Clips {
         return c;
     }
 
+    /**
+     * Stem {@code stem} of {@code clip} (a finished song clip) as a clip of its own: made now the first time it is asked
+     * for, the same clip every time after. Its id is derived from the clip's and the stem's.
+     */
+    Clip stem(Clip clip, Stem stem) throws IOException {
+        UUID id = UUID.nameUUIDFromBytes((clip.id() + "/" + stem.wireName()).getBytes(StandardCharsets.UTF_8));
+        return clip(store.insertStem(id, clip.info(), stem, clock.instant()), clip.task());
+    }
+
     /** Page {@code page} of an account's clips, newest first: two statements, whatever the feed's length. */
     List<Clip> feed(String account, int page) throws IOException {
         List<SunoClip> rows = store.feed(account, page, PAGE);
-        Map<UUID, Task> byId = tasks.findAll(rows.stream().map(SunoClip::id).toList()).stream()
+        Map<UUID, Task> byId = tasks
+                .findAll(rows.stream().map(SunoClip::task).distinct().toList())
+                .stream()
                 .collect(Collectors.toMap(Task::id, Function.identity()));
         List<Clip> out = new ArrayList<>();
         for (SunoClip row : rows) {
-            Task task = byId.get(row.id());
+            Task task = byId.get(row.task());
             if (task != null && task.kind().equals(SongJob.KIND)) {
                 out.add(clip(row, task));
             }

@@ -1,23 +1,26 @@
 package dev.cantata.http.suno;
 
+import dev.cantata.music.Stem;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the Suno dialect keeps of a clip besides its song task (a row of {@code suno_clips}).
+ * What the Suno dialect keeps of a clip besides its song task: a row of {@code suno_clips}, or for a stem clip a row of
+ * {@code suno_stems} read with the row of the clip it comes from.
  *
- * @param id the clip's id, which is its task's
+ * @param id the clip's id: its task's, or for a stem clip one derived from its clip's and the stem's
  * @param account whose credits paid for it and whose feed lists it
  * @param model the model name the client asked for, echoed
  * @param title as asked (the made song's title wins once there is one)
  * @param tags the style tags as sent
  * @param negativeTags as sent (their words were taken out of the style)
  * @param description the description the lyrics were written from ({@code gpt_description_prompt}), or empty
- * @param type {@link ClipType#GEN} or {@link ClipType#EXTEND}
- * @param lyrics what is sung ({@code prompt}); empty for an instrumental
- * @param source the clip an extension continues, or null
- * @param continueAt where it continues it, seconds (0 when not an extension)
+ * @param type {@link ClipType#GEN}, {@link ClipType#EXTEND} or {@link ClipType#STEM}
+ * @param lyrics what is sung ({@code prompt}); empty for an instrumental, and for a stem without the voice
+ * @param source the clip an extension continues or a stem comes from, or null
+ * @param continueAt where an extension continues its source, seconds (0 when not an extension)
+ * @param stem which stem a stem clip is, or null
  */
 record SunoClip(
         UUID id,
@@ -31,13 +34,22 @@ record SunoClip(
         String lyrics,
         @Nullable UUID source,
         double continueAt,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Stem stem) {
     SunoClip {
         if (type == ClipType.CONCAT) {
             throw new IllegalArgumentException("concat is a view of a chain, not a stored clip");
         }
-        if ((type == ClipType.EXTEND) != (source != null)) {
-            throw new IllegalArgumentException("an extension, and only an extension, names the clip it continues");
+        if ((type == ClipType.GEN) != (source == null)) {
+            throw new IllegalArgumentException("extensions and stems, and only they, name the clip they come from");
         }
+        if ((type == ClipType.STEM) != (stem != null)) {
+            throw new IllegalArgumentException("a stem clip, and only a stem clip, names its stem");
+        }
+    }
+
+    /** The song task whose state and files this clip shows: its own, or for a stem clip its source's. */
+    UUID task() {
+        return stem != null && source != null ? source : id;
     }
 }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.cantata.music.Score;
+import dev.cantata.music.Stem;
+import dev.cantata.speech.Voice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON bodies of the Suno dialect, field for field as suno-api sends them (snake_case names). */
@@ -57,8 +61,14 @@ final class SunoReplies {
         private static AudioInfo of(
                 Clips.Clip c, String base, ClipStatus status, Map<String, @Nullable Object> variant) {
             String id = c.id().toString();
-            // the URL works from the moment the clip exists: asked early, it answers once the song is made
-            String audio = c.status() == ClipStatus.ERROR ? "" : base + "/api/audio/" + id + ".mp3";
+            // the URL works from the moment the clip exists: asked early, it answers once the song is made; a stem
+            // clip's audio is the stem its clip was mixed from, kept lossless
+            Stem stem = c.info().stem();
+            String audio = c.status() == ClipStatus.ERROR
+                    ? ""
+                    : stem != null
+                            ? base + "/api/stems/" + c.info().task() + "/" + stem.wireName() + ".flac"
+                            : base + "/api/audio/" + id + ".mp3";
             String lyric = c.info()
                     .lyrics()
                     .lines()
@@ -72,7 +82,7 @@ final class SunoReplies {
                     lyric,
                     audio,
                     "",
-                    c.task().createdAt().toString(),
+                    c.info().createdAt().toString(),
                     c.info().model(),
                     status,
                     c.info().description(),
@@ -113,7 +123,8 @@ final class SunoReplies {
         static RawClip of(Clips.Clip c, String base, @Nullable List<ChainLink> history) {
             AudioInfo flat = AudioInfo.polled(c, base);
             SunoClip info = c.info();
-            boolean extension = info.source() != null;
+            boolean extension = info.type() == ClipType.EXTEND;
+            boolean stem = info.type() == ClipType.STEM;
             RawMetadata metadata = new RawMetadata(
                     flat.tags(),
                     info.negativeTags(),
@@ -124,6 +135,7 @@ final class SunoReplies {
                     (String) flat.variant().get("error_message"),
                     extension ? info.continueAt() : null,
                     extension ? String.valueOf(info.source()) : null,
+                    stem ? String.valueOf(info.source()) : null,
                     history);
             return new RawClip(
                     flat.id(),
@@ -162,6 +174,9 @@ final class SunoReplies {
             String continueClipId,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String stemFromId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
             List<ChainLink> concatHistory) {}
 
     /** One clip of an extension chain: the clip continued, and where. */
@@ -175,17 +190,30 @@ final class SunoReplies {
         }
     }
 
-    /** A stem of a clip, shown as a clip of its own. */
+    /** A stem clip as {@code generate_stems} answers with it: upstream's fields, then its stem and audio. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record StemClip(
             String id,
-            String status,
+            ClipStatus status,
             String createdAt,
             String title,
             String stemFromId,
             @Nullable Double duration,
             String stem,
-            String audioUrl) {}
+            String audioUrl) {
+        static StemClip of(Clips.Clip c, String base) {
+            AudioInfo flat = AudioInfo.polled(c, base);
+            return new StemClip(
+                    flat.id(),
+                    flat.status(),
+                    flat.createdAt(),
+                    flat.title(),
+                    String.valueOf(c.info().source()),
+                    flat.duration(),
+                    Objects.requireNonNull(c.info().stem()).wireName(),
+                    flat.audioUrl());
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AlignedWord(String word, double startS, double endS, boolean success, double pAlign) {
@@ -196,18 +224,66 @@ final class SunoReplies {
         }
     }
 
+    /** A page of a persona, as Suno's {@code get-persona-paginated} gives it: {@code current_page} is a number. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PersonaPage(Persona persona, int totalResults, String currentPage, boolean isFollowing) {}
+    record PersonaPage(Persona persona, int totalResults, int currentPage, boolean isFollowing) {}
 
+    /**
+     * A voice that can sing, as a Suno persona. Personas here are voices, not made from a clip: no root clip, no clips
+     * of their own and no picture. Built-in voices are the service's own ({@code is_suno_persona}); added speakers are
+     * this server's users' ({@code is_owned}). Every voice is usable by every caller, so each is public.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Persona(
             String id,
             String name,
             String description,
+            String imageS3Id,
             @Nullable String rootClipId,
             @Nullable Object clip,
+            String userDisplayName,
+            String userHandle,
+            String userImageUrl,
             List<Object> personaClips,
-            boolean isPublic) {}
+            boolean isSunoPersona,
+            boolean isTrashed,
+            boolean isOwned,
+            boolean isPublic,
+            boolean isPublicApproved,
+            boolean isLoved,
+            int upvoteCount,
+            int clipCount) {
+
+        static Persona of(Voice voice, boolean builtIn) {
+            return new Persona(
+                    voice.name(),
+                    voice.name(),
+                    voice.description(),
+                    "",
+                    null,
+                    null,
+                    "Cantata",
+                    "cantata",
+                    "",
+                    List.of(),
+                    builtIn,
+                    false,
+                    !builtIn,
+                    true,
+                    true,
+                    false,
+                    0,
+                    0);
+        }
+    }
+
+    /** What {@code DELETE /api/clip} and {@code POST /api/delete} did. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Deleted(List<String> deleted, List<String> notFound) {
+        static Deleted of(ClipLibrary.Deleted d) {
+            return new Deleted(d.deleted().stream().map(UUID::toString).toList(), d.notFound());
+        }
+    }
 
     record Lyrics(String text, String title, String status) {}
 }

@@ -9,6 +9,7 @@ import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Forwarded;
 import dev.cantata.http.Hangup;
 import dev.cantata.http.Routes;
+import dev.cantata.jobs.Library;
 import dev.cantata.jobs.TaskStatus;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
@@ -32,7 +33,6 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -42,15 +42,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Suno dialect (gcui-art/suno-api): its routes and their documentation. Every generation queues two clips through
  * {@link ClipQueue}, each a durable song task with its own seed and a row of what Suno shows ({@link SunoClip}); a
  * clip's id is its task's id, and {@link Clips} finds them. {@code audio_url} is absolute and works as soon as the clip
  * is queued: asked for early, it answers once the song is made (the seed's client prints both clips' URLs when the
- * first one streams). Replies are {@link SunoReplies}; errors are {@code {"error": "…"}}.
+ * first one streams). Clips are a library ({@link ClipLibrary}): kept until their account deletes them ({@code DELETE
+ * /api/clip}, {@code POST /api/delete}), not swept with scratch tasks. Replies are {@link SunoReplies}; errors are
+ * {@code {"error": "…"}}.
  */
 public final class SunoRoutes implements Routes {
     static final int CLIPS = 2;
@@ -75,6 +77,8 @@ public final class SunoRoutes implements Routes {
     static final int MAX_SHORT = 100;
     /** Entries of the chat's {@code messages}. */
     static final int MAX_MESSAGES = 100;
+    /** Clips one {@code POST /api/delete} may name. */
+    static final int MAX_DELETE = 100;
 
     private static final Set<String> PATHS = Set.of(
             "/api/custom_generate",
@@ -83,6 +87,7 @@ public final class SunoRoutes implements Routes {
             "/api/get",
             "/api/get_limit",
             "/api/clip",
+            "/api/delete",
             "/api/concat",
             "/api/generate_stems",
             "/api/get_aligned_lyrics",
@@ -93,6 +98,7 @@ public final class SunoRoutes implements Routes {
     private final Voices voices;
     private final Credits credits;
     private final Clips clips;
+    private final ClipLibrary library;
     private final ClipQueue queue;
     private final Waiting waiting;
     private final ClipFiles files;
@@ -104,12 +110,14 @@ public final class SunoRoutes implements Routes {
             Voices voices,
             Credits credits,
             Clips clips,
+            ClipLibrary library,
             ClipQueue queue,
             Waiting waiting,
             ClipFiles files,
             Clients clients,
             Forwarded forwarded) {
         this.songs = songs;
+        this.library = library;
         this.clients = clients;
         this.voices = voices;
         this.credits = credits;
@@ -122,8 +130,9 @@ public final class SunoRoutes implements Routes {
 
     /**
      * The dialect wired to a node: credits and clip rows in {@code database}, {@code monthlyCredits} an account a month,
-     * finished clips reported as {@code streaming} for {@code hold}, accounts told apart by {@code clients}, and URLs
-     * made for the client as {@code forwarded} says it reached the server.
+     * finished clips reported as {@code streaming} for {@code hold}, kept for {@code clipRetention} after they finish
+     * (null: until deleted), accounts told apart by {@code clients}, and URLs made for the client as {@code forwarded}
+     * says it reached the server. The node's retention sweep must be given {@link #library()}.
      */
     public static SunoRoutes create(
             Songs songs,
@@ -132,6 +141,7 @@ public final class SunoRoutes implements Routes {
             InstantSource clock,
             int monthlyCredits,
             Duration hold,
+            @Nullable Duration clipRetention,
             Clients clients,
             Forwarded forwarded) {
         Credits credits = new Credits(database, clock, monthlyCredits);
@@ -143,11 +153,17 @@ public final class SunoRoutes implements Routes {
                 voices,
                 credits,
                 clips,
+                new ClipLibrary(store, songs.tasks(), songs.blobs(), clipRetention),
                 new ClipQueue(songs, store, credits),
                 waiting,
                 new ClipFiles(clips, songs.blobs(), waiting),
                 clients,
                 forwarded);
+    }
+
+    /** The clips as a library, for the retention sweep: it leaves them alone and lets the library sweep them. */
+    public Library library() {
+        return library;
     }
 
     @Override
@@ -160,6 +176,8 @@ public final class SunoRoutes implements Routes {
             router.get("/api/get", this::get);
             router.get("/api/get_limit", this::getLimit);
             router.get("/api/clip", this::clip);
+            router.delete("/api/clip", this::deleteClip);
+            router.post("/api/delete", this::deleteClips);
             router.post("/api/concat", this::concat);
             router.post("/api/generate_stems", this::generateStems);
             router.get("/api/get_aligned_lyrics", this::alignedLyrics);
@@ -329,6 +347,11 @@ public final class SunoRoutes implements Routes {
     /** Checks an extension of {@code source} (which must be complete) and queues its clips. */
     private CompletableFuture<List<SunoReplies.AudioInfo>> extension(Context ctx, SunoBody body, Clips.Clip source)
             throws Exception {
+        Stem stem = source.info().stem();
+        if (stem != null) {
+            throw ApiException.badRequest("Clip " + source.id() + " is the " + stem.wireName() + " stem of clip "
+                    + source.info().task() + ": extend that clip");
+        }
         if (source.task().status() != TaskStatus.COMPLETED) {
             throw ApiException.badRequest("Clip " + source.id() + " cannot be extended: it is "
                     + source.status().wire());
@@ -467,32 +490,32 @@ public final class SunoRoutes implements Routes {
             tags = {"Suno"},
             summary = "A song from a chat message (Suno's Markdown answer)",
             description =
-                    "JSON messages; the last user"
-                            + " message describes the song. Waits for the audio and answers in Markdown: title, cover, lyrics, link.",
+                    "JSON messages; the last user message describes the song: its content a string, or OpenAI's list of"
+                            + " parts (the text parts are joined; images are ignored). Makes an instrumental, as upstream,"
+                            + " waits for the audio and answers in Markdown: title, cover, lyrics ([Instrumental]), link.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain"))})
     void chat(Context ctx) throws Exception {
         String prompt = Chat.prompt(SunoBody.of(ctx));
-        AtomicReference<LyricWriter.Written> written = new AtomicReference<>();
         List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), DEFAULT_MODEL, 1, () -> {
-            written.set(songs.studio().lyricWriter().write(prompt, songs.seeds().next()));
-            // upstream's chat route makes an instrumental; the lyrics it shows are the ones written for it
+            // upstream's chat route makes an instrumental: the lyrics written give it a title and a style, and are
+            // not sung, so the answer does not show them
+            LyricWriter.Written written =
+                    songs.studio().lyricWriter().write(prompt, songs.seeds().next());
             NewSong job = new NewSong(
                     "",
                     StyleSource.words(prompt),
                     null,
                     1,
                     songs.seeds().next(),
-                    written.get().title(),
+                    written.title(),
                     SongOutputs.PLAYABLE);
-            return List.of(new ClipQueue.Order(
-                    job, written.get().title(), written.get().tags(), "", prompt, ClipType.GEN, null, 0));
+            return List.of(
+                    new ClipQueue.Order(job, written.title(), written.tags(), "", prompt, ClipType.GEN, null, 0));
         });
         String base = base(ctx);
         BooleanSupplier hungUp = Hangup.watch(ctx);
         ctx.future(() -> waitForAudio(base, ids, hungUp)
-                .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8")
-                        .result(Chat.markdown(
-                                written.get().title(), written.get().lyrics(), clip.get(0)))));
+                .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8").result(Chat.markdown(clip.get(0)))));
     }
 
     // ---------------------------------------------------------------- clips
@@ -502,32 +525,25 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.GET,
             tags = {"Suno"},
             summary = "Clips by id, or your feed (Suno)",
-            description =
-                    "ids (comma-separated) or none for this account's clips, newest first, 20 a page (page from 0).",
+            description = "ids (comma-separated): the clips that exist, in that order; unknown or deleted ids are left"
+                    + " out (none known: []). Without ids, this account's clips and stem clips, newest first, 20 a"
+                    + " page (page from 0).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void get(Context ctx) throws Exception {
         String ids = ctx.queryParam("ids");
         List<SunoReplies.AudioInfo> out = new ArrayList<>();
         if (ids != null && !ids.isBlank()) {
+            // as Suno's feed does: it answers with the clips it has, so one deleted id does not hide the others
             for (String id : ids.split(",")) {
-                if (!id.isBlank()) {
-                    out.add(SunoReplies.AudioInfo.polled(clips.get(id), base(ctx)));
+                Optional<Clips.Clip> clip = id.isBlank() ? Optional.empty() : clips.find(id);
+                if (clip.isPresent()) {
+                    out.add(SunoReplies.AudioInfo.polled(clip.get(), base(ctx)));
                 }
             }
             ctx.json(out);
             return;
         }
-        int page;
-        try {
-            page = Math.max(
-                    0,
-                    Integer.parseInt(Optional.ofNullable(ctx.queryParam("page"))
-                            .orElse("0")
-                            .strip()));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("page must be a whole number");
-        }
-        for (Clips.Clip c : clips.feed(clients.account(ctx), page)) {
+        for (Clips.Clip c : clips.feed(clients.account(ctx), Math.max(0, page(ctx, 0)))) {
             out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
         }
         ctx.json(out);
@@ -559,6 +575,79 @@ public final class SunoRoutes implements Routes {
     }
 
     @OpenApi(
+            path = "/api/clip",
+            methods = HttpMethod.DELETE,
+            tags = {"Suno"},
+            summary = "Delete a clip (Cantata; upstream has no delete)",
+            description = "id: a clip of this account (the same bearer key made it). Deletes its song, files and stem"
+                    + " clips (a stem clip alone: just it); the other clip of its request stays. → {deleted: [ids],"
+                    + " not_found: []}. 404 for an unknown, deleted or other account's clip; 409 while an extension of"
+                    + " it is still being made.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "404"),
+                @OpenApiResponse(status = "409")
+            })
+    void deleteClip(Context ctx) throws Exception {
+        String id = ctx.queryParam("id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("Missing parameter id");
+        }
+        SunoBody.checked("id", id, MAX_SHORT);
+        ClipLibrary.Deleted deleted = library.delete(clients.account(ctx), List.of(id));
+        if (!deleted.notFound().isEmpty()) {
+            throw ApiException.notFound("Clip not found: " + id.strip());
+        }
+        ctx.json(SunoReplies.Deleted.of(deleted));
+    }
+
+    @OpenApi(
+            path = "/api/delete",
+            methods = HttpMethod.POST,
+            tags = {"Suno"},
+            summary = "Delete clips (Cantata; upstream has no delete)",
+            description =
+                    "JSON ids: a list of clip ids, or one comma-separated string (as /api/get takes them), at most"
+                            + " 100. Deletes this account's clips among them as DELETE /api/clip does → {deleted: [ids, stem"
+                            + " clips of deleted clips included], not_found: [ids that name no clip of this account]}. 409, and"
+                            + " nothing deleted, when one is the source of an extension still being made that is not deleted"
+                            + " with it.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "409")
+            })
+    void deleteClips(Context ctx) throws Exception {
+        JsonNode given = SunoBody.of(ctx).get("ids");
+        List<String> ids = new ArrayList<>();
+        if (given.isTextual()) {
+            for (String id : given.asText().split(",")) {
+                ids.add(id);
+            }
+        } else if (given.isArray()) {
+            for (JsonNode id : given) {
+                if (!id.isTextual()) {
+                    throw ApiException.badRequest("ids must be clip ids (strings)", "ids");
+                }
+                ids.add(id.asText());
+            }
+        } else if (!given.isMissingNode() && !given.isNull()) {
+            throw ApiException.badRequest("ids must be a list of clip ids or a comma-separated string", "ids");
+        }
+        ids.removeIf(String::isBlank);
+        if (ids.isEmpty()) {
+            throw ApiException.badRequest("ids is required: the clips to delete", "ids");
+        }
+        if (ids.size() > MAX_DELETE) {
+            throw ApiException.badRequest(
+                    "ids names " + ids.size() + " clips; the limit is " + MAX_DELETE + " a request", "ids");
+        }
+        for (String id : ids) {
+            SunoBody.checked("ids", id, MAX_SHORT);
+        }
+        ctx.json(SunoReplies.Deleted.of(library.delete(clients.account(ctx), ids)));
+    }
+
+    @OpenApi(
             path = "/api/concat",
             methods = HttpMethod.POST,
             tags = {"Suno"},
@@ -575,7 +664,7 @@ public final class SunoRoutes implements Routes {
         Clips.Clip c = clips.get(id);
         List<SunoReplies.ChainLink> history = new ArrayList<>();
         Optional<Clips.Clip> at = Optional.of(c);
-        for (int guard = 0; at.isPresent() && at.get().info().source() != null && guard < 100; guard++) {
+        for (int guard = 0; at.isPresent() && at.get().info().type() == ClipType.EXTEND && guard < 100; guard++) {
             SunoClip link = at.get().info();
             history.add(0, new SunoReplies.ChainLink(String.valueOf(link.source()), link.continueAt()));
             at = clips.find(String.valueOf(link.source()));
@@ -588,29 +677,25 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.POST,
             tags = {"Suno"},
             summary = "A clip's stems (Suno)",
-            description = "JSON audio_id → vocals, drums, bass and other, each with an"
-                    + " audio_url (FLAC): the stems the song was mixed from, not a separation.",
+            description = "JSON audio_id → vocals, drums, bass and other: the stems the song was mixed from, not a"
+                    + " separation. Each is a clip of its own, as on Suno: /api/get and /api/clip find it, the feed"
+                    + " lists it, its audio_url is the stem (FLAC), and it goes when its clip is deleted. Asked again,"
+                    + " the same clips.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void generateStems(Context ctx) throws Exception {
         Clips.Clip c = clips.finished(SunoBody.of(ctx).text("audio_id"), "Audio ID is required");
-        String id = c.id().toString();
+        Stem of = c.info().stem();
+        if (of != null) {
+            throw ApiException.badRequest("Clip " + c.id() + " is already the " + of.wireName() + " stem of clip "
+                    + c.info().task() + ": ask for that clip's stems");
+        }
         SongFiles.Saved saved = saved(c);
         if (saved.stems().isEmpty()) {
             throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
         }
         List<SunoReplies.StemClip> out = new ArrayList<>();
         for (Stem part : saved.stems()) {
-            String stem = part.wireName();
-            out.add(new SunoReplies.StemClip(
-                    UUID.nameUUIDFromBytes((id + "/" + stem).getBytes(StandardCharsets.UTF_8))
-                            .toString(),
-                    "complete",
-                    c.task().createdAt().toString(),
-                    c.title() + " (" + stem + ")",
-                    id,
-                    c.duration(),
-                    stem,
-                    base(ctx) + "/api/stems/" + id + "/" + stem + ".flac"));
+            out.add(SunoReplies.StemClip.of(clips.stem(c, part), base(ctx)));
         }
         ctx.json(out);
     }
@@ -621,16 +706,27 @@ public final class SunoRoutes implements Routes {
             tags = {"Suno"},
             summary = "Word timings (Suno)",
             description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
-                    + " score the song was sung from: exact, not estimated.",
+                    + " score the song was sung from: exact, not estimated. A stem clip's are its clip's for the"
+                    + " vocals, and none for the other stems (nothing is sung in them).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void alignedLyrics(Context ctx) throws Exception {
         String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
-        Score score = saved(clips.finished(id, "Song ID is required")).score();
-        ctx.json(score.words().stream().map(SunoReplies.AlignedWord::of).toList());
+        Clips.Clip c = clips.finished(id, "Song ID is required");
+        Stem stem = c.info().stem();
+        Score score = saved(c).score();
+        ctx.json(
+                stem != null && stem != Stem.VOCALS
+                        ? List.of()
+                        : score.words().stream()
+                                .map(SunoReplies.AlignedWord::of)
+                                .toList());
     }
 
+    /** What was saved with the clip's song (a stem clip's is its clip's). */
     private SongFiles.Saved saved(Clips.Clip c) throws IOException {
-        return songs.files().saved(c.id(), 0).orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
+        return songs.files()
+                .saved(c.info().task(), 0)
+                .orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
     }
 
     @OpenApi(
@@ -638,8 +734,9 @@ public final class SunoRoutes implements Routes {
             methods = HttpMethod.GET,
             tags = {"Suno"},
             summary = "A singer persona (Suno)",
-            description =
-                    "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned name).",
+            description = "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned"
+                    + " name); page (from 1, answered as the number current_page). Every field of Suno's persona page;"
+                    + " a voice has no root clip, clips or picture.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void persona(Context ctx) {
         String id = ctx.queryParam("id");
@@ -649,10 +746,23 @@ public final class SunoRoutes implements Routes {
         Voice voice = BuiltInVoices.find(id.strip())
                 .or(() -> voices.library().find(id.strip()))
                 .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
-        SunoReplies.Persona persona =
-                new SunoReplies.Persona(voice.name(), voice.name(), voice.description(), null, null, List.of(), false);
+        boolean builtIn = BuiltInVoices.find(voice.name()).isPresent();
+        // upstream passes the page on as a number (1 when absent), and Suno answers with it as one
         ctx.json(new SunoReplies.PersonaPage(
-                persona, 0, Optional.ofNullable(ctx.queryParam("page")).orElse("1"), false));
+                SunoReplies.Persona.of(voice, builtIn), 0, Math.max(1, page(ctx, 1)), false));
+    }
+
+    /** The {@code page} query parameter, {@code absent} when there is none; a 400 when it is not a whole number. */
+    private static int page(Context ctx, int absent) {
+        String page = ctx.queryParam("page");
+        if (page == null || page.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("page must be a whole number");
+        }
     }
 
     // ---------------------------------------------------------------- who is asking

@@ -87,6 +87,37 @@ final class SunoRoutesTest {
         return JSON.readTree(server.get(path).body());
     }
 
+    /** A request with any method as {@code key}'s account (none when null), and its answer. */
+    static HttpResponse<String> call(String method, String path, String json, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofMinutes(3));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        return server.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> ids(JsonNode clips) {
+        List<String> ids = new ArrayList<>();
+        clips.forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
+    }
+
+    /** Two new clips of {@code key}'s account, both complete. */
+    static List<String> twoCompleteClips(String key) throws Exception {
+        List<String> ids = new ArrayList<>();
+        post("/api/custom_generate", "{\"prompt\":" + JSON.writeValueAsString(LYRICS) + ",\"tags\":\"folk\"}", key)
+                .forEach(c -> ids.add(c.get("id").asText()));
+        waitComplete(String.join(",", ids));
+        return ids;
+    }
+
     static HttpResponse<byte[]> fetch(String url) throws Exception {
         return server.client.send(
                 HttpRequest.newBuilder(java.net.URI.create(url))
@@ -229,6 +260,159 @@ final class SunoRoutesTest {
     }
 
     @Test
+    void deletingAClipDeletesItsSongAndFilesAndLeavesItsSiblingWhole() throws Exception {
+        List<String> pair = twoCompleteClips("deleter");
+        String gone = pair.get(0);
+        String sibling = pair.get(1);
+        JsonNode before = get("/api/get?ids=" + gone).get(0);
+
+        HttpResponse<String> stranger = call("DELETE", "/api/clip?id=" + gone, null, "stranger");
+        HttpResponse<String> deleted = call("DELETE", "/api/clip?id=" + gone, null, "deleter");
+
+        assertThat(stranger.statusCode())
+                .as("another account's clip is not found")
+                .isEqualTo(404);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()))
+                .isEqualTo(JSON.readTree("{\"deleted\":[\"" + gone + "\"],\"not_found\":[]}"));
+        assertThat(ids(get("/api/get?ids=" + gone + "," + sibling))).containsExactly(sibling);
+        assertThat(get("/api/get?ids=" + gone))
+                .as("no clip known: an empty list")
+                .isEmpty();
+        assertThat(Files.exists(data.resolve("blobs/tasks/" + gone))).isFalse();
+        assertThat(server.server.tasks().find(java.util.UUID.fromString(gone))).isEmpty();
+        assertThat(fetch(before.get("audio_url").asText()).statusCode()).isEqualTo(404);
+        for (String[] request : new String[][] {
+            {"GET", "/api/clip?id=" + gone, null},
+            {"POST", "/api/extend_audio", "{\"audio_id\":\"" + gone + "\"}"},
+            {"POST", "/api/concat", "{\"clip_id\":\"" + gone + "\"}"},
+            {"POST", "/api/generate_stems", "{\"audio_id\":\"" + gone + "\"}"},
+            {"DELETE", "/api/clip?id=" + gone, null}
+        }) {
+            HttpResponse<String> r = call(request[0], request[1], request[2], "deleter");
+            assertThat(r.statusCode()).as(request[1]).isEqualTo(404);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("Clip not found: " + gone);
+        }
+        JsonNode kept = get("/api/get?ids=" + sibling).get(0);
+        assertThat(kept.get("status").asText()).isEqualTo("complete");
+        float[] audio =
+                TestServer.ffmpegDecode(fetch(kept.get("audio_url").asText()).body(), 44_100, false);
+        assertThat(audio.length / 44_100.0).isCloseTo(kept.get("duration").asDouble(), within(0.2));
+
+        HttpResponse<String> batch =
+                call("POST", "/api/delete", "{\"ids\":\"" + sibling + ",nope," + gone + "\"}", "deleter");
+
+        assertThat(JSON.readTree(batch.body()))
+                .isEqualTo(
+                        JSON.readTree("{\"deleted\":[\"" + sibling + "\"],\"not_found\":[\"nope\",\"" + gone + "\"]}"));
+        assertThat(Files.exists(data.resolve("blobs/tasks/" + sibling))).isFalse();
+    }
+
+    @Test
+    void stemClipsAreClipsOfTheAccountThatGoWithTheirClip() throws Exception {
+        String key = "stemmer";
+        List<String> pair = twoCompleteClips(key);
+        String clip = pair.get(0);
+        JsonNode song = get("/api/get?ids=" + clip).get(0);
+
+        HttpResponse<String> made = call("POST", "/api/generate_stems", "{\"audio_id\":\"" + clip + "\"}", key);
+        List<String> stems = ids(JSON.readTree(made.body()));
+        JsonNode found = get("/api/get?ids=" + String.join(",", stems));
+        JsonNode vocals = get("/api/clip?id=" + stems.get(0));
+        JsonNode feed = JSON.readTree(call("GET", "/api/get", null, key).body());
+
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        assertThat(ids(found)).containsExactlyElementsOf(stems);
+        List<String> names = new ArrayList<>();
+        for (JsonNode stem : found) {
+            names.add(stem.get("title").asText());
+            assertThat(stem.get("type").asText()).isEqualTo("stem");
+            assertThat(stem.get("status").asText()).isEqualTo("complete");
+            assertThat(stem.get("duration").asDouble())
+                    .isEqualTo(song.get("duration").asDouble());
+            HttpResponse<byte[]> audio = fetch(stem.get("audio_url").asText());
+            assertThat(audio.headers().firstValue("content-type")).hasValue("audio/flac");
+            float[] samples = TestServer.ffmpegDecode(audio.body(), 44_100, false);
+            assertThat(samples.length / 44_100.0).isCloseTo(stem.get("duration").asDouble(), within(0.1));
+            assertThat(fetch(stem.get("image_url").asText()).statusCode()).isEqualTo(200);
+        }
+        String title = song.get("title").asText();
+        assertThat(names)
+                .containsExactly(title + " (vocals)", title + " (drums)", title + " (bass)", title + " (other)");
+        assertThat(found.get(0).get("lyric").asText())
+                .isEqualTo(song.get("lyric").asText());
+        assertThat(found.get(1).get("lyric").asText())
+                .as("no words in the drums")
+                .isEmpty();
+        assertThat(vocals.get("metadata").get("stem_from_id").asText()).isEqualTo(clip);
+        assertThat(vocals.get("metadata").get("type").asText()).isEqualTo("stem");
+        assertThat(ids(feed))
+                .containsExactlyInAnyOrder(stems.get(0), stems.get(1), stems.get(2), stems.get(3), clip, pair.get(1));
+        assertThat(ids(JSON.readTree(call("POST", "/api/generate_stems", "{\"audio_id\":\"" + clip + "\"}", key)
+                        .body())))
+                .as("asked again, the same clips")
+                .containsExactlyElementsOf(stems);
+        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(0)))
+                .isEqualTo(get("/api/get_aligned_lyrics?song_id=" + clip));
+        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(1))).isEmpty();
+        for (String path : List.of("/api/extend_audio", "/api/generate_stems")) {
+            HttpResponse<String> refused = call("POST", path, "{\"audio_id\":\"" + stems.get(0) + "\"}", key);
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("stem of clip " + clip);
+        }
+
+        HttpResponse<String> drumsGone = call("DELETE", "/api/clip?id=" + stems.get(1), null, key);
+
+        assertThat(drumsGone.statusCode()).isEqualTo(200);
+        assertThat(ids(get("/api/get?ids=" + String.join(",", stems) + "," + clip)))
+                .containsExactly(stems.get(0), stems.get(2), stems.get(3), clip);
+        assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode())
+                .as("the clip's files stay")
+                .isEqualTo(200);
+
+        JsonNode all =
+                JSON.readTree(call("DELETE", "/api/clip?id=" + clip, null, key).body());
+
+        assertThat(all.get("deleted"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(clip, stems.get(0), stems.get(2), stems.get(3));
+        assertThat(get("/api/get?ids=" + String.join(",", stems))).isEmpty();
+        assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode()).isEqualTo(404);
+        assertThat(ids(JSON.readTree(call("GET", "/api/get", null, key).body())))
+                .containsExactly(pair.get(1));
+    }
+
+    @Test
+    void theChatTakesOpenAiContentPartsAndShowsNoLyricsForItsInstrumental() throws Exception {
+        String body = """
+            {"model":"gpt-4o","messages":[
+              {"role":"system","content":"You write songs."},
+              {"role":"user","content":"an earlier wish"},
+              {"role":"assistant","content":"## Song Title: Earlier"},
+              {"role":"user","content":[
+                {"type":"text","text":"a calm piano piece"},
+                {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}},
+                {"type":"text","text":"about rain on a window"}]}]}
+            """;
+
+        HttpResponse<String> r = call("POST", "/v1/chat/completions", body, "chatter");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body())
+                .startsWith("## Song Title: ")
+                .contains("### Lyrics:\n[Instrumental]\n### Listen to the song: ");
+        String audio = r.body()
+                .substring(r.body().indexOf("### Listen to the song: ") + 24)
+                .strip();
+        String id = audio.substring(audio.lastIndexOf('/') + 1, audio.length() - ".mp3".length());
+        JsonNode clip = get("/api/get?ids=" + id).get(0);
+        assertThat(clip.get("gpt_description_prompt").asText()).isEqualTo("a calm piano piece\nabout rain on a window");
+        assertThat(clip.get("lyric").asText()).isEmpty();
+        assertThat(r.body()).contains("## Song Title: " + clip.get("title").asText() + "\n");
+        assertThat(fetch(audio).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aDescriptionGetsWrittenLyricsAndWaitAudioReturnsPlayableClips() throws Exception {
         List<JsonNode> clips = post(
                 "/api/generate",
@@ -307,6 +491,11 @@ final class SunoRoutesTest {
                 "/api/generate|{not json|400|Invalid JSON",
                 "/api/custom_generate|{\"prompt\":\"[00:01.00]ok\\nno time\"}|400|LRC line 2",
                 "/v1/chat/completions|{\"messages\":[]}|400|Prompt message is required",
+                "/v1/chat/completions|{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                        + "\"image_url\":{\"url\":\"x\"}}]}]}|400|Prompt message is required",
+                "/api/delete|{}|400|ids is required",
+                "/api/delete|{\"ids\":5}|400|ids must be",
+                "/api/delete|{\"ids\":[\"a\",7]}|400|ids must be",
                 "/api/generate_lyrics|{}|400|Prompt is required"
             })
     void badRequestsGetSunosErrorShape(String path, String body, int status, String message) throws Exception {
@@ -333,11 +522,45 @@ final class SunoRoutesTest {
     }
 
     @Test
-    void aPersonaIsAVoiceThatCanSing() throws Exception {
+    void aPersonaIsAVoiceThatCanSingWithEveryFieldOfSunosPersonaPage() throws Exception {
         JsonNode persona = get("/api/persona?id=male");
+        JsonNode third = get("/api/persona?id=female&page=3");
+        HttpResponse<String> badPage = server.get("/api/persona?id=male&page=two");
 
         assertThat(persona.get("persona").get("name").asText()).isEqualTo("male");
-        assertThat(persona.has("total_results")).isTrue();
+        assertThat(persona.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("persona", "total_results", "current_page", "is_following");
+        assertThat(persona.get("current_page").isInt()).isTrue();
+        assertThat(persona.get("current_page").asInt()).isEqualTo(1);
+        assertThat(third.get("current_page").asInt()).isEqualTo(3);
+        assertThat(persona.get("persona").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "name",
+                        "description",
+                        "image_s3_id",
+                        "root_clip_id",
+                        "clip",
+                        "user_display_name",
+                        "user_handle",
+                        "user_image_url",
+                        "persona_clips",
+                        "is_suno_persona",
+                        "is_trashed",
+                        "is_owned",
+                        "is_public",
+                        "is_public_approved",
+                        "is_loved",
+                        "upvote_count",
+                        "clip_count");
+        assertThat(persona.get("persona").get("is_suno_persona").asBoolean())
+                .as("a built-in voice")
+                .isTrue();
+        assertThat(persona.get("persona").get("clip_count").isInt()).isTrue();
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badPage.body()).get("error").asText()).contains("page");
     }
 
     @Test
