@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * names JSON ({@code application/json}, {@code application/*+json}), multipart or a URL-encoded form. Any other type,
  * or none, is what browsers' {@code fetch} without headers ({@code text/plain;charset=UTF-8}) and {@code
  * requests.post(data=json.dumps(…))} (no header) send: such a body is JSON when it parses as a JSON object, as the
- * upstream servers parse it.
+ * upstream servers parse it. So is a "URL-encoded form" that is a JSON object: {@code curl -d '{"text":…}'} declares
+ * one, and no form's first field is named {@code {"text":…}}.
  */
 public enum BodyKind {
     JSON,
@@ -27,7 +28,7 @@ public enum BodyKind {
             return seen;
         }
         BodyKind kind = declared(ctx);
-        if (kind == OTHER && isJsonObject(ctx.body())) {
+        if ((kind == OTHER || kind == FORM) && isJsonObject(ctx.body())) {
             kind = JSON;
         }
         ctx.attribute(SEEN, kind);

@@ -67,6 +67,9 @@ final class BodyKindTest {
         }
         assertThat(post("/speak", "application/vnd.api+json", speak).statusCode())
                 .isEqualTo(200);
+        assertThat(post("/speak", "application/x-www-form-urlencoded", speak).statusCode())
+                .as("curl -d with a JSON object declares a form")
+                .isEqualTo(200);
     }
 
     @Test
