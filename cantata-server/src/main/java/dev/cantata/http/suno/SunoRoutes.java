@@ -13,7 +13,6 @@ import dev.cantata.jobs.Library;
 import dev.cantata.jobs.TaskStatus;
 import dev.cantata.music.LyricWriter;
 import dev.cantata.music.Lyrics;
-import dev.cantata.music.Score;
 import dev.cantata.music.SongSpec;
 import dev.cantata.music.Stem;
 import dev.cantata.songs.ExtendSong;
@@ -22,8 +21,6 @@ import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongOutputs;
 import dev.cantata.songs.Songs;
 import dev.cantata.songs.StyleSource;
-import dev.cantata.speech.BuiltInVoices;
-import dev.cantata.speech.Voice;
 import dev.cantata.voices.Voices;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -32,13 +29,11 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -95,8 +90,6 @@ public final class SunoRoutes implements Routes {
             "/v1/chat/completions");
 
     private final Songs songs;
-    private final Voices voices;
-    private final Credits credits;
     private final Clips clips;
     private final ClipLibrary library;
     private final ClipQueue queue;
@@ -104,6 +97,7 @@ public final class SunoRoutes implements Routes {
     private final ClipFiles files;
     private final Clients clients;
     private final Forwarded forwarded;
+    private final LibraryRoutes clipRoutes;
 
     private SunoRoutes(
             Songs songs,
@@ -119,13 +113,12 @@ public final class SunoRoutes implements Routes {
         this.songs = songs;
         this.library = library;
         this.clients = clients;
-        this.voices = voices;
-        this.credits = credits;
         this.clips = clips;
         this.queue = queue;
         this.waiting = waiting;
         this.files = files;
         this.forwarded = forwarded;
+        this.clipRoutes = new LibraryRoutes(songs, voices, credits, clips, library, clients, forwarded);
     }
 
     /**
@@ -173,17 +166,9 @@ public final class SunoRoutes implements Routes {
             router.post("/api/custom_generate", this::customGenerate);
             router.post("/api/extend_audio", this::extendAudio);
             router.post("/api/generate_lyrics", this::generateLyrics);
-            router.get("/api/get", this::get);
-            router.get("/api/get_limit", this::getLimit);
-            router.get("/api/clip", this::clip);
-            router.delete("/api/clip", this::deleteClip);
-            router.post("/api/delete", this::deleteClips);
-            router.post("/api/concat", this::concat);
-            router.post("/api/generate_stems", this::generateStems);
-            router.get("/api/get_aligned_lyrics", this::alignedLyrics);
-            router.get("/api/persona", this::persona);
             router.post("/v1/chat/completions", this::chat);
         });
+        clipRoutes.addTo(config);
     }
 
     /** {@code POST /api/generate} with a JSON body; the route is shared (see {@code GenerateRoute}). */
@@ -516,253 +501,6 @@ public final class SunoRoutes implements Routes {
         BooleanSupplier hungUp = Hangup.watch(ctx);
         ctx.future(() -> waitForAudio(base, ids, hungUp)
                 .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8").result(Chat.markdown(clip.get(0)))));
-    }
-
-    // ---------------------------------------------------------------- clips
-
-    @OpenApi(
-            path = "/api/get",
-            methods = HttpMethod.GET,
-            tags = {"Suno"},
-            summary = "Clips by id, or your feed (Suno)",
-            description = "ids (comma-separated): the clips that exist, in that order; unknown or deleted ids are left"
-                    + " out (none known: []). Without ids, this account's clips and stem clips, newest first, 20 a"
-                    + " page (page from 0).",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void get(Context ctx) throws Exception {
-        String ids = ctx.queryParam("ids");
-        List<SunoReplies.AudioInfo> out = new ArrayList<>();
-        if (ids != null && !ids.isBlank()) {
-            // as Suno's feed does: it answers with the clips it has, so one deleted id does not hide the others
-            for (String id : ids.split(",")) {
-                Optional<Clips.Clip> clip = id.isBlank() ? Optional.empty() : clips.find(id);
-                if (clip.isPresent()) {
-                    out.add(SunoReplies.AudioInfo.polled(clip.get(), base(ctx)));
-                }
-            }
-            ctx.json(out);
-            return;
-        }
-        for (Clips.Clip c : clips.feed(clients.account(ctx), Math.max(0, page(ctx, 0)))) {
-            out.add(SunoReplies.AudioInfo.polled(c, base(ctx)));
-        }
-        ctx.json(out);
-    }
-
-    @OpenApi(
-            path = "/api/get_limit",
-            methods = HttpMethod.GET,
-            tags = {"Suno"},
-            summary = "Credits (Suno)",
-            description = "credits_left, period (this month), monthly_limit, monthly_usage; 5 credits a clip.",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void getLimit(Context ctx) {
-        ctx.json(SunoReplies.Limit.of(credits.balance(clients.account(ctx))));
-    }
-
-    @OpenApi(
-            path = "/api/clip",
-            methods = HttpMethod.GET,
-            tags = {"Suno"},
-            summary = "One clip, raw (Suno)",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void clip(Context ctx) throws Exception {
-        String id = ctx.queryParam("id");
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("Missing parameter id");
-        }
-        ctx.json(SunoReplies.RawClip.of(clips.get(id), base(ctx), null));
-    }
-
-    @OpenApi(
-            path = "/api/clip",
-            methods = HttpMethod.DELETE,
-            tags = {"Suno"},
-            summary = "Delete a clip (Cantata; upstream has no delete)",
-            description = "id: a clip of this account (the same bearer key made it). Deletes its song, files and stem"
-                    + " clips (a stem clip alone: just it); the other clip of its request stays. → {deleted: [ids],"
-                    + " not_found: []}. 404 for an unknown, deleted or other account's clip; 409 while an extension of"
-                    + " it is still being made.",
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-                @OpenApiResponse(status = "404"),
-                @OpenApiResponse(status = "409")
-            })
-    void deleteClip(Context ctx) throws Exception {
-        String id = ctx.queryParam("id");
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("Missing parameter id");
-        }
-        SunoBody.checked("id", id, MAX_SHORT);
-        ClipLibrary.Deleted deleted = library.delete(clients.account(ctx), List.of(id));
-        if (!deleted.notFound().isEmpty()) {
-            throw ApiException.notFound("Clip not found: " + id.strip());
-        }
-        ctx.json(SunoReplies.Deleted.of(deleted));
-    }
-
-    @OpenApi(
-            path = "/api/delete",
-            methods = HttpMethod.POST,
-            tags = {"Suno"},
-            summary = "Delete clips (Cantata; upstream has no delete)",
-            description =
-                    "JSON ids: a list of clip ids, or one comma-separated string (as /api/get takes them), at most"
-                            + " 100. Deletes this account's clips among them as DELETE /api/clip does → {deleted: [ids, stem"
-                            + " clips of deleted clips included], not_found: [ids that name no clip of this account]}. 409, and"
-                            + " nothing deleted, when one is the source of an extension still being made that is not deleted"
-                            + " with it.",
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
-                @OpenApiResponse(status = "409")
-            })
-    void deleteClips(Context ctx) throws Exception {
-        JsonNode given = SunoBody.of(ctx).get("ids");
-        List<String> ids = new ArrayList<>();
-        if (given.isTextual()) {
-            for (String id : given.asText().split(",")) {
-                ids.add(id);
-            }
-        } else if (given.isArray()) {
-            for (JsonNode id : given) {
-                if (!id.isTextual()) {
-                    throw ApiException.badRequest("ids must be clip ids (strings)", "ids");
-                }
-                ids.add(id.asText());
-            }
-        } else if (!given.isMissingNode() && !given.isNull()) {
-            throw ApiException.badRequest("ids must be a list of clip ids or a comma-separated string", "ids");
-        }
-        ids.removeIf(String::isBlank);
-        if (ids.isEmpty()) {
-            throw ApiException.badRequest("ids is required: the clips to delete", "ids");
-        }
-        if (ids.size() > MAX_DELETE) {
-            throw ApiException.badRequest(
-                    "ids names " + ids.size() + " clips; the limit is " + MAX_DELETE + " a request", "ids");
-        }
-        for (String id : ids) {
-            SunoBody.checked("ids", id, MAX_SHORT);
-        }
-        ctx.json(SunoReplies.Deleted.of(library.delete(clients.account(ctx), ids)));
-    }
-
-    @OpenApi(
-            path = "/api/concat",
-            methods = HttpMethod.POST,
-            tags = {"Suno"},
-            summary = "The whole song (Suno)",
-            description =
-                    "JSON clip_id. A Cantata extension already holds the whole song (the source up to the join, then"
-                            + " the new part), so this returns that clip as the whole song, with the chain of clips it continues.",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void concat(Context ctx) throws Exception {
-        String id = SunoBody.of(ctx).text("clip_id").strip();
-        if (id.isEmpty()) {
-            throw ApiException.badRequest("Clip id is required");
-        }
-        Clips.Clip c = clips.get(id);
-        List<SunoReplies.ChainLink> history = new ArrayList<>();
-        Optional<Clips.Clip> at = Optional.of(c);
-        for (int guard = 0; at.isPresent() && at.get().info().type() == ClipType.EXTEND && guard < 100; guard++) {
-            SunoClip link = at.get().info();
-            history.add(0, new SunoReplies.ChainLink(String.valueOf(link.source()), link.continueAt()));
-            at = clips.find(String.valueOf(link.source()));
-        }
-        ctx.json(SunoReplies.RawClip.of(c, base(ctx), history));
-    }
-
-    @OpenApi(
-            path = "/api/generate_stems",
-            methods = HttpMethod.POST,
-            tags = {"Suno"},
-            summary = "A clip's stems (Suno)",
-            description = "JSON audio_id → vocals, drums, bass and other: the stems the song was mixed from, not a"
-                    + " separation. Each is a clip of its own, as on Suno: /api/get and /api/clip find it, the feed"
-                    + " lists it, its audio_url is the stem (FLAC), and it goes when its clip is deleted. Asked again,"
-                    + " the same clips.",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void generateStems(Context ctx) throws Exception {
-        Clips.Clip c = clips.finished(SunoBody.of(ctx).text("audio_id"), "Audio ID is required");
-        Stem of = c.info().stem();
-        if (of != null) {
-            throw ApiException.badRequest("Clip " + c.id() + " is already the " + of.wireName() + " stem of clip "
-                    + c.info().task() + ": ask for that clip's stems");
-        }
-        SongFiles.Saved saved = saved(c);
-        if (saved.stems().isEmpty()) {
-            throw new ApiException(501, "This server kept no stems for the clip (ffmpeg was missing when it was made)");
-        }
-        List<SunoReplies.StemClip> out = new ArrayList<>();
-        for (Stem part : saved.stems()) {
-            out.add(SunoReplies.StemClip.of(clips.stem(c, part), base(ctx)));
-        }
-        ctx.json(out);
-    }
-
-    @OpenApi(
-            path = "/api/get_aligned_lyrics",
-            methods = HttpMethod.GET,
-            tags = {"Suno"},
-            summary = "Word timings (Suno)",
-            description = "song_id → [{word, start_s, end_s, success, p_align}] from the"
-                    + " score the song was sung from: exact, not estimated. A stem clip's are its clip's for the"
-                    + " vocals, and none for the other stems (nothing is sung in them).",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void alignedLyrics(Context ctx) throws Exception {
-        String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
-        Clips.Clip c = clips.finished(id, "Song ID is required");
-        Stem stem = c.info().stem();
-        Score score = saved(c).score();
-        ctx.json(
-                stem != null && stem != Stem.VOCALS
-                        ? List.of()
-                        : score.words().stream()
-                                .map(SunoReplies.AlignedWord::of)
-                                .toList());
-    }
-
-    /** What was saved with the clip's song (a stem clip's is its clip's). */
-    private SongFiles.Saved saved(Clips.Clip c) throws IOException {
-        return songs.files()
-                .saved(c.info().task(), 0)
-                .orElseThrow(() -> ApiException.notFound("The clip's files are gone"));
-    }
-
-    @OpenApi(
-            path = "/api/persona",
-            methods = HttpMethod.GET,
-            tags = {"Suno"},
-            summary = "A singer persona (Suno)",
-            description = "id: a built-in voice or an added speaker, which can sing (\"male\", \"female\", a cloned"
-                    + " name); page (from 1, answered as the number current_page). Every field of Suno's persona page;"
-                    + " a voice has no root clip, clips or picture.",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void persona(Context ctx) {
-        String id = ctx.queryParam("id");
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("Missing parameter id");
-        }
-        Voice voice = BuiltInVoices.find(id.strip())
-                .or(() -> voices.library().find(id.strip()))
-                .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
-        boolean builtIn = BuiltInVoices.find(voice.name()).isPresent();
-        // upstream passes the page on as a number (1 when absent), and Suno answers with it as one
-        ctx.json(new SunoReplies.PersonaPage(
-                SunoReplies.Persona.of(voice, builtIn), 0, Math.max(1, page(ctx, 1)), false));
-    }
-
-    /** The {@code page} query parameter, {@code absent} when there is none; a 400 when it is not a whole number. */
-    private static int page(Context ctx, int absent) {
-        String page = ctx.queryParam("page");
-        if (page == null || page.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("page must be a whole number");
-        }
     }
 
     // ---------------------------------------------------------------- who is asking
