@@ -241,7 +241,7 @@ public record Setting<T>(
             "min-request-rate",
             "SIZE",
             "4KB",
-            "a request body must arrive at least this fast, per second on average; slower ones get 408",
+            "a request body must arrive at least this fast, per second on average after its first second; slower ones get 408",
             (v, dir) -> bytes(v),
             Settings.Builder::minRequestRate);
 

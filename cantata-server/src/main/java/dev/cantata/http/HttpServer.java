@@ -81,7 +81,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(options.shutdownGrace().toMillis());
                 StatisticsHandler statistics = new StatisticsHandler();
-                statistics.setHandler(new BodyLimit(maxBytes));
+                statistics.setHandler(new BodyLimit(maxBytes, options.minRequestRate()));
                 server.setHandler(statistics);
             });
             // Form fields (base64 audio in a FlashTTS form) may be as large as the body; Jetty's default is 200 KB.
@@ -96,9 +96,9 @@ public final class HttpServer implements AutoCloseable {
             for (int port : ports) {
                 config.jetty.addConnector((server, http) -> {
                     // A body that trickles in holds a server thread while it is read: it must keep a minimum rate
-                    // (checked on each read) and may not stall for longer than the idle timeout. A request that
-                    // waits without I/O (Suno's audio_url asked for early) is not subject to either.
-                    http.setMinRequestDataRate(options.minRequestRate());
+                    // (BodyLimit checks it on each read, after a grace Jetty's own check lacks) and may not stall
+                    // for longer than the idle timeout. A request that waits without I/O (Suno's audio_url asked
+                    // for early) is not subject to either.
                     http.setIdleTimeout(options.idleTimeout().toMillis());
                     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                     connector.setIdleTimeout(options.idleTimeout().toMillis());

@@ -75,6 +75,26 @@ final class HttpServerTest {
     }
 
     @Test
+    void aSmallBodyThatPausesWithinTheFirstSecondIsNotCutOff() throws Exception {
+        // Jetty's own rate check counted from the first byte with no grace: 10 bytes after 0.5 s "were" 20 B/s
+        try (TestServer server = TestServer.start(Settings.loopback(data))) {
+            String body = "{\"name\":\"female\",\"text\":\"Hi.\",\"response_format\":\"wav\"}";
+            try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), server.server.port())) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream()
+                        .write(("POST /speak HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close"
+                                        + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10))
+                                .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                Thread.sleep(600);
+                s.getOutputStream().write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+                String answer = readAll(s.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
     void aChunkedJsonBodyOverTheLimitIsA413InTheDialectsShape() throws Exception {
         Settings settings =
                 Settings.loopback(data).toBuilder().maxRequestBytes(64 * 1024).build();
