@@ -174,6 +174,7 @@ public final class DiffRhythmRoutes implements Routes {
     private record Request(
             String lyrics,
             List<String> skippedLines,
+            List<Lyrics.Unsung> unsung,
             byte @Nullable [] refAudio,
             @Nullable String prompt,
             int length,
@@ -242,7 +243,8 @@ public final class DiffRhythmRoutes implements Routes {
                 throw ApiException.badRequest("ref_audio: " + e.getMessage(), "ref_audio");
             }
         }
-        return new Request(lyrics, skipped, refAudio, prompt, length, variations, refSong, segments);
+        return new Request(
+                lyrics, skipped, lrc.lyrics().unsung(), refAudio, prompt, length, variations, refSong, segments);
     }
 
     /** What a task's message adds about the LRC lines skipped: nothing when none were. */
@@ -321,7 +323,7 @@ public final class DiffRhythmRoutes implements Routes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", id.toString());
         body.put("status", "queued");
-        body.put("message", message + skippedNote(request.skippedLines()) + unsung(request.lyrics()));
+        body.put("message", message + skippedNote(request.skippedLines()) + unsungNote(request.unsung()));
         ctx.json(body);
     }
 
@@ -330,11 +332,7 @@ public final class DiffRhythmRoutes implements Routes {
      * characters in Han script (Chinese, Japanese)"}: the song is made from the rest, and its metadata's
      * {@code unsung_lines} lists them.
      */
-    private static String unsung(String lyrics) {
-        if (lyrics.isBlank()) {
-            return "";
-        }
-        List<Lyrics.Unsung> unsung = Lyrics.parse(lyrics).unsung();
+    private static String unsungNote(List<Lyrics.Unsung> unsung) {
         if (unsung.isEmpty()) {
             return "";
         }
