@@ -118,10 +118,7 @@ final class LibraryRoutes implements Routes {
             summary = "One clip, raw (Suno)",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void clip(Context ctx) throws Exception {
-        String id = ctx.queryParam("id");
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("Missing parameter id");
-        }
+        String id = requiredId(ctx);
         ctx.json(SunoReplies.RawClip.of(clips.get(id), base(ctx), null));
     }
 
@@ -140,10 +137,7 @@ final class LibraryRoutes implements Routes {
                 @OpenApiResponse(status = "409")
             })
     void deleteClip(Context ctx) throws Exception {
-        String id = ctx.queryParam("id");
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("Missing parameter id");
-        }
+        String id = requiredId(ctx);
         SunoBody.checked("id", id, SunoRoutes.MAX_SHORT);
         ClipLibrary.Deleted deleted = library.delete(clients.account(ctx), List.of(id));
         if (!deleted.notFound().isEmpty()) {
@@ -290,10 +284,7 @@ final class LibraryRoutes implements Routes {
                     + " a voice has no root clip, clips or picture.",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void persona(Context ctx) {
-        String id = ctx.queryParam("id");
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("Missing parameter id");
-        }
+        String id = requiredId(ctx);
         Voice voice = BuiltInVoices.find(id.strip())
                 .or(() -> voices.library().find(id.strip()))
                 .orElseThrow(() -> ApiException.notFound("Persona not found: " + id));
@@ -314,6 +305,15 @@ final class LibraryRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("page must be a whole number");
         }
+    }
+
+    /** The {@code id} query parameter; a 400 when it is missing or blank. */
+    private static String requiredId(Context ctx) {
+        String id = ctx.queryParam("id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("Missing parameter id");
+        }
+        return id;
     }
 
     /** Where this server is, as the client reached it (a trusted proxy's forwarded host and scheme win). */
