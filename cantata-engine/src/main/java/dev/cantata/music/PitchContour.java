@@ -54,11 +54,7 @@ final class PitchContour {
             target[f] = notes.get(n).pitch();
             speed[f] = speed(notes.get(n).duration());
         }
-        double[] pitch = secondOrder(
-                secondOrder(target, scaled(speed, OVERSHOOT_OMEGA), OVERSHOOT_ZETA, false),
-                scaled(speed, PREPARATION_OMEGA),
-                PREPARATION_ZETA,
-                true);
+        double[] pitch = transitions(target, speed);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < notes.size(); i++) {
             Score.Note note = notes.get(i);
@@ -93,11 +89,16 @@ final class PitchContour {
         return out;
     }
 
-    /** {@link #secondOrder(double[], double[], double, boolean)} with one natural frequency throughout. */
-    static double[] secondOrder(double[] x, double omega, double zeta, boolean backwards) {
-        double[] omegas = new double[x.length];
-        java.util.Arrays.fill(omegas, omega);
-        return secondOrder(x, omegas, zeta, backwards);
+    /**
+     * The step melody {@code target} with its transitions: overshoot forwards, then preparation backwards, each at
+     * Saitou's speed times {@code speed[i]} at frame i ({@link #speed}).
+     */
+    static double[] transitions(double[] target, double[] speed) {
+        return secondOrder(
+                secondOrder(target, scaled(speed, OVERSHOOT_OMEGA), OVERSHOOT_ZETA, false),
+                scaled(speed, PREPARATION_OMEGA),
+                PREPARATION_ZETA,
+                true);
     }
 
     /**
@@ -105,7 +106,7 @@ final class PitchContour {
      * i, run forwards or backwards in time, started at rest on the first (or last) value so that the phrase does not
      * glide in from zero.
      */
-    static double[] secondOrder(double[] x, double[] omega, double zeta, boolean backwards) {
+    private static double[] secondOrder(double[] x, double[] omega, double zeta, boolean backwards) {
         double[] y = new double[x.length];
         int start = backwards ? x.length - 1 : 0;
         int step = backwards ? -1 : 1;

@@ -76,10 +76,10 @@ final class SungPitchTest {
     @Test
     void aLeapIsPreparedAndOvershotInProportionToItsSize() {
         Genre.Singing still = new Genre.Singing(0, 5.5, 0, false);
-        double[] small =
-                PitchContour.secondOrder(PitchContour.secondOrder(step(2), 34.8, 0.5422, false), 29.2, 0.6, true);
-        double[] large =
-                PitchContour.secondOrder(PitchContour.secondOrder(step(7), 34.8, 0.5422, false), 29.2, 0.6, true);
+        double[] atSaitousSpeed = new double[400];
+        Arrays.fill(atSaitousSpeed, 1);
+        double[] small = PitchContour.transitions(step(2), atSaitousSpeed);
+        double[] large = PitchContour.transitions(step(7), atSaitousSpeed);
 
         double overSmall = Arrays.stream(small, 200, 300).max().orElseThrow() - 62;
         double overLarge = Arrays.stream(large, 200, 300).max().orElseThrow() - 67;
