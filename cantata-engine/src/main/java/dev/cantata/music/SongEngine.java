@@ -236,18 +236,25 @@ public final class SongEngine {
         Phrasing.shape(dry, Song.RATE, score.phrases());
         Phrasing.breathe(dry, Song.RATE, score.phrases(), seed);
         float[] vocal = VocalChain.strip(dry, Song.RATE);
-        float[] stereo = VocalChain.withSends(vocal, Song.RATE, style.genre(), score.tempo(), 0.8f);
+        float @org.jspecify.annotations.Nullable [] backing = null;
+        float[] sent = vocal;
         if (sounds(harmony)) {
             float[] shaped = harmony.clone();
             Phrasing.shape(shaped, Song.RATE, score.phrases());
-            float[] backing = VocalChain.strip(shaped, Song.RATE);
-            float[] room = VocalChain.withSends(backing, Song.RATE, style.genre(), score.tempo(), 0f);
-            // constant-power pan: left cos, right sin of (1 + pan) π/4
+            backing = VocalChain.strip(shaped, Song.RATE);
+            sent = new float[vocal.length];
+            for (int i = 0; i < sent.length; i++) {
+                sent[i] = vocal[i] + backing[i] * HARMONY_GAIN; // the harmony shares the lead's plate and delay
+            }
+        }
+        float[] stereo = VocalChain.withSends(vocal, sent, Song.RATE, style.genre(), score.tempo(), 0.8f);
+        if (backing != null) {
+            // constant-power pan to the left: left cos, right sin of (1 - pan) π/4
             float left = (float) Math.cos((1 - HARMONY_PAN) * Math.PI / 4) * 0.8f * HARMONY_GAIN;
             float right = (float) Math.sin((1 - HARMONY_PAN) * Math.PI / 4) * 0.8f * HARMONY_GAIN;
             for (int i = 0; i < backing.length; i++) {
-                stereo[2 * i] += backing[i] * left + room[2 * i] * HARMONY_GAIN;
-                stereo[2 * i + 1] += backing[i] * right + room[2 * i + 1] * HARMONY_GAIN;
+                stereo[2 * i] += backing[i] * left;
+                stereo[2 * i + 1] += backing[i] * right;
             }
         }
         if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {

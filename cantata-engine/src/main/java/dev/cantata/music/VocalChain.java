@@ -71,12 +71,13 @@ final class VocalChain {
 
     /**
      * The stripped voice (see {@link #strip}) in stereo: dry in the centre at {@code dryGain}, with the genre's plate
-     * (25 ms pre-delay, so the words stay in front of it) and tempo-synced ping-pong delay around it.
+     * (25 ms pre-delay, so the words stay in front of it) and tempo-synced ping-pong delay around it, fed {@code sent}
+     * (the voice, or the voice with the others that share its effects: one pass of each effect serves them all).
      */
-    static float[] withSends(float[] voice, int rate, Genre genre, double tempo, float dryGain) {
-        float[] plate = Reverb.wet(predelayed(voice, rate, 0.025), rate, 0.6, 0.4);
+    static float[] withSends(float[] voice, float[] sent, int rate, Genre genre, double tempo, float dryGain) {
+        float[] plate = Reverb.wet(predelayed(sent, rate, 0.025), rate, 0.6, 0.4);
         Delay delay = Delay.of(genre);
-        float[] echo = delay(voice, rate, 60 / tempo * delay.beats(), delay.feedback());
+        float[] echo = delay(sent, rate, 60 / tempo * delay.beats(), delay.feedback());
         float reverbSend = (float) genre.reverb();
         float delaySend = (float) delay.send();
         float[] stereo = new float[voice.length * 2];
