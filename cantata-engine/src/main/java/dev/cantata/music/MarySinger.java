@@ -184,7 +184,8 @@ public final class MarySinger implements LineSyllables.Reader {
      * from the start of the audio to the first vowel. Every voiced phone follows the phrase's {@link PitchContour}, so
      * the glide between two notes runs through the consonants between them as a singer's does.
      */
-    static double retime(Document doc, List<Score.Note> notes, double tract, Genre.Singing singing, long seed) {
+    static double retime(Document doc, List<Score.Note> sungNotes, double tract, Genre.Singing singing, long seed) {
+        List<Score.Note> notes = syllableSpans(sungNotes);
         unwrapProsody(doc);
         NodeList boundaries = doc.getElementsByTagNameNS("*", "boundary");
         for (int i = boundaries.getLength() - 1; i >= 0; i--) {
@@ -283,12 +284,32 @@ public final class MarySinger implements LineSyllables.Reader {
             }
         }
         double zero = origin - lead; // the notes' time at the start of the audio
-        double[] contour = PitchContour.of(
-                notes.subList(0, n), zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
+        double end = notes.get(n - 1).end();
+        List<Score.Note> heard =
+                sungNotes.stream().filter(x -> x.start() < end - 1e-9).toList();
+        double[] contour = PitchContour.of(heard, zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
         for (int k = 0; k < voiced.size(); k++) {
             voiced.get(k).setAttribute("f0", targets(contour, spans.get(k)[0], spans.get(k)[1], tract));
         }
         return lead;
+    }
+
+    /**
+     * One note a syllable: a syllable sung on several notes (a melisma) spans from its first note's start to its last
+     * one's end, at its first note's pitch. Its vowel is timed on that span; the {@link PitchContour} of all the notes
+     * then moves the pitch through the run on that one vowel.
+     */
+    static List<Score.Note> syllableSpans(List<Score.Note> notes) {
+        List<Score.Note> spans = new ArrayList<>();
+        for (Score.Note note : notes) {
+            Score.Note last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && last.syllable() == note.syllable()) {
+                spans.set(spans.size() - 1, new Score.Note(last.start(), note.end(), last.pitch(), last.syllable()));
+            } else {
+                spans.add(note);
+            }
+        }
+        return spans;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Changes songs that exist: {@link #extend} continues one from a point, {@link #edit} regenerates spans of one (a
@@ -126,8 +127,13 @@ public final class SongEditor {
                 new Replacements(segments, score, score.key(), score.minor(), style, spec, progress);
         Splice splice = splice(source.master(), segments, score::beatAtOrAfter, score::beatAtOrBefore, replacements);
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-        for (Map.Entry<Stem, float[]> stem : source.stems().entrySet()) {
-            stems.put(stem.getKey(), splice.apply(stem.getValue(), replacements, stem.getKey()));
+        for (Stem stem : Stem.values()) {
+            // a song made before a stem existed (the backing) gains it where a segment is sung again
+            float[] before = source.stems().get(stem);
+            float @Nullable [] after = splice.apply(before, source.master().length, replacements, stem);
+            if (after != null) {
+                stems.put(stem, after);
+            }
         }
         List<Score> pieces = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
@@ -325,11 +331,18 @@ public final class SongEditor {
                     .toList();
         }
 
-        float[] apply(float[] source, Replacements replacements, Stem stem) {
-            float[] out = source.clone();
+        /**
+         * {@code source} (or silence {@code length} long when it has no such stem) with the replacements' {@code stem}
+         * blended in at the seams; null when neither has it.
+         */
+        float @Nullable [] apply(float @Nullable [] source, int length, Replacements replacements, Stem stem) {
+            float @Nullable [] out = source == null ? null : source.clone();
             for (Seam seam : seams) {
                 float[] material = replacements.song(seam.from()).stems().get(stem);
                 if (material != null) {
+                    if (out == null) {
+                        out = new float[length];
+                    }
                     blend(out, material, seam);
                 }
             }

@@ -23,13 +23,15 @@ public final class SungGestures {
     /**
      * What was measured.
      *
-     * @param notes notes of 150 ms or more, voiced throughout
+     * @param notes notes of 150 ms or more, voiced throughout, that are held (not the passing notes of a run)
      * @param inTune the share of those whose median pitch is within 25 cents of the score
      * @param leaps changes of two semitones or more between adjacent notes, sung through
      * @param glideSeconds the median 10–90 % time of their glides
      * @param overshootShare the share of leaps that pass the new note by more than 10 cents
      * @param vibratoRates the vibrato rate of each note of 0.6 s or more, Hz (0 when it has under three crossings)
      * @param vibratoCents the vibrato extent of each of those notes, cents either side (half the 5–95 % spread)
+     * @param runNotes the passing notes of runs (a syllable on several notes, all but the last), voiced throughout
+     * @param runsHeard the share of those the pitch reaches: within 30 cents of the note at some point of it
      */
     public record Report(
             int notes,
@@ -38,7 +40,9 @@ public final class SungGestures {
             double glideSeconds,
             double overshootShare,
             List<Double> vibratoRates,
-            List<Double> vibratoCents) {
+            List<Double> vibratoCents,
+            int runNotes,
+            double runsHeard) {
         public Report {
             vibratoRates = List.copyOf(vibratoRates);
             vibratoCents = List.copyOf(vibratoCents);
@@ -60,8 +64,11 @@ public final class SungGestures {
                 song.score().phrases().stream().flatMap(p -> p.notes().stream()).toList();
         int counted = 0;
         int good = 0;
-        for (Score.Note note : notes) {
-            double[] w = note.duration() < 0.15 ? null : voiced(pitch, note.start() + 0.04, note.end() - 0.02);
+        for (int i = 0; i < notes.size(); i++) {
+            Score.Note note = notes.get(i);
+            double[] w = note.duration() < 0.15 || passing(notes, i)
+                    ? null
+                    : voiced(pitch, note.start() + 0.04, note.end() - 0.02);
             if (w != null) {
                 counted++;
                 good += Math.abs(quantile(w, 0.5) - note.pitch()) * 100 <= 25 ? 1 : 0;
@@ -125,6 +132,16 @@ public final class SungGestures {
             rates.add(crossings >= 3 ? (crossings - 1) / 2.0 / ((last - first) / 100.0) : 0);
             extents.add((quantile(cents, 0.95) - quantile(cents, 0.05)) / 2);
         }
+        int runNotes = 0;
+        int reached = 0;
+        for (int i = 0; i < notes.size(); i++) {
+            Score.Note note = notes.get(i);
+            double[] w = passing(notes, i) ? voiced(pitch, note.start(), note.end() + 0.03) : null;
+            if (w != null) {
+                runNotes++;
+                reached += Arrays.stream(w).anyMatch(x -> Math.abs(x - note.pitch()) * 100 <= 30) ? 1 : 0;
+            }
+        }
         return new Report(
                 counted,
                 counted == 0 ? 0 : good / (double) counted,
@@ -132,7 +149,9 @@ public final class SungGestures {
                 median(glides),
                 leaps == 0 ? 0 : overshoots / (double) leaps,
                 rates,
-                extents);
+                extents,
+                runNotes,
+                runNotes == 0 ? 0 : reached / (double) runNotes);
     }
 
     /** The pitch of interleaved stereo at {@link Song#RATE} in MIDI semitones per 10 ms, NaN where unvoiced. */
@@ -145,6 +164,13 @@ public final class SungGestures {
         return Arrays.stream(f0)
                 .map(f -> f > 0 ? 69 + 12 * Math.log(f / 440) / Math.log(2) : Double.NaN)
                 .toArray();
+    }
+
+    /** Whether note {@code i} is a passing note of a run: the next note goes on singing its syllable. */
+    private static boolean passing(List<Score.Note> notes, int i) {
+        return i + 1 < notes.size()
+                && notes.get(i + 1).syllable() == notes.get(i).syllable()
+                && notes.get(i + 1).start() - notes.get(i).end() < 1e-6;
     }
 
     private static double @Nullable [] voiced(double[] pitch, double from, double to) {

@@ -132,7 +132,7 @@ final class SongEngineTest {
     void theRequestedLengthIsExactAndEveryStemHasIt() {
         assertThat(pop.seconds()).isCloseTo(40.0, within(0.5));
         assertThat(rock.seconds()).isCloseTo(35.0, within(0.5));
-        assertThat(pop.stems().keySet()).containsExactly(Stem.VOCALS, Stem.DRUMS, Stem.BASS, Stem.OTHER);
+        assertThat(pop.stems().keySet()).containsExactly(Stem.VOCALS, Stem.BACKING, Stem.DRUMS, Stem.BASS, Stem.OTHER);
         assertThat(pop.stems().values()).allSatisfy(s -> assertThat(s.length).isEqualTo(pop.master().length));
         assertThat(pop.stems().values()).allSatisfy(s -> assertThat(rms(s)).isGreaterThan(1e-3));
     }
