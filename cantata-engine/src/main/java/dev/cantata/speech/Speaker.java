@@ -11,7 +11,8 @@ import java.util.List;
  * Speaks text sentence by sentence: splits it ({@link Tokenizer}), synthesises each piece, stretches it to the
  * requested speed, resamples it to the output rate, and hands it on before starting the next, so a streaming client
  * hears the first sentence while the rest is still being made. A sink that throws (a client that went away) or an
- * interrupt stops the work at the next piece.
+ * interrupt stops the work at the next piece. A speaker is one client of its engine ({@link SpeechEngine#client}): its
+ * pieces take turns with other speakers' a piece at a time, so one speaker is made per request.
  */
 public final class Speaker {
     /** Pieces longer than this are split at commas or spaces; MaryTTS and listeners both prefer shorter units. */
@@ -21,8 +22,9 @@ public final class Speaker {
 
     private final SpeechEngine engine;
 
+    /** A speaker that is one new {@link Priority#SPEECH} client of {@code engine}. */
     public Speaker(SpeechEngine engine) {
-        this.engine = engine;
+        this.engine = engine.client(Priority.SPEECH);
     }
 
     /** Receives each piece of audio as soon as it is ready. */
@@ -61,12 +63,21 @@ public final class Speaker {
 
     /** Speaks the whole request into {@code sink}, piece by piece. */
     public void speak(Request request, Sink sink) throws SpeechException, IOException {
+        speak(request, sink, () -> false);
+    }
+
+    /**
+     * Speaks the whole request into {@code sink}, piece by piece, for a client that may hang up: once {@code gone} is
+     * true the piece waiting for an engine gives up its place and this throws {@link ClientGone}.
+     */
+    public void speak(Request request, Sink sink, java.util.function.BooleanSupplier gone)
+            throws SpeechException, IOException {
         VoiceProfile voice = request.voice().adjusted(request.pitch(), 1);
         for (String piece : pieces(request.text())) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IOException("speech interrupted");
             }
-            Pcm audio = engine.synthesize(piece, voice);
+            Pcm audio = engine.synthesize(piece, voice, gone);
             if (request.speed() != 1.0) {
                 audio = TimeStretch.stretch(audio, 1 / request.speed());
             }
