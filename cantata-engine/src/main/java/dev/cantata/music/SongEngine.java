@@ -35,6 +35,8 @@ public final class SongEngine {
     /** How many phrases are sung at once: as many as the speech engine synthesises in parallel. */
     private final int parallelism;
 
+    private final java.util.function.@Nullable Consumer<float[]> dryLead;
+
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments) {
         this(engine, instruments, true);
     }
@@ -44,10 +46,28 @@ public final class SongEngine {
      * ({@code harmonies} false: the lead alone, what {@code cantata bench voice} compares against, to price them).
      */
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments, boolean harmonies) {
-        this.singer = new MarySinger(engine);
+        this(new MarySinger(engine), instruments, harmonies, engine.engines(), null);
+    }
+
+    private SongEngine(
+            MarySinger singer,
+            InstrumentRenderer instruments,
+            boolean harmonies,
+            int parallelism,
+            java.util.function.@Nullable Consumer<float[]> dryLead) {
+        this.singer = singer;
         this.instruments = instruments;
         this.harmonies = harmonies;
-        this.parallelism = 1;
+        this.parallelism = parallelism;
+        this.dryLead = dryLead;
+    }
+
+    /**
+     * This engine, also handing {@code tap} each song's lead vocal as sung, before any phrasing or effect: mono at
+     * {@link Song#RATE}, the dry take an engineer mixes from and a recogniser can measure.
+     */
+    public SongEngine tappingDryLead(java.util.function.Consumer<float[]> tap) {
+        return new SongEngine(singer, instruments, harmonies, parallelism, tap);
     }
 
     /**
@@ -129,6 +149,9 @@ public final class SongEngine {
                 BuiltInVoices.find(male ? "female" : "male").orElseThrow().profile();
         Takes sung = sing(
                 score, heard, voice, duet ? second : null, male, style.genre().singing(), progress);
+        if (dryLead != null) {
+            dryLead.accept(sung.lead().clone());
+        }
         clock = lap(timings, "sing", clock);
         progress.report(72, "rendering the instruments");
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);

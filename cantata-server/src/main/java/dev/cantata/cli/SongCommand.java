@@ -77,6 +77,13 @@ final class SongCommand implements Callable<Integer> {
     @Nullable
     Path stems;
 
+    @Option(
+            names = "--dry-vocals",
+            paramLabel = "FILE",
+            description = "Also write the lead vocal as sung, before phrasing and effects (mono WAV).")
+    @Nullable
+    Path dryVocals;
+
     @Override
     public Integer call() throws Exception {
         Codec codec;
@@ -106,8 +113,15 @@ final class SongCommand implements Callable<Integer> {
                 title,
                 singer == null ? null : singer.profile(),
                 singer == null ? 0 : 168 * singer.profile().pitch());
+        float[][] dry = new float[1][];
+        if (dryVocals != null) {
+            engine = engine.tappingDryLead(lead -> dry[0] = lead);
+        }
         long started = System.nanoTime();
         Song song = engine.make(spec, SongCommand::bar);
+        if (dryVocals != null && dry[0] != null) {
+            Files.write(dryVocals, dev.cantata.audio.WavFile.bytes(dry[0], Song.RATE, 1, "Cantata dry lead vocal"));
+        }
         System.err.println();
         Codecs codecs = new Codecs(Ffmpeg.locate());
         Files.write(output, codecs.encode(song.master(), Song.RATE, 2, codec));
