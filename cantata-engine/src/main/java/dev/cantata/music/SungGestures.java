@@ -154,6 +154,54 @@ public final class SungGestures {
                 runNotes == 0 ? 0 : reached / (double) runNotes);
     }
 
+    /**
+     * For each role sung around the lead, the share of its notes of 0.35 s or more whose pitch stands out of the
+     * backing stem's spectrum by more than 12 dB ({@link #peakOverFloorDb}): the voices of the score, heard.
+     */
+    public static java.util.Map<Score.Role, Double> backingHeard(Song song) {
+        float[] backing = song.stems().get(Stem.BACKING);
+        java.util.Map<Score.Role, int[]> counts = new java.util.EnumMap<>(Score.Role.class);
+        for (Score.Voice voice : song.score().voices()) {
+            for (Score.Note note : voice.phrase().notes()) {
+                if (backing != null && note.duration() >= 0.35) {
+                    int[] c = counts.computeIfAbsent(voice.role(), r -> new int[2]);
+                    c[0]++;
+                    c[1] += peakOverFloorDb(backing, note.start() + 0.12, note.end() - 0.05, note.hz()) > 12 ? 1 : 0;
+                }
+            }
+        }
+        java.util.Map<Score.Role, Double> heard = new java.util.EnumMap<>(Score.Role.class);
+        counts.forEach((role, c) -> heard.put(role, c[1] / (double) c[0]));
+        return heard;
+    }
+
+    /**
+     * How far the spectrum's peak within ±2 % of {@code hz} stands over its median level from 80 Hz to 2 kHz, dB, in
+     * the Hann-windowed stretch {@code from}–{@code to} s of interleaved stereo at {@link Song#RATE}.
+     */
+    public static double peakOverFloorDb(float[] stereo, double from, double to, double hz) {
+        int a = (int) (from * Song.RATE);
+        int n = Integer.highestOneBit(Math.max(2, (int) ((to - from) * Song.RATE)));
+        double[] re = new double[n];
+        double[] im = new double[n];
+        for (int i = 0; i < n && 2 * (a + i) + 1 < stereo.length; i++) {
+            double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1));
+            re[i] = w * 0.5 * (stereo[2 * (a + i)] + stereo[2 * (a + i) + 1]);
+        }
+        dev.cantata.audio.Fft.transform(re, im);
+        double bin = Song.RATE / (double) n;
+        double peak = 0;
+        for (int k = (int) (hz * 0.98 / bin); k <= (int) Math.ceil(hz * 1.02 / bin); k++) {
+            peak = Math.max(peak, re[k] * re[k] + im[k] * im[k]);
+        }
+        List<Double> floor = new ArrayList<>();
+        for (int k = (int) (80 / bin); k <= (int) (2000 / bin); k++) {
+            floor.add(re[k] * re[k] + im[k] * im[k]);
+        }
+        java.util.Collections.sort(floor);
+        return 10 * Math.log10(peak / Math.max(1e-20, floor.get(floor.size() / 2)));
+    }
+
     /** The pitch of interleaved stereo at {@link Song#RATE} in MIDI semitones per 10 ms, NaN where unvoiced. */
     static double[] semitones(float[] stereo) {
         float[] mono = new float[stereo.length / 2];

@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         API,
         /** many speech clients and queued songs on one node at once */
         LOAD,
-        /** the singing's gestures on a rendered song, and what its harmonies cost */
+        /** the singing's gestures on a rendered song, and what its backing vocals cost */
         VOICE
     }
 
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "WHAT",
             description =
                     "speech, song, api (the song APIs over HTTP), load (50 speech clients and 20 songs at once) or"
-                            + " voice (the singing's gestures, and the cost of harmonies)")
+                            + " voice (the singing's gestures, and the cost of backing vocals)")
     Benchmark what = Benchmark.SPEECH;
 
     @Option(names = "--runs", description = "Runs per measurement (default 5).")
@@ -104,8 +104,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The same 95 s pop song (seed 3) made with and without its chorus harmonies, alternating, {@code runs} times
-     * each: the ratio of their wall times is what the harmonies cost; then the gestures measured on the vocal stem.
+     * The same 95 s pop song (seed 3) made with and without the voices around its lead (harmonies, pads), alternating,
+     * {@code runs} times each: the ratio of their wall times is what those voices cost; then the gestures measured on
+     * the vocal stem and the backing voices heard in theirs.
      */
     private int voice() throws Exception {
         MaryEngine mary = MaryEngine.start();
@@ -130,7 +131,9 @@ final class BenchCommand implements Callable<Integer> {
         double b = median(withTimes.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(
                 Locale.ROOT,
-                "95 s pop song: %.1f s without harmonies, %.1f s with; ratio %.2f (median of %d)%n",
+                "95 s pop song on %d engines: %.1f s with the lead alone, %.1f s with its harmonies and pads; ratio %.2f"
+                        + " (median of %d)%n",
+                mary.engines(),
                 a,
                 b,
                 b / a,
@@ -149,6 +152,14 @@ final class BenchCommand implements Callable<Integer> {
                 g.vibratoCents().size(),
                 g.vibratoRate(),
                 g.vibratoExtent());
+        dev.cantata.music.Song made = java.util.Objects.requireNonNull(song, "made above");
+        System.out.printf(
+                Locale.ROOT,
+                "backing vocals: %d voices; notes heard at their pitch in the backing stem: %s%n",
+                made.score().voices().size(),
+                dev.cantata.music.SungGestures.backingHeard(made).entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         return 0;
     }
 

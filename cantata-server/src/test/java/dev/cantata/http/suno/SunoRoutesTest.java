@@ -241,7 +241,7 @@ final class SunoRoutesTest {
                 .body());
         JsonNode words = get("/api/get_aligned_lyrics?song_id=" + id);
 
-        assertThat(stems).hasSize(4);
+        assertThat(stems).hasSize(5);
         for (JsonNode stem : stems) {
             assertThat(stem.get("stem_from_id").asText()).isEqualTo(id);
             float[] audio = TestServer.ffmpegDecode(
@@ -338,34 +338,40 @@ final class SunoRoutesTest {
         }
         String title = song.get("title").asText();
         assertThat(names)
-                .containsExactly(title + " (vocals)", title + " (drums)", title + " (bass)", title + " (other)");
+                .containsExactly(
+                        title + " (vocals)",
+                        title + " (backing)",
+                        title + " (drums)",
+                        title + " (bass)",
+                        title + " (other)");
         assertThat(found.get(0).get("lyric").asText())
                 .isEqualTo(song.get("lyric").asText());
-        assertThat(found.get(1).get("lyric").asText())
+        assertThat(found.get(2).get("lyric").asText())
                 .as("no words in the drums")
                 .isEmpty();
         assertThat(vocals.get("metadata").get("stem_from_id").asText()).isEqualTo(clip);
         assertThat(vocals.get("metadata").get("type").asText()).isEqualTo("stem");
         assertThat(ids(feed))
-                .containsExactlyInAnyOrder(stems.get(0), stems.get(1), stems.get(2), stems.get(3), clip, pair.get(1));
+                .containsExactlyInAnyOrder(
+                        stems.get(0), stems.get(1), stems.get(2), stems.get(3), stems.get(4), clip, pair.get(1));
         assertThat(ids(JSON.readTree(call("POST", "/api/generate_stems", "{\"audio_id\":\"" + clip + "\"}", key)
                         .body())))
                 .as("asked again, the same clips")
                 .containsExactlyElementsOf(stems);
         assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(0)))
                 .isEqualTo(get("/api/get_aligned_lyrics?song_id=" + clip));
-        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(1))).isEmpty();
+        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(2))).isEmpty();
         for (String path : List.of("/api/extend_audio", "/api/generate_stems")) {
             HttpResponse<String> refused = call("POST", path, "{\"audio_id\":\"" + stems.get(0) + "\"}", key);
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("stem of clip " + clip);
         }
 
-        HttpResponse<String> drumsGone = call("DELETE", "/api/clip?id=" + stems.get(1), null, key);
+        HttpResponse<String> drumsGone = call("DELETE", "/api/clip?id=" + stems.get(2), null, key);
 
         assertThat(drumsGone.statusCode()).isEqualTo(200);
         assertThat(ids(get("/api/get?ids=" + String.join(",", stems) + "," + clip)))
-                .containsExactly(stems.get(0), stems.get(2), stems.get(3), clip);
+                .containsExactly(stems.get(0), stems.get(1), stems.get(3), stems.get(4), clip);
         assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode())
                 .as("the clip's files stay")
                 .isEqualTo(200);
@@ -375,7 +381,7 @@ final class SunoRoutesTest {
 
         assertThat(all.get("deleted"))
                 .extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder(clip, stems.get(0), stems.get(2), stems.get(3));
+                .containsExactlyInAnyOrder(clip, stems.get(0), stems.get(1), stems.get(3), stems.get(4));
         assertThat(get("/api/get?ids=" + String.join(",", stems))).isEmpty();
         assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode()).isEqualTo(404);
         assertThat(ids(JSON.readTree(call("GET", "/api/get", null, key).body())))
