@@ -122,6 +122,12 @@ public final class MaryEngine implements SpeechEngine {
         return pool.size();
     }
 
+    /** {@link #engines()}. */
+    @Override
+    public int parallelism() {
+        return pool.size();
+    }
+
     /** This pool at {@code priority}, each call a client of its own (served in arrival order within the priority). */
     public MaryEngine lane(Priority priority) {
         return new MaryEngine(pool, priority, null);

@@ -31,4 +31,9 @@ public interface SpeechEngine {
     default SpeechEngine client(Priority priority) {
         return this;
     }
+
+    /** How many calls this engine makes at once: a caller gains nothing from having more in flight. */
+    default int parallelism() {
+        return 1;
+    }
 }

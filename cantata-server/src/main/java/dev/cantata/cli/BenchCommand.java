@@ -64,12 +64,30 @@ final class BenchCommand implements Callable<Integer> {
             index = "0",
             paramLabel = "WHAT",
             description =
-                    "speech, song, api (the song APIs over HTTP), load (50 speech clients and 20 songs at once) or"
+                    "speech, song, api (the song APIs over HTTP), load (speech and songs on 1 engine against N, then 50"
+                            + " speech clients and 20 songs at once; --part) or"
                             + " voice (the singing's gestures, and the cost of backing vocals)")
     Benchmark what = Benchmark.SPEECH;
 
     @Option(names = "--runs", description = "Runs per measurement (default 5).")
     int runs = 5;
+
+    /** The parts of {@code bench load}. */
+    enum LoadPart {
+        /** 50 one-sentence clients, a long stream with short clients, one request's RTF: 1 engine against N */
+        SPEECH,
+        /** a 95 s and a 285 s song on 1 engine against N */
+        SONGS,
+        /** 50 speech clients and 20 songs at once */
+        MIXED,
+        ALL
+    }
+
+    @Option(
+            names = "--part",
+            description = "For load: speech (1 engine against N), songs (1 engine against N), mixed (speech"
+                    + " clients and songs at once) or all (default).")
+    LoadPart part = LoadPart.ALL;
 
     @Override
     public Integer call() throws Exception {
@@ -83,10 +101,24 @@ final class BenchCommand implements Callable<Integer> {
         return switch (what) {
             case SONG -> song();
             case API -> api();
-            case LOAD -> new LoadBench().run();
+            case LOAD -> load();
             case VOICE -> voice();
             case SPEECH -> speech();
         };
+    }
+
+    private int load() throws Exception {
+        int failed = 0;
+        if (part == LoadPart.SPEECH || part == LoadPart.ALL) {
+            failed += new SpeechLoadBench().run();
+        }
+        if (part == LoadPart.SONGS || part == LoadPart.ALL) {
+            failed += new SongPoolBench().run();
+        }
+        if (part == LoadPart.MIXED || part == LoadPart.ALL) {
+            failed += new LoadBench().run();
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     private int speech() throws Exception {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +58,9 @@ public final class AudioReply {
      * begun could take a pipelined request's bytes after {@code Connection: close} can no longer be said, and from then
      * on a failed write tells that the client left.
      */
-    private static BooleanSupplier untilWritten(Context ctx, boolean[] started) {
+    private static BooleanSupplier untilWritten(Context ctx, AtomicBoolean started) {
         BooleanSupplier hungUp = Hangup.watch(ctx);
-        return () -> !started[0] && hungUp.getAsBoolean();
+        return () -> !started.get() && hungUp.getAsBoolean(); // asked from the engines' threads too
     }
 
     /**
@@ -105,13 +106,13 @@ public final class AudioReply {
         headers(ctx, codec, true);
         ctx.status(200);
         OutputStream out = new KeepOpen(ctx.res().getOutputStream());
-        boolean[] started = {false};
+        AtomicBoolean started = new AtomicBoolean();
         try (Encoder.Sink sink = encoder.open(out, sampleRate, 1)) {
             speech.speak(
                     piece -> {
                         sink.write(piece.samples());
                         out.flush();
-                        started[0] = true;
+                        started.set(true);
                     },
                     untilWritten(ctx, started));
             sink.finish();
@@ -121,7 +122,7 @@ public final class AudioReply {
                     ctx.method(),
                     ctx.path());
         } catch (IOException e) {
-            if (started[0]) {
+            if (started.get()) {
                 LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
                 return;
             }
@@ -150,7 +151,7 @@ public final class AudioReply {
         OutputStream out = new KeepOpen(ctx.res().getOutputStream());
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         double[] seconds = {0};
-        boolean[] started = {false};
+        AtomicBoolean started = new AtomicBoolean();
         BooleanSupplier hungUp = codec.streamable() ? untilWritten(ctx, started) : Hangup.watch(ctx);
         try (Encoder.Sink sink = codecs.encoder(codec, codec.streamable()).open(chunk, request.sampleRate(), 1)) {
             speaker.speak(
@@ -158,7 +159,9 @@ public final class AudioReply {
                     piece -> {
                         sink.write(piece.samples());
                         seconds[0] += piece.seconds();
-                        started[0] |= chunk.size() > 0;
+                        if (chunk.size() > 0) {
+                            started.set(true);
+                        }
                         event(out, chunk);
                         if (hungUp.getAsBoolean()) {
                             throw new ClientGone();

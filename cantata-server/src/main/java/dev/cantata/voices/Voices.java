@@ -108,6 +108,11 @@ public final class Voices {
             spoken.increment();
             return pcm;
         }
+
+        @Override
+        public int parallelism() {
+            return client.parallelism();
+        }
     }
 
     /** How many pieces (sentences, or clauses of long ones) speakers have synthesised since the node started. */
