@@ -50,8 +50,7 @@ public final class Mixer {
                 double target = stem.getKey().level() + (lead ? 0 : 1.5);
                 scale(copy, Math.pow(10, target / 20) / level);
             }
-            clean(copy, rate);
-            tone(copy, rate);
+            cleanAndTone(copy, rate);
             balanced.put(stem.getKey(), copy);
         }
         float[] mix = new float[length];
@@ -93,9 +92,11 @@ public final class Mixer {
             break;
         }
         for (float[] stem : balanced.values()) {
-            scale(stem, known);
-            Dynamics.apply(stem, compression);
-            scale(stem, gain);
+            // the gains the sum took, in the order it took them: the normalisations and the compressor's curve
+            for (int f = 0; f < compression.length; f++) {
+                stem[2 * f] = stem[2 * f] * (float) known * compression[f] * (float) gain;
+                stem[2 * f + 1] = stem[2 * f + 1] * (float) known * compression[f] * (float) gain;
+            }
             fadeOut(stem, rate, 0.05);
         }
         fadeOut(out, rate, 0.05);
@@ -103,23 +104,22 @@ public final class Mixer {
     }
 
     /**
-     * Takes DC and the subsonic out of {@code stereo}, in place: a 4th-order Butterworth high-pass at {@link
-     * #HIGH_PASS_HZ} (two biquads, Q 0.541 and 1.307), −14 dB at 20 Hz and −38 dB at 10 Hz, 0.07 dB down at 50 Hz.
-     * Soundfont samples and the synthesizer's filters leave DC that would otherwise reach a stem (measured: 0.036 on the
-     * chord instruments of a pop-rock song).
+     * Takes DC and the subsonic out of {@code stereo} and gives it the master's tone, in place, in one pass over it (the
+     * stems are long: four sections in one loop cost a quarter of the memory traffic of four). The cleaning is a
+     * 4th-order Butterworth high-pass at {@link #HIGH_PASS_HZ} (two biquads, Q 0.541 and 1.307): −14 dB at 20 Hz, −38 dB
+     * at 10 Hz, 0.07 dB down at 50 Hz. Soundfont samples and the synthesizer's filters leave DC that would otherwise
+     * reach a stem (measured: 0.036 on the chord instruments of a pop-rock song). The tone, −1.5 dB at 300 Hz and +1 dB
+     * above 8 kHz, is linear, so the sum of the stems gets it once.
      */
-    static void clean(float[] stereo, int rate) {
+    static void cleanAndTone(float[] stereo, int rate) {
         for (int c = 0; c < 2; c++) {
-            Biquad.highPass(HIGH_PASS_HZ, 0.5412, rate).processInterleaved(stereo, c, 2);
-            Biquad.highPass(HIGH_PASS_HZ, 1.3066, rate).processInterleaved(stereo, c, 2);
-        }
-    }
-
-    /** The master's tone, applied to each stem (it is linear, so the sum gets it once): −1.5 dB at 300 Hz, +1 dB air. */
-    static void tone(float[] stereo, int rate) {
-        for (int c = 0; c < 2; c++) {
-            Biquad.peaking(300, 1.0, -1.5, rate).processInterleaved(stereo, c, 2);
-            Biquad.highShelf(8000, 0.707, 1.0, rate).processInterleaved(stereo, c, 2);
+            Biquad low = Biquad.highPass(HIGH_PASS_HZ, 0.5412, rate);
+            Biquad lower = Biquad.highPass(HIGH_PASS_HZ, 1.3066, rate);
+            Biquad mud = Biquad.peaking(300, 1.0, -1.5, rate);
+            Biquad air = Biquad.highShelf(8000, 0.707, 1.0, rate);
+            for (int i = c; i < stereo.length; i += 2) {
+                stereo[i] = (float) air.process(mud.process(lower.process(low.process(stereo[i]))));
+            }
         }
     }
 
