@@ -333,7 +333,8 @@ final class SunoRoutesTest {
         String id = made.get(1).get("id").asText();
         waitComplete(id);
 
-        HttpResponse<byte[]> mid = fetch(server.uri("/api/midi/" + id + ".mid").toString());
+        String midiUrl = get("/api/get?ids=" + id).get(0).get("midi_url").asText();
+        HttpResponse<byte[]> mid = fetch(midiUrl);
         HttpResponse<byte[]> head = server.client.send(
                 HttpRequest.newBuilder(server.uri("/api/midi/" + id + ".mid"))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody())
@@ -342,6 +343,7 @@ final class SunoRoutesTest {
         HttpResponse<byte[]> unknown = fetch(
                 server.uri("/api/midi/00000000-0000-0000-0000-000000000000.mid").toString());
 
+        assertThat(midiUrl).endsWith("/api/midi/" + id + ".mid");
         assertThat(mid.statusCode()).isEqualTo(200);
         assertThat(mid.headers().firstValue("content-type")).hasValue("audio/midi");
         assertThat(head.headers().firstValueAsLong("content-length")).hasValue(mid.body().length);
