@@ -14,7 +14,9 @@ import soundfile as sf
 
 
 def sub20_db(x, rate):
-    spectrum = np.abs(np.fft.rfft(x, axis=0)) ** 2
+    # Hann-windowed (a plain DFT's leakage from a 50 Hz bass would read as sub-20 Hz energy), one-sided power
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x)), axis=0)) ** 2
+    spectrum[1:-1] *= 2
     freqs = np.fft.rfftfreq(x.shape[0], 1 / rate)
     total = spectrum.sum()
     return 10 * np.log10(max(spectrum[freqs < 20].sum(), 1e-30) / max(total, 1e-30))

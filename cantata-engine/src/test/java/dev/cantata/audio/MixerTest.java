@@ -55,19 +55,19 @@ final class MixerTest {
         return s / x.length;
     }
 
-    /** Share of {@code x}'s energy (left channel) below {@code hz}, dB: a DFT of the whole signal, bin by bin. */
+    /** Share of {@code x}'s energy (left channel) below {@code hz}, dB: a Hann-windowed one-sided DFT, bin by bin. */
     static double energyBelow(float[] stereo, double hz) {
         int n = Integer.highestOneBit(stereo.length / 2);
         double[] re = new double[n];
         double[] im = new double[n];
         for (int i = 0; i < n; i++) {
-            re[i] = stereo[2 * i];
+            re[i] = (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n)) * stereo[2 * i];
         }
         Fft.transform(re, im);
         double below = 0;
         double total = 0;
         for (int k = 0; k <= n / 2; k++) {
-            double p = re[k] * re[k] + im[k] * im[k];
+            double p = (k == 0 || k == n / 2 ? 1 : 2) * (re[k] * re[k] + im[k] * im[k]); // one-sided
             total += p;
             if (k * (double) RATE / n < hz) {
                 below += p;

@@ -271,19 +271,19 @@ final class SongEngineTest {
         }
     }
 
-    /** Share of a stem's energy (both channels' mean) below {@code hz}, dB, from a DFT of its first 2^k frames. */
+    /** Share of a stem's energy (both channels' mean) below {@code hz}, dB, from a Hann-windowed one-sided DFT of its first 2^k frames. */
     static double energyBelow(float[] stereo, double hz) {
         int n = Integer.highestOneBit(stereo.length / 2);
         double[] re = new double[n];
         double[] im = new double[n];
         for (int i = 0; i < n; i++) {
-            re[i] = 0.5 * (stereo[2 * i] + stereo[2 * i + 1]);
+            re[i] = (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n)) * 0.5 * (stereo[2 * i] + stereo[2 * i + 1]);
         }
         dev.cantata.audio.Fft.transform(re, im);
         double below = 0;
         double total = 0;
         for (int k = 0; k <= n / 2; k++) {
-            double p = re[k] * re[k] + im[k] * im[k];
+            double p = (k == 0 || k == n / 2 ? 1 : 2) * (re[k] * re[k] + im[k] * im[k]); // one-sided
             total += p;
             below += k * (double) Song.RATE / n < hz ? p : 0;
         }
