@@ -110,7 +110,10 @@ public final class SongEditor {
                 .toBuilder()
                 .unsungLines(lyrics.unsung())
                 .build();
-        return new Song(master, stems, combined, loudness(metadata, master));
+        Arranger.Arrangement played = Arrangements.merge(List.of(
+                Arrangements.window(source.arrangement(), 0, join),
+                Arrangements.window(Arrangements.shifted(tail.arrangement(), join), join, seconds)));
+        return new Song(master, stems, combined, loudness(metadata, master), played);
     }
 
     /**
@@ -136,20 +139,24 @@ public final class SongEditor {
             }
         }
         List<Score> pieces = new ArrayList<>();
+        List<Arranger.Arrangement> parts = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
         double cursor = 0;
         double length = score.length();
         for (Seam seam : splice.seams()) {
             if (seam.from() > cursor) {
                 pieces.add(score.window(cursor, seam.from()));
+                parts.add(Arrangements.window(source.arrangement(), cursor, seam.from()));
                 starts.add(cursor);
             }
             pieces.add(replacements.score(seam).window(seam.from(), seam.to()));
+            parts.add(Arrangements.window(replacements.song(seam.from()).arrangement(), seam.from(), seam.to()));
             starts.add(seam.from());
             cursor = seam.to();
         }
         if (cursor < length) {
             pieces.add(score.window(cursor, length));
+            parts.add(Arrangements.window(source.arrangement(), cursor, length));
             starts.add(cursor);
         }
         Score edited = Score.merge(pieces, starts, length);
@@ -157,7 +164,7 @@ public final class SongEditor {
                 source.metadata().withEditedSegments(splice.edits()).withDroppedLines(edited.dropped()).toBuilder()
                         .unsungLines(unsung(spec))
                         .build();
-        return new Song(splice.master(), stems, edited, loudness(metadata, splice.master()));
+        return new Song(splice.master(), stems, edited, loudness(metadata, splice.master()), Arrangements.merge(parts));
     }
 
     /**
@@ -190,9 +197,11 @@ public final class SongEditor {
         Replacements replacements = new Replacements(segments, grid, heard.key(), heard.minor(), style, spec, progress);
         Splice splice = splice(stereo, segments, grid::beatAtOrAfter, grid::beatAtOrBefore, replacements);
         List<Score> pieces = new ArrayList<>();
+        List<Arranger.Arrangement> parts = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
         for (Seam seam : splice.seams()) {
             pieces.add(replacements.score(seam).window(seam.from(), seam.to()));
+            parts.add(Arrangements.window(replacements.song(seam.from()).arrangement(), seam.from(), seam.to()));
             starts.add(seam.from());
         }
         Score sung = Score.merge(pieces, starts, length);
@@ -215,7 +224,9 @@ public final class SongEditor {
                 null,
                 null,
                 splice.edits());
-        return new Song(splice.master(), Map.of(), sung, loudness(metadata, splice.master()));
+        // the notes played inside the segments; the recording's own are not known
+        return new Song(
+                splice.master(), Map.of(), sung, loudness(metadata, splice.master()), Arrangements.merge(parts));
     }
 
     /** What of an edit's lyrics the voices cannot sing. */
@@ -299,7 +310,11 @@ public final class SongEditor {
             EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
             made.stems().forEach((stem, audio) -> stems.put(stem, from(audio, skip, frames)));
             return new Song(
-                    from(made.master(), skip, frames), stems, made.score().shifted(-lead, length), made.metadata());
+                    from(made.master(), skip, frames),
+                    stems,
+                    made.score().shifted(-lead, length),
+                    made.metadata(),
+                    Arrangements.window(Arrangements.shifted(made.arrangement(), -lead), 0, length));
         }
 
         Song song(double time) {

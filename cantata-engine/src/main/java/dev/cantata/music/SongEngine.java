@@ -198,7 +198,7 @@ public final class SongEngine {
                 null,
                 null);
         progress.report(100, "done");
-        return new Song(master.master(), master.stems(), score, metadata);
+        return new Song(master.master(), master.stems(), score, metadata, arrangement);
     }
 
     private static long lap(Map<String, Long> timings, String stage, long since) {
