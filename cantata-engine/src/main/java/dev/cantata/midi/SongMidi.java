@@ -25,7 +25,8 @@ import javax.sound.midi.Track;
  * A song as a Standard MIDI File of type 1, what a DAW opens to re-orchestrate it: a conductor track (the title,
  * tempo map from the score's beat grid, 4/4, the key signature, a marker per section), then the sung melody as
  * {@value #VOCALS} (one note per syllable, each with its syllable as a lyric event, on a channel no instrument uses),
- * then one track per part the instruments played: the drums (channel 10), then each instrument of the bass and of the
+ * then a track for each role of the voices around the lead ({@link #trackName}: the harmonies and the pads), then one
+ * track per part the instruments played: the drums (channel 10), then each instrument of the bass and of the
  * other stem (chords, pad, leads), named after its General MIDI program ("Bass: Electric Bass (finger)", "Pad 2
  * (warm)") and on the channels the arrangement gave it, with a program change wherever a channel changes instrument.
  * Times are the song's to the tick ({@value #RESOLUTION} a quarter note).
@@ -37,6 +38,8 @@ public final class SongMidi {
     public static final String VOCALS = "Vocals";
     /** The vocal melody's program: General MIDI 54, Voice Oohs, the sung-vowel sound every GM synthesizer has. */
     static final int VOICE_PROGRAM = 53;
+    /** The backing pads' program: General MIDI 53, Choir Aahs. */
+    static final int CHOIR_PROGRAM = 52;
     /** Channel 10 (9 counted from 0) is General MIDI's percussion channel. */
     static final int DRUM_CHANNEL = 9;
 
@@ -70,8 +73,18 @@ public final class SongMidi {
             Sequence sequence = new Sequence(Sequence.PPQ, RESOLUTION);
             conductor(sequence.createTrack(), score, title);
             List<Part> parts = parts(arrangement);
+            List<Integer> free = freeChannels(parts);
             if (!score.phrases().isEmpty()) {
-                vocals(sequence.createTrack(), score, freeChannel(parts));
+                vocals(sequence.createTrack(), score, free.get(0));
+            }
+            int next = 1;
+            for (Score.Role role : Score.Role.values()) {
+                List<Score.Voice> sung =
+                        score.voices().stream().filter(v -> v.role() == role).toList();
+                if (!sung.isEmpty()) {
+                    // each role on a channel of its own where one is free, so no voice's note-off ends another's note
+                    voices(sequence.createTrack(), score, role, sung, free.get(Math.min(next++, free.size() - 1)));
+                }
             }
             Map<Integer, List<long[]>> changes = programChanges(score, parts);
             for (int i = 0; i < parts.size(); i++) {
@@ -189,15 +202,48 @@ public final class SongMidi {
     }
 
     /** The lowest channel no part plays on (never the drums'), for the melody. */
-    private static int freeChannel(List<Part> parts) {
+    /** The channels no instrument uses, lowest first; the last channel when every one is taken (the voices share it). */
+    private static List<Integer> freeChannels(List<Part> parts) {
+        List<Integer> free = new ArrayList<>();
         for (int c = 0; c < 16; c++) {
             int channel = c;
             if (c != DRUM_CHANNEL
                     && parts.stream().flatMap(p -> p.events().stream()).noneMatch(e -> e.channel() == channel)) {
-                return c;
+                free.add(c);
             }
         }
-        return 15; // every channel taken: the melody shares the last one
+        return free.isEmpty() ? List.of(15) : free;
+    }
+
+    /** The track name of the voices of {@code role}. */
+    public static String trackName(Score.Role role) {
+        return switch (role) {
+            case HIGH_HARMONY -> "Harmony (high)";
+            case LOW_HARMONY -> "Harmony (low)";
+            case PAD -> "Backing (pads)";
+        };
+    }
+
+    /**
+     * The voices sung around the lead in {@code role}, as one track: harmonies as Voice Oohs like the lead, the held
+     * pads as General MIDI 53, Choir Aahs; no lyrics (the lead's track carries the words).
+     */
+    private static void voices(Track track, Score score, Score.Role role, List<Score.Voice> voices, int channel)
+            throws InvalidMidiDataException {
+        int program = role == Score.Role.PAD ? CHOIR_PROGRAM : VOICE_PROGRAM;
+        track.add(meta(TRACK_NAME, text(trackName(role)), 0));
+        track.add(meta(INSTRUMENT_NAME, text(GeneralMidi.name(program)), 0));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, program, 0), 0));
+        List<Timed> timed = new ArrayList<>();
+        for (Score.Voice voice : voices) {
+            for (Score.Note n : voice.phrase().notes()) {
+                long on = tick(score, n.start());
+                long off = Math.max(on + 1, tick(score, n.end()));
+                timed.add(new Timed(on, 2, new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), 80)));
+                timed.add(new Timed(off, 0, new ShortMessage(ShortMessage.NOTE_OFF, channel, n.pitch(), 0)));
+            }
+        }
+        add(track, timed);
     }
 
     /**

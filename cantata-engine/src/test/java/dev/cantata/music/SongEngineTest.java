@@ -349,9 +349,28 @@ final class SongEngineTest {
                     .sum();
             assertThat(sung).isEqualTo(notes).isPositive();
             assertThat(lyrics).as("one syllable a note").isEqualTo(notes);
+            int roles = (int) song.score().voices().stream()
+                    .map(Score.Voice::role)
+                    .distinct()
+                    .count();
+            int backing = 0;
+            for (javax.sound.midi.Track t : java.util.Arrays.copyOfRange(midi.getTracks(), 2, 2 + roles)) {
+                for (int i = 0; i < t.size(); i++) {
+                    backing += t.get(i).getMessage() instanceof javax.sound.midi.ShortMessage s
+                                    && s.getCommand() == 0x90
+                                    && s.getData2() > 0
+                            ? 1
+                            : 0;
+                }
+            }
+            assertThat(backing)
+                    .as("the voices around the lead, a track a role")
+                    .isEqualTo(song.score().voices().stream()
+                            .mapToInt(v -> v.phrase().notes().size())
+                            .sum());
             int played = 0;
             for (javax.sound.midi.Track t :
-                    java.util.Arrays.copyOfRange(midi.getTracks(), 2, midi.getTracks().length)) {
+                    java.util.Arrays.copyOfRange(midi.getTracks(), 2 + roles, midi.getTracks().length)) {
                 for (int i = 0; i < t.size(); i++) {
                     played += t.get(i).getMessage() instanceof javax.sound.midi.ShortMessage s
                                     && s.getCommand() == 0x90
