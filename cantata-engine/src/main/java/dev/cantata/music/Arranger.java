@@ -128,7 +128,7 @@ public final class Arranger {
                 .findFirst()
                 .orElse("");
         boolean chromatic = genre.has(Genre.Trait.SEVENTHS) || genre == Genre.FUNK;
-        boolean doubled = genre.comp() == Comping.POWER || genre.comp() == Comping.STRUM;
+        boolean doubled = doubled(genre);
         List<Integer> voiced = List.of();
         List<Score.Span> sections = score.sections();
         for (int s = 0; s < sections.size(); s++) {
@@ -178,8 +178,9 @@ public final class Arranger {
                     // the chorus guitar is doubled, a second take panned opposite the first, as records track them
                     genre.comp().play(other, bar.on(DOUBLE_CHANNEL), genre.compProgram(), velocity - 4, compVariant);
                 }
-                if ((big || energy == Energy.DROP) && genre.padProgram() >= 0) {
-                    addChord(other, barStart, score.barSeconds(), chord, genre.padProgram(), 3, big ? 60 : 52, 5);
+                int layer = genre.padProgram() >= 0 ? genre.padProgram() : big ? chorusLayer(genre) : -1;
+                if ((big || energy == Energy.DROP) && layer >= 0) {
+                    addChord(other, barStart, score.barSeconds(), chord, layer, 3, big ? 60 : 52, 5);
                 }
             }
             boolean instrumental = span.part() == Lyrics.Part.INTRO
@@ -238,6 +239,24 @@ public final class Arranger {
                 drums.add(new Event(barStart, 0.2, 9, 0, SNARE, 110));
             }
         }
+    }
+
+    /** Whether the genre's chorus doubles its guitar: the strummed and power-chord styles. */
+    static boolean doubled(Genre genre) {
+        return genre.comp() == Comping.POWER || genre.comp() == Comping.STRUM;
+    }
+
+    /**
+     * What joins a chorus in the genres with no pad of their own and no doubled guitar, so it is fuller than the verse:
+     * a string section under funk, reggae, latin and country (as their records add one), a synth pad under hip hop;
+     * none in jazz and blues, whose choruses grow by playing harder.
+     */
+    static int chorusLayer(Genre genre) {
+        return switch (genre) {
+            case FUNK, REGGAE, LATIN, COUNTRY -> 48;
+            case HIP_HOP -> 89;
+            default -> -1;
+        };
     }
 
     private static boolean isBass(int program) {

@@ -37,11 +37,15 @@ final class BandMix {
         return mix;
     }
 
-    /** The fader ride of a section, dB: verses under the chorus, the bridge lowest, as mixers automate a build. */
-    static double ride(Lyrics.Part part) {
+    /**
+     * The fader ride of a section, dB: verses under the chorus, the bridge lowest, as mixers automate a build. Where the
+     * chorus doubles its guitar ({@code doubled}) the arrangement already lifts it, so the verse is ridden 1 dB less
+     * (measured: rock's choruses came out 3.1–3.4 dB over the verse at −4, over the +1.5–3 dB aimed for).
+     */
+    static double ride(Lyrics.Part part, boolean doubled) {
         return switch (part) {
             case INTRO, OUTRO -> -2.5;
-            case VERSE -> -4.0;
+            case VERSE -> doubled ? -3.0 : -4.0;
             case PRE_CHORUS -> -2.0;
             case CHORUS -> 0;
             case BREAK -> -1.0;
@@ -53,7 +57,7 @@ final class BandMix {
      * The gain of the fader ride per frame: each section at its {@link #ride}, a pre-chorus rising through its length
      * to the chorus, and 120 ms ramps at the other joins so no step clicks; the last chorus half a dB over the others.
      */
-    static float[] rides(Score score, int frames, int rate) {
+    static float[] rides(Score score, int frames, int rate, boolean doubled) {
         float[] gain = new float[frames];
         List<Score.Span> sections = score.sections();
         int lastChorus = -1;
@@ -64,7 +68,7 @@ final class BandMix {
         }
         double[] db = new double[sections.size()];
         for (int s = 0; s < sections.size(); s++) {
-            db[s] = ride(sections.get(s).part()) + (s == lastChorus && s > 1 ? 0.5 : 0);
+            db[s] = ride(sections.get(s).part(), doubled) + (s == lastChorus && s > 1 ? 0.5 : 0);
         }
         int ramp = (int) (0.12 * rate);
         for (int s = 0; s < sections.size(); s++) {
@@ -94,7 +98,8 @@ final class BandMix {
     static void process(
             float[] drums, float[] bass, float[] other, Genre genre, Score score, List<Arranger.Event> kit, int rate) {
         int frames = drums.length / 2;
-        float[] ride = rides(score, frames, rate);
+        boolean doubled = Arranger.doubled(genre);
+        float[] ride = rides(score, frames, rate, doubled);
         for (float[] stem : new float[][] {drums, bass, other}) {
             for (int i = 0; i < frames; i++) {
                 stem[2 * i] *= ride[i];
@@ -125,6 +130,12 @@ final class BandMix {
             saturate(bass, drive / 2);
         }
         glue(drums, rate, genre);
+        boolean acoustic = genre == Genre.JAZZ
+                || genre == Genre.FOLK
+                || genre == Genre.LATIN
+                || genre == Genre.BALLAD
+                || genre == Genre.CLASSICAL;
+        clip(drums, acoustic ? 14 : 11);
         double duck = switch (genre) {
             case HOUSE -> 0.5;
             case ELECTRONIC -> 0.55;
@@ -152,9 +163,9 @@ final class BandMix {
             return;
         }
         double in = Math.pow(10, -18 / 20.0) / rms;
-        double norm = Math.tanh(drive * 0.5) / 0.5; // keeps a −6 dBFS sine's level, so only the tone changes
         for (int i = 0; i < stereo.length; i++) {
-            stereo[i] = (float) (Math.tanh(drive * stereo[i] * in) / norm / in);
+            // unity gain for small signals, so only the peaks are rounded and the level barely moves
+            stereo[i] = (float) (Math.tanh(drive * stereo[i] * in) / drive / in);
         }
     }
 
@@ -170,6 +181,28 @@ final class BandMix {
         boolean gentle = genre == Genre.JAZZ || genre == Genre.FOLK || genre == Genre.LATIN || genre == Genre.BALLAD;
         double threshold = 20 * Math.log10(rms) - 4;
         Dynamics.compress(drums, rate, threshold, gentle ? 2 : 3, 10, 120);
+    }
+
+    /**
+     * A soft clipper on the drum bus, as mix engineers clip drums before the master: peaks more than {@code crestDb}
+     * over the bus's RMS are rounded off (linear up to 70 % of that ceiling, a tanh knee above it, never past it), so
+     * the master's limiter need not pull the loud sections down on every hit (measured: it took a chorus's lift from
+     * +2.0 dB before mastering to +1.2 dB after).
+     */
+    static void clip(float[] stereo, double crestDb) {
+        double rms = rms(stereo);
+        if (rms < 1e-6) {
+            return;
+        }
+        double ceiling = rms * Math.pow(10, crestDb / 20);
+        double knee = 0.7 * ceiling;
+        double room = ceiling - knee;
+        for (int i = 0; i < stereo.length; i++) {
+            double a = Math.abs(stereo[i]);
+            if (a > knee) {
+                stereo[i] = (float) (Math.signum(stereo[i]) * (knee + room * Math.tanh((a - knee) / room)));
+            }
+        }
     }
 
     /**

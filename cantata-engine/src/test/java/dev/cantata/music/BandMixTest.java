@@ -24,16 +24,16 @@ final class BandMixTest {
     @Test
     void theVerseRidesUnderTheChorusAndAPreChorusRisesIntoIt() {
         Score score = ComposerTest.compose("pop", 1, 95.0);
-        float[] gain = BandMix.rides(score, (int) (score.length() * RATE), RATE);
+        float[] gain = BandMix.rides(score, (int) (score.length() * RATE), RATE, false);
 
         for (Score.Span s : score.sections()) {
             float middle = gain[(int) ((s.start() + s.end()) / 2 * RATE)];
-            double expected = BandMix.ride(s.part());
+            double expected = BandMix.ride(s.part(), false);
             if (s.part() != Lyrics.Part.PRE_CHORUS && s.part() != Lyrics.Part.CHORUS) {
                 assertThat(20 * Math.log10(middle)).as(s.label()).isCloseTo(expected, within(0.01));
             }
         }
-        assertThat(BandMix.ride(Lyrics.Part.CHORUS) - BandMix.ride(Lyrics.Part.VERSE))
+        assertThat(BandMix.ride(Lyrics.Part.CHORUS, false) - BandMix.ride(Lyrics.Part.VERSE, false))
                 .isBetween(1.5, 5.0);
     }
 
@@ -53,6 +53,29 @@ final class BandMixTest {
         assertThat(20 * Math.log10(third / fundamental)).isBetween(-40.0, -26.0);
         assertThat(20 * Math.log10(second / fundamental + 1e-12)).isLessThan(-80.0);
         assertThat(20 * Math.log10(rms(driven) / rms(sine))).isCloseTo(0, within(1.5));
+    }
+
+    @Test
+    void theDrumClipperNeverPassesItsCeilingAndLeavesTheBodyUntouched() {
+        float[] hits = new float[2 * RATE];
+        for (int i = 0; i < hits.length; i++) {
+            hits[i] = (float) (0.05 * Math.sin(i * 0.01)); // the body of the kit
+        }
+        for (int k = 0; k < 10; k++) {
+            hits[k * 8000] = 0.9f; // transients far above it
+        }
+        double ceiling = rms(hits) * Math.pow(10, 11 / 20.0);
+        float[] clipped = hits.clone();
+
+        BandMix.clip(clipped, 11);
+
+        for (int i = 0; i < hits.length; i++) {
+            assertThat(Math.abs(clipped[i])).isLessThanOrEqualTo((float) ceiling + 1e-6f);
+            if (Math.abs(hits[i]) < 0.7 * ceiling) {
+                assertThat(clipped[i]).isEqualTo(hits[i]);
+            }
+        }
+        assertThat(clipped[8000]).isGreaterThan((float) (0.9 * ceiling));
     }
 
     /** The amplitude of {@code hz} in the left channel (a whole number of cycles in one second). */

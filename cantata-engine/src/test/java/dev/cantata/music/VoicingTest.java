@@ -25,7 +25,7 @@ final class VoicingTest {
 
         assertThat(f).containsExactly(60, 65, 69);
         assertThat(Voicing.distance(new int[] {60, 65, 69}, List.of(60, 64, 67)))
-                .isEqualTo(3);
+                .isEqualTo(6);
     }
 
     @Test
