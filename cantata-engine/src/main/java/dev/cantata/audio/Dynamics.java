@@ -66,18 +66,21 @@ public final class Dynamics {
             double peak = Math.max(Math.abs(stereo[2 * i]), Math.abs(stereo[2 * i + 1]));
             needed[i] = peak > ceiling ? ceiling / peak : 1;
         }
-        // the gain at frame i must already be as low as any frame in the next look-ahead window needs
+        // the gain at frame i must already be as low as any frame in the next look-ahead window needs: a sliding
+        // minimum over a monotonic queue of frame indices, kept in an int array (a boxed deque cost most of the time)
         double[] target = new double[frames];
-        java.util.ArrayDeque<Integer> window = new java.util.ArrayDeque<>();
+        int[] queue = new int[frames];
+        int head = 0;
+        int tail = 0; // the queue is queue[head..tail), needed[] increasing from head to tail
         for (int i = frames - 1; i >= 0; i--) {
-            while (!window.isEmpty() && window.peekLast() > i + lookahead) {
-                window.pollLast();
+            while (tail > head && needed[queue[tail - 1]] >= needed[i]) {
+                tail--;
             }
-            while (!window.isEmpty() && needed[window.peekFirst()] >= needed[i]) {
-                window.pollFirst();
+            queue[tail++] = i;
+            while (queue[head] > i + lookahead) {
+                head++;
             }
-            window.addFirst(i);
-            target[i] = needed[window.peekLast()];
+            target[i] = needed[queue[head]];
         }
         double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
         double attack = Math.exp(-1 / (0.001 * rate));

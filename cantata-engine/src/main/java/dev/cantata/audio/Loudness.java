@@ -11,29 +11,27 @@ public final class Loudness {
     /** Integrated loudness in LUFS of interleaved audio; {@code -Infinity} for silence. */
     public static double integrated(float[] interleaved, int channels, int rate) {
         int frames = interleaved.length / channels;
-        double[][] weighted = new double[channels][frames];
-        for (int c = 0; c < channels; c++) {
-            Biquad shelf = shelf(rate);
-            Biquad highPass = highPass(rate);
-            for (int i = 0; i < frames; i++) {
-                weighted[c][i] = highPass.process(shelf.process(interleaved[i * channels + c]));
-            }
-        }
-        int block = (int) Math.round(0.4 * rate);
-        int hop = block / 4;
+        int hop = (int) Math.round(0.1 * rate);
+        int block = 4 * hop; // 400 ms blocks overlapping by 75 %
         if (frames < block) {
             return Double.NEGATIVE_INFINITY;
         }
+        // the weighted energy of each quarter-block hop, summed over the channels (their weights are 1 for L and R);
+        // a block is four consecutive hops, so no per-sample buffer is kept (a song's was 67 MB per call, and the
+        // master is measured several times)
+        double[] hops = new double[frames / hop];
+        for (int c = 0; c < channels; c++) {
+            Biquad shelf = shelf(rate);
+            Biquad highPass = highPass(rate);
+            for (int i = 0; i < hops.length * hop; i++) {
+                double w = highPass.process(shelf.process(interleaved[i * channels + c]));
+                hops[i / hop] += w * w;
+            }
+        }
         int blocks = (frames - block) / hop + 1;
         double[] power = new double[blocks];
-        for (int c = 0; c < channels; c++) {
-            double[] prefix = new double[frames + 1];
-            for (int i = 0; i < frames; i++) {
-                prefix[i + 1] = prefix[i] + weighted[c][i] * weighted[c][i];
-            }
-            for (int j = 0; j < blocks; j++) {
-                power[j] += (prefix[j * hop + block] - prefix[j * hop]) / block; // channel weights are 1 for L and R
-            }
+        for (int j = 0; j < blocks; j++) {
+            power[j] = (hops[j] + hops[j + 1] + hops[j + 2] + hops[j + 3]) / block;
         }
         double sum = 0;
         int count = 0;
@@ -56,6 +54,98 @@ public final class Loudness {
             }
         }
         return count == 0 ? Double.NEGATIVE_INFINITY : lufs(sum / count);
+    }
+
+    /**
+     * Short-term loudness (EBU R128: 3 s windows) in LUFS every {@code hopSeconds}, window k starting at k hops; an
+     * empty array when the audio is shorter than a window.
+     */
+    public static double[] shortTerm(float[] interleaved, int channels, int rate, double hopSeconds) {
+        int frames = interleaved.length / channels;
+        int window = 3 * rate;
+        int hop = Math.max(1, (int) Math.round(hopSeconds * rate));
+        if (frames < window) {
+            return new double[0];
+        }
+        double[] prefix = new double[frames + 1];
+        for (int c = 0; c < channels; c++) {
+            Biquad shelf = shelf(rate);
+            Biquad highPass = highPass(rate);
+            for (int i = 0; i < frames; i++) {
+                double w = highPass.process(shelf.process(interleaved[i * channels + c]));
+                prefix[i + 1] += w * w;
+            }
+        }
+        for (int i = 0; i < frames; i++) {
+            prefix[i + 1] += prefix[i];
+        }
+        double[] out = new double[(frames - window) / hop + 1];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = lufs((prefix[k * hop + window] - prefix[k * hop]) / window);
+        }
+        return out;
+    }
+
+    /**
+     * Loudness range in LU (EBU Tech 3342): the spread between the 10th and 95th percentiles of the short-term
+     * loudness (3 s windows every 0.1 s), over the windows above −70 LUFS and above 20 LU under their mean power.
+     */
+    public static double range(float[] interleaved, int channels, int rate) {
+        double[] st = shortTerm(interleaved, channels, rate, 0.1);
+        double sum = 0;
+        int count = 0;
+        for (double l : st) {
+            if (l > -70) {
+                sum += Math.pow(10, (l + 0.691) / 10);
+                count++;
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        double gate = lufs(sum / count) - 20;
+        double[] kept = java.util.Arrays.stream(st)
+                .filter(l -> l > -70 && l > gate)
+                .sorted()
+                .toArray();
+        if (kept.length == 0) {
+            return 0;
+        }
+        return percentile(kept, 0.95) - percentile(kept, 0.10);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        double at = p * (sorted.length - 1);
+        int low = (int) Math.floor(at);
+        int high = Math.min(sorted.length - 1, low + 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+    }
+
+    /**
+     * The Pearson correlation of the left and right channels of interleaved stereo: 1 for mono, 0 for unrelated
+     * channels, negative when they are out of phase; 0 for silence.
+     */
+    public static double correlation(float[] stereo) {
+        double ll = 0;
+        double rr = 0;
+        double lr = 0;
+        double l = 0;
+        double r = 0;
+        int frames = stereo.length / 2;
+        for (int i = 0; i < frames; i++) {
+            l += stereo[2 * i];
+            r += stereo[2 * i + 1];
+        }
+        l /= Math.max(1, frames);
+        r /= Math.max(1, frames);
+        for (int i = 0; i < frames; i++) {
+            double a = stereo[2 * i] - l;
+            double b = stereo[2 * i + 1] - r;
+            ll += a * a;
+            rr += b * b;
+            lr += a * b;
+        }
+        return ll == 0 || rr == 0 ? 0 : lr / Math.sqrt(ll * rr);
     }
 
     private static double lufs(double meanSquare) {

@@ -18,17 +18,79 @@ public final class Arranger {
     public record Arrangement(List<Event> drums, List<Event> bass, List<Event> other) {}
 
     /**
-     * The bar a groove, bass line or comping pattern plays: where it starts, the beat, the genre's swing, its chord and
-     * the next bar's.
+     * How much a section plays: verses (and intros and outros) lighter, a pre-chorus lifting into the chorus, choruses
+     * and instrumental breaks full, a bridge dropping down to contrast.
      */
-    record Bar(double start, double beat, double swing, Score.Chord chord, Score.Chord next) {
+    enum Energy {
+        LIGHT,
+        LIFT,
+        FULL,
+        DROP;
+
+        static Energy of(Lyrics.Part part) {
+            return switch (part) {
+                case INTRO, VERSE, OUTRO -> LIGHT;
+                case PRE_CHORUS -> LIFT;
+                case CHORUS, BREAK -> FULL;
+                case BRIDGE -> DROP;
+            };
+        }
+    }
+
+    /**
+     * The bar a groove, bass line or comping pattern plays: where it starts, the beat, the genre's swing, its chord and
+     * the next bar's, the section's energy, the chord instrument's channel, its voice-led voicing (and, in jazz, the
+     * next chord's dominant for the bar's second half, else empty), the groove's kick line (empty without drums), and
+     * whether the bass walks into changes by semitones.
+     */
+    record Bar(
+            double start,
+            double beat,
+            double swing,
+            Score.Chord chord,
+            Score.Chord next,
+            Energy energy,
+            int channel,
+            List<Integer> voiced,
+            List<Integer> approach,
+            String kick,
+            boolean chromatic) {
+        Bar {
+            voiced = List.copyOf(voiced);
+            approach = List.copyOf(approach);
+        }
+
+        /** A full-energy bar on channel 2, the chord in root position, no kick to follow. */
+        Bar(double start, double beat, double swing, Score.Chord chord, Score.Chord next) {
+            this(
+                    start,
+                    beat,
+                    swing,
+                    chord,
+                    next,
+                    Energy.FULL,
+                    2,
+                    Voicing.lead(chord.pitchClasses(), List.of()),
+                    List.of(),
+                    "",
+                    false);
+        }
+
         /** The time {@code beats} into the bar, an off-beat eighth delayed by the swing. */
         double at(double beats) {
             double fraction = beats - Math.floor(beats);
             double swung = Math.abs(fraction - 0.5) < 1e-9 ? beats + swing : beats;
             return start + swung * beat;
         }
+
+        /** The same bar played on another channel (a doubled guitar). */
+        Bar on(int otherChannel) {
+            return new Bar(start, beat, swing, chord, next, energy, otherChannel, voiced, approach, kick, chromatic);
+        }
     }
+
+    /** The channel of the second, doubled guitar in choruses (panned opposite the first); 9 is the drums'. */
+    static final int DOUBLE_CHANNEL = 10;
 
     static final int KICK = 36;
     static final int SNARE = 38;
@@ -45,7 +107,10 @@ public final class Arranger {
 
     private Arranger() {}
 
-    /** Arranges {@code score} in {@code style}; the seed varies the patterns' details. */
+    /**
+     * Arranges {@code score} in {@code style}; the seed varies the patterns' details and how the players play them
+     * ({@link Performer}).
+     */
     public static Arrangement arrange(Score score, Style style, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
         Genre genre = style.genre();
@@ -56,11 +121,24 @@ public final class Arranger {
         double swing = genre.swing();
         int bassVariant = random.nextInt(2);
         int compVariant = random.nextInt(2);
-        for (Score.Span span : score.sections()) {
-            boolean soft = span.part() == Lyrics.Part.INTRO
-                    || span.part() == Lyrics.Part.OUTRO
-                    || (span.part() == Lyrics.Part.VERSE && random.nextInt(3) == 0);
-            boolean big = span.part() == Lyrics.Part.CHORUS || span.part() == Lyrics.Part.BREAK;
+        SplittableRandom drummer = random.split();
+        String kick = genre.groove().lines().stream()
+                .filter(l -> l.drum() == KICK)
+                .map(Groove.Line::steps)
+                .findFirst()
+                .orElse("");
+        boolean chromatic = genre.has(Genre.Trait.SEVENTHS) || genre == Genre.FUNK;
+        boolean doubled = doubled(genre);
+        List<Integer> voiced = List.of();
+        List<Score.Span> sections = score.sections();
+        for (int s = 0; s < sections.size(); s++) {
+            Score.Span span = sections.get(s);
+            Energy energy = Energy.of(span.part());
+            // the last section's last bar is the ending, which has no fill, so "into" matters only before another
+            // section
+            Lyrics.Part into = s + 1 < sections.size() ? sections.get(s + 1).part() : Lyrics.Part.OUTRO;
+            boolean soft = span.part() == Lyrics.Part.INTRO || span.part() == Lyrics.Part.OUTRO;
+            boolean big = energy == Energy.FULL;
             int firstBar = (int) Math.round(span.start() / score.barSeconds());
             for (int b = 0; b < span.bars(); b++) {
                 double barStart = span.start() + b * score.barSeconds();
@@ -69,33 +147,40 @@ public final class Arranger {
                 }
                 Score.Chord chord = score.chordAt(barStart + 1e-6);
                 boolean lastBar = b == span.bars() - 1;
-                boolean finalBar = lastBar
-                        && span.equals(score.sections().get(score.sections().size() - 1));
+                boolean finalBar = lastBar && s == sections.size() - 1;
+                int[] pcs = genre == Genre.JAZZ ? Voicing.rootless(chord) : chord.pitchClasses();
+                voiced = Voicing.lead(pcs, voiced);
                 if (finalBar) {
-                    // the song ends on a held tonic chord
-                    addChord(other, barStart, score.barSeconds() * 2, chord, genre.compProgram(), 0, 80, 4);
-                    bass.add(new Event(
-                            barStart, score.barSeconds() * 2, 1, genre.bassProgram(), bassNote(chord.root()), 90));
-                    if (genre.drums()) {
-                        drums.add(new Event(barStart, 1.5, 9, 0, CRASH, 100));
-                        drums.add(new Event(barStart, 0.2, 9, 0, KICK, 110));
-                    }
+                    ending(drums, bass, other, barStart, score.barSeconds(), chord, genre, voiced);
                     continue;
                 }
-                Bar bar = new Bar(barStart, beat, swing, chord, score.chordAt(barStart + score.barSeconds() + 1e-6));
-                if (genre.drums() && !(soft && span.part() == Lyrics.Part.INTRO && b < 2)) {
-                    genre.groove().play(drums, bar, soft ? 0.75 : big ? 1.0 : 0.88);
+                Score.Chord next = score.chordAt(barStart + score.barSeconds() + 1e-6);
+                List<Integer> approach = genre == Genre.JAZZ && next.root() != chord.root()
+                        ? Voicing.lead(
+                                Voicing.rootless(new Score.Chord(0, 0, (next.root() + 7) % 12, false, true, 0)), voiced)
+                        : List.of();
+                Bar bar = new Bar(barStart, beat, swing, chord, next, energy, 2, voiced, approach, kick, chromatic);
+                if (genre.drums() && !(span.part() == Lyrics.Part.INTRO && b < 2)) {
+                    double level = soft ? 0.75 : big ? 1.0 : energy == Energy.LIFT ? 0.92 : 0.85;
+                    Drummer.play(drums, genre.groove(), bar, level, b, drummer);
                     if (b == 0 && firstBar > 0) {
-                        drums.add(new Event(barStart, 1.2, 9, 0, CRASH, big ? 105 : 85));
+                        drums.add(new Event(barStart, 1.2, 9, 0, CRASH, big ? 108 : 85));
                     }
                     if (lastBar && span.bars() >= 2) {
-                        fill(drums, barStart, beat, random);
+                        Drummer.fill(drums, bar, into, drummer);
                     }
                 }
-                genre.bass().play(bass, bar, genre.bassProgram(), bassVariant);
-                genre.comp().play(other, bar, genre.compProgram(), soft ? 62 : big ? 84 : 74, compVariant);
-                if (big && genre.padProgram() >= 0) {
-                    addChord(other, barStart, score.barSeconds(), chord, genre.padProgram(), 3, 58, 5);
+                (energy == Energy.DROP ? BassLine.LONG : genre.bass())
+                        .play(bass, bar, genre.bassProgram(), energy == Energy.LIGHT ? 0 : bassVariant);
+                int velocity = soft ? 64 : big ? 86 : energy == Energy.LIFT ? 80 : 74;
+                genre.comp().play(other, bar, genre.compProgram(), velocity, compVariant);
+                if (big && doubled) {
+                    // the chorus guitar is doubled, a second take panned opposite the first, as records track them
+                    genre.comp().play(other, bar.on(DOUBLE_CHANNEL), genre.compProgram(), velocity - 4, compVariant);
+                }
+                int layer = genre.padProgram() >= 0 ? genre.padProgram() : big ? chorusLayer(genre) : -1;
+                if ((big || energy == Energy.DROP) && layer >= 0) {
+                    addChord(other, barStart, score.barSeconds(), chord, layer, 3, big ? 60 : 52, 5);
                 }
             }
             boolean instrumental = span.part() == Lyrics.Part.INTRO
@@ -118,7 +203,60 @@ public final class Arranger {
                 }
             }
         }
-        return new Arrangement(clip(drums, score.length()), clip(bass, score.length()), clip(other, score.length()));
+        return new Arrangement(
+                clip(Performer.perform(drums, genre, seed), score.length()),
+                clip(Performer.perform(bass, genre, seed), score.length()),
+                clip(Performer.perform(other, genre, seed), score.length()));
+    }
+
+    /**
+     * The song's last bar: a held tonic chord ringing out over two bars with a crash, or in the styles that stop dead
+     * (punk, funk, disco, metal, hip hop) a button, one short accented hit on the downbeat and silence.
+     */
+    private static void ending(
+            List<Event> drums,
+            List<Event> bass,
+            List<Event> other,
+            double barStart,
+            double barSeconds,
+            Score.Chord chord,
+            Genre genre,
+            List<Integer> voiced) {
+        boolean button = genre == Genre.PUNK
+                || genre == Genre.FUNK
+                || genre == Genre.DISCO
+                || genre == Genre.METAL
+                || genre == Genre.HIP_HOP;
+        double length = button ? barSeconds / 8 : barSeconds * 2;
+        for (int n : voiced) {
+            other.add(new Event(barStart, length, 0, genre.compProgram(), n, button ? 100 : 80));
+        }
+        bass.add(new Event(barStart, length, 1, genre.bassProgram(), bassNote(chord.root()), button ? 105 : 90));
+        if (genre.drums()) {
+            drums.add(new Event(barStart, 1.5, 9, 0, CRASH, button ? 115 : 100));
+            drums.add(new Event(barStart, 0.2, 9, 0, KICK, 112));
+            if (button) {
+                drums.add(new Event(barStart, 0.2, 9, 0, SNARE, 110));
+            }
+        }
+    }
+
+    /** Whether the genre's chorus doubles its guitar: the strummed and power-chord styles. */
+    static boolean doubled(Genre genre) {
+        return genre.comp() == Comping.POWER || genre.comp() == Comping.STRUM;
+    }
+
+    /**
+     * What joins a chorus in the genres with no pad of their own and no doubled guitar, so it is fuller than the verse:
+     * a string section under funk, reggae, latin and country (as their records add one), a synth pad under hip hop;
+     * none in jazz and blues, whose choruses grow by playing harder.
+     */
+    static int chorusLayer(Genre genre) {
+        return switch (genre) {
+            case FUNK, REGGAE, LATIN, COUNTRY -> 48;
+            case HIP_HOP -> 89;
+            default -> -1;
+        };
     }
 
     private static boolean isBass(int program) {
@@ -139,20 +277,6 @@ public final class Arranger {
             }
         }
         return out;
-    }
-
-    // ---------------------------------------------------------------- drums
-
-    private static void fill(List<Event> out, double barStart, double beat, SplittableRandom random) {
-        out.removeIf(e -> e.start() >= barStart + 2 * beat - 1e-6
-                && e.start() < barStart + 4 * beat - 1e-6
-                && (e.pitch() == SNARE || e.pitch() == HAT || e.pitch() == RIDE));
-        int[] toms = random.nextBoolean()
-                ? new int[] {SNARE, SNARE, TOM_HIGH, TOM_HIGH, TOM_MID, TOM_MID, TOM_LOW, TOM_LOW}
-                : new int[] {SNARE, SNARE, SNARE, SNARE, TOM_HIGH, TOM_MID, TOM_LOW, SNARE};
-        for (int i = 0; i < 8; i++) {
-            out.add(new Event(barStart + (2 + i * 0.25) * beat, 0.12, 9, 0, toms[i], 70 + i * 5));
-        }
     }
 
     // ---------------------------------------------------------------- bass

@@ -69,8 +69,29 @@ public final class InstrumentRenderer {
         return soundfont;
     }
 
-    /** Renders {@code events} to {@code seconds} of interleaved stereo at 44.1 kHz. */
+    /**
+     * How a MIDI channel is mixed inside the synthesizer: pan (0 left, 64 centre, 127 right), and the sends to
+     * Gervill's reverb and chorus (0–127; General MIDI's defaults are 40 and 0).
+     */
+    public record Channel(int pan, int reverb, int chorus) {
+        public Channel {
+            if (pan < 0 || pan > 127 || reverb < 0 || reverb > 127 || chorus < 0 || chorus > 127) {
+                throw new IllegalArgumentException(
+                        "pan, reverb and chorus are MIDI values 0-127: " + pan + ", " + reverb + ", " + chorus);
+            }
+        }
+    }
+
+    /** Renders {@code events} to {@code seconds} of interleaved stereo at 44.1 kHz, every channel at GM defaults. */
     public float[] render(List<Arranger.Event> events, double seconds) throws IOException {
+        return render(events, seconds, Map.of());
+    }
+
+    /**
+     * Renders {@code events} to {@code seconds} of interleaved stereo at 44.1 kHz, the channels {@code mix} names
+     * panned and sent to the effects as it says (the others at General MIDI's defaults).
+     */
+    public float[] render(List<Arranger.Event> events, double seconds, Map<Integer, Channel> mix) throws IOException {
         int frames = (int) Math.round(seconds * RATE);
         Synthesizer synth;
         try {
@@ -91,6 +112,30 @@ public final class InstrumentRenderer {
                 synth.loadAllInstruments(soundbank);
             }
             Receiver receiver = synth.getReceiver();
+            for (Map.Entry<Integer, Channel> c : mix.entrySet()) {
+                int ch = c.getKey();
+                receiver.send(
+                        new ShortMessage(
+                                ShortMessage.CONTROL_CHANGE,
+                                ch,
+                                10,
+                                c.getValue().pan()),
+                        0);
+                receiver.send(
+                        new ShortMessage(
+                                ShortMessage.CONTROL_CHANGE,
+                                ch,
+                                91,
+                                c.getValue().reverb()),
+                        0);
+                receiver.send(
+                        new ShortMessage(
+                                ShortMessage.CONTROL_CHANGE,
+                                ch,
+                                93,
+                                c.getValue().chorus()),
+                        0);
+            }
             int[] program = new int[16];
             java.util.Arrays.fill(program, -1);
             List<Arranger.Event> sorted = events.stream()

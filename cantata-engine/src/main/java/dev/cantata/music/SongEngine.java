@@ -135,9 +135,14 @@ public final class SongEngine {
         CompletableFuture<EnumMap<Stem, float[]>> rendered = CompletableFuture.supplyAsync(() -> {
             try {
                 EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-                stems.put(Stem.DRUMS, fit(instruments.render(arrangement.drums(), score.length()), frames * 2));
-                stems.put(Stem.BASS, fit(instruments.render(arrangement.bass(), score.length()), frames * 2));
-                stems.put(Stem.OTHER, fit(instruments.render(arrangement.other(), score.length()), frames * 2));
+                Map<Integer, InstrumentRenderer.Channel> mix = BandMix.channels(style.genre());
+                float[] drums = fit(instruments.render(arrangement.drums(), score.length(), mix), frames * 2);
+                float[] bass = fit(instruments.render(arrangement.bass(), score.length(), mix), frames * 2);
+                float[] other = fit(instruments.render(arrangement.other(), score.length(), mix), frames * 2);
+                BandMix.process(drums, bass, other, style.genre(), score, arrangement.drums(), Song.RATE);
+                stems.put(Stem.DRUMS, drums);
+                stems.put(Stem.BASS, bass);
+                stems.put(Stem.OTHER, other);
                 return stems;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

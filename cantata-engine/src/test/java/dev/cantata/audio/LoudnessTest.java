@@ -60,4 +60,43 @@ final class LoudnessTest {
             assertThat(Math.abs(v)).isLessThanOrEqualTo(0.5001f);
         }
     }
+
+    @Test
+    void theLoudnessRangeOfTwentySecondsAtMinusTwentyThenTwentyAtMinusThirtyIsTenLu() {
+        // EBU Tech 3342's first test signal: a 1 kHz stereo sine, 20 s at -20 dBFS then 20 s at -30 dBFS, LRA 10 ± 1
+        float[] loud = stereoSine(1000, -20, 20, 48_000);
+        float[] quiet = stereoSine(1000, -30, 20, 48_000);
+        float[] both = new float[loud.length + quiet.length];
+        System.arraycopy(loud, 0, both, 0, loud.length);
+        System.arraycopy(quiet, 0, both, loud.length, quiet.length);
+
+        assertThat(Loudness.range(both, 2, 48_000)).isCloseTo(10, within(1.0));
+        assertThat(Loudness.range(loud, 2, 48_000)).isCloseTo(0, within(0.1));
+    }
+
+    @Test
+    void theShortTermLoudnessOfASteadyToneIsItsLoudnessInEveryWindow() {
+        double[] st = Loudness.shortTerm(stereoSine(997, -23, 10, 44_100), 2, 44_100, 0.5);
+
+        assertThat(st).hasSize(15);
+        for (double l : st) {
+            assertThat(l).isCloseTo(-23, within(0.1));
+        }
+    }
+
+    @Test
+    void monoCorrelatesFullyAndAChannelAgainstItsNegativeOrANoiseDoesNot() {
+        float[] mono = stereoSine(440, -10, 1, 44_100);
+        float[] inverted = mono.clone();
+        float[] noise = mono.clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 1; i < mono.length; i += 2) {
+            inverted[i] = -inverted[i];
+            noise[i] = (float) random.nextGaussian();
+        }
+
+        assertThat(Loudness.correlation(mono)).isCloseTo(1, within(1e-6));
+        assertThat(Loudness.correlation(inverted)).isCloseTo(-1, within(1e-6));
+        assertThat(Loudness.correlation(noise)).isCloseTo(0, within(0.02));
+    }
 }

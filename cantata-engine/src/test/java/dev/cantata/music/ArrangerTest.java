@@ -2,6 +2,7 @@ package dev.cantata.music;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ArrangerTest {
@@ -38,7 +39,8 @@ final class ArrangerTest {
         for (Score.Span span : score.sections().subList(1, score.sections().size())) {
             assertThat(a.drums()).anySatisfy(e -> {
                 assertThat(e.pitch()).isEqualTo(Arranger.CRASH);
-                assertThat(e.start()).isCloseTo(span.start(), org.assertj.core.api.Assertions.within(1e-6));
+                // the drummer plays it, a few milliseconds either side of the downbeat
+                assertThat(e.start()).isCloseTo(span.start(), org.assertj.core.api.Assertions.within(0.015));
             });
         }
         assertThat(a.other())
@@ -51,5 +53,47 @@ final class ArrangerTest {
 
         assertThat(Arranger.arrange(score, Style.parse("pop"), 1))
                 .isNotEqualTo(Arranger.arrange(score, Style.parse("pop"), 4));
+    }
+
+    @Test
+    void theChorusGuitarIsDoubledOnItsOwnChannelAndTheVerseIsPalmMuted() {
+        Score score = ComposerTest.compose("rock", 2, 95.0);
+        Arranger.Arrangement a = Arranger.arrange(score, Style.parse("rock"), 2);
+
+        Score.Span chorus = score.sections().stream()
+                .filter(s -> s.part() == Lyrics.Part.CHORUS)
+                .findFirst()
+                .orElseThrow();
+        Score.Span verse = score.sections().stream()
+                .filter(s -> s.part() == Lyrics.Part.VERSE)
+                .findFirst()
+                .orElseThrow();
+        List<Score.Span> full = score.sections().stream()
+                .filter(s -> s.part() == Lyrics.Part.CHORUS || s.part() == Lyrics.Part.BREAK)
+                .toList();
+        assertThat(a.other())
+                .filteredOn(e -> e.channel() == Arranger.DOUBLE_CHANNEL)
+                .isNotEmpty()
+                .allSatisfy(e ->
+                        assertThat(full).anySatisfy(s -> assertThat(e.start()).isBetween(s.start() - 0.05, s.end())));
+        double verseLength = a.other().stream()
+                .filter(e -> e.channel() == 2 && e.start() > verse.start() + 0.1 && e.start() < verse.end() - 0.1)
+                .mapToDouble(Arranger.Event::duration)
+                .average()
+                .orElseThrow();
+        double chorusLength = a.other().stream()
+                .filter(e -> e.channel() == 2 && e.start() > chorus.start() + 0.1 && e.start() < chorus.end() - 0.1)
+                .mapToDouble(Arranger.Event::duration)
+                .average()
+                .orElseThrow();
+        assertThat(verseLength).isLessThan(chorusLength * 0.7);
+    }
+
+    @Test
+    void theSameSeedArrangesAndPlaysIdentically() {
+        Score score = ComposerTest.compose("soul", 3, 60.0);
+
+        assertThat(Arranger.arrange(score, Style.parse("soul"), 3))
+                .isEqualTo(Arranger.arrange(score, Style.parse("soul"), 3));
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure speed: bench speech | song | api | load | voice.")
+        description = "Measure speed: bench speech | song | api | load | voice | production.")
 final class BenchCommand implements Callable<Integer> {
     static final String SHORT = "Hello, world! This is a test of the speech server.";
     static final String LONG =
@@ -57,7 +57,9 @@ final class BenchCommand implements Callable<Integer> {
         /** many speech clients and queued songs on one node at once */
         LOAD,
         /** the singing's gestures on a rendered song, and what its backing vocals cost */
-        VOICE
+        VOICE,
+        /** how the band plays and the mix sits, genre by genre, and a song's wall time and stages */
+        PRODUCTION
     }
 
     @Parameters(
@@ -65,8 +67,8 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "WHAT",
             description =
                     "speech, song, api (the song APIs over HTTP), load (speech and songs on 1 engine against N, then 50"
-                            + " speech clients and 20 songs at once; --part) or"
-                            + " voice (the singing's gestures, and the cost of backing vocals)")
+                            + " speech clients and 20 songs at once; --part), voice (the singing's gestures, and the cost"
+                            + " of backing vocals) or production (the band and the mix, genre by genre)")
     Benchmark what = Benchmark.SPEECH;
 
     @Option(names = "--runs", description = "Runs per measurement (default 5).")
@@ -103,6 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             case API -> api();
             case LOAD -> load();
             case VOICE -> voice();
+            case PRODUCTION -> new ProductionBench(runs).run();
             case SPEECH -> speech();
         };
     }
@@ -481,7 +484,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
