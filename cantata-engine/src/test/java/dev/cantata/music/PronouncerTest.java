@@ -66,6 +66,9 @@ final class PronouncerTest {
     private static void await(java.util.function.BooleanSupplier condition) {
         while (!condition.getAsBoolean()) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000); // a poll, not a timing
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted (the test's timeout) while waiting");
+            }
         }
     }
 
