@@ -30,6 +30,9 @@ final class EnginePoolTest {
     private static void await(BooleanSupplier condition) {
         while (!condition.getAsBoolean()) {
             LockSupport.parkNanos(100_000); // a poll, not a timing
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted (the test's timeout) while waiting");
+            }
         }
     }
 

@@ -29,6 +29,9 @@ public final class HeldEngines implements AutoCloseable {
         }
         while (pool.busy() < engines) {
             LockSupport.parkNanos(100_000); // a poll, not a timing: the test's timeout bounds it
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted (the test's timeout) while waiting");
+            }
         }
     }
 

@@ -31,6 +31,9 @@ final class MaryEngineTest {
     static void await(BooleanSupplier condition) {
         while (!condition.getAsBoolean()) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000); // a poll, not a timing
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted (the test's timeout) while waiting");
+            }
         }
     }
 
