@@ -83,7 +83,8 @@ public final class SongMidi {
                         score.voices().stream().filter(v -> v.role() == role).toList();
                 if (!sung.isEmpty()) {
                     // each role on a channel of its own where one is free, so no voice's note-off ends another's note
-                    voices(sequence.createTrack(), score, role, sung, free.get(Math.min(next++, free.size() - 1)));
+                    voices(sequence.createTrack(), score, role, sung, free.get(Math.min(next, free.size() - 1)));
+                    next++;
                 }
             }
             Map<Integer, List<long[]>> changes = programChanges(score, parts);
@@ -201,7 +202,6 @@ public final class SongMidi {
         return parts;
     }
 
-    /** The lowest channel no part plays on (never the drums'), for the melody. */
     /** The channels no instrument uses, lowest first; the last channel when every one is taken (the voices share it). */
     private static List<Integer> freeChannels(List<Part> parts) {
         List<Integer> free = new ArrayList<>();
@@ -212,7 +212,7 @@ public final class SongMidi {
                 free.add(c);
             }
         }
-        return free.isEmpty() ? List.of(15) : free;
+        return free.isEmpty() ? List.of(15) : List.copyOf(free);
     }
 
     /** The track name of the voices of {@code role}. */

@@ -160,9 +160,12 @@ public final class SongEngine {
         clock = lap(timings, "sing", clock);
         progress.report(72, "rendering the instruments");
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+        // the backing's chain runs on the other core while the lead's does
+        CompletableFuture<float[]> backing =
+                CompletableFuture.supplyAsync(() -> backingStereo(sung.backing(), style, score, frames));
         stems.put(Stem.VOCALS, vocalStereo(sung.lead(), style, score, spec.seed()));
-        stems.put(Stem.BACKING, backingStereo(sung.backing(), style, score, frames));
         try {
+            stems.put(Stem.BACKING, backing.get());
             stems.putAll(rendered.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
