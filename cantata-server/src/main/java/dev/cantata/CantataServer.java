@@ -103,12 +103,13 @@ public final class CantataServer implements AutoCloseable {
                         "ffmpeg is not installed: opus, aac and flac output, non-WAV uploads and stems are unavailable");
             }
             SongFiles songFiles = new SongFiles(blobs, codecs);
-            Studio studio = new Studio(Optional.ofNullable(settings.soundfont()));
+            Studio studio = new Studio(Optional.ofNullable(settings.soundfont()), settings.engines());
             Map<String, TaskHandler> allHandlers = new HashMap<>(handlers);
             allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
             TaskWorkers workers = new TaskWorkers(
                     tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
-            Voices voices = new Voices(Voices.startMary(), codecs, new SpeakerLibrary(database, blobs, clock));
+            Voices voices = new Voices(
+                    Voices.startMary(settings.engines()), codecs, new SpeakerLibrary(database, blobs, clock));
             List<Routes> routes = new ArrayList<>();
             routes.add(new HealthRoutes(
                     Version.current(),

@@ -130,6 +130,15 @@ public final class CantataClient {
                 get("/api/get?ids=" + URLEncoder.encode(audioIds, StandardCharsets.UTF_8)), new TypeReference<>() {});
     }
 
+    /**
+     * {@code GET /api/midi/{id}.mid}: a finished clip's song as a Standard MIDI File (type 1: tempo, key, the melody
+     * with its lyrics, a named track per instrument part), for a DAW. Cantata's; Suno has no such route.
+     */
+    public byte[] clipMidi(String clipId) {
+        return get("/api/midi/" + URLEncoder.encode(clipId.strip(), StandardCharsets.UTF_8) + ".mid")
+                .body();
+    }
+
     /** {@code GET /api/get_limit}. */
     public Quota getQuotaInformation() {
         return read(get("/api/get_limit"), new TypeReference<>() {});
@@ -232,6 +241,16 @@ public final class CantataClient {
     /** {@code GET /api/download/{id}?index=k}: the song as 44.1 kHz 16-bit stereo WAV. */
     public byte[] downloadSong(String taskId, int index) {
         return get("/api/download/" + taskId + (index == 0 ? "" : "?index=" + index))
+                .body();
+    }
+
+    /**
+     * {@code GET /api/download/{id}?format=mid&index=k}: a finished song as a Standard MIDI File (see {@link
+     * #clipMidi}).
+     */
+    public byte[] downloadSongMidi(String taskId, int index) {
+        return get("/api/download/" + URLEncoder.encode(taskId.strip(), StandardCharsets.UTF_8) + "?format=mid"
+                        + (index == 0 ? "" : "&index=" + index))
                 .body();
     }
 

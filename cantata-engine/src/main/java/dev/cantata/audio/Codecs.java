@@ -2,7 +2,9 @@ package dev.cantata.audio;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,6 +94,30 @@ public final class Codecs {
         try (Encoder.Sink sink = ffmpeg.get()
                 .encoder(List.of("-c:a", "libmp3lame", "-b:a", "192k", "-f", "mp3"))
                 .open(out, sampleRate, channels)) {
+            sink.write(interleaved);
+            sink.finish();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A whole 24-bit FLAC of interleaved audio, with its length in STREAMINFO and {@code tags} as Vorbis comments
+     * (letters, digits and {@code _} in the names). Samples at or past full scale are clipped: the caller leaves
+     * headroom.
+     */
+    public byte[] encodeFlac24(float[] interleaved, int sampleRate, int channels, Map<String, String> tags)
+            throws IOException {
+        List<String> args =
+                new ArrayList<>(List.of("-c:a", "flac", "-sample_fmt", "s32", "-bits_per_raw_sample", "24"));
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (!tag.getKey().matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("not a tag name: " + tag.getKey());
+            }
+            args.addAll(List.of("-metadata", tag.getKey() + "=" + tag.getValue()));
+        }
+        args.addAll(List.of("-f", "flac"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Encoder.Sink sink = needFfmpeg(Codec.FLAC).wholeEncoder(args, true).open(out, sampleRate, channels)) {
             sink.write(interleaved);
             sink.finish();
         }

@@ -12,6 +12,15 @@ public final class Dynamics {
      */
     public static void compress(
             float[] stereo, int rate, double thresholdDb, double ratio, double attackMs, double releaseMs) {
+        apply(stereo, compression(stereo, rate, thresholdDb, ratio, attackMs, releaseMs));
+    }
+
+    /**
+     * The gain per frame {@link #compress} would apply to {@code stereo}, which is left unchanged: applied to each of
+     * the parts of a sum, their sum is the compressed sum (what keeps a song's stems summing to its mix).
+     */
+    public static float[] compression(
+            float[] stereo, int rate, double thresholdDb, double ratio, double attackMs, double releaseMs) {
         double attack = Math.exp(-1 / (attackMs * 1e-3 * rate));
         double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
         double threshold = Math.pow(10, thresholdDb / 10); // as a mean square
@@ -20,6 +29,7 @@ public final class Dynamics {
         double gain = 1;
         double previousGain = 1;
         int block = 32; // the gain is computed at control rate and interpolated: pow per sample cost seconds per song
+        float[] gains = new float[stereo.length / 2];
         for (int i = 0; i + 1 < stereo.length; i += 2) {
             double level = 0.5 * (stereo[i] * stereo[i] + stereo[i + 1] * stereo[i + 1]);
             envelope = level > envelope
@@ -30,9 +40,16 @@ public final class Dynamics {
                 previousGain = gain;
                 gain = envelope > threshold ? Math.pow(envelope / threshold, exponent) : 1;
             }
-            double g = previousGain + (gain - previousGain) * (frame % block) / block;
-            stereo[i] *= (float) g;
-            stereo[i + 1] *= (float) g;
+            gains[frame] = (float) (previousGain + (gain - previousGain) * (frame % block) / block);
+        }
+        return gains;
+    }
+
+    /** Multiplies both channels of each frame of {@code stereo} by that frame's {@code gains}. */
+    public static void apply(float[] stereo, float[] gains) {
+        for (int frame = 0; frame < gains.length; frame++) {
+            stereo[2 * frame] *= gains[frame];
+            stereo[2 * frame + 1] *= gains[frame];
         }
     }
 

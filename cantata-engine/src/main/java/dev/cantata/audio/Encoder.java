@@ -33,4 +33,21 @@ public interface Encoder {
         }
         return bytes;
     }
+
+    /**
+     * 24-bit samples in the top bytes of signed 32-bit little-endian words (what ffmpeg's {@code s32le} carries to a
+     * 24-bit FLAC): ×2²³ and clipped, so a value at or past full scale becomes the largest 24-bit sample.
+     */
+    static byte[] toS24in32le(float[] samples) {
+        byte[] bytes = new byte[samples.length * 4];
+        for (int i = 0; i < samples.length; i++) {
+            long v = Math.max(-8_388_608L, Math.min(8_388_607L, Math.round(samples[i] * 8_388_608.0)));
+            int w = (int) v << 8;
+            bytes[4 * i] = (byte) w;
+            bytes[4 * i + 1] = (byte) (w >> 8);
+            bytes[4 * i + 2] = (byte) (w >> 16);
+            bytes[4 * i + 3] = (byte) (w >> 24);
+        }
+        return bytes;
+    }
 }

@@ -57,7 +57,7 @@ public final class Ffmpeg {
 
     /** An encoder that pipes s16le into ffmpeg and copies its output as it comes, e.g. {@code -c:a libopus -f ogg}. */
     Encoder encoder(List<String> outputArgs) {
-        return (out, sampleRate, channels) -> start(outputArgs, sampleRate, channels, out, null);
+        return (out, sampleRate, channels) -> start(outputArgs, sampleRate, channels, out, null, false);
     }
 
     /**
@@ -67,10 +67,18 @@ public final class Ffmpeg {
      * the audio, where a piped FLAC says 0 samples (unknown), which libsndfile (python soundfile) refuses.
      */
     Encoder wholeEncoder(List<String> outputArgs) {
+        return wholeEncoder(outputArgs, false);
+    }
+
+    /**
+     * As {@link #wholeEncoder(List)}, fed 24-bit samples ({@code s32le}) when {@code deep}, for a 24-bit FLAC; else
+     * 16-bit.
+     */
+    Encoder wholeEncoder(List<String> outputArgs, boolean deep) {
         return (out, sampleRate, channels) -> {
             Path file = Files.createTempFile("cantata-encode-", ".part");
             try {
-                return start(outputArgs, sampleRate, channels, out, file);
+                return start(outputArgs, sampleRate, channels, out, file, deep);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -78,12 +86,16 @@ public final class Ffmpeg {
         };
     }
 
-    /** Starts ffmpeg encoding into {@code file}, or into {@code out} when there is no file. */
+    /**
+     * Starts ffmpeg encoding into {@code file}, or into {@code out} when there is no file; fed 24-bit samples in 32-bit
+     * words when {@code deep}, else 16-bit.
+     */
     private Encoder.Sink start(
-            List<String> outputArgs, int sampleRate, int channels, OutputStream out, @Nullable Path file)
+            List<String> outputArgs, int sampleRate, int channels, OutputStream out, @Nullable Path file, boolean deep)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "-nostdin", "-hide_banner", "-v", "error"));
-        command.addAll(List.of("-protocol_whitelist", "pipe", "-f", "s16le", "-ar", String.valueOf(sampleRate)));
+        command.addAll(List.of(
+                "-protocol_whitelist", "pipe", "-f", deep ? "s32le" : "s16le", "-ar", String.valueOf(sampleRate)));
         command.addAll(List.of("-ac", String.valueOf(channels), "-i", "pipe:0"));
         command.addAll(outputArgs);
         if (file == null) {
@@ -105,7 +117,7 @@ public final class Ffmpeg {
 
             @Override
             public void write(float[] interleaved) throws IOException {
-                stdin.write(Encoder.toS16le(interleaved));
+                stdin.write(deep ? Encoder.toS24in32le(interleaved) : Encoder.toS16le(interleaved));
                 stdin.flush();
             }
 

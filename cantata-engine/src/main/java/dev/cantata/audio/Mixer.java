@@ -4,11 +4,18 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Balances stems and masters the sum: stem levels set against each other, a high-pass and a low-mid cut, bus
- * compression, loudness normalisation to the target (BS.1770, our own meter) and a look-ahead limiter iterated until
- * the true peak (4× oversampled) is at or below the ceiling. All buffers are interleaved stereo of one length.
+ * Balances stems and masters their sum. Each stem is set at its level against the others, cleaned (a 4th-order
+ * Butterworth high-pass at 30 Hz takes out DC and everything under 20 Hz) and given the master's tone (a low-mid cut and
+ * an air lift); the stems are summed, the sum compressed, normalised to the target loudness (BS.1770, our own meter) and
+ * limited (look-ahead, iterated until the 4× oversampled true peak is at or below the ceiling). The stems handed back
+ * carry the same compressor gain curve and normalisation gain, so they sum to the mix as it enters the limiter:
+ * everything the master has that their sum has not is what the limiter took off its peaks, and the last 50 ms fade.
+ * All buffers are interleaved stereo of one length.
  */
 public final class Mixer {
+    /** Where the stems' high-pass is −3 dB: under every instrument's lowest note (E1 is 41 Hz), over the rumble. */
+    static final double HIGH_PASS_HZ = 30;
+
     private Mixer() {}
 
     /**
@@ -23,7 +30,10 @@ public final class Mixer {
         boolean lead();
     }
 
-    /** The mastered song and the balanced stems (scaled by the same normalisation gain), keyed as given. */
+    /**
+     * The mastered song and its stems, keyed as given. The stems sum to the mix before the limiter (float, so peaks
+     * may exceed full scale: a file of them needs headroom), not to {@code master}.
+     */
     public record Master<K extends Enum<K> & Bus>(
             float[] master, EnumMap<K, float[]> stems, double lufs, double truePeak) {}
 
@@ -40,6 +50,7 @@ public final class Mixer {
                 double target = stem.getKey().level() + (lead ? 0 : 1.5);
                 scale(copy, Math.pow(10, target / 20) / level);
             }
+            cleanAndTone(copy, rate);
             balanced.put(stem.getKey(), copy);
         }
         float[] mix = new float[length];
@@ -48,19 +59,15 @@ public final class Mixer {
                 mix[i] += stem[i];
             }
         }
-        for (int c = 0; c < 2; c++) {
-            Biquad.highPass(30, 0.707, rate).processInterleaved(mix, c, 2);
-            Biquad.peaking(300, 1.0, -1.5, rate).processInterleaved(mix, c, 2);
-            Biquad.highShelf(8000, 0.707, 1.0, rate).processInterleaved(mix, c, 2);
-        }
         double before = Loudness.integrated(mix, 2, rate);
-        if (Double.isFinite(before)) {
-            scale(mix, Math.pow(10, (-20 - before) / 20)); // the compressor sees a known level
-        }
+        double known = Double.isFinite(before) ? Math.pow(10, (-20 - before) / 20) : 1;
+        scale(mix, known); // the compressor sees a known level
         // a gentle bus compressor (1.5:1 from 2 dB above the mix's loudness, slow enough to leave transients): it
         // holds the mix together without flattening the sections, whose differences the arrangement made (2:1 from
-        // 4 dB under took most of a chorus's lift, measured: +0.8 dB over the verse instead of +2)
-        Dynamics.compress(mix, rate, -18, 1.5, 30, 300);
+        // 4 dB under took most of a chorus's lift, measured: +0.8 dB over the verse instead of +2); its gain curve is
+        // kept, to be applied to the stems as well
+        float[] compression = Dynamics.compression(mix, rate, -18, 1.5, 30, 300);
+        Dynamics.apply(mix, compression);
         float[] compressed = mix;
         double gain = 1;
         double ceiling = ceilingDbtp - 0.5;
@@ -88,12 +95,36 @@ public final class Mixer {
             }
             break;
         }
-        double total = gain * (Double.isFinite(before) ? Math.pow(10, (-20 - before) / 20) : 1);
         for (float[] stem : balanced.values()) {
-            scale(stem, total);
+            // the gains the sum took, in the order it took them: the normalisations and the compressor's curve
+            for (int f = 0; f < compression.length; f++) {
+                stem[2 * f] = stem[2 * f] * (float) known * compression[f] * (float) gain;
+                stem[2 * f + 1] = stem[2 * f + 1] * (float) known * compression[f] * (float) gain;
+            }
+            fadeOut(stem, rate, 0.05);
         }
         fadeOut(out, rate, 0.05);
         return new Master<>(out, balanced, lufs, peak);
+    }
+
+    /**
+     * Takes DC and the subsonic out of {@code stereo} and gives it the master's tone, in place, in one pass over it (the
+     * stems are long: four sections in one loop cost a quarter of the memory traffic of four). The cleaning is a
+     * 4th-order Butterworth high-pass at {@link #HIGH_PASS_HZ} (two biquads, Q 0.541 and 1.307): −14 dB at 20 Hz, −38 dB
+     * at 10 Hz, 0.07 dB down at 50 Hz. Soundfont samples and the synthesizer's filters leave DC that would otherwise
+     * reach a stem (measured: 0.036 on the chord instruments of a pop-rock song). The tone, −1.5 dB at 300 Hz and +1 dB
+     * above 8 kHz, is linear, so the sum of the stems gets it once.
+     */
+    static void cleanAndTone(float[] stereo, int rate) {
+        for (int c = 0; c < 2; c++) {
+            Biquad low = Biquad.highPass(HIGH_PASS_HZ, 0.5412, rate);
+            Biquad lower = Biquad.highPass(HIGH_PASS_HZ, 1.3066, rate);
+            Biquad mud = Biquad.peaking(300, 1.0, -1.5, rate);
+            Biquad air = Biquad.highShelf(8000, 0.707, 1.0, rate);
+            for (int i = c; i < stereo.length; i += 2) {
+                stereo[i] = (float) air.process(mud.process(lower.process(low.process(stereo[i]))));
+            }
+        }
     }
 
     static void scale(float[] x, double g) {

@@ -72,6 +72,30 @@ public final class WavFile {
         return b.array();
     }
 
+    /**
+     * The bytes of a whole 32-bit float WAV file ({@code WAVE_FORMAT_IEEE_FLOAT}, with the {@code fact} chunk the
+     * format asks for) of interleaved samples: nothing is rounded or clipped, so values past full scale survive.
+     */
+    public static byte[] floatBytes(float[] interleaved, int sampleRate, int channels) {
+        long data = 4L * interleaved.length;
+        if (data > 0xFFFFFFFFL - 58) {
+            throw new IllegalArgumentException("too long for a WAV file: " + interleaved.length + " samples");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) (58 + data)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (50 + data));
+        b.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(18);
+        b.putShort((short) 3).putShort((short) channels).putInt(sampleRate).putInt(sampleRate * channels * 4);
+        b.putShort((short) (channels * 4)).putShort((short) 32).putShort((short) 0);
+        b.put("fact".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(4)
+                .putInt(interleaved.length / channels);
+        b.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) data);
+        for (float x : interleaved) {
+            b.putFloat(x);
+        }
+        return b.array();
+    }
+
     /** The {@code ICMT} comment of a WAV file's {@code LIST/INFO} chunk, if it has one. */
     public static java.util.Optional<String> comment(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -398,10 +398,11 @@ public final class Composer {
 
     /** Each word from its first syllable's note start to its last syllable's note end. */
     static List<Score.Word> words(LineSyllables line, List<Score.Note> notes) {
+        List<Score.Note> spans = MarySinger.syllableSpans(notes); // a syllable sung on a run ends with its last note
         List<Score.Word> words = new ArrayList<>();
         for (int i = 0; i < line.syllables().size(); i++) {
             LineSyllables.Syllable s = line.syllables().get(i);
-            Score.Note note = notes.get(i);
+            Score.Note note = spans.get(i);
             if (i > 0 && line.syllables().get(i - 1).word() == s.word()) {
                 Score.Word w = words.remove(words.size() - 1);
                 words.add(new Score.Word(w.word(), w.start(), note.end()));
@@ -440,7 +441,45 @@ public final class Composer {
             int pitch = Math.max(low, Math.min(request.high(), midi(tonic, melody.steps()[i])));
             notes.add(new Score.Note(noteStart, noteEnd, pitch, i));
         }
+        if (request.style().genre().backing().runs() && !notes.isEmpty()) {
+            int last = melody.steps().length - 1;
+            // a draw of its own, so the melody's random stream (and every song without runs) stays as it was
+            long draw = new SplittableRandom(request.seed() * 0x9E3779B97F4A7C15L + cacheKey.hashCode()).nextLong();
+            notes = withRun(notes, melody.steps()[last], draw, sixteenth, tonic);
+        }
         return new Score.Phrase(line.text(), part, notes, words(line, notes));
+    }
+
+    /** The shortest note of a run: pYIN and listeners need about 150 ms to hear a pitch as a note of its own. */
+    static final double RUN_NOTE = 0.15;
+    /** The run's target keeps at least this much of the note, so the phrase still ends on a held pitch. */
+    static final double RUN_TARGET = 0.25;
+
+    /**
+     * A run into the phrase's last note, on its vowel, as soul, gospel and ballad singers end a line: half the lines
+     * that end on a long enough note ({@code draw} decides which), as a turn (the step above, the note, the step below,
+     * then the note held) or a fall from two steps above. The run's notes are a sixteenth each, 150–200 ms; the note
+     * keeps its syllable on every one of them.
+     */
+    private List<Score.Note> withRun(List<Score.Note> notes, int step, long draw, double sixteenth, int tonic) {
+        Score.Note target = notes.get(notes.size() - 1);
+        if (Math.floorMod(draw, 2) != 0) {
+            return notes;
+        }
+        int[] shape = Math.floorMod(draw >> 1, 2) == 0 ? new int[] {1, 0, -1} : new int[] {2, 1};
+        double each = Math.max(RUN_NOTE, Math.min(0.2, sixteenth));
+        if (target.duration() - shape.length * each < RUN_TARGET) {
+            return notes;
+        }
+        List<Score.Note> out = new ArrayList<>(notes.subList(0, notes.size() - 1));
+        double t = target.start();
+        for (int offset : shape) {
+            int pitch = Math.max(request.low(), Math.min(request.high(), midi(tonic, step + offset)));
+            out.add(new Score.Note(t, t + each, pitch, target.syllable()));
+            t += each;
+        }
+        out.add(new Score.Note(t, target.end(), target.pitch(), target.syllable()));
+        return out;
     }
 
     /** Swing delays the off-beat eighth (the third sixteenth of each beat). */

@@ -365,32 +365,57 @@ public enum Genre {
      * @param vibratoCents the vibrato's extent on long notes, cents either side of the note
      * @param vibratoRate its rate, Hz
      * @param scoop how often a note sung after a breath is scooped into from below, 0–1
-     * @param chorusHarmony whether a second voice sings a harmony in the choruses ({@link Harmony})
      */
-    public record Singing(double vibratoCents, double vibratoRate, double scoop, boolean chorusHarmony) {}
+    public record Singing(double vibratoCents, double vibratoRate, double scoop) {}
 
     /**
      * The genre's singing. Extents follow what is measured of each tradition: wide in classical and gospel (60–80
      * cents, Prame 1997), clear in soul and ballads, moderate in pop, little in rock and electronic styles, almost none
-     * in punk and hip hop, where the voice is near speech; scoops belong to soul, gospel, blues, jazz and country;
-     * chorus harmonies to the styles that stack voices (not metal, punk, jazz, hip hop or electronic styles, whose
-     * choruses are a unison, a shout or a single voice).
+     * in punk and hip hop, where the voice is near speech; scoops belong to soul, gospel, blues, jazz and country.
      */
     public Singing singing() {
         return switch (this) {
-            case CLASSICAL -> new Singing(70, 6.0, 0, false);
-            case GOSPEL -> new Singing(65, 5.8, 0.5, true);
-            case SOUL -> new Singing(55, 5.6, 0.5, true);
-            case BALLAD -> new Singing(50, 5.6, 0.15, true);
-            case JAZZ -> new Singing(45, 5.4, 0.45, false);
-            case BLUES -> new Singing(45, 5.4, 0.45, true);
-            case COUNTRY -> new Singing(40, 5.6, 0.35, true);
-            case POP, FOLK, LATIN, INDIE, REGGAE, DISCO -> new Singing(38, 5.6, 0.1, true);
-            case FUNK -> new Singing(35, 5.8, 0.35, true);
-            case ROCK -> new Singing(30, 5.8, 0.1, true);
-            case METAL -> new Singing(30, 5.8, 0.1, false);
-            case ELECTRONIC, HOUSE, AMBIENT, LOFI -> new Singing(30, 5.5, 0, false);
-            case PUNK, HIP_HOP -> new Singing(12, 5.8, 0, false);
+            case CLASSICAL -> new Singing(70, 6.0, 0);
+            case GOSPEL -> new Singing(65, 5.8, 0.5);
+            case SOUL -> new Singing(55, 5.6, 0.5);
+            case BALLAD -> new Singing(50, 5.6, 0.15);
+            case JAZZ, BLUES -> new Singing(45, 5.4, 0.45);
+            case COUNTRY -> new Singing(40, 5.6, 0.35);
+            case POP, FOLK, LATIN, INDIE, REGGAE, DISCO -> new Singing(38, 5.6, 0.1);
+            case FUNK -> new Singing(35, 5.8, 0.35);
+            case ROCK, METAL -> new Singing(30, 5.8, 0.1);
+            case ELECTRONIC, HOUSE, AMBIENT, LOFI -> new Singing(30, 5.5, 0);
+            case PUNK, HIP_HOP -> new Singing(12, 5.8, 0);
+        };
+    }
+
+    /**
+     * What is sung around the lead ({@link BackingVocals}).
+     *
+     * @param harmonies how many harmony voices sing the chorus words with the lead: 0, 1 (a third to a sixth over
+     *     it) or 2 (one over, one under: a three-part stack)
+     * @param pads whether backing singers hold "ooh"/"aah" chords under the choruses
+     * @param runs whether phrase-final long notes may become a run of several notes on one vowel (melisma)
+     */
+    public record Backing(int harmonies, boolean pads, boolean runs) {}
+
+    /**
+     * The genre's backing vocals. Three-part stacks and sustained vowel pads are the sound of gospel and soul choirs
+     * and of produced pop; ballads and indie use pads with one harmony; the band genres that sing a chorus together
+     * (rock, country, folk, funk…) add one harmony; runs belong to gospel, soul, ballads and the blues. Metal, punk,
+     * jazz, hip hop, classical and the electronic styles keep one voice: their choruses are a unison, a shout or a
+     * single singer.
+     */
+    public Backing backing() {
+        return switch (this) {
+            case GOSPEL, SOUL -> new Backing(2, true, true);
+            case POP -> new Backing(2, true, false);
+            case BALLAD -> new Backing(1, true, true);
+            case INDIE -> new Backing(1, true, false);
+            case BLUES -> new Backing(1, false, true);
+            case COUNTRY, FOLK, LATIN, REGGAE, DISCO, FUNK, ROCK -> new Backing(1, false, false);
+            case CLASSICAL, JAZZ, METAL, ELECTRONIC, HOUSE, AMBIENT, LOFI, PUNK, HIP_HOP ->
+                new Backing(0, false, false);
         };
     }
 

@@ -20,7 +20,7 @@ final class Harmony {
     static Score.Phrase of(Score.Phrase lead, List<Score.Chord> chords, int top) {
         List<Score.Note> notes = new ArrayList<>();
         for (Score.Note note : lead.notes()) {
-            int[] tones = chordAt(chords, note.start() + 0.01).pitchClasses();
+            int[] tones = Score.chordAt(chords, note.start() + 0.01).pitchClasses();
             int pitch = above(note.pitch(), tones);
             if (pitch < 0 || pitch > top) {
                 pitch = below(note.pitch(), tones);
@@ -30,14 +30,25 @@ final class Harmony {
         return new Score.Phrase(lead.text(), lead.part(), notes, lead.words());
     }
 
-    private static Score.Chord chordAt(List<Score.Chord> chords, double t) {
-        Score.Chord found = chords.get(0);
-        for (Score.Chord chord : chords) {
-            if (chord.start() <= t) {
-                found = chord;
+    /**
+     * The third voice of a three-part stack: each note of {@code lead} gets the nearest tone of the chord under it a
+     * third to a sixth below (3–9 semitones), so the stack is the melody with a chord tone over and under it. Where
+     * the upper harmony {@code high} (of the same notes) had to go under the melody itself, this voice takes the chord
+     * tone under that one, so the two harmonies never sing one pitch.
+     */
+    static Score.Phrase under(Score.Phrase lead, Score.Phrase high, List<Score.Chord> chords) {
+        List<Score.Note> notes = new ArrayList<>();
+        for (int i = 0; i < lead.notes().size(); i++) {
+            Score.Note note = lead.notes().get(i);
+            int[] tones = Score.chordAt(chords, note.start() + 0.01).pitchClasses();
+            int pitch = below(note.pitch(), tones);
+            int other = high.notes().get(i).pitch();
+            if (pitch == other) {
+                pitch = below(other, tones);
             }
+            notes.add(new Score.Note(note.start(), note.end(), pitch, note.syllable()));
         }
-        return found;
+        return new Score.Phrase(lead.text(), lead.part(), notes, lead.words());
     }
 
     /** The lowest chord tone 3 to 7 semitones over {@code pitch}, or −1. */

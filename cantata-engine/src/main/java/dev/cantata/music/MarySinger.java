@@ -30,7 +30,11 @@ public final class MarySinger implements LineSyllables.Reader {
             "3", "3r", "e", "o", "a");
     private static final Set<String> UNVOICED = Set.of("p", "t", "k", "f", "T", "s", "S", "h", "tS", "_");
     /** The most of a note the consonants after its vowel (its coda and the next onset) may take. */
-    private static final double CONSONANT_SHARE = 0.35;
+    private static final double CONSONANT_SHARE = 0.45;
+    /** Plosives, fricatives and affricates: the consonants whose bursts and noise carry a sung word's identity. */
+    private static final Set<String> PLOSIVES = Set.of("p", "t", "k", "b", "d", "g");
+
+    private static final Set<String> FRICATIVES = Set.of("f", "v", "T", "D", "s", "z", "S", "Z", "h", "tS", "dZ");
     /** MaryTTS's shortest phone: five HMM states of one 5 ms frame, plus a millisecond of rounding room. */
     private static final double MIN_PHONE = 0.026;
 
@@ -184,7 +188,8 @@ public final class MarySinger implements LineSyllables.Reader {
      * from the start of the audio to the first vowel. Every voiced phone follows the phrase's {@link PitchContour}, so
      * the glide between two notes runs through the consonants between them as a singer's does.
      */
-    static double retime(Document doc, List<Score.Note> notes, double tract, Genre.Singing singing, long seed) {
+    static double retime(Document doc, List<Score.Note> sungNotes, double tract, Genre.Singing singing, long seed) {
+        List<Score.Note> notes = syllableSpans(sungNotes);
         unwrapProsody(doc);
         NodeList boundaries = doc.getElementsByTagNameNS("*", "boundary");
         for (int i = boundaries.getLength() - 1; i >= 0; i--) {
@@ -207,7 +212,7 @@ public final class MarySinger implements LineSyllables.Reader {
             phones.add(ph);
             nucleus[i] = nucleusOf(ph);
             for (int j = 0; j < ph.size(); j++) {
-                double d = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
+                double d = consonant(ph.get(j));
                 if (j < nucleus[i]) {
                     onset[i] += d;
                 } else if (j > nucleus[i]) {
@@ -239,7 +244,7 @@ public final class MarySinger implements LineSyllables.Reader {
             List<Element> ph = phones.get(i);
             durations[i] = new double[ph.size()];
             for (int j = 0; j < ph.size(); j++) {
-                double natural = clamp(Double.parseDouble(ph.get(j).getAttribute("d")) / 1000, 0.03, 0.09);
+                double natural = consonant(ph.get(j));
                 if (j < nucleus[i]) {
                     durations[i][j] = Math.max(floor, natural * squeeze[i]);
                     onsetActual[i] += durations[i][j];
@@ -250,45 +255,86 @@ public final class MarySinger implements LineSyllables.Reader {
             }
         }
         double lead = onsetActual[0];
-        double clock = 0; // seconds from the start of the audio, in the declared (not synthesised) timeline
-        long clockMs = 0;
-        List<Element> voiced = new ArrayList<>();
-        List<double[]> spans = new ArrayList<>();
+        Timeline timeline = new Timeline(tract);
         for (int i = 0; i < n; i++) {
             Score.Note note = notes.get(i);
             List<Element> ph = phones.get(i);
             for (int j = 0; j < ph.size(); j++) {
                 Element p = ph.get(j);
                 double d = durations[i][j];
-                if (j == nucleus[i]) {
-                    double nextConsonantsAt = i + 1 < n
-                            ? lead + notes.get(i + 1).start() - origin - onsetActual[i + 1] - codaActual[i]
-                            : lead + note.end() - origin - codaActual[i];
-                    d = Math.max(floor, nextConsonantsAt - clock);
+                if (j != nucleus[i]) {
+                    timeline.emit(p, d);
+                    continue;
                 }
-                double from = clock;
-                clock += d;
-                long endMs = Math.round(clock * 1000);
-                long synthStart = Math.round(clockMs / tract);
-                long synthEnd = Math.round(endMs / tract);
-                clockMs = endMs;
-                p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
-                p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
-                if (UNVOICED.contains(p.getAttribute("p"))) {
-                    p.removeAttribute("f0");
-                } else {
-                    voiced.add(p);
-                    spans.add(new double[] {from, clock});
-                }
+                double nextConsonantsAt = i + 1 < n
+                        ? lead + notes.get(i + 1).start() - origin - onsetActual[i + 1] - codaActual[i]
+                        : lead + note.end() - origin - codaActual[i];
+                timeline.emit(p, Math.max(floor, nextConsonantsAt - timeline.clock));
             }
         }
+        double clock = timeline.clock;
+        List<Element> voiced = timeline.voiced;
+        List<double[]> spans = timeline.spans;
         double zero = origin - lead; // the notes' time at the start of the audio
-        double[] contour = PitchContour.of(
-                notes.subList(0, n), zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
+        double end = notes.get(n - 1).end();
+        List<Score.Note> heard =
+                sungNotes.stream().filter(x -> x.start() < end - 1e-9).toList();
+        double[] contour = PitchContour.of(heard, zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
         for (int k = 0; k < voiced.size(); k++) {
             voiced.get(k).setAttribute("f0", targets(contour, spans.get(k)[0], spans.get(k)[1], tract));
         }
         return lead;
+    }
+
+    /**
+     * One note a syllable: a syllable sung on several notes (a melisma) spans from its first note's start to its last
+     * one's end, at its first note's pitch. Its vowel is timed on that span; the {@link PitchContour} of all the notes
+     * then moves the pitch through the run on that one vowel.
+     */
+    static List<Score.Note> syllableSpans(List<Score.Note> notes) {
+        List<Score.Note> spans = new ArrayList<>();
+        for (Score.Note note : notes) {
+            Score.Note last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && last.syllable() == note.syllable()) {
+                spans.set(spans.size() - 1, new Score.Note(last.start(), note.end(), last.pitch(), last.syllable()));
+            } else {
+                spans.add(note);
+            }
+        }
+        return spans;
+    }
+
+    /** The declared timeline of a phrase being retimed: each phone's duration and end set in turn. */
+    private static final class Timeline {
+        final double tract;
+        /** Seconds from the start of the audio, in the declared (not synthesised) timeline. */
+        double clock;
+
+        long clockMs;
+        final List<Element> voiced = new ArrayList<>();
+        final List<double[]> spans = new ArrayList<>();
+
+        Timeline(double tract) {
+            this.tract = tract;
+        }
+
+        /** Gives {@code p} the next {@code d} seconds; a voiced phone is kept to receive its pitch. */
+        void emit(Element p, double d) {
+            double from = clock;
+            clock += d;
+            long endMs = Math.round(clock * 1000);
+            long synthStart = Math.round(clockMs / tract);
+            long synthEnd = Math.round(endMs / tract);
+            clockMs = endMs;
+            p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
+            p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
+            if (UNVOICED.contains(p.getAttribute("p"))) {
+                p.removeAttribute("f0");
+            } else {
+                voiced.add(p);
+                spans.add(new double[] {from, clock});
+            }
+        }
     }
 
     /**
@@ -324,6 +370,19 @@ public final class MarySinger implements LineSyllables.Reader {
         }
         double w = frame - i;
         return contour[i] * (1 - w) + contour[i + 1] * w;
+    }
+
+    /**
+     * How long a consonant is sung, before any squeeze: MaryTTS's spoken duration, but never shorter than a singer
+     * articulates it. Sung consonants keep about their spoken length while the vowels stretch (Sundberg, "The Science
+     * of the Singing Voice", 1987: consonants take 50–150 ms whatever the note); a fricative needs some 70 ms of noise
+     * and a plosive a 50 ms closure and burst to be heard over a band, nasals and liquids about 45 ms.
+     */
+    static double consonant(Element phone) {
+        String p = phone.getAttribute("p");
+        double natural = Double.parseDouble(phone.getAttribute("d")) / 1000;
+        double floor = FRICATIVES.contains(p) ? 0.07 : PLOSIVES.contains(p) ? 0.05 : 0.045;
+        return clamp(natural, floor, 0.14);
     }
 
     private static int nucleusOf(List<Element> phones) {

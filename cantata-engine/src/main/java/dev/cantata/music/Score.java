@@ -11,6 +11,9 @@ import java.util.List;
  * @param key tonic pitch class 0–11
  * @param length the song's exact length in seconds
  * @param grid where the beats are: a composed song has one entry at 0; an extension that changed tempo has two
+ * @param phrases the lead's lines
+ * @param voices what is sung besides the lead (harmonies, backing vowels), in time order; a song stored before there
+ *     were any reads back with none
  */
 public record Score(
         double tempo,
@@ -21,7 +24,8 @@ public record Score(
         List<Chord> chords,
         List<Phrase> phrases,
         List<String> dropped,
-        List<Tempo> grid) {
+        List<Tempo> grid,
+        List<Voice> voices) {
 
     public Score {
         sections = List.copyOf(sections);
@@ -29,7 +33,44 @@ public record Score(
         phrases = List.copyOf(phrases);
         dropped = List.copyOf(dropped);
         grid = grid.isEmpty() ? List.of(new Tempo(0, tempo)) : List.copyOf(grid);
+        voices = voices == null ? List.of() : List.copyOf(voices);
     }
+
+    /** A score with the lead alone. */
+    public Score(
+            double tempo,
+            int key,
+            boolean minor,
+            double length,
+            List<Span> sections,
+            List<Chord> chords,
+            List<Phrase> phrases,
+            List<String> dropped,
+            List<Tempo> grid) {
+        this(tempo, key, minor, length, sections, chords, phrases, dropped, grid, List.of());
+    }
+
+    /** This score with {@code voices} sung besides the lead. */
+    public Score withVoices(List<Voice> voices) {
+        return new Score(tempo, key, minor, length, sections, chords, phrases, dropped, grid, voices);
+    }
+
+    /** What a voice besides the lead sings. */
+    public enum Role {
+        /** A harmony line a third to a sixth over the lead (under it near the top of the range), on the lead's words. */
+        HIGH_HARMONY,
+        /** A third voice, a chord tone a third to a sixth under the lead, on the lead's words. */
+        LOW_HARMONY,
+        /** Sustained backing vowels ("ooh", "aah") on the chord tones, one note a chord. */
+        PAD
+    }
+
+    /**
+     * A line sung besides the lead, with its own notes. {@code partner} says the duet's other singer sings it (an
+     * octave from the lead, as its notes are written); otherwise the lead's own singer overdubs it, as choruses are
+     * stacked in a studio. {@code pan} is where it sits, −1 left to 1 right.
+     */
+    public record Voice(Role role, boolean partner, double pan, Phrase phrase) {}
 
     /** Beats of {@code bpm} per minute from {@code at} seconds on (one of them falls on {@code at}). */
     public record Tempo(double at, double bpm) {
@@ -83,6 +124,41 @@ public record Score(
 
         public double end() {
             return notes.get(notes.size() - 1).end();
+        }
+
+        /**
+         * What of this phrase starts in {@code [from, to)}: its notes and words that start there (ends clipped to
+         * {@code to}); the text is the words kept when some are not. Empty when no note starts there.
+         */
+        java.util.Optional<Phrase> window(double from, double to) {
+            List<Note> kept = notes.stream()
+                    .filter(n -> n.start() >= from && n.start() < to)
+                    .map(n -> new Note(n.start(), Math.min(to, n.end()), n.pitch(), n.syllable()))
+                    .toList();
+            if (kept.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            List<Word> keptWords = words.stream()
+                    .filter(w -> w.start() >= from && w.start() < to)
+                    .map(w -> new Word(w.word(), w.start(), Math.min(to, w.end())))
+                    .toList();
+            String line = kept.size() == notes.size()
+                    ? text
+                    : String.join(" ", keptWords.stream().map(Word::word).toList());
+            return java.util.Optional.of(new Phrase(line, part, kept, keptWords));
+        }
+
+        /** This phrase {@code seconds} later. */
+        Phrase shifted(double seconds) {
+            return new Phrase(
+                    text,
+                    part,
+                    notes.stream()
+                            .map(n -> new Note(n.start() + seconds, n.end() + seconds, n.pitch(), n.syllable()))
+                            .toList(),
+                    words.stream()
+                            .map(w -> new Word(w.word(), w.start() + seconds, w.end() + seconds))
+                            .toList());
         }
     }
 
@@ -155,24 +231,13 @@ public record Score(
         }
         List<Phrase> sung = new ArrayList<>();
         for (Phrase p : phrases) {
-            List<Note> notes = p.notes().stream()
-                    .filter(n -> n.start() >= from && n.start() < to)
-                    .map(n -> new Note(n.start(), Math.min(to, n.end()), n.pitch(), n.syllable()))
-                    .toList();
-            if (notes.isEmpty()) {
-                continue;
-            }
-            List<Word> words = p.words().stream()
-                    .filter(w -> w.start() >= from && w.start() < to)
-                    .map(w -> new Word(w.word(), w.start(), Math.min(to, w.end())))
-                    .toList();
-            boolean whole = notes.size() == p.notes().size();
-            String text = whole
-                    ? p.text()
-                    : String.join(" ", words.stream().map(Word::word).toList());
-            sung.add(new Phrase(text, p.part(), notes, words));
+            p.window(from, to).ifPresent(sung::add);
         }
-        return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid);
+        List<Voice> others = new ArrayList<>();
+        for (Voice v : voices) {
+            v.phrase().window(from, to).ifPresent(w -> others.add(new Voice(v.role(), v.partner(), v.pan(), w)));
+        }
+        return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid, others);
     }
 
     /** This score {@code seconds} later, {@code newLength} long. */
@@ -189,20 +254,13 @@ public record Score(
                         .map(c -> new Chord(
                                 c.start() + seconds, c.end() + seconds, c.root(), c.minor(), c.seventh(), c.bar()))
                         .toList(),
-                phrases.stream()
-                        .map(p -> new Phrase(
-                                p.text(),
-                                p.part(),
-                                p.notes().stream()
-                                        .map(n -> new Note(
-                                                n.start() + seconds, n.end() + seconds, n.pitch(), n.syllable()))
-                                        .toList(),
-                                p.words().stream()
-                                        .map(w -> new Word(w.word(), w.start() + seconds, w.end() + seconds))
-                                        .toList()))
-                        .toList(),
+                phrases.stream().map(p -> p.shifted(seconds)).toList(),
                 dropped,
-                grid.stream().map(t -> new Tempo(t.at() + seconds, t.bpm())).toList());
+                grid.stream().map(t -> new Tempo(t.at() + seconds, t.bpm())).toList(),
+                voices.stream()
+                        .map(v -> new Voice(
+                                v.role(), v.partner(), v.pan(), v.phrase().shifted(seconds)))
+                        .toList());
     }
 
     /**
@@ -214,6 +272,7 @@ public record Score(
         List<Span> spans = new ArrayList<>();
         List<Chord> chords = new ArrayList<>();
         List<Phrase> phrases = new ArrayList<>();
+        List<Voice> voices = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<Tempo> grid = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
@@ -223,6 +282,7 @@ public record Score(
             spans.addAll(p.sections());
             chords.addAll(p.chords());
             phrases.addAll(p.phrases());
+            voices.addAll(p.voices());
             p.dropped().stream().filter(d -> !dropped.contains(d)).forEach(dropped::add);
             // a piece starts on one of its own beats (joins and seams are placed on beats), so its grid restarts there
             grid.add(new Tempo(from, p.tempoAt(from).bpm()));
@@ -231,6 +291,7 @@ public record Score(
         spans.sort(java.util.Comparator.comparingDouble(Span::start));
         chords.sort(java.util.Comparator.comparingDouble(Chord::start));
         phrases.sort(java.util.Comparator.comparingDouble(Phrase::start));
+        voices.sort(java.util.Comparator.comparingDouble(v -> v.phrase().start()));
         List<Tempo> beats = new ArrayList<>();
         for (Tempo t : grid) { // an entry that continues the grid before it says nothing new
             Tempo last = beats.isEmpty() ? null : beats.get(beats.size() - 1);
@@ -239,7 +300,8 @@ public record Score(
                 beats.add(t);
             }
         }
-        return new Score(first.tempo(), first.key(), first.minor(), length, spans, chords, phrases, dropped, beats);
+        return new Score(
+                first.tempo(), first.key(), first.minor(), length, spans, chords, phrases, dropped, beats, voices);
     }
 
     /** The chord sounding at {@code time}. */

@@ -14,18 +14,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A finished song: the master and its {@link Stem stems} as 44.1 kHz interleaved stereo of the same length (a
- * recording that was edited has none), the {@link Score} it was made from (word timings come from it), and its
- * {@link Metadata}.
+ * recording that was edited has none), the {@link Score} it was made from (word timings come from it), the notes its
+ * instruments played (what a MIDI export of it holds), and its {@link Metadata}.
  *
- * @param stems in {@link Stem} order; not modifiable
+ * @param stems in {@link Stem} order; not modifiable; they sum to the mix before the master's limiter
+ * @param arrangement the instruments' notes as played, in song time (none for a recording that was edited, or a song
+ *     stored before they were kept)
  */
-public record Song(float[] master, Map<Stem, float[]> stems, Score score, Metadata metadata) {
+public record Song(
+        float[] master, Map<Stem, float[]> stems, Score score, Metadata metadata, Arranger.Arrangement arrangement) {
     public static final int RATE = InstrumentRenderer.RATE;
+
+    /** No instrument notes: an edited recording's, or a song's stored before they were kept. */
+    public static final Arranger.Arrangement NO_ARRANGEMENT = new Arranger.Arrangement(List.of(), List.of(), List.of());
 
     public Song {
         EnumMap<Stem, float[]> copy = new EnumMap<>(Stem.class);
         copy.putAll(stems);
         stems = Collections.unmodifiableMap(copy);
+    }
+
+    /** A song whose instrument notes are not known. */
+    public Song(float[] master, Map<Stem, float[]> stems, Score score, Metadata metadata) {
+        this(master, stems, score, metadata, NO_ARRANGEMENT);
     }
 
     public double seconds() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Changes songs that exist: {@link #extend} continues one from a point, {@link #edit} regenerates spans of one (a
@@ -109,7 +110,10 @@ public final class SongEditor {
                 .toBuilder()
                 .unsungLines(lyrics.unsung())
                 .build();
-        return new Song(master, stems, combined, loudness(metadata, master));
+        Arranger.Arrangement played = Arrangements.merge(List.of(
+                Arrangements.window(source.arrangement(), 0, join),
+                Arrangements.window(Arrangements.shifted(tail.arrangement(), join), join, seconds)));
+        return new Song(master, stems, combined, loudness(metadata, master), played);
     }
 
     /**
@@ -126,24 +130,33 @@ public final class SongEditor {
                 new Replacements(segments, score, score.key(), score.minor(), style, spec, progress);
         Splice splice = splice(source.master(), segments, score::beatAtOrAfter, score::beatAtOrBefore, replacements);
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-        for (Map.Entry<Stem, float[]> stem : source.stems().entrySet()) {
-            stems.put(stem.getKey(), splice.apply(stem.getValue(), replacements, stem.getKey()));
+        for (Stem stem : Stem.values()) {
+            // a song made before a stem existed (the backing) gains it where a segment is sung again
+            float[] before = source.stems().get(stem);
+            float @Nullable [] after = splice.apply(before, source.master().length, replacements, stem);
+            if (after != null) {
+                stems.put(stem, after);
+            }
         }
         List<Score> pieces = new ArrayList<>();
+        List<Arranger.Arrangement> parts = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
         double cursor = 0;
         double length = score.length();
         for (Seam seam : splice.seams()) {
             if (seam.from() > cursor) {
                 pieces.add(score.window(cursor, seam.from()));
+                parts.add(Arrangements.window(source.arrangement(), cursor, seam.from()));
                 starts.add(cursor);
             }
             pieces.add(replacements.score(seam).window(seam.from(), seam.to()));
+            parts.add(Arrangements.window(replacements.song(seam.from()).arrangement(), seam.from(), seam.to()));
             starts.add(seam.from());
             cursor = seam.to();
         }
         if (cursor < length) {
             pieces.add(score.window(cursor, length));
+            parts.add(Arrangements.window(source.arrangement(), cursor, length));
             starts.add(cursor);
         }
         Score edited = Score.merge(pieces, starts, length);
@@ -151,7 +164,7 @@ public final class SongEditor {
                 source.metadata().withEditedSegments(splice.edits()).withDroppedLines(edited.dropped()).toBuilder()
                         .unsungLines(unsung(spec))
                         .build();
-        return new Song(splice.master(), stems, edited, loudness(metadata, splice.master()));
+        return new Song(splice.master(), stems, edited, loudness(metadata, splice.master()), Arrangements.merge(parts));
     }
 
     /**
@@ -184,9 +197,11 @@ public final class SongEditor {
         Replacements replacements = new Replacements(segments, grid, heard.key(), heard.minor(), style, spec, progress);
         Splice splice = splice(stereo, segments, grid::beatAtOrAfter, grid::beatAtOrBefore, replacements);
         List<Score> pieces = new ArrayList<>();
+        List<Arranger.Arrangement> parts = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
         for (Seam seam : splice.seams()) {
             pieces.add(replacements.score(seam).window(seam.from(), seam.to()));
+            parts.add(Arrangements.window(replacements.song(seam.from()).arrangement(), seam.from(), seam.to()));
             starts.add(seam.from());
         }
         Score sung = Score.merge(pieces, starts, length);
@@ -209,7 +224,9 @@ public final class SongEditor {
                 null,
                 null,
                 splice.edits());
-        return new Song(splice.master(), Map.of(), sung, loudness(metadata, splice.master()));
+        // the notes played inside the segments; the recording's own are not known
+        return new Song(
+                splice.master(), Map.of(), sung, loudness(metadata, splice.master()), Arrangements.merge(parts));
     }
 
     /** What of an edit's lyrics the voices cannot sing. */
@@ -293,7 +310,11 @@ public final class SongEditor {
             EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
             made.stems().forEach((stem, audio) -> stems.put(stem, from(audio, skip, frames)));
             return new Song(
-                    from(made.master(), skip, frames), stems, made.score().shifted(-lead, length), made.metadata());
+                    from(made.master(), skip, frames),
+                    stems,
+                    made.score().shifted(-lead, length),
+                    made.metadata(),
+                    Arrangements.window(Arrangements.shifted(made.arrangement(), -lead), 0, length));
         }
 
         Song song(double time) {
@@ -325,11 +346,18 @@ public final class SongEditor {
                     .toList();
         }
 
-        float[] apply(float[] source, Replacements replacements, Stem stem) {
-            float[] out = source.clone();
+        /**
+         * {@code source} (or silence {@code length} long when it has no such stem) with the replacements' {@code stem}
+         * blended in at the seams; null when neither has it.
+         */
+        float @Nullable [] apply(float @Nullable [] source, int length, Replacements replacements, Stem stem) {
+            float @Nullable [] out = source == null ? null : source.clone();
             for (Seam seam : seams) {
                 float[] material = replacements.song(seam.from()).stems().get(stem);
                 if (material != null) {
+                    if (out == null) {
+                        out = new float[length];
+                    }
                     blend(out, material, seam);
                 }
             }

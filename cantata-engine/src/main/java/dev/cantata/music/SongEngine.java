@@ -8,6 +8,7 @@ import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.VoiceProfile;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes songs: lyrics and style → {@link Composer} → {@link Score} → {@link Arranger} → {@link InstrumentRenderer}
@@ -30,19 +32,42 @@ public final class SongEngine {
     private final MarySinger singer;
     private final InstrumentRenderer instruments;
     private final boolean harmonies;
+    /** How many phrases are sung at once: as many as the speech engine synthesises in parallel. */
+    private final int parallelism;
+
+    private final java.util.function.@Nullable Consumer<float[]> dryLead;
 
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments) {
         this(engine, instruments, true);
     }
 
     /**
-     * An engine that sings chorus harmonies where the genre has them, or never ({@code harmonies} false: what
-     * {@code cantata bench voice} compares against, to price them).
+     * An engine that sings harmonies and backing vocals where the genre has them ({@link BackingVocals}), or never
+     * ({@code harmonies} false: the lead alone, what {@code cantata bench voice} compares against, to price them).
      */
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments, boolean harmonies) {
-        this.singer = new MarySinger(engine);
+        this(new MarySinger(engine), instruments, harmonies, engine.engines(), null);
+    }
+
+    private SongEngine(
+            MarySinger singer,
+            InstrumentRenderer instruments,
+            boolean harmonies,
+            int parallelism,
+            java.util.function.@Nullable Consumer<float[]> dryLead) {
+        this.singer = singer;
         this.instruments = instruments;
         this.harmonies = harmonies;
+        this.parallelism = parallelism;
+        this.dryLead = dryLead;
+    }
+
+    /**
+     * This engine, also handing {@code tap} each song's lead vocal as sung, before any phrasing or effect: mono at
+     * {@link Song#RATE}, the dry take an engineer mixes from and a recogniser can measure.
+     */
+    public SongEngine tappingDryLead(java.util.function.Consumer<float[]> tap) {
+        return new SongEngine(singer, instruments, harmonies, parallelism, tap);
     }
 
     /**
@@ -95,10 +120,15 @@ public final class SongEngine {
 
         clock = lap(timings, "syllables", clock);
         progress.report(12, "composing");
-        Score score = Composer.compose(
+        Score composed = Composer.compose(
                 new Composer.Request(
                         lyrics, style, spec.seed(), spec.length(), range[0], range[1], continuation, maxLength),
                 syllables);
+        boolean duet = "duet".equals(style.voice()) && spec.singer() == null;
+        Score score = harmonies
+                ? composed.withVoices(BackingVocals.arrange(
+                        composed, style.genre(), new BackingVocals.Singers(range[0], range[1], duet, male)))
+                : composed;
         int frames = (int) Math.round(score.length() * Song.RATE);
 
         Arranger.Arrangement arrangement = Arranger.arrange(score, style, spec.seed());
@@ -120,37 +150,18 @@ public final class SongEngine {
         });
 
         clock = lap(timings, "compose", clock);
-        float[] vocal = new float[frames];
-        float[] harmony = new float[frames];
-        Genre.Singing singing = style.genre().singing();
-        List<Score.Phrase> phrases = score.phrases();
-        boolean duet = "duet".equals(style.voice()) && spec.singer() == null;
         VoiceProfile second =
                 BuiltInVoices.find(male ? "female" : "male").orElseThrow().profile();
-        for (int i = 0; i < phrases.size(); i++) {
-            progress.report(
-                    15 + 55 * i / Math.max(1, phrases.size()), "singing line " + (i + 1) + " of " + phrases.size());
-            Score.Phrase phrase = phrases.get(i);
-            if (!heard.test(phrase)) {
-                continue;
-            }
-            boolean other = duet && i % 4 >= 2; // duets trade every two lines
-            Score.Phrase line = other ? transpose(phrase, male ? 12 : -12) : phrase;
-            VoiceProfile who = other ? second : voice;
-            MarySinger.Sung sung = singer.sing(line, who, singing);
-            place(vocal, Resampler.resample(sung.audio(), Song.RATE), phrase.start() - sung.lead());
-            if (harmonies && singing.chorusHarmony() && phrase.part() == Lyrics.Part.CHORUS) {
-                // the same singer overdubs a harmony, as choruses are stacked in a studio
-                int top = range[1] + (other ? (male ? 12 : -12) : 0) + 4;
-                MarySinger.Sung above = singer.sing(Harmony.of(line, score.chords(), top), who, singing);
-                place(harmony, Resampler.resample(above.audio(), Song.RATE), phrase.start() - above.lead());
-            }
+        Takes sung = sing(
+                score, heard, voice, duet ? second : null, male, style.genre().singing(), progress);
+        if (dryLead != null) {
+            dryLead.accept(sung.lead().clone());
         }
-
         clock = lap(timings, "sing", clock);
         progress.report(72, "rendering the instruments");
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-        stems.put(Stem.VOCALS, vocalStereo(vocal, harmony, style, score, spec.seed()));
+        stems.put(Stem.VOCALS, vocalStereo(sung.lead(), style, score, spec.seed()));
+        stems.put(Stem.BACKING, backingStereo(sung.backing(), style, score, frames));
         try {
             stems.putAll(rendered.get());
         } catch (InterruptedException e) {
@@ -192,7 +203,7 @@ public final class SongEngine {
                 null,
                 null);
         progress.report(100, "done");
-        return new Song(master.master(), master.stems(), score, metadata);
+        return new Song(master.master(), master.stems(), score, metadata, arrangement);
     }
 
     private static long lap(Map<String, Long> timings, String stage, long since) {
@@ -201,14 +212,90 @@ public final class SongEngine {
         return now;
     }
 
-    private static Score.Phrase transpose(Score.Phrase phrase, int semitones) {
-        return new Score.Phrase(
-                phrase.text(),
-                phrase.part(),
-                phrase.notes().stream()
-                        .map(n -> new Score.Note(n.start(), n.end(), n.pitch() - semitones, n.syllable()))
-                        .toList(),
-                phrase.words());
+    /** The sung tracks of a song: the lead, and the voices around it by where they sit. */
+    private record Takes(float[] lead, Map<Seat, float[]> backing) {}
+
+    /** One phrase to sing: its notes as sung, by whom, and the track it goes to (null: the lead's). */
+    private record Take(
+            Score.Phrase line,
+            VoiceProfile who,
+            Score.Phrase placed,
+            @Nullable Seat seat) {}
+
+    /**
+     * Sings the lead's phrases and the voices around it that {@code heard} accepts, {@link #parallelism} at a time
+     * (phrases are independent: each is synthesised alone, then placed in order, so the samples do not depend on how
+     * many sing at once). In a duet ({@code partner} given) the partner takes every other pair of lines, an octave
+     * from the lead, and both sing the last chorus.
+     */
+    private Takes sing(
+            Score score,
+            java.util.function.Predicate<Score.Phrase> heard,
+            VoiceProfile voice,
+            @Nullable VoiceProfile partner,
+            boolean male,
+            Genre.Singing singing,
+            Progress progress)
+            throws SpeechException, IOException {
+        List<Take> takes = new ArrayList<>();
+        List<Score.Phrase> phrases = score.phrases();
+        double together = partner == null ? Double.POSITIVE_INFINITY : BackingVocals.lastChorusStart(score);
+        for (int i = 0; i < phrases.size(); i++) {
+            Score.Phrase phrase = phrases.get(i);
+            if (!heard.test(phrase)) {
+                continue;
+            }
+            if (partner != null && i % 4 >= 2 && phrase.start() < together - 1e-6) { // a duet trades two lines
+                takes.add(new Take(BackingVocals.transpose(phrase, male ? 12 : -12), partner, phrase, null));
+            } else {
+                takes.add(new Take(phrase, voice, phrase, null));
+            }
+        }
+        for (Score.Voice v : score.voices()) {
+            if (heard.test(v.phrase())) {
+                VoiceProfile who = v.partner() && partner != null ? partner : voice;
+                takes.add(new Take(v.phrase(), who, v.phrase(), Seat.of(v)));
+            }
+        }
+        int frames = (int) Math.round(score.length() * Song.RATE);
+        float[] lead = new float[frames];
+        Map<Seat, float[]> backing = new LinkedHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+        try {
+            List<java.util.concurrent.Future<MarySinger.Sung>> sung = new ArrayList<>();
+            for (Take take : takes) {
+                sung.add(pool.submit(() -> singer.sing(take.line(), take.who(), singing)));
+            }
+            for (int k = 0; k < takes.size(); k++) {
+                progress.report(
+                        15 + 55 * k / Math.max(1, takes.size()),
+                        takes.get(k).seat() == null
+                                ? "singing line " + (k + 1) + " of " + takes.size()
+                                : "singing the backing vocals, " + (k + 1) + " of " + takes.size());
+                MarySinger.Sung one = sung.get(k).get();
+                Take take = takes.get(k);
+                float[] track =
+                        take.seat() == null ? lead : backing.computeIfAbsent(take.seat(), p -> new float[frames]);
+                place(
+                        track,
+                        Resampler.resample(one.audio(), Song.RATE),
+                        take.placed().start() - one.lead());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while singing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SpeechException s) {
+                throw s;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("singing failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Takes(lead, backing);
     }
 
     /** Adds {@code audio} into {@code track} starting at {@code seconds}, with 5 ms fades so no join clicks. */
@@ -226,42 +313,22 @@ public final class SongEngine {
         }
     }
 
-    /** How far under the lead the harmony sits (backing voices are mixed 6–10 dB under it), and where it is panned. */
-    private static final float HARMONY_GAIN = (float) Math.pow(10, -7 / 20.0);
+    /** Pads sit under the harmonies inside the backing stem, as a backing section's sustained vowels do. */
+    private static final float PAD_GAIN = (float) Math.pow(10, -4 / 20.0);
 
-    private static final double HARMONY_PAN = 0.35;
+    /** The level of a dry voice in each channel at the centre, as {@link VocalChain#withSends} places the lead. */
+    private static final float DRY = 0.8f;
 
     /**
-     * The vocal in stereo: phrased (swells, tapers, breaths), through the channel strip, dry in the centre with the
-     * genre's plate and delay around it, doubled in the choruses of loud genres; the chorus harmony through the same
-     * strip, 7 dB under the lead and panned to one side, with its own plate.
+     * The lead in stereo: phrased (swells, tapers, breaths), through the channel strip, dry in the centre with the
+     * genre's plate and delay around it, doubled in the choruses of loud genres.
      */
-    private static float[] vocalStereo(float[] sung, float[] harmony, Style style, Score score, long seed) {
+    private static float[] vocalStereo(float[] sung, Style style, Score score, long seed) {
         float[] dry = sung.clone();
         Phrasing.shape(dry, Song.RATE, score.phrases());
         Phrasing.breathe(dry, Song.RATE, score.phrases(), seed);
         float[] vocal = VocalChain.strip(dry, Song.RATE);
-        float @org.jspecify.annotations.Nullable [] backing = null;
-        float[] sent = vocal;
-        if (sounds(harmony)) {
-            float[] shaped = harmony.clone();
-            Phrasing.shape(shaped, Song.RATE, score.phrases());
-            backing = VocalChain.strip(shaped, Song.RATE);
-            sent = new float[vocal.length];
-            for (int i = 0; i < sent.length; i++) {
-                sent[i] = vocal[i] + backing[i] * HARMONY_GAIN; // the harmony shares the lead's plate and delay
-            }
-        }
-        float[] stereo = VocalChain.withSends(vocal, sent, Song.RATE, style.genre(), score.tempo(), 0.8f);
-        if (backing != null) {
-            // constant-power pan to the left: left cos, right sin of (1 - pan) π/4
-            float left = (float) Math.cos((1 - HARMONY_PAN) * Math.PI / 4) * 0.8f * HARMONY_GAIN;
-            float right = (float) Math.sin((1 - HARMONY_PAN) * Math.PI / 4) * 0.8f * HARMONY_GAIN;
-            for (int i = 0; i < backing.length; i++) {
-                stereo[2 * i] += backing[i] * left;
-                stereo[2 * i + 1] += backing[i] * right;
-            }
-        }
+        float[] stereo = VocalChain.withSends(vocal, vocal, Song.RATE, style.genre(), score.tempo(), DRY);
         if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
             int delay = Song.RATE * 18 / 1000;
             for (Score.Phrase phrase : score.phrases()) {
@@ -282,13 +349,51 @@ public final class SongEngine {
         return stereo;
     }
 
-    private static boolean sounds(float[] audio) {
-        for (float x : audio) {
-            if (x != 0) {
-                return true;
+    /**
+     * The voices around the lead in stereo, the {@link Stem#BACKING} stem: each seat (a role at its pan) phrased and
+     * through the lead's channel strip, panned at constant power, the pads {@link #PAD_GAIN} under the harmonies, all
+     * through one pass of the genre's plate and delay. Silence when nobody sings around the lead.
+     */
+    private static float[] backingStereo(Map<Seat, float[]> seats, Style style, Score score, int frames) {
+        float[] stereo = new float[frames * 2];
+        if (seats.isEmpty()) {
+            return stereo;
+        }
+        float[] sent = new float[frames];
+        for (Map.Entry<Seat, float[]> seat : seats.entrySet()) {
+            float[] shaped = seat.getValue().clone();
+            List<Score.Phrase> lines = score.voices().stream()
+                    .filter(v -> seat.getKey().holds(v))
+                    .map(Score.Voice::phrase)
+                    .toList();
+            Phrasing.shape(shaped, Song.RATE, lines);
+            float[] voice = VocalChain.strip(shaped, Song.RATE);
+            float gain = seat.getKey().role() == Score.Role.PAD ? PAD_GAIN : 1f;
+            double angle = (seat.getKey().pan() + 1) * Math.PI / 4; // constant power: cos² + sin² = 1
+            float left = (float) (Math.cos(angle) * Math.sqrt(2)) * DRY * gain;
+            float right = (float) (Math.sin(angle) * Math.sqrt(2)) * DRY * gain;
+            for (int i = 0; i < frames; i++) {
+                stereo[2 * i] += voice[i] * left;
+                stereo[2 * i + 1] += voice[i] * right;
+                sent[i] += voice[i] * gain;
             }
         }
-        return false;
+        float[] wet = VocalChain.withSends(new float[frames], sent, Song.RATE, style.genre(), score.tempo(), 0f);
+        for (int i = 0; i < stereo.length; i++) {
+            stereo[i] += wet[i];
+        }
+        return stereo;
+    }
+
+    /** Where a voice around the lead sits: its role (pads sit lower) and its pan. */
+    private record Seat(Score.Role role, double pan) {
+        static Seat of(Score.Voice voice) {
+            return new Seat(voice.role(), voice.pan());
+        }
+
+        boolean holds(Score.Voice voice) {
+            return of(voice).equals(this);
+        }
     }
 
     private static float[] fit(float[] audio, int length) {

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The four stems a song is mixed from, the split Suno and source separators (Demucs) use. Each knows the level the
+ * The stems a song is mixed from: the four of the split Suno and source separators (Demucs) use, with the voices
+ * around the lead apart from it (as a studio session delivers lead and backing vocals). Each knows the level the
  * {@link Mixer} sets it at against the others; on the wire (JSON, file names, URLs) a stem is its lower-case {@link
  * #wireName}.
  */
 public enum Stem implements Mixer.Bus {
     VOCALS(-16.0),
+    /** Harmonies and backing vowels ({@link BackingVocals}): 7 dB under the lead, as backing voices are mixed. */
+    BACKING(-23.0),
     DRUMS(-20.0),
     BASS(-21.0),
     OTHER(-21.5);
@@ -35,7 +38,7 @@ public enum Stem implements Mixer.Bus {
         return this == VOCALS;
     }
 
-    /** {@code vocals}, {@code drums}, {@code bass} or {@code other}: how files, JSON and URLs name the stem. */
+    /** {@code vocals}, {@code backing}, {@code drums}, {@code bass} or {@code other}: how files, JSON and URLs name it. */
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -60,6 +63,6 @@ public enum Stem implements Mixer.Bus {
     public static Stem of(String wireName) {
         return find(wireName)
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "no stem \"" + wireName + "\"; the stems are vocals, drums, bass and other"));
+                        "no stem \"" + wireName + "\"; the stems are vocals, backing, drums, bass and other"));
     }
 }

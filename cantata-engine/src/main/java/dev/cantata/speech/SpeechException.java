@@ -1,7 +1,7 @@
 package dev.cantata.speech;
 
 /** The engine could not speak the text; the message says why. */
-public final class SpeechException extends Exception {
+public sealed class SpeechException extends Exception permits ClientGone {
     private static final long serialVersionUID = 1L;
 
     public SpeechException(String message, Throwable cause) {

@@ -99,4 +99,24 @@ final class WavFileTest {
         float[] back = new Codecs(Ffmpeg.locate()).decodeStereo(file, 44_100, 10);
         org.assertj.core.api.Assertions.assertThat(back).containsExactly(stereo);
     }
+
+    @Test
+    void aFloatWavKeepsEverySampleExactlyEvenPastFullScale() throws Exception {
+        float[] stereo = {0.25f, -0.5f, 1.75f, -2.5f, 1e-7f, 0f};
+
+        byte[] file = WavFile.floatBytes(stereo, 44_100, 2);
+
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(b.getShort(20)).as("WAVE_FORMAT_IEEE_FLOAT").isEqualTo((short) 3);
+        assertThat(b.getShort(34)).as("bits").isEqualTo((short) 32);
+        assertThat(new String(file, 38, 4, StandardCharsets.US_ASCII)).isEqualTo("fact");
+        assertThat(b.getInt(46)).as("frames in the fact chunk").isEqualTo(3);
+        assertThat(WavFile.read(file, 10).samples()[1])
+                .as("read back as the mean of the frame")
+                .isCloseTo(-0.375f, within(1e-6f));
+        float[] mono = {0.25f, 1.75f, -2.5f};
+        assertThat(ReferenceDecoder.decode(WavFile.floatBytes(mono, 44_100, 1), 44_100, false))
+                .as("ffmpeg reads the same values")
+                .containsExactly(mono);
+    }
 }

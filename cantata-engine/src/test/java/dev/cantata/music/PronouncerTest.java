@@ -14,7 +14,8 @@ final class PronouncerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = MaryEngine.start();
+        // one engine: the test below holds it to make the others queue behind it
+        engine = MaryEngine.start(1);
         pronouncer = new Pronouncer(engine);
     }
 
@@ -65,6 +66,9 @@ final class PronouncerTest {
     private static void await(java.util.function.BooleanSupplier condition) {
         while (!condition.getAsBoolean()) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000); // a poll, not a timing
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted (the test's timeout) while waiting");
+            }
         }
     }
 

@@ -66,6 +66,26 @@ final class SongEditorTest {
                 .as("no click at the join")
                 .isLessThan(3 * typicalJump(extended.master()) + 0.05);
         assertThat(Loudness.truePeak(extended.master(), 2, Song.RATE)).isLessThanOrEqualTo(-1.0);
+        assertThat(played(extended, 0, join))
+                .as("the notes played before the join are the source's")
+                .isEqualTo(played(source, 0, join))
+                .isNotEmpty();
+        assertThat(played(extended, join, extended.seconds()))
+                .as("and new ones after it")
+                .isNotEmpty();
+    }
+
+    /** The notes {@code song}'s instruments start in {@code [from, to)}, cut off at {@code to}. */
+    static List<Arranger.Event> played(Song song, double from, double to) {
+        Arranger.Arrangement a = Arrangements.window(song.arrangement(), from, to);
+        List<Arranger.Event> all = new java.util.ArrayList<>();
+        all.addAll(a.drums());
+        all.addAll(a.bass());
+        all.addAll(a.other());
+        all.sort(java.util.Comparator.comparingDouble(Arranger.Event::start)
+                .thenComparingInt(Arranger.Event::channel)
+                .thenComparingInt(Arranger.Event::pitch));
+        return all;
     }
 
     @Test
@@ -81,6 +101,13 @@ final class SongEditorTest {
                 .extracting(Score.Word::word)
                 .contains("Silver", "sea", "Morning")
                 .doesNotContain("Every");
+        double from = source.score().beatAtOrAfter(7.9);
+        double to = source.score().beatAtOrBefore(15.3);
+        assertThat(played(edited, 0, from)).as("notes before the segment").isEqualTo(played(source, 0, from));
+        assertThat(played(edited, to, source.seconds()))
+                .as("notes after the segment")
+                .isEqualTo(played(source, to, source.seconds()));
+        assertThat(played(edited, from, to)).isNotEmpty();
     }
 
     @Test

@@ -132,7 +132,7 @@ final class SongEngineTest {
     void theRequestedLengthIsExactAndEveryStemHasIt() {
         assertThat(pop.seconds()).isCloseTo(40.0, within(0.5));
         assertThat(rock.seconds()).isCloseTo(35.0, within(0.5));
-        assertThat(pop.stems().keySet()).containsExactly(Stem.VOCALS, Stem.DRUMS, Stem.BASS, Stem.OTHER);
+        assertThat(pop.stems().keySet()).containsExactly(Stem.VOCALS, Stem.BACKING, Stem.DRUMS, Stem.BASS, Stem.OTHER);
         assertThat(pop.stems().values()).allSatisfy(s -> assertThat(s.length).isEqualTo(pop.master().length));
         assertThat(pop.stems().values()).allSatisfy(s -> assertThat(rms(s)).isGreaterThan(1e-3));
     }
@@ -268,6 +268,120 @@ final class SongEngineTest {
             return new double[] {integrated, peak};
         } finally {
             Files.deleteIfExists(wav);
+        }
+    }
+
+    /** Share of a stem's energy (both channels' mean) below {@code hz}, dB, from a Hann-windowed one-sided DFT of its first 2^k frames. */
+    static double energyBelow(float[] stereo, double hz) {
+        int n = Integer.highestOneBit(stereo.length / 2);
+        double[] re = new double[n];
+        double[] im = new double[n];
+        for (int i = 0; i < n; i++) {
+            re[i] = (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n)) * 0.5 * (stereo[2 * i] + stereo[2 * i + 1]);
+        }
+        dev.cantata.audio.Fft.transform(re, im);
+        double below = 0;
+        double total = 0;
+        for (int k = 0; k <= n / 2; k++) {
+            double p = (k == 0 || k == n / 2 ? 1 : 2) * (re[k] * re[k] + im[k] * im[k]); // one-sided
+            total += p;
+            below += k * (double) Song.RATE / n < hz ? p : 0;
+        }
+        return 10 * Math.log10(below / total);
+    }
+
+    @Test
+    void stemsCarryNoDcNorAnythingUnder20HzAndSumToTheMixTheLimiterTurnsDown() {
+        for (Song song : List.of(pop, rock)) {
+            for (var stem : song.stems().entrySet()) {
+                float[] x = stem.getValue();
+                double dc = 0;
+                for (float v : x) {
+                    dc += v;
+                }
+                assertThat(Math.abs(dc / x.length)).as(stem.getKey() + " DC").isLessThan(1e-4);
+                assertThat(energyBelow(x, 20))
+                        .as(stem.getKey() + " under 20 Hz, dB")
+                        .isLessThan(-40);
+            }
+            // the master is the stems' sum times the limiter's gain: one gain for both channels, never above 1
+            float[] master = song.master();
+            int limited = 0;
+            int checked = 0;
+            for (int f = 0; f < master.length / 2; f++) {
+                double left = 0;
+                double right = 0;
+                for (float[] stem : song.stems().values()) {
+                    left += stem[2 * f];
+                    right += stem[2 * f + 1];
+                }
+                if (Math.abs(left) < 1e-2 || Math.abs(right) < 1e-2) {
+                    continue; // a ratio of small numbers says little
+                }
+                double gain = master[2 * f] / left;
+                assertThat(gain).as("frame %d", f).isBetween(0.0, 1.0 + 1e-3);
+                assertThat(master[2 * f + 1] / right).as("frame %d, right", f).isCloseTo(gain, within(2e-3));
+                checked++;
+                limited += gain < 0.999 ? 1 : 0;
+            }
+            assertThat(checked).isGreaterThan(master.length / 8);
+            assertThat(limited).as("frames the limiter turned down").isLessThan(checked);
+        }
+    }
+
+    @Test
+    void theMidiFileHoldsTheScoresNotesWithTheirSyllablesAndEveryNoteTheInstrumentsPlayed() throws Exception {
+        for (Song song : List.of(pop, rock)) {
+            javax.sound.midi.Sequence midi = javax.sound.midi.MidiSystem.getSequence(
+                    new java.io.ByteArrayInputStream(dev.cantata.midi.SongMidi.bytes(song)));
+            javax.sound.midi.Track vocals = midi.getTracks()[1];
+            int sung = 0;
+            int lyrics = 0;
+            for (int i = 0; i < vocals.size(); i++) {
+                javax.sound.midi.MidiMessage m = vocals.get(i).getMessage();
+                sung += m instanceof javax.sound.midi.ShortMessage s && s.getCommand() == 0x90 && s.getData2() > 0
+                        ? 1
+                        : 0;
+                lyrics += m instanceof javax.sound.midi.MetaMessage meta && meta.getType() == 0x05 ? 1 : 0;
+            }
+            int notes = song.score().phrases().stream()
+                    .mapToInt(p -> p.notes().size())
+                    .sum();
+            assertThat(sung).isEqualTo(notes).isPositive();
+            assertThat(lyrics).as("one syllable a note").isEqualTo(notes);
+            int roles = (int) song.score().voices().stream()
+                    .map(Score.Voice::role)
+                    .distinct()
+                    .count();
+            int backing = 0;
+            for (javax.sound.midi.Track t : java.util.Arrays.copyOfRange(midi.getTracks(), 2, 2 + roles)) {
+                for (int i = 0; i < t.size(); i++) {
+                    backing += t.get(i).getMessage() instanceof javax.sound.midi.ShortMessage s
+                                    && s.getCommand() == 0x90
+                                    && s.getData2() > 0
+                            ? 1
+                            : 0;
+                }
+            }
+            assertThat(backing)
+                    .as("the voices around the lead, a track a role")
+                    .isEqualTo(song.score().voices().stream()
+                            .mapToInt(v -> v.phrase().notes().size())
+                            .sum());
+            int played = 0;
+            for (javax.sound.midi.Track t :
+                    java.util.Arrays.copyOfRange(midi.getTracks(), 2 + roles, midi.getTracks().length)) {
+                for (int i = 0; i < t.size(); i++) {
+                    played += t.get(i).getMessage() instanceof javax.sound.midi.ShortMessage s
+                                    && s.getCommand() == 0x90
+                                    && s.getData2() > 0
+                            ? 1
+                            : 0;
+                }
+            }
+            Arranger.Arrangement a = song.arrangement();
+            assertThat(played)
+                    .isEqualTo(a.drums().size() + a.bass().size() + a.other().size());
         }
     }
 }

@@ -15,7 +15,7 @@ final class StemTest {
     @Test
     void stemsAreNamedOnTheWireInLowerCase() {
         assertThat(List.of(Stem.values()).stream().map(Stem::wireName))
-                .containsExactly("vocals", "drums", "bass", "other");
+                .containsExactly("vocals", "backing", "drums", "bass", "other");
     }
 
     @Test
@@ -35,7 +35,7 @@ final class StemTest {
     @Test
     void theVocalsLeadAndSitAboveTheBand() {
         assertThat(List.of(Stem.values()).stream().filter(Stem::lead)).containsExactly(Stem.VOCALS);
-        assertThat(List.of(Stem.DRUMS, Stem.BASS, Stem.OTHER))
+        assertThat(List.of(Stem.BACKING, Stem.DRUMS, Stem.BASS, Stem.OTHER))
                 .allSatisfy(s -> assertThat(s.level()).isLessThan(Stem.VOCALS.level()));
     }
 

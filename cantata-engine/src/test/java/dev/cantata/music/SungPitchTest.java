@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 final class SungPitchTest {
     static SungGestures.Report soul;
+    static Score soulScore;
     static SungGestures.Report punk;
 
     @BeforeAll
     static void makeSongs() throws Exception {
         SongEngine engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(Optional.empty()));
-        soul = SungGestures.of(
-                engine.make(SongSpec.of(SongEngineTest.LYRICS, "soul female slow", 40.0, 21), Progress.NONE));
+        Song soulSong = engine.make(SongSpec.of(SongEngineTest.LYRICS, "soul female slow", 40.0, 21), Progress.NONE);
+        soul = SungGestures.of(soulSong);
+        soulScore = soulSong.score();
         punk = SungGestures.of(engine.make(SongSpec.of(SongEngineTest.LYRICS, "punk female", 30.0, 21), Progress.NONE));
     }
 
@@ -63,6 +65,29 @@ final class SungPitchTest {
     }
 
     @Test
+    void soulEndsSomeLinesWithARunThePitchReallyTravelsOnOneVowel() {
+        List<Score.Phrase> runs = soulScore.phrases().stream()
+                .filter(p ->
+                        p.notes().stream().map(Score.Note::syllable).distinct().count()
+                                < p.notes().size())
+                .toList();
+
+        assertThat(runs).as("soul lines ending in a run").isNotEmpty();
+        for (Score.Phrase run : runs) {
+            // the word sung on the run lasts to the run's end
+            assertThat(run.words().get(run.words().size() - 1).end()).isEqualTo(run.end());
+            int last = run.notes().get(run.notes().size() - 1).syllable();
+            assertThat(run.notes().stream().filter(n -> n.syllable() == last))
+                    .as("the run's notes")
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(n -> assertThat(n.duration()).isGreaterThanOrEqualTo(Composer.RUN_NOTE - 1e-9));
+        }
+        assertThat(soul.runNotes()).as("passing notes of runs, voiced").isGreaterThanOrEqualTo(2);
+        assertThat(soul.runsHeard()).as("passing notes the pitch reaches").isGreaterThanOrEqualTo(0.8);
+        assertThat(punk.runNotes()).as("punk has no runs").isZero();
+    }
+
+    @Test
     void theContourIsTheSameForTheSamePhraseAndSeed() {
         List<Score.Note> notes = List.of(new Score.Note(0, 0.8, 60, 0), new Score.Note(0.8, 1.6, 64, 1));
         Genre.Singing singing = Genre.SOUL.singing();
@@ -75,7 +100,7 @@ final class SungPitchTest {
 
     @Test
     void aLeapIsPreparedAndOvershotInProportionToItsSize() {
-        Genre.Singing still = new Genre.Singing(0, 5.5, 0, false);
+        Genre.Singing still = new Genre.Singing(0, 5.5, 0);
         double[] atSaitousSpeed = new double[400];
         Arrays.fill(atSaitousSpeed, 1);
         double[] small = PitchContour.transitions(step(2), atSaitousSpeed);

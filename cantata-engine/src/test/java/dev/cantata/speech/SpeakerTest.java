@@ -152,4 +152,58 @@ final class SpeakerTest {
         assertThat(say("\ufffe hi", VoiceProfile.NEUTRAL, 1, 1).samples().length)
                 .isGreaterThan(16_000 / 5);
     }
+
+    /** A fake engine of {@code parallelism} engines whose audio is one sample: the piece's index in {@code pieces}. */
+    private record Indexing(List<String> pieces, int parallelism, java.util.function.IntConsumer called)
+            implements SpeechEngine {
+        @Override
+        public Pcm synthesize(String text, VoiceProfile voice) {
+            int index = pieces.indexOf(text);
+            called.accept(index);
+            return new Pcm(new float[] {index}, 24_000);
+        }
+    }
+
+    private static final String SIX =
+            "The first one. The second one. The third one. The fourth one. The fifth one." + " The sixth one.";
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a safety net: without pieces made ahead, the first would wait forever
+    void withSeveralEnginesThePiecesAheadAreMadeAtOnceAndHandedOnInOrder() throws Exception {
+        List<String> pieces = Speaker.pieces(SIX);
+        java.util.concurrent.CountDownLatch secondStarted = new java.util.concurrent.CountDownLatch(1);
+        Speaker ahead = new Speaker(new Indexing(pieces, 2, index -> {
+            if (index == 1) {
+                secondStarted.countDown();
+            } else if (index == 0) {
+                try {
+                    secondStarted.await(); // the first piece finishes only once the second is being made
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        List<Float> heard = new ArrayList<>();
+
+        ahead.speak(new Speaker.Request(SIX, VoiceProfile.NEUTRAL, 1, 1, 24_000), p -> heard.add(p.samples()[0]));
+
+        assertThat(pieces).hasSize(6);
+        assertThat(heard).containsExactly(0f, 1f, 2f, 3f, 4f, 5f);
+    }
+
+    @Test
+    void aSinkThatFailsStopsThePiecesAheadOfIt() {
+        List<String> pieces = Speaker.pieces(SIX);
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        Speaker ahead = new Speaker(new Indexing(pieces, 2, index -> made.incrementAndGet()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ahead.speak(new Speaker.Request(SIX, VoiceProfile.NEUTRAL, 1, 1, 24_000), p -> {
+                            throw new java.io.IOException("the client went away");
+                        }))
+                .isInstanceOf(java.io.IOException.class);
+        assertThat(made.get())
+                .as("the failed piece and the one made ahead of it")
+                .isLessThanOrEqualTo(2);
+    }
 }

@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         API,
         /** many speech clients and queued songs on one node at once */
         LOAD,
-        /** the singing's gestures on a rendered song, and what its harmonies cost */
+        /** the singing's gestures on a rendered song, and what its backing vocals cost */
         VOICE,
         /** how the band plays and the mix sits, genre by genre, and a song's wall time and stages */
         PRODUCTION
@@ -66,13 +66,30 @@ final class BenchCommand implements Callable<Integer> {
             index = "0",
             paramLabel = "WHAT",
             description =
-                    "speech, song, api (the song APIs over HTTP), load (50 speech clients and 20 songs at once) or"
-                            + " voice (the singing's gestures, and the cost of harmonies) or production (the band and"
-                            + " the mix, genre by genre)")
+                    "speech, song, api (the song APIs over HTTP), load (speech and songs on 1 engine against N, then 50"
+                            + " speech clients and 20 songs at once; --part), voice (the singing's gestures, and the cost"
+                            + " of backing vocals) or production (the band and the mix, genre by genre)")
     Benchmark what = Benchmark.SPEECH;
 
     @Option(names = "--runs", description = "Runs per measurement (default 5).")
     int runs = 5;
+
+    /** The parts of {@code bench load}. */
+    enum LoadPart {
+        /** 50 one-sentence clients, a long stream with short clients, one request's RTF: 1 engine against N */
+        SPEECH,
+        /** a 95 s and a 285 s song on 1 engine against N */
+        SONGS,
+        /** 50 speech clients and 20 songs at once */
+        MIXED,
+        ALL
+    }
+
+    @Option(
+            names = "--part",
+            description = "For load: speech (1 engine against N), songs (1 engine against N), mixed (speech"
+                    + " clients and songs at once) or all (default).")
+    LoadPart part = LoadPart.ALL;
 
     @Override
     public Integer call() throws Exception {
@@ -86,11 +103,25 @@ final class BenchCommand implements Callable<Integer> {
         return switch (what) {
             case SONG -> song();
             case API -> api();
-            case LOAD -> new LoadBench().run();
+            case LOAD -> load();
             case VOICE -> voice();
             case PRODUCTION -> new ProductionBench(runs).run();
             case SPEECH -> speech();
         };
+    }
+
+    private int load() throws Exception {
+        int failed = 0;
+        if (part == LoadPart.SPEECH || part == LoadPart.ALL) {
+            failed += new SpeechLoadBench().run();
+        }
+        if (part == LoadPart.SONGS || part == LoadPart.ALL) {
+            failed += new SongPoolBench().run();
+        }
+        if (part == LoadPart.MIXED || part == LoadPart.ALL) {
+            failed += new LoadBench().run();
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     private int speech() throws Exception {
@@ -108,8 +139,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The same 95 s pop song (seed 3) made with and without its chorus harmonies, alternating, {@code runs} times
-     * each: the ratio of their wall times is what the harmonies cost; then the gestures measured on the vocal stem.
+     * The same 95 s pop song (seed 3) made with and without the voices around its lead (harmonies, pads), alternating,
+     * {@code runs} times each: the ratio of their wall times is what those voices cost; then the gestures measured on
+     * the vocal stem and the backing voices heard in theirs.
      */
     private int voice() throws Exception {
         MaryEngine mary = MaryEngine.start();
@@ -134,7 +166,9 @@ final class BenchCommand implements Callable<Integer> {
         double b = median(withTimes.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(
                 Locale.ROOT,
-                "95 s pop song: %.1f s without harmonies, %.1f s with; ratio %.2f (median of %d)%n",
+                "95 s pop song on %d engines: %.1f s with the lead alone, %.1f s with its harmonies and pads; ratio %.2f"
+                        + " (median of %d)%n",
+                mary.engines(),
                 a,
                 b,
                 b / a,
@@ -153,6 +187,14 @@ final class BenchCommand implements Callable<Integer> {
                 g.vibratoCents().size(),
                 g.vibratoRate(),
                 g.vibratoExtent());
+        dev.cantata.music.Song made = java.util.Objects.requireNonNull(song, "made above");
+        System.out.printf(
+                Locale.ROOT,
+                "backing vocals: %d voices; notes heard at their pitch in the backing stem: %s%n",
+                made.score().voices().size(),
+                dev.cantata.music.SungGestures.backingHeard(made).entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         return 0;
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantata.audio.Codec;
 import dev.cantata.audio.Codecs;
 import dev.cantata.audio.Ffmpeg;
+import dev.cantata.audio.WavFile;
+import dev.cantata.midi.SongMidi;
 import dev.cantata.music.InstrumentRenderer;
 import dev.cantata.music.Song;
 import dev.cantata.music.SongEngine;
@@ -73,9 +75,25 @@ final class SongCommand implements Callable<Integer> {
     @Option(
             names = "--stems",
             paramLabel = "DIR",
-            description = "Also write vocals, drums, bass, other and score.json here.")
+            description = "Also write each stem (32-bit float WAV: they sum to the mix before the limiter) and"
+                    + " score.json here.")
     @Nullable
     Path stems;
+
+    @Option(
+            names = "--dry-vocals",
+            paramLabel = "FILE",
+            description = "Also write the lead vocal as sung, before phrasing and effects (mono WAV).")
+    @Nullable
+    Path dryVocals;
+
+    @Option(
+            names = "--midi",
+            paramLabel = "FILE",
+            description = "Also write the song as a Standard MIDI File (type 1: tempo, key, the melody with its lyrics,"
+                    + " a named track per instrument part).")
+    @Nullable
+    Path midi;
 
     @Override
     public Integer call() throws Exception {
@@ -106,17 +124,25 @@ final class SongCommand implements Callable<Integer> {
                 title,
                 singer == null ? null : singer.profile(),
                 singer == null ? 0 : 168 * singer.profile().pitch());
+        float[][] dry = new float[1][];
+        if (dryVocals != null) {
+            engine = engine.tappingDryLead(lead -> dry[0] = lead);
+        }
         long started = System.nanoTime();
         Song song = engine.make(spec, SongCommand::bar);
+        if (dryVocals != null && dry[0] != null) {
+            Files.write(dryVocals, dev.cantata.audio.WavFile.bytes(dry[0], Song.RATE, 1, "Cantata dry lead vocal"));
+        }
         System.err.println();
         Codecs codecs = new Codecs(Ffmpeg.locate());
         Files.write(output, codecs.encode(song.master(), Song.RATE, 2, codec));
         if (stems != null) {
             Files.createDirectories(stems);
             for (Map.Entry<Stem, float[]> stem : song.stems().entrySet()) {
+                // float, at unity: nothing rounded or clipped, so the stems sum to the mix exactly
                 Files.write(
-                        stems.resolve(stem.getKey().wireName() + "." + codec.extension()),
-                        codecs.encode(stem.getValue(), Song.RATE, 2, codec));
+                        stems.resolve(stem.getKey().wireName() + ".wav"),
+                        WavFile.floatBytes(stem.getValue(), Song.RATE, 2));
             }
             Map<String, Object> score = new LinkedHashMap<>();
             score.put("metadata", song.metadata());
@@ -125,6 +151,9 @@ final class SongCommand implements Callable<Integer> {
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(stems.resolve("score.json").toFile(), score);
+        }
+        if (midi != null) {
+            Files.write(midi, SongMidi.bytes(song));
         }
         System.err.printf(
                 Locale.ROOT,

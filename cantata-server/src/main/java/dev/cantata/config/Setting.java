@@ -136,6 +136,19 @@ public record Setting<T>(
             (v, dir) -> intIn(v, 1, 64),
             Settings.Builder::workers);
 
+    // One per core: MaryTTS synthesises in parallel on threads (measured: identical samples, about 2x on 2 cores), and
+    // an engine costs no memory beyond the call it is making, so fewer engines than cores only leaves cores idle.
+    public static final Setting<Integer> ENGINES = new Setting<>(
+            "engines",
+            "COUNT",
+            String.valueOf(Runtime.getRuntime().availableProcessors()),
+            "the number of cores",
+            "speech engines that synthesise at once (speech, voice matching, singing and lyric writing share them,"
+                    + " a sentence or sung phrase per turn)",
+            false,
+            (v, dir) -> intIn(v, 1, 64),
+            Settings.Builder::engines);
+
     public static final Setting<Duration> LEASE = of(
             "lease",
             "DURATION",
@@ -277,6 +290,7 @@ public record Setting<T>(
             CLIP_RETENTION,
             SWEEP_INTERVAL,
             WORKERS,
+            ENGINES,
             LEASE,
             MAX_ATTEMPTS,
             MAX_REQUEST_SIZE,

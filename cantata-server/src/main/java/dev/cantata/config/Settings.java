@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param clipRetention how long Suno clips are kept after they finish; null keeps them until they are deleted
  * @param sweepInterval how often the retention sweep runs
  * @param workers how many tasks this node runs at once
+ * @param engines how many speech engines synthesise at once
  * @param lease how long a claimed task stays ours without a renewal
  * @param maxAttempts how many claims a task gets before a dying worker marks it failed
  * @param maxRequestBytes the largest request body accepted
@@ -47,6 +48,7 @@ public record Settings(
         @Nullable Duration clipRetention,
         Duration sweepInterval,
         int workers,
+        int engines,
         Duration lease,
         int maxAttempts,
         long maxRequestBytes,
@@ -77,6 +79,9 @@ public record Settings(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         trustedProxies = List.copyOf(trustedProxies);
         corsOrigins = List.copyOf(corsOrigins);
+        if (engines < 1 || engines > 64) {
+            throw new ConfigException("engines = " + engines + ": must be 1–64");
+        }
         if (listenPorts.contains(port)) {
             throw new ConfigException("listen = " + listenPorts + ": repeats the main port " + port);
         }
@@ -121,6 +126,7 @@ public record Settings(
                 .clipRetention(clipRetention)
                 .sweepInterval(sweepInterval)
                 .workers(workers)
+                .engines(engines)
                 .lease(lease)
                 .maxAttempts(maxAttempts)
                 .maxRequestBytes(maxRequestBytes)
@@ -157,6 +163,7 @@ public record Settings(
         private @Nullable Duration clipRetention;
         private @Nullable Duration sweepInterval;
         private int workers;
+        private int engines;
         private @Nullable Duration lease;
         private int maxAttempts;
         private long maxRequestBytes;
@@ -219,6 +226,11 @@ public record Settings(
 
         public Builder workers(int value) {
             this.workers = value;
+            return this;
+        }
+
+        public Builder engines(int value) {
+            this.engines = value;
             return this;
         }
 
@@ -314,6 +326,7 @@ public record Settings(
                     clipRetention,
                     Objects.requireNonNull(sweepInterval, "sweepInterval"),
                     workers,
+                    engines,
                     Objects.requireNonNull(lease, "lease"),
                     maxAttempts,
                     maxRequestBytes,

@@ -12,13 +12,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends speech as an HTTP response: whole (encoded after synthesis, exact sizes), streamed (each sentence encoded and
  * flushed as soon as it is spoken, so the first bytes leave before the text is done), or as OpenAI's server-sent
- * events. A client that disconnects makes the next write fail, which stops the synthesis at that sentence.
+ * events. A client that disconnects makes the next write fail, which stops the synthesis at that sentence; until the
+ * first byte is written (and for a whole answer, until it is sent) its connection is watched ({@link Hangup}) while
+ * its sentences wait for an engine, so a client that hangs up while queued gives up its place at once.
  */
 public final class AudioReply {
     private static final Logger LOG = LoggerFactory.getLogger(AudioReply.class);
@@ -35,15 +39,28 @@ public final class AudioReply {
         }
     }
 
-    /** Speech to send: it hands each piece of audio, in order, to the sink. */
+    /**
+     * Speech to send: it hands each piece of audio, in order, to the sink, and gives up waiting for an engine once
+     * {@code gone} says the client has left ({@link Speaker#speak(Speaker.Request, Speaker.Sink, BooleanSupplier)}).
+     */
     @FunctionalInterface
     public interface Speech {
-        void speak(Speaker.Sink sink) throws SpeechException, IOException;
+        void speak(Speaker.Sink sink, BooleanSupplier gone) throws SpeechException, IOException;
 
         /** One request to one speaker. */
         static Speech of(Speaker speaker, Speaker.Request request) {
-            return sink -> speaker.speak(request, sink);
+            return (sink, gone) -> speaker.speak(request, sink, gone);
         }
+    }
+
+    /**
+     * A watch on the client that is only asked until the first byte is written: reading a connection whose answer has
+     * begun could take a pipelined request's bytes after {@code Connection: close} can no longer be said, and from then
+     * on a failed write tells that the client left.
+     */
+    private static BooleanSupplier untilWritten(Context ctx, AtomicBoolean started) {
+        BooleanSupplier hungUp = Hangup.watch(ctx);
+        return () -> !started.get() && hungUp.getAsBoolean(); // asked from the engines' threads too
     }
 
     /**
@@ -53,15 +70,17 @@ public final class AudioReply {
     public static void whole(Context ctx, Speech speech, int sampleRate, Codec codec, dev.cantata.audio.Codecs codecs)
             throws SpeechException, IOException {
         java.util.List<Pcm> pieces = new java.util.ArrayList<>();
-        java.util.function.BooleanSupplier hungUp = Hangup.watch(ctx);
+        BooleanSupplier hungUp = Hangup.watch(ctx);
         try {
-            speech.speak(piece -> {
-                pieces.add(piece);
-                if (hungUp.getAsBoolean()) {
-                    throw new ClientGone();
-                }
-            });
-        } catch (ClientGone e) {
+            speech.speak(
+                    piece -> {
+                        pieces.add(piece);
+                        if (hungUp.getAsBoolean()) {
+                            throw new ClientGone();
+                        }
+                    },
+                    hungUp);
+        } catch (ClientGone | dev.cantata.speech.ClientGone e) {
             LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
             return;
         }
@@ -87,16 +106,23 @@ public final class AudioReply {
         headers(ctx, codec, true);
         ctx.status(200);
         OutputStream out = new KeepOpen(ctx.res().getOutputStream());
-        boolean[] started = {false};
+        AtomicBoolean started = new AtomicBoolean();
         try (Encoder.Sink sink = encoder.open(out, sampleRate, 1)) {
-            speech.speak(piece -> {
-                sink.write(piece.samples());
-                out.flush();
-                started[0] = true;
-            });
+            speech.speak(
+                    piece -> {
+                        sink.write(piece.samples());
+                        out.flush();
+                        started.set(true);
+                    },
+                    untilWritten(ctx, started));
             sink.finish();
+        } catch (dev.cantata.speech.ClientGone e) {
+            LOG.info(
+                    "{} {}: the client went away while it waited; nothing was synthesised for it",
+                    ctx.method(),
+                    ctx.path());
         } catch (IOException e) {
-            if (started[0]) {
+            if (started.get()) {
                 LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
                 return;
             }
@@ -125,16 +151,23 @@ public final class AudioReply {
         OutputStream out = new KeepOpen(ctx.res().getOutputStream());
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         double[] seconds = {0};
-        java.util.function.BooleanSupplier hungUp = codec.streamable() ? () -> false : Hangup.watch(ctx);
+        AtomicBoolean started = new AtomicBoolean();
+        BooleanSupplier hungUp = codec.streamable() ? untilWritten(ctx, started) : Hangup.watch(ctx);
         try (Encoder.Sink sink = codecs.encoder(codec, codec.streamable()).open(chunk, request.sampleRate(), 1)) {
-            speaker.speak(request, piece -> {
-                sink.write(piece.samples());
-                seconds[0] += piece.seconds();
-                event(out, chunk);
-                if (hungUp.getAsBoolean()) {
-                    throw new ClientGone();
-                }
-            });
+            speaker.speak(
+                    request,
+                    piece -> {
+                        sink.write(piece.samples());
+                        seconds[0] += piece.seconds();
+                        if (chunk.size() > 0) {
+                            started.set(true);
+                        }
+                        event(out, chunk);
+                        if (hungUp.getAsBoolean()) {
+                            throw new ClientGone();
+                        }
+                    },
+                    hungUp);
             sink.finish();
             event(out, chunk);
             int outputTokens = (int) Math.round(seconds[0] * 50);
@@ -142,7 +175,7 @@ public final class AudioReply {
                     + ",\"output_tokens\":" + outputTokens + ",\"total_tokens\":" + (inputTokens + outputTokens) + "}}";
             out.write(("data: " + done + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-        } catch (IOException e) {
+        } catch (IOException | dev.cantata.speech.ClientGone e) {
             LOG.info("{} {}: the client went away; synthesis stopped", ctx.method(), ctx.path());
         }
     }

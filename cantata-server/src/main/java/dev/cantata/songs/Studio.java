@@ -6,6 +6,7 @@ import dev.cantata.music.Pronouncer;
 import dev.cantata.music.SongEditor;
 import dev.cantata.music.SongEngine;
 import dev.cantata.speech.MaryEngine;
+import dev.cantata.speech.Priority;
 import dev.cantata.speech.SpeechException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,28 +14,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * This node's song engine and editor, started on first use: MaryTTS and a 140 MB soundfont take seconds to load, and
- * a node that only speaks should not pay for them.
+ * a node that only speaks should not pay for them. Singing and lyric writing share the speech engines' pool, behind
+ * interactive speech ({@link Priority}).
  */
 public final class Studio {
     private final Optional<Path> soundfont;
+    private final int engines;
     private @Nullable SongEngine engine;
     private @Nullable SongEditor editor;
     private @Nullable LyricWriter writer;
 
-    public Studio(Optional<Path> soundfont) {
+    /** A studio whose songs sing and whose lyrics are pronounced on the node's pool of {@code engines} engines. */
+    public Studio(Optional<Path> soundfont, int engines) {
         this.soundfont = soundfont;
+        this.engines = engines;
     }
 
     public synchronized SongEngine engine() throws SpeechException {
         if (engine == null) {
-            engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(soundfont));
+            engine = new SongEngine(
+                    MaryEngine.start(engines).lane(Priority.SINGING), InstrumentRenderer.load(soundfont));
         }
         return engine;
     }
 
     public synchronized LyricWriter lyricWriter() throws SpeechException {
         if (writer == null) {
-            writer = new LyricWriter(new Pronouncer(MaryEngine.start()));
+            writer = new LyricWriter(new Pronouncer(MaryEngine.start(engines).lane(Priority.WRITING)));
         }
         return writer;
     }

@@ -6,6 +6,7 @@ import dev.cantata.audio.Pcm;
 import dev.cantata.hash.Sha256;
 import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.MaryEngine;
+import dev.cantata.speech.Priority;
 import dev.cantata.speech.Speaker;
 import dev.cantata.speech.SpeechEngine;
 import dev.cantata.speech.SpeechException;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +49,13 @@ public final class Voices {
         this.library = library;
     }
 
-    /** Starts MaryTTS on a background thread. */
-    public static CompletableFuture<SpeechEngine> startMary() {
+    /** Starts MaryTTS with a pool of {@code engines} engines on a background thread. */
+    public static CompletableFuture<SpeechEngine> startMary(int engines) {
         CompletableFuture<SpeechEngine> future = new CompletableFuture<>();
         Thread starter = new Thread(
                 () -> {
                     try {
-                        future.complete(MaryEngine.start());
+                        future.complete(MaryEngine.start(engines));
                     } catch (SpeechException | RuntimeException e) {
                         LOG.error("the speech engine did not start", e);
                         future.completeExceptionally(e);
@@ -85,13 +87,32 @@ public final class Voices {
         return engine.isDone() && !engine.isCompletedExceptionally();
     }
 
-    /** A speaker for one request; the pieces it synthesises are counted ({@link #piecesSpoken()}). */
+    /**
+     * A speaker for one request: one client of the engines, whose sentences take turns with other requests' ({@link
+     * SpeechEngine#client}); the pieces it synthesises are counted ({@link #piecesSpoken()}).
+     */
     public Speaker speaker() throws SpeechException {
-        SpeechEngine engine = engine();
-        return new Speaker((text, voice) -> {
+        return new Speaker(new Counted(engine().client(Priority.SPEECH), spoken));
+    }
+
+    /** A client of the engines whose pieces are counted. */
+    private record Counted(SpeechEngine client, LongAdder spoken) implements SpeechEngine {
+        @Override
+        public Pcm synthesize(String text, VoiceProfile voice) throws SpeechException {
+            return synthesize(text, voice, () -> false);
+        }
+
+        @Override
+        public Pcm synthesize(String text, VoiceProfile voice, BooleanSupplier gone) throws SpeechException {
+            Pcm pcm = client.synthesize(text, voice, gone);
             spoken.increment();
-            return engine.synthesize(text, voice);
-        });
+            return pcm;
+        }
+
+        @Override
+        public int parallelism() {
+            return client.parallelism();
+        }
     }
 
     /** How many pieces (sentences, or clauses of long ones) speakers have synthesised since the node started. */

@@ -63,12 +63,27 @@ final class CantataClientTest {
         assertThat(mp3(first)).isTrue();
         assertThat(mp3(second)).isTrue();
         assertThat(cantata.getQuotaInformation().creditsLeft()).isEqualTo(before.creditsLeft() - 10);
+        assertThat(midiTracks(cantata.clipMidi(playing.get(0).id()))).isGreaterThanOrEqualTo(4);
+        assertThatThrownBy(() -> cantata.clipMidi("00000000-0000-0000-0000-000000000000"))
+                .isInstanceOfSatisfying(
+                        CantataException.class, e -> assertThat(e.status()).isEqualTo(404));
 
         List<Clip> extended = cantata.extendAudio(
                 SongRequest.extend(playing.get(0).id(), "[Verse 3]\nThrough the ashes, we will rise", 4.0)
                         .withWaitAudio(true));
         assertThat(extended).hasSize(2).allSatisfy(c -> assertThat(c.playable()).isTrue());
         assertThat(extended.get(0).type()).isEqualTo("extend");
+    }
+
+    /** The tracks of a Standard MIDI File, as the JDK reads it. */
+    static int midiTracks(byte[] file) {
+        try {
+            return javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(file))
+                    .getTracks()
+                    .length;
+        } catch (javax.sound.midi.InvalidMidiDataException | java.io.IOException e) {
+            throw new AssertionError("not a MIDI file: " + e.getMessage(), e);
+        }
     }
 
     static boolean mp3(Path file) {
@@ -102,12 +117,14 @@ final class CantataClientTest {
         byte[] wav = cantata.downloadSong(task, 0);
         String edit = cantata.editSong(SongUpload.prompt(lrc, "folk", 95).editing(wav, List.of(new double[] {30, 50})));
         cantata.awaitSong(edit, Duration.ofMinutes(5));
+        byte[] editedMidi = cantata.downloadSongMidi(edit, 0);
         cantata.deleteSong(task);
 
         assertThat(done.progress()).isEqualTo(100);
         ByteBuffer header = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(header.getInt(24)).isEqualTo(44_100);
         assertThat(cantata.downloadSong(edit, 0)).hasSameSizeAs(wav);
+        assertThat(midiTracks(editedMidi)).as("an edited song has its MIDI too").isGreaterThanOrEqualTo(4);
         assertThatThrownBy(() -> cantata.songStatus(task))
                 .isInstanceOfSatisfying(
                         CantataException.class, e -> assertThat(e.status()).isEqualTo(404))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cantata.audio.ReferenceDecoder;
 import dev.cantata.audio.StreamInfo;
+import dev.cantata.speech.HeldEngines;
+import dev.cantata.speech.MaryEngine;
 import dev.cantata.testing.TestServer;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -118,6 +120,46 @@ final class AudioReplyTest {
         StreamInfo info = StreamInfo.of(flac);
         assertThat(info.totalSamples()).isGreaterThan(info.sampleRate());
         assertThat(ReferenceDecoder.decode(flac, info.sampleRate(), false)).hasSize((int) info.totalSamples());
+    }
+
+    @Test
+    void clientsThatHangUpWhileTheirSentencesWaitForAnEngineLeaveTheQueueAtOnce() throws Exception {
+        MaryEngine pool = MaryEngine.start(server.server.settings().engines());
+        long before;
+        HeldEngines held = HeldEngines.all(pool); // every engine is held: speech must queue
+        try {
+            before = server.server.voices().piecesSpoken();
+            String whole = "{\"name\":\"male\",\"stream\":false,\"response_format\":\"wav\",\"text\":\"Whole.\"}";
+            String streamed = "{\"name\":\"male\",\"stream\":true,\"response_format\":\"mp3\",\"text\":\"Streamed.\"}";
+            List<Socket> clients = List.of(post(whole), post(streamed));
+            waitUntil(() -> pool.waiting() == 2);
+            for (Socket client : clients) {
+                client.close(); // both clients hang up while queued
+            }
+
+            // they leave while every engine is still held: not when their turn comes
+            waitUntil(() -> pool.waiting() == 0);
+            assertThat(pool.busy()).isEqualTo(pool.engines());
+        } finally {
+            held.close();
+        }
+        waitUntil(() -> pool.busy() == 0);
+        assertThat(server.server.voices().piecesSpoken() - before)
+                .as("sentences made for them")
+                .isZero();
+    }
+
+    /** A speech request written on a new connection, whose answer is never read. */
+    private static Socket post(String json) throws java.io.IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        Socket socket = new Socket(java.net.InetAddress.getLoopbackAddress(), server.server.port());
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /speak HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
     }
 
     /** The count once it has stopped moving for 3 s (a sentence takes a small fraction of that). */

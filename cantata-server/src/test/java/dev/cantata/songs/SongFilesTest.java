@@ -28,6 +28,27 @@ final class SongFilesTest {
         assertThat(saved.metadata().genre()).isEqualTo(Genre.ROCK);
         assertThat(saved.metadata().title()).isEqualTo("Morning rain");
         assertThat(saved.score().key()).isEqualTo(9);
+        assertThat(saved.stemGainDb()).as("its stems were written at unity").isZero();
+        assertThat(saved.arrangement()).as("and its notes not kept").isNull();
+    }
+
+    @Test
+    void stemsAreWrittenSixDecibelsDownOrLowerUntilNoPeakPassesMinusOneDbfs() {
+        float[] quiet = {0.5f, -0.5f};
+        float[] loud = {1.9f, -0.2f}; // +5.6 dBFS: at -6 dB it would peak at -0.4 dBFS
+
+        assertThat(SongFiles.stemGain(java.util.List.of(quiet))).isEqualTo(-6.0);
+        assertThat(SongFiles.stemGain(java.util.List.of(quiet, loud))).isEqualTo(-7.0);
+        double peak = 1.9 * Math.pow(10, SongFiles.stemGain(java.util.List.of(loud)) / 20);
+        assertThat(20 * Math.log10(peak)).isLessThanOrEqualTo(SongFiles.STEM_PEAK_DBFS);
+    }
+
+    @Test
+    void aStemFileSaysTheGainItWasWrittenAt() {
+        assertThat(SongFiles.stemTags(Stem.DRUMS, -7))
+                .containsEntry("TITLE", "drums")
+                .containsEntry("CANTATA_STEM_GAIN_DB", "-7.0")
+                .hasEntrySatisfying("COMMENT", c -> assertThat(c).contains("raised 7.0 dB"));
     }
 
     @Test

@@ -390,19 +390,33 @@ public final class DiffRhythmRoutes implements Routes {
             path = "/api/download/{task_id}",
             methods = {HttpMethod.GET, HttpMethod.HEAD},
             summary = "Download a finished song (DiffRhythm)",
-            description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav; ?index=k for variation k of"
+            description = "44.1 kHz 16-bit stereo WAV as an attachment named <task_id>.wav (?format=mid: the song as a"
+                    + " Standard MIDI File, <task_id>.mid); ?index=k for variation k of"
                     + " batch_infer_num. 400 with the status while the task is not completed. HEAD, and byte ranges"
                     + " (Range: bytes=a-b, a-, -n; 206, or 416 past the end) for players and download managers.",
             tags = {"DiffRhythm"},
             pathParams = {@OpenApiParam(name = "task_id", required = true)},
-            queryParams = {@OpenApiParam(name = "index", type = Integer.class)},
+            queryParams = {
+                @OpenApiParam(name = "index", type = Integer.class),
+                @OpenApiParam(
+                        name = "format",
+                        description = "wav (the default: the song) or mid (Cantata's: its Standard MIDI File, type 1,"
+                                + " a track per part, the melody with its lyrics)")
+            },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/wav")),
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/midi")),
                 @OpenApiResponse(status = "400"),
                 @OpenApiResponse(status = "404")
             })
     void download(Context ctx) throws IOException {
         Task task = task(ctx);
+        String format = ctx.queryParam("format");
+        boolean midi = format != null && format.strip().equals("mid");
+        if (format != null && !midi && !format.strip().equals("wav")) {
+            throw ApiException.invalid(List.of(new ApiException.FieldProblem(
+                    "literal_error", "format", "Input should be 'wav' or 'mid'", format)));
+        }
         if (task.status() != TaskStatus.COMPLETED) {
             throw ApiException.badRequest("Task is not completed yet. Current status: " + status(task.status()));
         }
@@ -425,6 +439,14 @@ public final class DiffRhythmRoutes implements Routes {
                     "index " + index + " is out of range: this task made " + made
                             + (made == 1 ? " song (index 0)" : " songs (index 0–" + (made - 1) + ")"),
                     "index");
+        }
+        if (midi) {
+            byte[] file = songs.files()
+                    .midiFile(task.id(), index)
+                    .orElseThrow(() -> ApiException.notFound("Output file not found"));
+            String name = task.id() + (index == 0 ? "" : "-" + index) + ".mid";
+            BlobReply.send(ctx, file, "audio/midi", "attachment; filename=\"" + name + "\"");
+            return;
         }
         String name = task.id() + (index == 0 ? "" : "-" + index) + ".wav";
         BlobReply.send(

@@ -176,9 +176,10 @@ public final class FlashTtsRoutes implements Routes {
         SpeechInputs.speakable(
                 ctx, String.join("\n", parts.stream().map(Map.Entry::getValue).toList()), "text");
         Speaker speaker = voices.speaker();
-        AudioReply.Speech dialogue = sink -> {
+        AudioReply.Speech dialogue = (sink, gone) -> {
             for (Map.Entry<Voice, String> part : parts) {
-                speaker.speak(new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE), sink);
+                speaker.speak(
+                        new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE), sink, gone);
             }
         };
         reply(ctx, dialogue, say);

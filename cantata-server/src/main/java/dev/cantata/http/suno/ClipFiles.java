@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * A clip's files: its MP3 (which, asked for early, answers once the song is made, to HEAD as to GET), its cover and
- * its stems, each with HEAD and byte ranges ({@link BlobReply}). They are only read here: every file a clip has was
+ * A clip's files: its MP3 (which, asked for early, answers once the song is made, to HEAD as to GET), its cover, its
+ * stems and its Standard MIDI File, each with HEAD and byte ranges ({@link BlobReply}). They are only read here: every file a clip has was
  * written by the worker that made it.
  */
 final class ClipFiles {
@@ -29,11 +29,13 @@ final class ClipFiles {
 
     private final Clips clips;
     private final BlobStore blobs;
+    private final SongFiles files;
     private final Waiting waiting;
 
-    ClipFiles(Clips clips, BlobStore blobs, Waiting waiting) {
+    ClipFiles(Clips clips, BlobStore blobs, SongFiles files, Waiting waiting) {
         this.clips = clips;
         this.blobs = blobs;
+        this.files = files;
         this.waiting = waiting;
     }
 
@@ -46,6 +48,8 @@ final class ClipFiles {
             router.head("/api/image/{file}", this::image);
             router.get("/api/stems/{id}/{file}", this::stem);
             router.head("/api/stems/{id}/{file}", this::stem);
+            router.get("/api/midi/{file}", this::midi);
+            router.head("/api/midi/{file}", this::midi);
         });
     }
 
@@ -125,6 +129,34 @@ final class ClipFiles {
             throw ApiException.notFound("Stem not available");
         }
         BlobReply.send(ctx, blobs, SongFiles.stem(c.id(), 0, stem), "audio/flac", null, "Stem not available");
+    }
+
+    @OpenApi(
+            path = "/api/midi/{file}",
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
+            tags = {"Suno"},
+            summary = "A clip's song as a Standard MIDI File (Cantata's; Suno has none)",
+            pathParams = {@OpenApiParam(name = "file", required = true, description = "<clip id>.mid")},
+            description = "Type 1: a conductor track (tempo, 4/4, key, section markers), the sung melody with its"
+                    + " syllables as lyric events, and one named track per instrument part (General MIDI programs,"
+                    + " drums on channel 10). A stem clip answers with its song's. 404 while the clip is not complete."
+                    + " HEAD, and byte ranges as for the audio.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "audio/midi")),
+                @OpenApiResponse(status = "404")
+            })
+    void midi(Context ctx) throws IOException {
+        String id = strip(ctx.pathParam("file"), ".mid");
+        Clips.Clip c = clips.get(id);
+        if (c.task().status() != TaskStatus.COMPLETED) {
+            throw ApiException.notFound("MIDI not available: the clip "
+                    + (c.status() == ClipStatus.ERROR
+                            ? "failed: " + c.task().error()
+                            : "is still " + c.status().wire()));
+        }
+        byte[] midi = files.midiFile(c.info().task(), 0)
+                .orElseThrow(() -> ApiException.notFound("MIDI not available: the clip's files are gone"));
+        BlobReply.send(ctx, midi, "audio/midi", "inline; filename=\"" + c.id() + ".mid\"");
     }
 
     private static String strip(String file, String extension) {

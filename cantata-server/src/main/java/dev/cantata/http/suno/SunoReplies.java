@@ -90,7 +90,21 @@ final class SunoReplies {
                     c.info().type(),
                     c.info().tags(),
                     c.duration(),
-                    variant);
+                    withMidi(variant, c, base));
+        }
+
+        /**
+         * Cantata's {@code midi_url} after a song clip's own fields (Suno has none; its clients ignore what they do not
+         * know): the song as a Standard MIDI File, from the moment the clip exists (404 until it is complete).
+         */
+        private static Map<String, @Nullable Object> withMidi(
+                Map<String, @Nullable Object> variant, Clips.Clip c, String base) {
+            if (c.info().stem() != null || c.status() == ClipStatus.ERROR) {
+                return variant;
+            }
+            Map<String, @Nullable Object> fields = new LinkedHashMap<>(variant);
+            fields.put("midi_url", base + "/api/midi/" + c.id() + ".mid");
+            return fields;
         }
 
         @JsonAnyGetter

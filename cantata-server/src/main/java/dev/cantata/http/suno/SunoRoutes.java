@@ -149,7 +149,7 @@ public final class SunoRoutes implements Routes {
                 new ClipLibrary(store, songs.tasks(), songs.blobs(), clipRetention),
                 new ClipQueue(songs, store, credits),
                 waiting,
-                new ClipFiles(clips, songs.blobs(), waiting),
+                new ClipFiles(clips, songs.blobs(), songs.files(), waiting),
                 clients,
                 forwarded);
     }
@@ -187,6 +187,7 @@ public final class SunoRoutes implements Routes {
                 || path.startsWith("/api/audio/")
                 || path.startsWith("/api/image/")
                 || path.startsWith("/api/stems/")
+                || path.startsWith("/api/midi/")
                 || (path.equals("/api/generate") && BodyKind.known(ctx) == BodyKind.JSON);
     }
 

@@ -94,6 +94,40 @@ final class DiffRhythmRoutesTest {
     }
 
     @Test
+    void formatMidDownloadsTheSongAsAStandardMidiFileAndAnotherFormatIsRefused() throws Exception {
+        HttpResponse<byte[]> mid = download("/api/download/" + song + "?format=mid");
+        HttpResponse<byte[]> wav = download("/api/download/" + song + "?format=wav");
+        HttpResponse<byte[]> ogg = download("/api/download/" + song + "?format=ogg");
+        HttpResponse<byte[]> head = server.client.send(
+                HttpRequest.newBuilder(server.uri("/api/download/" + song + "?format=mid"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(mid.statusCode()).isEqualTo(200);
+        assertThat(mid.headers().firstValue("content-type")).hasValue("audio/midi");
+        assertThat(mid.headers().firstValue("content-disposition"))
+                .hasValue("attachment; filename=\"" + song + ".mid\"");
+        javax.sound.midi.Sequence sequence =
+                javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(mid.body()));
+        assertThat(javax.sound.midi.MidiSystem.getMidiFileFormat(new java.io.ByteArrayInputStream(mid.body()))
+                        .getType())
+                .isEqualTo(1);
+        assertThat(sequence.getMicrosecondLength() / 1e6)
+                .as("as long as the song")
+                .isCloseTo(95.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(sequence.getTracks().length)
+                .as("conductor, vocals, drums and at least bass and chords")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(wav.headers().firstValue("content-type")).hasValue("audio/wav");
+        assertThat(ogg.statusCode()).isEqualTo(422);
+        assertThat(json(ogg).get("detail").get(0).get("msg").asText()).isEqualTo("Input should be 'wav' or 'mid'");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("content-length")).hasValue(mid.body().length);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void theSeedsFlowQueuesReportsProgressAndDownloadsA95SecondStereoWav() throws Exception {
         HttpResponse<byte[]> wav = download("/api/download/" + song);
         JsonNode status = json(download("/api/status/" + song));
@@ -358,6 +392,7 @@ final class DiffRhythmRoutesTest {
                 .get("task_id")
                 .asText();
         HttpResponse<byte[]> early = download("/api/download/" + queued);
+        HttpResponse<byte[]> earlyMidi = download("/api/download/" + queued + "?format=mid");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("detail").asText()).isEqualTo("Task not found");
@@ -370,6 +405,8 @@ final class DiffRhythmRoutesTest {
         assertThat(early.statusCode()).isEqualTo(400);
         assertThat(json(early).get("detail").asText())
                 .matches("Task is not completed yet. Current status: (queued|processing)");
+        assertThat(earlyMidi.statusCode()).isEqualTo(400);
+        assertThat(json(earlyMidi).get("detail").asText()).startsWith("Task is not completed yet.");
         deleteWhileRunning(queued);
     }
 

@@ -57,5 +57,16 @@ final class SongTaskRestartTest {
             assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("completed");
             assertThat(second.get("/api/download/" + id).statusCode()).isEqualTo(200);
         }
+
+        try (TestServer third = TestServer.start(data, null)) {
+            java.net.http.HttpResponse<byte[]> midi = third.client.send(
+                    java.net.http.HttpRequest.newBuilder(third.uri("/api/download/" + id + "?format=mid"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(midi.statusCode()).as("the MIDI file outlives a restart").isEqualTo(200);
+            assertThat(javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(midi.body()))
+                            .getTracks())
+                    .hasSizeGreaterThanOrEqualTo(4);
+        }
     }
 }

@@ -241,7 +241,7 @@ final class SunoRoutesTest {
                 .body());
         JsonNode words = get("/api/get_aligned_lyrics?song_id=" + id);
 
-        assertThat(stems).hasSize(4);
+        assertThat(stems).hasSize(5);
         for (JsonNode stem : stems) {
             assertThat(stem.get("stem_from_id").asText()).isEqualTo(id);
             float[] audio = TestServer.ffmpegDecode(
@@ -257,6 +257,133 @@ final class SunoRoutesTest {
             last = w.get("start_s").asDouble();
         }
         assertThat(sung).startsWith("Morning", "rain", "upon", "the", "window");
+    }
+
+    /** Interleaved stereo float, decoded by the ffmpeg binary (not Cantata's decoder). */
+    static float[] stereoByFfmpeg(byte[] file) throws Exception {
+        Path in = Files.createTempFile("stem-", ".bin");
+        try {
+            Files.write(in, file);
+            Process p = new ProcessBuilder(
+                            "ffmpeg", "-v", "error", "-i", in.toString(), "-f", "f32le", "-ac", "2", "pipe:1")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            byte[] pcm = p.getInputStream().readAllBytes();
+            assertThat(p.waitFor()).isZero();
+            java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(pcm)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
+            float[] out = new float[floats.remaining()];
+            floats.get(out);
+            return out;
+        } finally {
+            Files.delete(in);
+        }
+    }
+
+    @Test
+    void stemFilesAre24BitFlacUnderFullScaleAndUndoingTheirGainTheySumToTheMixBeforeTheLimiter() throws Exception {
+        String id = made.get(0).get("id").asText();
+        waitComplete(id);
+
+        JsonNode stems = JSON.readTree(send("/api/generate_stems", "{\"audio_id\":\"" + id + "\"}", null)
+                .body());
+        float[] master =
+                CODECS.decodeStereo(Files.readAllBytes(data.resolve("blobs/tasks/" + id + "/song-0.wav")), 44_100, 600);
+
+        double[] sum = new double[master.length];
+        for (JsonNode stem : stems) {
+            byte[] flac = fetch(stem.get("audio_url").asText()).body();
+            assertThat(dev.cantata.audio.StreamInfo.of(flac).bitsPerSample()).isEqualTo(24);
+            String header = new String(flac, 0, Math.min(flac.length, 4096), StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher tag = java.util.regex.Pattern.compile("CANTATA_STEM_GAIN_DB=(-?[0-9.]+)")
+                    .matcher(header);
+            assertThat(tag.find()).as("the gain is in a Vorbis comment").isTrue();
+            double gain = Double.parseDouble(tag.group(1));
+            assertThat(gain).isLessThanOrEqualTo(-6.0);
+            float[] audio = stereoByFfmpeg(flac);
+            double peak = 0;
+            double dc = 0;
+            for (int i = 0; i < audio.length; i++) {
+                peak = Math.max(peak, Math.abs(audio[i]));
+                dc += audio[i];
+                if (i < sum.length) {
+                    sum[i] += audio[i] * Math.pow(10, -gain / 20);
+                }
+            }
+            assertThat(20 * Math.log10(peak)).as("peak, dBFS").isLessThanOrEqualTo(-0.99);
+            assertThat(Math.abs(dc / audio.length)).as("DC").isLessThan(1e-4);
+        }
+        // the master (16-bit) is the sum times the limiter's gain: at most 1, the same on both channels
+        int checked = 0;
+        for (int f = 0; f < master.length / 2; f++) {
+            if (Math.abs(sum[2 * f]) < 0.05 || Math.abs(sum[2 * f + 1]) < 0.05) {
+                continue;
+            }
+            double left = master[2 * f] / sum[2 * f];
+            assertThat(left).as("frame %d", f).isBetween(0.0, 1.002);
+            assertThat(master[2 * f + 1] / sum[2 * f + 1]).as("frame %d", f).isCloseTo(left, within(0.005));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(master.length / 20);
+    }
+
+    @Test
+    void aClipsMidiIsAType1FileWithTheVocalsLyricsAndATrackPerPart() throws Exception {
+        String id = made.get(1).get("id").asText();
+        waitComplete(id);
+
+        String midiUrl = get("/api/get?ids=" + id).get(0).get("midi_url").asText();
+        HttpResponse<byte[]> mid = fetch(midiUrl);
+        HttpResponse<byte[]> head = server.client.send(
+                HttpRequest.newBuilder(server.uri("/api/midi/" + id + ".mid"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> unknown = fetch(
+                server.uri("/api/midi/00000000-0000-0000-0000-000000000000.mid").toString());
+
+        assertThat(midiUrl).endsWith("/api/midi/" + id + ".mid");
+        assertThat(mid.statusCode()).isEqualTo(200);
+        assertThat(mid.headers().firstValue("content-type")).hasValue("audio/midi");
+        assertThat(head.headers().firstValueAsLong("content-length")).hasValue(mid.body().length);
+        javax.sound.midi.Sequence sequence =
+                javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(mid.body()));
+        List<String> names = new ArrayList<>();
+        List<String> lyrics = new ArrayList<>();
+        for (javax.sound.midi.Track track : sequence.getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                if (track.get(i).getMessage() instanceof javax.sound.midi.MetaMessage m) {
+                    String text = new String(m.getData(), StandardCharsets.ISO_8859_1);
+                    if (m.getType() == 0x03) {
+                        names.add(text);
+                    } else if (m.getType() == 0x05) {
+                        lyrics.add(text);
+                    }
+                }
+            }
+        }
+        assertThat(names.subList(1, 3)).containsExactly("Vocals", "Drums");
+        assertThat(names).anyMatch(n -> n.startsWith("Bass: "));
+        // the syllables spell the words the score aligns, in order
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (String piece : lyrics) {
+            if (piece.equals("-")) {
+                continue;
+            }
+            word.append(piece.endsWith("-") ? piece.substring(0, piece.length() - 1) : piece);
+            if (!piece.endsWith("-")) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        List<String> aligned = new ArrayList<>();
+        get("/api/get_aligned_lyrics?song_id=" + id)
+                .forEach(w -> aligned.add(w.get("word").asText()));
+        assertThat(words).isEqualTo(aligned);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).startsWith("Clip not found");
     }
 
     @Test
@@ -338,34 +465,40 @@ final class SunoRoutesTest {
         }
         String title = song.get("title").asText();
         assertThat(names)
-                .containsExactly(title + " (vocals)", title + " (drums)", title + " (bass)", title + " (other)");
+                .containsExactly(
+                        title + " (vocals)",
+                        title + " (backing)",
+                        title + " (drums)",
+                        title + " (bass)",
+                        title + " (other)");
         assertThat(found.get(0).get("lyric").asText())
                 .isEqualTo(song.get("lyric").asText());
-        assertThat(found.get(1).get("lyric").asText())
+        assertThat(found.get(2).get("lyric").asText())
                 .as("no words in the drums")
                 .isEmpty();
         assertThat(vocals.get("metadata").get("stem_from_id").asText()).isEqualTo(clip);
         assertThat(vocals.get("metadata").get("type").asText()).isEqualTo("stem");
         assertThat(ids(feed))
-                .containsExactlyInAnyOrder(stems.get(0), stems.get(1), stems.get(2), stems.get(3), clip, pair.get(1));
+                .containsExactlyInAnyOrder(
+                        stems.get(0), stems.get(1), stems.get(2), stems.get(3), stems.get(4), clip, pair.get(1));
         assertThat(ids(JSON.readTree(call("POST", "/api/generate_stems", "{\"audio_id\":\"" + clip + "\"}", key)
                         .body())))
                 .as("asked again, the same clips")
                 .containsExactlyElementsOf(stems);
         assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(0)))
                 .isEqualTo(get("/api/get_aligned_lyrics?song_id=" + clip));
-        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(1))).isEmpty();
+        assertThat(get("/api/get_aligned_lyrics?song_id=" + stems.get(2))).isEmpty();
         for (String path : List.of("/api/extend_audio", "/api/generate_stems")) {
             HttpResponse<String> refused = call("POST", path, "{\"audio_id\":\"" + stems.get(0) + "\"}", key);
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("stem of clip " + clip);
         }
 
-        HttpResponse<String> drumsGone = call("DELETE", "/api/clip?id=" + stems.get(1), null, key);
+        HttpResponse<String> drumsGone = call("DELETE", "/api/clip?id=" + stems.get(2), null, key);
 
         assertThat(drumsGone.statusCode()).isEqualTo(200);
         assertThat(ids(get("/api/get?ids=" + String.join(",", stems) + "," + clip)))
-                .containsExactly(stems.get(0), stems.get(2), stems.get(3), clip);
+                .containsExactly(stems.get(0), stems.get(1), stems.get(3), stems.get(4), clip);
         assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode())
                 .as("the clip's files stay")
                 .isEqualTo(200);
@@ -375,7 +508,7 @@ final class SunoRoutesTest {
 
         assertThat(all.get("deleted"))
                 .extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder(clip, stems.get(0), stems.get(2), stems.get(3));
+                .containsExactlyInAnyOrder(clip, stems.get(0), stems.get(1), stems.get(3), stems.get(4));
         assertThat(get("/api/get?ids=" + String.join(",", stems))).isEmpty();
         assertThat(fetch(found.get(0).get("audio_url").asText()).statusCode()).isEqualTo(404);
         assertThat(ids(JSON.readTree(call("GET", "/api/get", null, key).body())))
