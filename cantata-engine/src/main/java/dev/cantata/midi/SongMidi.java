@@ -201,7 +201,6 @@ public final class SongMidi {
         return parts;
     }
 
-    /** The lowest channel no part plays on (never the drums'), for the melody. */
     /** The channels no instrument uses, lowest first; the last channel when every one is taken (the voices share it). */
     private static List<Integer> freeChannels(List<Part> parts) {
         List<Integer> free = new ArrayList<>();
