@@ -257,7 +257,9 @@ public final class SongEngine {
         for (Score.Voice v : score.voices()) {
             if (heard.test(v.phrase())) {
                 VoiceProfile who = v.partner() && partner != null ? partner : voice;
-                takes.add(new Take(v.phrase(), who, v.phrase(), Seat.of(v)));
+                for (Score.Phrase line : v.role() == Score.Role.PAD ? eachNote(v.phrase()) : List.of(v.phrase())) {
+                    takes.add(new Take(line, who, line, Seat.of(v)));
+                }
             }
         }
         int frames = (int) Math.round(score.length() * Song.RATE);
@@ -299,6 +301,21 @@ public final class SongEngine {
             pool.shutdownNow();
         }
         return new Takes(lead, backing);
+    }
+
+    /**
+     * A pad's notes as phrases of one vowel each: backing singers breathe and sound each chord anew, and a held chord
+     * that comes back (the same pitch for as long) is then sung once for the whole song, from the singer's cache.
+     */
+    private static List<Score.Phrase> eachNote(Score.Phrase pad) {
+        List<Score.Phrase> notes = new ArrayList<>();
+        for (int i = 0; i < pad.notes().size(); i++) {
+            Score.Note n = pad.notes().get(i);
+            Score.Word word = pad.words().get(i);
+            notes.add(new Score.Phrase(
+                    word.word(), pad.part(), List.of(new Score.Note(n.start(), n.end(), n.pitch(), 0)), List.of(word)));
+        }
+        return notes;
     }
 
     /** Adds {@code audio} into {@code track} starting at {@code seconds}, with 5 ms fades so no join clicks. */
