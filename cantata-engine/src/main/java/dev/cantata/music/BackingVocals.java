@@ -46,19 +46,20 @@ final class BackingVocals {
             if (phrase.part() != Lyrics.Part.CHORUS) {
                 continue;
             }
-            if (singers.duet() && phrase.start() >= lastChorus - 1e-6) {
+            boolean together = singers.duet() && phrase.start() >= lastChorus - 1e-6;
+            if (!together && backing.harmonies() == 0) {
+                continue;
+            }
+            Score.Phrase high = Harmony.of(phrase, score.chords(), singers.high() + 4);
+            if (together) {
                 // both singers sing the last chorus: the partner takes the harmony nearest its own register
-                Score.Phrase high = Harmony.of(phrase, score.chords(), singers.high() + 4);
                 Score.Phrase line = singers.leadIsMale()
                         ? transpose(Harmony.under(phrase, high, score.chords()), 12)
                         : transpose(high, -12);
                 voices.add(new Score.Voice(Score.Role.HIGH_HARMONY, true, PARTNER_PAN, line));
                 continue;
             }
-            Score.Phrase high = Harmony.of(phrase, score.chords(), singers.high() + 4);
-            if (backing.harmonies() >= 1) {
-                voices.add(new Score.Voice(Score.Role.HIGH_HARMONY, false, HIGH_PAN, high));
-            }
+            voices.add(new Score.Voice(Score.Role.HIGH_HARMONY, false, HIGH_PAN, high));
             if (backing.harmonies() >= 2) {
                 voices.add(new Score.Voice(
                         Score.Role.LOW_HARMONY, false, LOW_PAN, Harmony.under(phrase, high, score.chords())));
@@ -139,7 +140,7 @@ final class BackingVocals {
         int best = from;
         int distance = Integer.MAX_VALUE;
         for (int p = from; p <= to; p++) {
-            if (contains(tones, Math.floorMod(p, 12)) && Math.abs(p - pitch) < distance) {
+            if (Harmony.contains(tones, Math.floorMod(p, 12)) && Math.abs(p - pitch) < distance) {
                 best = p;
                 distance = Math.abs(p - pitch);
             }
@@ -150,20 +151,11 @@ final class BackingVocals {
     /** The next chord tone strictly above {@code pitch}. */
     static int nextToneAbove(int pitch, int[] tones) {
         for (int p = pitch + 1; p <= pitch + 12; p++) {
-            if (contains(tones, Math.floorMod(p, 12))) {
+            if (Harmony.contains(tones, Math.floorMod(p, 12))) {
                 return p;
             }
         }
         return pitch + 12;
-    }
-
-    private static boolean contains(int[] tones, int pitchClass) {
-        for (int t : tones) {
-            if (t == pitchClass) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code phrase} moved by {@code semitones}. */

@@ -71,7 +71,8 @@ final class Harmony {
         return pitch - 8;
     }
 
-    private static boolean contains(int[] tones, int pitchClass) {
+    /** Whether {@code pitchClass} is one of a chord's {@code tones}. */
+    static boolean contains(int[] tones, int pitchClass) {
         for (int t : tones) {
             if (t == pitchClass) {
                 return true;

@@ -218,12 +218,12 @@ public final class SongEngine {
     /** The sung tracks of a song: the lead, and the voices around it by where they sit. */
     private record Takes(float[] lead, Map<Seat, float[]> backing) {}
 
-    /** One phrase to sing: its notes as sung, by whom, and the track it goes to (null: the lead's). */
+    /**
+     * One phrase to sing: its notes as sung (transposing keeps their times, so it is placed at its own start), by
+     * whom, and the track it goes to (null: the lead's).
+     */
     private record Take(
-            Score.Phrase line,
-            VoiceProfile who,
-            Score.Phrase placed,
-            @Nullable Seat seat) {}
+            Score.Phrase line, VoiceProfile who, @Nullable Seat seat) {}
 
     /**
      * Sings the lead's phrases and the voices around it that {@code heard} accepts, {@link #parallelism} at a time
@@ -249,16 +249,16 @@ public final class SongEngine {
                 continue;
             }
             if (partner != null && i % 4 >= 2 && phrase.start() < together - 1e-6) { // a duet trades two lines
-                takes.add(new Take(BackingVocals.transpose(phrase, male ? 12 : -12), partner, phrase, null));
+                takes.add(new Take(BackingVocals.transpose(phrase, male ? 12 : -12), partner, null));
             } else {
-                takes.add(new Take(phrase, voice, phrase, null));
+                takes.add(new Take(phrase, voice, null));
             }
         }
         for (Score.Voice v : score.voices()) {
             if (heard.test(v.phrase())) {
                 VoiceProfile who = v.partner() && partner != null ? partner : voice;
                 for (Score.Phrase line : v.role() == Score.Role.PAD ? eachNote(v.phrase()) : List.of(v.phrase())) {
-                    takes.add(new Take(line, who, line, Seat.of(v)));
+                    takes.add(new Take(line, who, Seat.of(v)));
                 }
             }
         }
@@ -284,7 +284,7 @@ public final class SongEngine {
                 place(
                         track,
                         Resampler.resample(one.audio(), Song.RATE),
-                        take.placed().start() - one.lead());
+                        take.line().start() - one.lead());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
