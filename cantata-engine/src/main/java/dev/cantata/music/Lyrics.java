@@ -109,7 +109,7 @@ public record Lyrics(List<Section> sections, boolean timed) {
         }
         StringBuilder text = new StringBuilder();
         all.forEach(l -> text.append(l.text()).append('\n'));
-        throw new LyricsException("no line can be sung: " + Coverage.of(text).whyNothingSpoken());
+        throw new LyricsException("no line can be sung: " + Coverage.of(text).whyNothingSung());
     }
 
     /** Timed lyrics with every line {@code seconds} later (lines moved before zero are dropped); untimed ones as they are. */

@@ -18,11 +18,12 @@ final class UnsungLyricsTest {
             assertThatThrownBy(() -> Lyrics.parse(text))
                     .as(text)
                     .isInstanceOf(Lyrics.LyricsException.class)
-                    .hasMessageStartingWith("no line can be sung: nothing in it can be spoken: it holds ");
+                    .hasMessageStartingWith("no line can be sung: nothing in it can be sung: it holds ");
         }
         assertThatThrownBy(() -> Lyrics.parseLrc(CHINESE_LRC))
-                .hasMessage("no line can be sung: nothing in it can be spoken: it holds 16 characters in Han script"
-                        + " (Chinese, Japanese), and Cantata's voices speak Latin-script (English) text so far");
+                .hasMessage("no line can be sung: nothing in it can be sung: it holds 16 characters in Han script"
+                        + " (Chinese, Japanese), and Cantata sings Latin-script (English) lyrics so far; other languages"
+                        + " are spoken (/speak, /v1/audio/speech) but not yet sung");
     }
 
     @Test
