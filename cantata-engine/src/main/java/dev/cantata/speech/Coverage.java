@@ -30,6 +30,9 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
     /** The scripts MaryTTS reads: Latin alone. */
     public static final Set<UnicodeScript> LATIN = Set.of(UnicodeScript.LATIN);
 
+    /** The scripts songs are sung in: Latin (MaryTTS, English) and Han (espeak-ng, Mandarin). */
+    public static final Set<UnicodeScript> SUNG = Set.of(UnicodeScript.LATIN, UnicodeScript.HAN);
+
     /**
      * Counts the letters, digits and pictographs of {@code text} that MaryTTS (Latin script) reads; punctuation,
      * spaces and marks count as nothing.
@@ -96,25 +99,30 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
     }
 
     /**
-     * Why lyrics with {@linkplain #nothingSpoken() nothing spoken} (counted for the singer, {@link #of(CharSequence)})
-     * cannot be sung: the singer is MaryTTS's English voice, while speech reads every language espeak-ng knows.
+     * Why lyrics with {@linkplain #nothingSpoken() nothing spoken} (counted over {@link #SUNG}) cannot be sung: songs
+     * are sung in English and Mandarin, while speech reads every language espeak-ng knows.
      */
     public String whyNothingSung() {
         if (complete()) {
             return "it has no letters or digits, so there is nothing to sing";
         }
-        return "nothing in it can be sung: it holds " + unspokenSummary() + ", and Cantata sings Latin-script"
-                + " (English) lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet sung";
+        return "nothing in it can be sung: it holds " + unspokenSummary() + ", and Cantata sings English and Chinese"
+                + " (Mandarin) lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet sung";
     }
 
     /** The characters of {@code text} that are not pronounced, runs joined by a space, e.g. {@code "你好 世界"}. */
     public static String unspokenText(CharSequence text) {
+        return unspokenText(text, LATIN);
+    }
+
+    /** The characters of {@code text} that no script of {@code scripts} reads, runs joined by a space. */
+    public static String unspokenText(CharSequence text, Set<UnicodeScript> scripts) {
         StringBuilder out = new StringBuilder();
         boolean gap = false;
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
-            Kind kind = kind(cp, LATIN);
+            Kind kind = kind(cp, scripts);
             if (kind == Kind.UNSPOKEN || kind == Kind.PICTOGRAPH) {
                 if (gap && !out.isEmpty()) {
                     out.append(' ');

@@ -127,15 +127,16 @@ final class UnspeakableTextTest {
     }
 
     @Test
-    void aChineseLrcIsRefusedByDiffRhythmAndQueuesNothing() throws Exception {
-        String lrc = "[00:05.00]我们的爱情像一首歌\n[00:10.00]在风中轻轻地唱\n";
+    void anLrcInAScriptNothingSingsIsRefusedByDiffRhythmAndQueuesNothing() throws Exception {
+        String lrc = "[00:05.00]Привет, как дела\n[00:10.00]Сегодня хороший день\n";
         HttpResponse<byte[]> r = generate(lrc);
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("detail").asText())
-                .isEqualTo("lyrics: no line can be sung: nothing in it can be sung: it holds 16 characters in Han"
-                        + " script (Chinese, Japanese), and Cantata sings Latin-script (English) lyrics so far; other"
-                        + " languages are spoken (/speak, /v1/audio/speech) but not yet sung");
+                .isEqualTo("lyrics: no line can be sung: nothing in it can be sung: it holds 31 characters in Cyrillic"
+                        + " script (Russian, Ukrainian, Bulgarian, Serbian), and Cantata sings English and Chinese"
+                        + " (Mandarin) lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet"
+                        + " sung");
         assertThat(server.server
                         .tasks()
                         .load(dev.cantata.songs.SongJob.KIND, null)
@@ -146,21 +147,21 @@ final class UnspeakableTextTest {
 
     @Test
     void aDiffRhythmSongWithSomeUnsingableLinesIsQueuedAndTheReplySaysWhichAreNotSung() throws Exception {
-        String lrc = "[00:05.00]Morning rain upon the window\n[00:10.00]在风中轻轻地唱\n";
+        String lrc = "[00:05.00]Morning rain upon the window\n[00:10.00]Сегодня хороший\n";
         HttpResponse<byte[]> r = generate(lrc);
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).get("message").asText())
-                .isEqualTo("Music generation task queued successfully; not sung (in 1 line): 7 characters in Han"
-                        + " script (Chinese, Japanese)");
+                .isEqualTo("Music generation task queued successfully; not sung (in 1 line): 14 characters in Cyrillic"
+                        + " script (Russian, Ukrainian, Bulgarian, Serbian)");
         String id = json(r).get("task_id").asText();
         assertThat(server.server.tasks().cancel(java.util.UUID.fromString(id))).isPresent();
     }
 
     @Test
-    void sunoCustomLyricsInChineseAreRefusedInSunosShape() throws Exception {
+    void sunoCustomLyricsInKoreanAreRefusedInSunosShape() throws Exception {
         HttpResponse<byte[]> r = server.postJson(
-                "/api/custom_generate", "{\"prompt\":\"[Verse]\\n我们的爱情像一首歌\",\"tags\":\"pop\",\"title\":\"Love\"}");
+                "/api/custom_generate", "{\"prompt\":\"[Verse]\\n안녕하세요 여러분\",\"tags\":\"pop\",\"title\":\"Hi\"}");
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("error").asText()).startsWith("no line can be sung: nothing in it can be sung");
