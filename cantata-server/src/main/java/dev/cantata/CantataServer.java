@@ -21,6 +21,8 @@ import dev.cantata.jobs.RetentionSweeper;
 import dev.cantata.jobs.TaskHandler;
 import dev.cantata.jobs.TaskStore;
 import dev.cantata.jobs.TaskWorkers;
+import dev.cantata.language.LanguageDetector;
+import dev.cantata.language.Languages;
 import dev.cantata.songs.Seeds;
 import dev.cantata.songs.SongFiles;
 import dev.cantata.songs.SongJob;
@@ -105,17 +107,22 @@ public final class CantataServer implements AutoCloseable {
                         "ffmpeg is not installed: opus, aac and flac output, non-WAV uploads and stems are unavailable");
             }
             SongFiles songFiles = new SongFiles(blobs, codecs);
-            Studio studio = new Studio(Optional.ofNullable(settings.soundfont()), settings.engines());
+            // espeak-ng answers in milliseconds, so its languages (and their voices) are known before the first
+            // request;
+            // one detector for speech and songs (it loads its 80 MB of models when first asked)
+            Optional<EspeakEngine> espeak = EspeakEngine.find(settings.engines());
+            LanguageDetector detector =
+                    LanguageDetector.of(espeak.map(EspeakEngine::languages).orElseGet(Languages::englishOnly));
+            Studio studio = new Studio(
+                    Optional.ofNullable(settings.soundfont()), settings.engines(), espeak.orElse(null), detector);
             Map<String, TaskHandler> allHandlers = new HashMap<>(handlers);
             allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
             TaskWorkers workers = new TaskWorkers(
                     tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
-            // espeak-ng answers in milliseconds, so its languages (and their voices) are known before the first request
-            java.util.Optional<EspeakEngine> espeak = EspeakEngine.find(settings.engines());
             LanguageVoices languageVoices =
                     espeak.map(e -> LanguageVoices.of(e.languages())).orElseGet(LanguageVoices::none);
             Voices voices = new Voices(
-                    Voices.start(settings.engines(), espeak.orElse(null)),
+                    Voices.start(settings.engines(), espeak.orElse(null), detector),
                     codecs,
                     new SpeakerLibrary(database, blobs, clock, languageVoices));
             List<Routes> routes = new ArrayList<>();

@@ -78,7 +78,10 @@ public final class LanguageDetector {
     private final Languages languages;
     private final Map<UnicodeScript, Language> byScript = new EnumMap<>(UnicodeScript.class);
     private final Map<String, UnicodeScript> scriptOf;
-    private final com.github.pemistahl.lingua.api.@Nullable LanguageDetector lingua;
+    /** Lingua's languages; empty when there are fewer than two to tell apart. */
+    private final List<com.github.pemistahl.lingua.api.Language> known;
+    /** Lingua, loaded on first use (0.7 s, 80 MB): a node that is only asked English never loads it. */
+    private volatile com.github.pemistahl.lingua.api.@Nullable LanguageDetector lingua;
 
     private LanguageDetector(Languages languages) {
         this.languages = languages;
@@ -86,6 +89,7 @@ public final class LanguageDetector {
         Map<String, UnicodeScript> scripts = new java.util.HashMap<>();
         byScript.forEach((script, language) -> scripts.putIfAbsent(language.tag(), script));
         List<com.github.pemistahl.lingua.api.Language> known = new ArrayList<>();
+        this.known = known;
         SHARED.forEach((script, codes) -> {
             for (String code : codes) {
                 Optional<Language> spoken = languages.find(code);
@@ -97,15 +101,30 @@ public final class LanguageDetector {
             }
         });
         this.scriptOf = Collections.unmodifiableMap(scripts);
-        this.lingua = known.size() < 2
-                ? null
-                : LanguageDetectorBuilder.fromLanguages(known.toArray(com.github.pemistahl.lingua.api.Language[]::new))
-                        .withLowAccuracyMode()
-                        .withPreloadedLanguageModels()
-                        .build();
     }
 
-    /** A detector over {@code languages}; with more than English it loads Lingua's models (about 0.7 s, 80 MB). */
+    private com.github.pemistahl.lingua.api.@Nullable LanguageDetector lingua() {
+        com.github.pemistahl.lingua.api.LanguageDetector loaded = lingua;
+        if (loaded == null && known.size() >= 2) {
+            synchronized (this) {
+                loaded = lingua;
+                if (loaded == null) {
+                    loaded = LanguageDetectorBuilder.fromLanguages(
+                                    known.toArray(com.github.pemistahl.lingua.api.Language[]::new))
+                            .withLowAccuracyMode()
+                            .withPreloadedLanguageModels()
+                            .build();
+                    lingua = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * A detector over {@code languages}; with more than English it loads Lingua's models (about 0.7 s, 80 MB) the
+     * first time a text in a shared script is asked about. One per node: speech and songs share it.
+     */
     public static LanguageDetector of(Languages languages) {
         return new LanguageDetector(languages);
     }
@@ -146,6 +165,7 @@ public final class LanguageDetector {
     /** The language of {@code text} among those that write {@code script}. */
     private Language detectIn(String text, UnicodeScript script) {
         Language byDefault = byScript.getOrDefault(script, Language.ENGLISH);
+        com.github.pemistahl.lingua.api.LanguageDetector lingua = lingua();
         if (lingua == null || !SHARED.containsKey(script)) {
             return byDefault;
         }

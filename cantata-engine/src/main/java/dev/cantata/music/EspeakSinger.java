@@ -3,18 +3,22 @@ package dev.cantata.music;
 import dev.cantata.audio.Pcm;
 import dev.cantata.audio.PitchTracker;
 import dev.cantata.audio.Psola;
+import dev.cantata.audio.Resampler;
 import dev.cantata.language.Language;
 import dev.cantata.language.Mandarin;
 import dev.cantata.speech.BoundedCache;
 import dev.cantata.speech.EspeakEngine;
 import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.VoiceProfile;
+import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Sings Mandarin with espeak-ng, which has no note interface: each syllable (a Hanzi; a Latin word's vowel groups) is
+ * Sings Mandarin, Japanese (its kana) and the Latin-script languages of espeak-ng with espeak-ng, which has no note
+ * interface: each syllable (a Hanzi; a kana mora; a Latin word's vowel groups) is
  * spoken alone in its level tone (tone 1: the flattest source, since sung Mandarin lets the melody override the lexical
  * tone), cut into its onset consonant and its voiced part, and the voiced part is re-timed and re-pitched by {@link
  * Psola} onto the note: the vowel starts on the beat and holds until the next syllable's consonant, and its F0 follows
@@ -23,7 +27,7 @@ import java.util.Locale;
  * pitch moved with the vowel's; a nasal coda (-n, -ng) keeps its length at the note's end, so the vowel is what is
  * held, as singers hold it. Joins are faded over {@link #FADE} seconds, so syllables meet without clicks.
  */
-final class EspeakSinger implements Singer {
+final class EspeakSinger {
     /** Joins between a syllable's parts and between syllables are faded over this, against clicks. */
     static final double FADE = 0.005;
     /** How long the last vowel of a phrase, or one before a rest, rings on past its note while the voice releases. */
@@ -32,6 +36,8 @@ final class EspeakSinger implements Singer {
     static final double MAX_HEAD = 0.06;
     /** A nasal coda keeps at most this much. */
     static final double MAX_CODA = 0.07;
+    /** The rate syllables are cut and sung at: espeak-ng's own. */
+    static final int RATE = 22_050;
     /** The base voice's median F0 (a profile's pitch 1): speech's. */
     private static final double BASE_F0 = 167;
 
@@ -41,6 +47,23 @@ final class EspeakSinger implements Singer {
 
     EspeakSinger(EspeakEngine espeak) {
         this.espeak = espeak;
+    }
+
+    /** This singer with Latin-script words in {@code latin} (English words inside Chinese lines are English). */
+    Singer in(Language latin) {
+        Language japanese = espeak.languages().find("ja").orElse(null);
+        return new Singer() {
+            @Override
+            public LineSyllables read(String line) {
+                return EspeakSinger.read(line, latin, japanese);
+            }
+
+            @Override
+            public MarySinger.Sung sing(Score.Phrase phrase, VoiceProfile voice, Genre.Singing singing)
+                    throws SpeechException {
+                return EspeakSinger.this.sing(units(phrase.text(), latin, japanese), phrase, voice, singing);
+            }
+        };
     }
 
     /** One sung unit: what espeak-ng is given, in which language, and what the composer knows of it. */
@@ -57,16 +80,28 @@ final class EspeakSinger implements Singer {
 
     /**
      * {@code line} as sung units: a Hanzi is one syllable (its pinyin, read as words: 银行 is yin hang), stressed
-     * unless its tone is neutral; a Latin word is one syllable per vowel group, the first stressed. Other characters
-     * (digits, punctuation) are not sung.
+     * unless its tone is neutral; a kana is one mora (with the small kana and the long mark after it), each its own
+     * word, and in a line with kana the kanji are not sung (espeak-ng reads kana only); a Latin word, in {@code latin},
+     * is one syllable per vowel group, the first stressed. Other characters (digits, punctuation) are not sung.
      */
-    static List<Unit> units(String line) {
+    static List<Unit> units(String line, Language latin, @Nullable Language japanese) {
         List<Unit> units = new ArrayList<>();
+        boolean kana = japanese != null && Singers.isJapanese(line);
         int word = 0;
         int i = 0;
         while (i < line.length()) {
             int cp = line.codePointAt(i);
-            if (Mandarin.isHanzi(cp)) {
+            if (japanese != null && kana && isKana(cp)) {
+                int end = i + Character.charCount(cp);
+                while (end < line.length() && isMoraTail(line.charAt(end))) {
+                    end++;
+                }
+                String mora = line.substring(i, end);
+                units.add(new Unit(mora, japanese, word++, mora, true));
+                i = end;
+            } else if (kana && Mandarin.isHanzi(cp)) {
+                i += Character.charCount(cp); // a kanji: not read
+            } else if (Mandarin.isHanzi(cp)) {
                 int end = i;
                 while (end < line.length() && Mandarin.isHanzi(line.codePointAt(end))) {
                     end += Character.charCount(line.codePointAt(end));
@@ -94,10 +129,12 @@ final class EspeakSinger implements Singer {
                         && line.charAt(end) < 0x250) {
                     end++;
                 }
-                String latin = line.substring(i, end);
-                List<String> chunks = vowelGroups(latin);
+                String written = line.substring(i, end);
+                // a final e is silent in English and French ("love", "belle"), sung in German and Spanish ("Liebe")
+                List<String> chunks =
+                        vowelGroups(written, latin.english() || latin.tag().startsWith("fr"));
                 for (int k = 0; k < chunks.size(); k++) {
-                    units.add(new Unit(chunks.get(k), Language.ENGLISH, word, latin, k == 0));
+                    units.add(new Unit(chunks.get(k), latin, word, written, k == 0));
                 }
                 word++;
                 i = end;
@@ -109,7 +146,7 @@ final class EspeakSinger implements Singer {
     }
 
     /** A Latin word in syllables by its vowel groups: a consonant between two vowels starts the second. */
-    static List<String> vowelGroups(String word) {
+    static List<String> vowelGroups(String word, boolean silentFinalE) {
         String lower = word.toLowerCase(Locale.ROOT);
         List<int[]> groups = new ArrayList<>();
         for (int i = 0; i < lower.length(); ) {
@@ -124,8 +161,11 @@ final class EspeakSinger implements Singer {
                 i++;
             }
         }
-        // a final silent e ("love", "time") is no syllable of its own
-        if (groups.size() > 1 && lower.endsWith("e") && groups.get(groups.size() - 1)[0] == lower.length() - 1) {
+        // a silent final e ("love", "time") is no syllable of its own
+        if (silentFinalE
+                && groups.size() > 1
+                && lower.endsWith("e")
+                && groups.get(groups.size() - 1)[0] == lower.length() - 1) {
             groups.remove(groups.size() - 1);
         }
         if (groups.size() <= 1) {
@@ -144,13 +184,22 @@ final class EspeakSinger implements Singer {
     }
 
     private static boolean isVowel(char c) {
-        return "aeiouy".indexOf(c) >= 0;
+        return "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ".indexOf(c) >= 0;
     }
 
-    @Override
-    public LineSyllables read(String line) {
+    private static boolean isKana(int cp) {
+        UnicodeScript script = UnicodeScript.of(cp);
+        return Character.isLetter(cp) && (script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA);
+    }
+
+    /** The small kana (ゃ, ョ, ぁ…), the long mark and the geminate っ belong to the mora before them. */
+    private static boolean isMoraTail(char c) {
+        return "ゃゅょぁぃぅぇぉゎャュョァィゥェォヮっッーゝゞヽヾ".indexOf(c) >= 0;
+    }
+
+    static LineSyllables read(String line, Language latin, @Nullable Language japanese) {
         List<LineSyllables.Syllable> syllables = new ArrayList<>();
-        for (Unit unit : units(line)) {
+        for (Unit unit : units(line, latin, japanese)) {
             syllables.add(new LineSyllables.Syllable(unit.word(), unit.wordText(), unit.stressed()));
         }
         return new LineSyllables(line, syllables);
@@ -173,7 +222,8 @@ final class EspeakSinger implements Singer {
         if (cached != null) {
             return cached;
         }
-        Spoken cut = cut(espeak.speak(unit.say(), unit.language(), profile, () -> false));
+        // one rate for every syllable of a phrase: speech's pitch correction declares a syllable at its own rate
+        Spoken cut = cut(Resampler.resample(espeak.speak(unit.say(), unit.language(), profile, () -> false), RATE));
         spoken.put(key, cut);
         return cut;
     }
@@ -221,13 +271,12 @@ final class EspeakSinger implements Singer {
         return Math.sqrt(sum / n);
     }
 
-    @Override
-    public MarySinger.Sung sing(Score.Phrase phrase, VoiceProfile voice, Genre.Singing singing) throws SpeechException {
-        List<Unit> units = units(phrase.text());
+    MarySinger.Sung sing(List<Unit> units, Score.Phrase phrase, VoiceProfile voice, Genre.Singing singing)
+            throws SpeechException {
         List<Score.Note> spans = MarySinger.syllableSpans(phrase.notes());
         int n = Math.min(units.size(), spans.size());
         if (n == 0) {
-            return new MarySinger.Sung(new Pcm(new float[0], 22_050), 0);
+            return new MarySinger.Sung(new Pcm(new float[0], RATE), 0);
         }
         double tract = voice.tract();
         // the syllables are spoken near the phrase's pitch, a semitone grid apart, so PSOLA moves them little

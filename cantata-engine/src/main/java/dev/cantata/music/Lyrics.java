@@ -4,6 +4,7 @@ import dev.cantata.speech.Coverage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,28 +87,22 @@ public record Lyrics(List<Section> sections, boolean timed) {
 
     /**
      * What is sung, in which language, for people: {@code "Sung in Chinese (Mandarin), 8 lines, and English, 2
-     * lines."}; empty for an instrumental or lyrics none of which can be sung.
+     * lines."}, the Latin-script lines in {@code latin} (the song's language, {@link SongEngine#latinLanguage}); empty
+     * for an instrumental or lyrics none of which can be sung.
      */
-    public String sungLanguages() {
-        int mandarin = 0;
-        int english = 0;
+    public String sungLanguages(dev.cantata.language.Language latin) {
+        Map<String, Integer> lines = new java.util.LinkedHashMap<>();
         for (Line line : lines()) {
             if (Coverage.of(line.text(), Coverage.SUNG).nothingSpoken()) {
                 continue;
             }
-            if (Singers.isMandarin(line.text())) {
-                mandarin++;
-            } else {
-                english++;
-            }
+            String language = Singers.isJapanese(line.text())
+                    ? "Japanese"
+                    : Singers.isMandarin(line.text()) ? "Chinese (Mandarin)" : latin.name();
+            lines.merge(language, 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        if (mandarin > 0) {
-            parts.add("Chinese (Mandarin), " + mandarin + (mandarin == 1 ? " line" : " lines"));
-        }
-        if (english > 0) {
-            parts.add("English, " + english + (english == 1 ? " line" : " lines"));
-        }
+        lines.forEach((language, count) -> parts.add(language + ", " + count + (count == 1 ? " line" : " lines")));
         return parts.isEmpty() ? "" : "Sung in " + String.join(", and ", parts) + ".";
     }
 

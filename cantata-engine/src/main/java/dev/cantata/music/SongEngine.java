@@ -3,6 +3,8 @@ package dev.cantata.music;
 import dev.cantata.audio.Mixer;
 import dev.cantata.audio.Pcm;
 import dev.cantata.audio.Resampler;
+import dev.cantata.language.LanguageDetector;
+import dev.cantata.language.Languages;
 import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.EspeakEngine;
 import dev.cantata.speech.MaryEngine;
@@ -30,7 +32,7 @@ public final class SongEngine {
     /** The master's true-peak ceiling: 0.2 dB under the −1 dBTP promise, so meters that oversample differently agree. */
     public static final double CEILING_DBTP = -1.2;
 
-    private final Singer singer;
+    private final Singers singers;
     private final InstrumentRenderer instruments;
     private final boolean harmonies;
     /** How many phrases are sung at once: as many as the speech engine synthesises in parallel. */
@@ -47,14 +49,21 @@ public final class SongEngine {
      * ({@code harmonies} false: the lead alone, what {@code cantata bench voice} compares against, to price them).
      */
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments, boolean harmonies) {
-        this(engine, null, instruments, harmonies);
+        this(engine, null, LanguageDetector.of(Languages.englishOnly()), instruments, harmonies);
     }
 
-    /** An engine that sings English with MaryTTS and Chinese with {@code espeak} (absent: English alone). */
+    /**
+     * An engine that sings English with MaryTTS and the other languages with {@code espeak} (absent: English alone),
+     * telling the Latin-script ones apart with {@code detector} (asked once a song).
+     */
     public SongEngine(
-            MaryEngine engine, @Nullable EspeakEngine espeak, InstrumentRenderer instruments, boolean harmonies) {
+            MaryEngine engine,
+            @Nullable EspeakEngine espeak,
+            LanguageDetector detector,
+            InstrumentRenderer instruments,
+            boolean harmonies) {
         this(
-                new Singers(new MarySinger(engine), espeak == null ? null : new EspeakSinger(espeak)),
+                new Singers(new MarySinger(engine), espeak == null ? null : new EspeakSinger(espeak), detector),
                 instruments,
                 harmonies,
                 engine.engines(),
@@ -62,16 +71,21 @@ public final class SongEngine {
     }
 
     private SongEngine(
-            Singer singer,
+            Singers singers,
             InstrumentRenderer instruments,
             boolean harmonies,
             int parallelism,
             java.util.function.@Nullable Consumer<float[]> dryLead) {
-        this.singer = singer;
+        this.singers = singers;
         this.instruments = instruments;
         this.harmonies = harmonies;
         this.parallelism = parallelism;
         this.dryLead = dryLead;
+    }
+
+    /** The language {@code lyrics}' Latin-script lines are sung in, among {@code detector}'s (English if none). */
+    public static dev.cantata.language.Language latinLanguage(Lyrics lyrics, LanguageDetector detector) {
+        return Singers.latinLanguage(lyrics, detector);
     }
 
     /**
@@ -79,7 +93,7 @@ public final class SongEngine {
      * {@link Song#RATE}, the dry take an engineer mixes from and a recogniser can measure.
      */
     public SongEngine tappingDryLead(java.util.function.Consumer<float[]> tap) {
-        return new SongEngine(singer, instruments, harmonies, parallelism, tap);
+        return new SongEngine(singers, instruments, harmonies, parallelism, tap);
     }
 
     /**
@@ -118,6 +132,7 @@ public final class SongEngine {
         int[] range = MarySinger.range(median);
 
         progress.report(5, "finding the syllables");
+        Singer singer = singers.forLyrics(lyrics);
         Map<String, LineSyllables> syllables = new HashMap<>();
         for (Lyrics.Line line : lyrics.lines()) {
             if (!syllables.containsKey(line.text())) {
@@ -166,7 +181,14 @@ public final class SongEngine {
         VoiceProfile second =
                 BuiltInVoices.find(male ? "female" : "male").orElseThrow().profile();
         Takes sung = sing(
-                score, heard, voice, duet ? second : null, male, style.genre().singing(), progress);
+                singer,
+                score,
+                heard,
+                voice,
+                duet ? second : null,
+                male,
+                style.genre().singing(),
+                progress);
         if (dryLead != null) {
             dryLead.accept(sung.lead().clone());
         }
@@ -245,6 +267,7 @@ public final class SongEngine {
      * from the lead, and both sing the last chorus.
      */
     private Takes sing(
+            Singer singer,
             Score score,
             java.util.function.Predicate<Score.Phrase> heard,
             VoiceProfile voice,

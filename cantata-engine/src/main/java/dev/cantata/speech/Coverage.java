@@ -30,8 +30,12 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
     /** The scripts MaryTTS reads: Latin alone. */
     public static final Set<UnicodeScript> LATIN = Set.of(UnicodeScript.LATIN);
 
-    /** The scripts songs are sung in: Latin (MaryTTS, English) and Han (espeak-ng, Mandarin). */
-    public static final Set<UnicodeScript> SUNG = Set.of(UnicodeScript.LATIN, UnicodeScript.HAN);
+    /**
+     * The scripts songs are sung in: Latin (English by MaryTTS, the other languages by espeak-ng), Han (Mandarin) and
+     * kana (Japanese).
+     */
+    public static final Set<UnicodeScript> SUNG =
+            Set.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HIRAGANA, UnicodeScript.KATAKANA);
 
     /**
      * Counts the letters, digits and pictographs of {@code text} that MaryTTS (Latin script) reads; punctuation,
@@ -100,14 +104,15 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
 
     /**
      * Why lyrics with {@linkplain #nothingSpoken() nothing spoken} (counted over {@link #SUNG}) cannot be sung: songs
-     * are sung in English and Mandarin, while speech reads every language espeak-ng knows.
+     * are sung in Latin script, Hanzi and kana, while speech reads every script of espeak-ng's languages.
      */
     public String whyNothingSung() {
         if (complete()) {
             return "it has no letters or digits, so there is nothing to sing";
         }
-        return "nothing in it can be sung: it holds " + unspokenSummary() + ", and Cantata sings English and Chinese"
-                + " (Mandarin) lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet sung";
+        return "nothing in it can be sung: it holds " + unspokenSummary() + ", and Cantata sings lyrics in Latin"
+                + " script (English, German, Spanish, French…), Chinese (Mandarin) and Japanese kana so far; other"
+                + " scripts are spoken (/speak, /v1/audio/speech) but not yet sung";
     }
 
     /** The characters of {@code text} that are not pronounced, runs joined by a space, e.g. {@code "你好 世界"}. */

@@ -37,13 +37,20 @@ public final class Polyglot implements SpeechEngine {
 
     /**
      * MaryTTS with {@code engines} engines ({@link MaryEngine#start(int)}) and the machine's espeak-ng, if it has one,
-     * with a detector over their languages (loading it takes about 0.7 s).
+     * told apart by {@code detector}.
      */
+    public static Polyglot start(int engines, @Nullable EspeakEngine espeak, LanguageDetector detector)
+            throws SpeechException {
+        return of(MaryEngine.start(engines), espeak, detector);
+    }
+
+    /** {@link #start(int, EspeakEngine, LanguageDetector)} with a detector over {@code espeak}'s languages. */
     public static Polyglot start(int engines, @Nullable EspeakEngine espeak) throws SpeechException {
-        MaryEngine mary = MaryEngine.start(engines);
-        LanguageDetector detector =
-                LanguageDetector.of(espeak != null ? espeak.languages() : dev.cantata.language.Languages.englishOnly());
-        return of(mary, espeak, detector);
+        return start(
+                engines,
+                espeak,
+                LanguageDetector.of(
+                        espeak != null ? espeak.languages() : dev.cantata.language.Languages.englishOnly()));
     }
 
     /** English by {@code english}, the other languages by {@code espeak} (absent: English alone). */

@@ -182,14 +182,16 @@ final class SongEngineTest {
     void aLineInAScriptNoVoicePronouncesIsListedAndLeftSilentWhileTheOthersAreSung() throws Exception {
         String lrc = """
                 [00:04.00]Morning rain upon the window
-                [00:09.00]我们的爱情像一首歌
+                [00:09.00]Наша любовь как песня
                 [00:14.00]Every street I used to walk with you
                 """;
         Song song = new SongEngine(mary, instruments).make(SongSpec.of(lrc, "folk", 22.0, 5), Progress.NONE);
 
         assertThat(song.metadata().unsungLines())
-                .containsExactly(
-                        new Lyrics.Unsung("我们的爱情像一首歌", "我们的爱情像一首歌", "9 characters in Han script (Chinese, Japanese)"));
+                .containsExactly(new Lyrics.Unsung(
+                        "Наша любовь как песня",
+                        "Наша любовь как песня",
+                        "18 characters in Cyrillic script (Russian, Ukrainian, Bulgarian, Serbian)"));
         assertThat(song.score().phrases()).hasSize(2);
         double[] energy = mono(song.stems().get(Stem.VOCALS)).frameRms(Song.RATE / 100);
         double loud = Arrays.stream(energy).max().orElse(1);

@@ -25,8 +25,9 @@ final class UnsungLyricsTest {
         }
         assertThatThrownBy(() -> Lyrics.parseLrc(RUSSIAN_LRC))
                 .hasMessage("no line can be sung: nothing in it can be sung: it holds 29 characters in Cyrillic script"
-                        + " (Russian, Ukrainian, Bulgarian, Serbian), and Cantata sings English and Chinese (Mandarin)"
-                        + " lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet sung");
+                        + " (Russian, Ukrainian, Bulgarian, Serbian), and Cantata sings lyrics in Latin script (English,"
+                        + " German, Spanish, French…), Chinese (Mandarin) and Japanese kana so far; other scripts are"
+                        + " spoken (/speak, /v1/audio/speech) but not yet sung");
     }
 
     @Test
@@ -35,9 +36,10 @@ final class UnsungLyricsTest {
 
         assertThat(lyrics.lines()).hasSize(2);
         assertThat(lyrics.unsung()).isEmpty();
-        assertThat(lyrics.sungLanguages()).isEqualTo("Sung in Chinese (Mandarin), 2 lines.");
-        assertThat(Lyrics.parse("Hold on\n朋友").sungLanguages())
-                .isEqualTo("Sung in Chinese (Mandarin), 1 line, and English, 1 line.");
+        assertThat(lyrics.sungLanguages(dev.cantata.language.Language.ENGLISH))
+                .isEqualTo("Sung in Chinese (Mandarin), 2 lines.");
+        assertThat(Lyrics.parse("Hold on\n朋友").sungLanguages(dev.cantata.language.Language.ENGLISH))
+                .isEqualTo("Sung in English, 1 line, and Chinese (Mandarin), 1 line.");
     }
 
     @Test

@@ -114,10 +114,13 @@ final class SongCommand implements Callable<Integer> {
             System.err.println("cantata song: " + e.getMessage());
             return 2;
         }
+        dev.cantata.speech.EspeakEngine espeak = dev.cantata.speech.EspeakEngine.find(MaryEngine.defaultEngines())
+                .orElse(null);
         SongEngine engine = new SongEngine(
                 MaryEngine.start(),
-                dev.cantata.speech.EspeakEngine.find(MaryEngine.defaultEngines())
-                        .orElse(null),
+                espeak,
+                dev.cantata.language.LanguageDetector.of(
+                        espeak != null ? espeak.languages() : dev.cantata.language.Languages.englishOnly()),
                 InstrumentRenderer.load(Optional.ofNullable(soundfont)),
                 true);
         SongSpec spec = new SongSpec(

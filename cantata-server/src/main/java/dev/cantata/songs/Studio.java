@@ -1,10 +1,15 @@
 package dev.cantata.songs;
 
+import dev.cantata.language.Language;
+import dev.cantata.language.LanguageDetector;
+import dev.cantata.language.Languages;
 import dev.cantata.music.InstrumentRenderer;
 import dev.cantata.music.LyricWriter;
+import dev.cantata.music.Lyrics;
 import dev.cantata.music.Pronouncer;
 import dev.cantata.music.SongEditor;
 import dev.cantata.music.SongEngine;
+import dev.cantata.speech.EspeakEngine;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.Priority;
 import dev.cantata.speech.SpeechException;
@@ -20,22 +25,39 @@ import org.jspecify.annotations.Nullable;
 public final class Studio {
     private final Optional<Path> soundfont;
     private final int engines;
+    private final @Nullable EspeakEngine espeak;
+    private final LanguageDetector detector;
     private @Nullable SongEngine engine;
     private @Nullable SongEditor editor;
     private @Nullable LyricWriter writer;
 
     /** A studio whose songs sing and whose lyrics are pronounced on the node's pool of {@code engines} engines. */
     public Studio(Optional<Path> soundfont, int engines) {
+        this(soundfont, engines, null, LanguageDetector.of(Languages.englishOnly()));
+    }
+
+    /**
+     * A studio that sings English on the node's pool of {@code engines} engines and the other languages with {@code
+     * espeak} (absent: English alone), telling them apart with the node's {@code detector}.
+     */
+    public Studio(Optional<Path> soundfont, int engines, @Nullable EspeakEngine espeak, LanguageDetector detector) {
         this.soundfont = soundfont;
         this.engines = engines;
+        this.espeak = espeak;
+        this.detector = detector;
+    }
+
+    /** The language the Latin-script lines of {@code lyrics} are sung in. */
+    public Language latinLanguage(Lyrics lyrics) {
+        return SongEngine.latinLanguage(lyrics, detector);
     }
 
     public synchronized SongEngine engine() throws SpeechException {
         if (engine == null) {
-            // Chinese lines are sung with espeak-ng, when the machine has it
             engine = new SongEngine(
                     MaryEngine.start(engines).lane(Priority.SINGING),
-                    dev.cantata.speech.EspeakEngine.find(engines).orElse(null),
+                    espeak,
+                    detector,
                     InstrumentRenderer.load(soundfont),
                     true);
         }

@@ -56,12 +56,13 @@ public final class Voices {
      * Starts speech on a background thread: MaryTTS with a pool of {@code engines} engines for English, {@code espeak}
      * (when the machine has it) for the other languages, and the detector that tells them apart.
      */
-    public static CompletableFuture<SpeechEngine> start(int engines, @Nullable EspeakEngine espeak) {
+    public static CompletableFuture<SpeechEngine> start(
+            int engines, @Nullable EspeakEngine espeak, LanguageDetector detector) {
         CompletableFuture<SpeechEngine> future = new CompletableFuture<>();
         Thread starter = new Thread(
                 () -> {
                     try {
-                        future.complete(Polyglot.start(engines, espeak));
+                        future.complete(Polyglot.start(engines, espeak, detector));
                     } catch (SpeechException | RuntimeException e) {
                         LOG.error("the speech engine did not start", e);
                         future.completeExceptionally(e);

@@ -134,9 +134,9 @@ final class UnspeakableTextTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("detail").asText())
                 .isEqualTo("lyrics: no line can be sung: nothing in it can be sung: it holds 31 characters in Cyrillic"
-                        + " script (Russian, Ukrainian, Bulgarian, Serbian), and Cantata sings English and Chinese"
-                        + " (Mandarin) lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet"
-                        + " sung");
+                        + " script (Russian, Ukrainian, Bulgarian, Serbian), and Cantata sings lyrics in Latin script"
+                        + " (English, German, Spanish, French…), Chinese (Mandarin) and Japanese kana so far; other"
+                        + " scripts are spoken (/speak, /v1/audio/speech) but not yet sung");
         assertThat(server.server
                         .tasks()
                         .load(dev.cantata.songs.SongJob.KIND, null)

@@ -384,10 +384,11 @@ public final class DiffRhythmRoutes implements Routes {
     }
 
     /** What a finished task's message says: what was sung in which language, and the LRC lines skipped. */
-    private static @Nullable String completedMessage(dev.cantata.songs.SongJob job, List<String> skipped) {
+    private @Nullable String completedMessage(dev.cantata.songs.SongJob job, List<String> skipped) {
         String sung;
         try {
-            sung = Lyrics.readLrc(job.lyrics()).lyrics().sungLanguages();
+            Lyrics lyrics = Lyrics.readLrc(job.lyrics()).lyrics();
+            sung = lyrics.sungLanguages(songs.studio().latinLanguage(lyrics));
         } catch (Lyrics.LyricsException e) {
             sung = ""; // lyrics that were read when the task was queued; a reader grown stricter since says nothing
         }
