@@ -39,8 +39,12 @@ final class Clips {
         this.hold = hold;
     }
 
-    /** A clip as a client sees it now. */
-    record Clip(SunoClip info, Task task, SongTasks.@Nullable Made made, ClipStatus status) {
+    /**
+     * A clip as a client sees it now.
+     *
+     * @param queuePosition its task's place in the song queue (1: next), 0 once it is no longer queued
+     */
+    record Clip(SunoClip info, Task task, SongTasks.@Nullable Made made, ClipStatus status, long queuePosition) {
         UUID id() {
             return info.id();
         }
@@ -122,6 +126,6 @@ final class Clips {
             List<SongTasks.Made> songs = SongTasks.result(task.result()).songs();
             made = songs.isEmpty() ? null : songs.get(0);
         }
-        return new Clip(info, task, made, ClipStatus.of(task, clock.instant(), hold));
+        return new Clip(info, task, made, ClipStatus.of(task, clock.instant(), hold), tasks.queuePosition(task));
     }
 }
