@@ -5,6 +5,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 OUT=${1:?usage: build.sh OUTPUT_FOLDER}
+case "$OUT" in /*) ;; *) OUT="$PWD/$OUT" ;; esac # the script moves to its own folder
 if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
   echo "cantata: the web studio needs node and npm to build (Debian: apt-get install npm); ./cantata installs them" >&2
   exit 1

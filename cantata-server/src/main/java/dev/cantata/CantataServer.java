@@ -11,6 +11,7 @@ import dev.cantata.http.Forwarded;
 import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
+import dev.cantata.http.LyricsTimingRoutes;
 import dev.cantata.http.Routes;
 import dev.cantata.http.StyleRoutes;
 import dev.cantata.http.diffrhythm.DiffRhythmRoutes;
@@ -153,6 +154,7 @@ public final class CantataServer implements AutoCloseable {
             routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
             routes.add(new StudioRoutes(diffRhythm.index()));
             routes.add(new StyleRoutes());
+            routes.add(new LyricsTimingRoutes(studio));
             routes.addAll(extraRoutes);
             HttpServer http = new HttpServer(
                     new HttpServer.Options(

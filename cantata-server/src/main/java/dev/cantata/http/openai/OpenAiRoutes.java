@@ -331,8 +331,11 @@ public final class OpenAiRoutes implements Routes {
                 MODELS.stream().map(id -> new AudioModel(id, id)).toList()));
     }
 
-    /** One voice a client may name: {@code id} to send, {@code name} to show, and what it is. */
-    public record VoiceEntry(String id, String name, String description) {}
+    /**
+     * One voice a client may name: {@code id} to send, {@code name} to show, and what it is. {@code kind} is Cantata's (Open WebUI reads id and name): {@code openai}, {@code cantata} (built in),
+     * {@code orpheus} (FlashTTS's names) or {@code speaker} (added with {@code /add_speaker}, deletable).
+     */
+    public record VoiceEntry(String id, String name, String description, String kind) {}
 
     /** {@code {"voices": […]}}. */
     public record VoiceList(List<VoiceEntry> voices) {}
@@ -344,21 +347,22 @@ public final class OpenAiRoutes implements Routes {
             description =
                     "The 13 OpenAI names, Cantata's built-in voices, FlashTTS's Orpheus names and the speakers added"
                             + " with /add_speaker. Open WebUI, openai-edge-tts-style clients and Home Assistant's openai_tts read"
-                            + " this shape; FlashTTS's own web page reads its names from /audio_roles, which lists strings.",
+                            + " this shape; FlashTTS's own web page reads its names from /audio_roles, which lists strings."
+                            + " Each entry's kind (Cantata's) says which of these it is: openai, cantata, orpheus or speaker.",
             tags = {"OpenAI", "FlashTTS"},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = VoiceList.class))})
     void voices(Context ctx) {
         List<VoiceEntry> entries = new ArrayList<>();
         BuiltInVoices.OPENAI_NAMES.forEach((alias, voice) ->
-                entries.add(new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice")));
+                entries.add(new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice", "openai")));
         for (Voice voice : BuiltInVoices.all()) {
-            entries.add(new VoiceEntry(voice.name(), voice.name(), voice.description()));
+            entries.add(new VoiceEntry(voice.name(), voice.name(), voice.description(), "cantata"));
         }
-        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) ->
-                entries.add(new VoiceEntry(alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice")));
+        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) -> entries.add(
+                new VoiceEntry(alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice", "orpheus")));
         for (SpeakerLibrary.AddedSpeaker speaker : voices.library().addedSpeakers()) {
             entries.add(new VoiceEntry(
-                    speaker.name(), speaker.name(), speaker.voice().description()));
+                    speaker.name(), speaker.name(), speaker.voice().description(), "speaker"));
         }
         ctx.json(new VoiceList(entries));
     }

@@ -46,8 +46,9 @@ public final class StudioRoutes implements Routes {
                 files.hostedPath = "/" + FOLDER;
                 files.directory = "/" + FOLDER;
                 files.location = Location.CLASSPATH;
-                // Vite names every asset by its content hash, so a browser may keep them; the page itself is not cached
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                // the files keep their names from build to build, so a browser asks again each time (a 304 when
+                // unchanged)
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
         }
         config.router.mount(router -> router.get("/", this::index));

@@ -55,11 +55,14 @@ final class SunoReplies {
         static AudioInfo polled(Clips.Clip c, String base) {
             Map<String, @Nullable Object> error = new LinkedHashMap<>();
             error.put("error_message", c.status() == ClipStatus.ERROR ? c.task().error() : null);
-            // Cantata's: how far the song is, in the engine's own stage words, and its place in the queue (Suno
-            // shows neither; its clients ignore fields they do not know)
+            // Cantata's: the song task behind it, how far it is in the engine's own stage words, its place in the
+            // queue, and when the clip retention will delete it (Suno shows none of these; its clients ignore fields
+            // they do not know)
+            error.put("task_id", c.info().task().toString()); // its master WAV: /api/download/{task_id}
             error.put("progress", c.task().progress());
             error.put("stage", c.task().stage());
             error.put("queue_position", c.queuePosition());
+            error.put("expires_at", c.expiresAt() == null ? null : c.expiresAt().toString());
             return of(c, base, c.status(), error);
         }
 

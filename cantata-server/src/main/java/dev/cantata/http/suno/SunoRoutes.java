@@ -139,7 +139,7 @@ public final class SunoRoutes implements Routes {
             Forwarded forwarded) {
         Credits credits = new Credits(database, clock, monthlyCredits);
         ClipStore store = new ClipStore(database);
-        Clips clips = new Clips(store, songs.tasks(), clock, hold);
+        Clips clips = new Clips(store, songs.tasks(), clock, hold, clipRetention);
         Waiting waiting = new Waiting();
         return new SunoRoutes(
                 songs,
