@@ -97,6 +97,11 @@ try {
     if (stages.size === 3) await screenshot(page, 'make-progress');
     await page.waitForTimeout(250);
   }
+  // the composer times plain lyrics as LRC (the form's lyrics are free to change once the song is queued)
+  await page.click('#to-lrc');
+  await page.waitForFunction(() => /Timed by the composer/.test(document.getElementById('lrc-note').textContent));
+  const lrc = await page.inputValue('#lyrics');
+  check(/^\[00:\d\d\.\d\d\]Sun on the water\n\[00:\d\d\.\d\d\]Sing it with me/.test(lrc), `the lyrics come back as a timed LRC (${lrc})`);
   const seen = [...stages];
   check(seen.some((s) => /queued/.test(s)), `a take was seen queued with its place (${seen})`);
   check(seen.some((s) => /composing|singing|syllables|mixing|master|arrang|band|instrument/i.test(s)), `an engine stage was seen (${seen})`);

@@ -69,6 +69,10 @@ player.onOpen = () => {
 };
 player.make = make;
 
+window.addEventListener('hashchange', () => {
+  const name = location.hash.slice(1);
+  if (['make', 'library', 'speak'].includes(name)) show(name);
+});
 credits();
 show(['make', 'library', 'speak'].includes(location.hash.slice(1)) ? location.hash.slice(1) : 'make');
 window.cantataStudio = { player, make, library, speak }; // for the browser tests' inspection
