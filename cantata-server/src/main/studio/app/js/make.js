@@ -23,6 +23,19 @@ export class Make {
     this.style.addEventListener('blur', () => setTimeout(() => (this.suggest.hidden = true), 150));
     const lrc = document.getElementById('to-lrc');
     lrc.addEventListener('click', guarded(lrc, () => this.timeLyrics()));
+    this.reference = null;
+    const file = document.getElementById('reference-file');
+    const drop = document.getElementById('drop-reference');
+    file.addEventListener('change', () => file.files[0] && this.refer(file.files[0]));
+    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      if (e.dataTransfer.files[0]) this.refer(e.dataTransfer.files[0]);
+    });
+    drop.addEventListener('keydown', (e) => { if (e.target === drop && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); file.click(); } });
+    document.getElementById('reference-clear').addEventListener('click', () => this.refer(null));
     this.loadVocabulary().catch(() => {}); // without the key it comes once the key is given (typing retries)
     this.timer = setInterval(() => this.poll().catch(() => {}), POLL_MS);
   }
@@ -113,6 +126,24 @@ export class Make {
     this.words.replaceChildren(...chips);
   }
 
+  /** Keeps a reference recording for the next song (read as a data: URL, which the route takes). */
+  refer(file) {
+    this.reference = file;
+    document.getElementById('reference-name').textContent = file ? `${file.name} (${Math.round(file.size / 1024)} KB)` : 'None';
+    document.getElementById('reference-clear').hidden = !file;
+    if (!file) document.getElementById('reference-file').value = '';
+  }
+
+  async referenceData() {
+    if (!this.reference) return null;
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(new Error(`Could not read ${this.reference.name}`));
+      reader.readAsDataURL(this.reference);
+    });
+  }
+
   request() {
     const lyrics = document.getElementById('lyrics').value;
     const instrumental = document.getElementById('instrumental').checked;
@@ -132,8 +163,10 @@ export class Make {
 
   async submit() {
     const body = this.request();
-    const clips = await json('/api/custom_generate', { method: 'POST', json: body });
-    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, request: body, take: i + 1, opened: false }));
+    const reference = await this.referenceData();
+    const sent = reference ? { ...body, reference_audio: reference } : body;
+    const clips = await json('/api/custom_generate', { method: 'POST', json: sent });
+    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, request: sent, take: i + 1, opened: false }));
     say(`Queued: ${clips.map((c) => c.title || 'untitled').join(' and ')}.`);
     this.onQueued();
     this.render();

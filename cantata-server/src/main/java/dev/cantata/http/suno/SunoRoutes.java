@@ -236,7 +236,8 @@ public final class SunoRoutes implements Routes {
                     + " negative_tags (their words are taken out of the style; echoed), model, wait_audio. Cantata's"
                     + " own, optional: seed (a whole number; the two clips get seed and seed + 1, so a request is"
                     + " repeatable), duration (seconds, 5–600: each clip is exactly that long; default as long as the"
-                    + " lyrics need).",
+                    + " lyrics need), reference_audio (a recording as base64 or a data: URL, wav/mp3/flac/ogg/webm, at"
+                    + " least 10 s: the song follows its tempo, key, loudness and brightness; the tags refine it).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void customGenerate(Context ctx) throws Exception {
         SunoBody body = SunoBody.of(ctx);
@@ -248,6 +249,7 @@ public final class SunoRoutes implements Routes {
         String sung = body.truthy("make_instrumental") ? "" : lyrics;
         @Nullable Long seed = body.wholeNumber("seed");
         @Nullable Double seconds = seconds(body);
+        byte @Nullable [] reference = ReferenceUpload.read(body, songs.codecs());
         submit(ctx, body, () -> {
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
@@ -259,7 +261,7 @@ public final class SunoRoutes implements Routes {
                         seed != null ? seed + i : songs.seeds().next(),
                         title,
                         SongOutputs.PLAYABLE);
-                orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0));
+                orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0, reference));
             }
             return orders;
         });

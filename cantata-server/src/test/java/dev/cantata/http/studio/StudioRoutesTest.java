@@ -155,4 +155,61 @@ final class StudioRoutesTest {
                 .contains("5 to 600");
         assertThat(get("/api/get_limit", null).body()).isEqualTo(limit);
     }
+
+    @Test
+    void aReferenceThatIsNotARecordingOfTenSecondsIsRefusedBeforeAnyCreditIsSpent() throws Exception {
+        String limit = get("/api/get_limit", null).body();
+        String shortOne = java.util.Base64.getEncoder().encodeToString(dev.cantata.testing.Voices.vowelWav(200, 3));
+
+        HttpResponse<byte[]> notBase64 =
+                server.postJson("/api/custom_generate", "{\"prompt\":\"la la\",\"reference_audio\":\"%%%\"}");
+        HttpResponse<byte[]> tooShort = server.postJson(
+                "/api/custom_generate",
+                "{\"prompt\":\"la la\",\"reference_audio\":\"data:audio/wav;base64," + shortOne + "\"}");
+
+        assertThat(notBase64.statusCode()).isEqualTo(400);
+        assertThat(new String(notBase64.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("reference_audio");
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(new String(tooShort.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("reference_audio");
+        assertThat(get("/api/get_limit", null).body()).isEqualTo(limit);
+    }
+
+    @Test
+    void aSongMadeWithAReferenceFollowsItsTempo() throws Exception {
+        // a click on every beat at 100 bpm for 12 s: a recording with one right answer for its tempo
+        int rate = 22_050;
+        float[] clicks = new float[rate * 12];
+        for (int beat = 0; beat * 0.6 < 12; beat++) {
+            int at = (int) Math.round(beat * 0.6 * rate);
+            for (int i = 0; i < 400 && at + i < clicks.length; i++) {
+                clicks[at + i] = (float) (0.8 * Math.sin(2 * Math.PI * 1000 * i / rate) * Math.exp(-i / 80.0));
+            }
+        }
+        String wav = java.util.Base64.getEncoder().encodeToString(dev.cantata.audio.WavFile.bytes(clicks, rate, 1));
+
+        HttpResponse<byte[]> queued = server.postJson(
+                "/api/custom_generate",
+                "{\"prompt\":\"\",\"make_instrumental\":true,\"tags\":\"pop\",\"duration\":8,\"seed\":5,"
+                        + "\"reference_audio\":\"" + wav + "\"}");
+
+        assertThat(queued.statusCode()).isEqualTo(200);
+        String id = JSON.readTree(queued.body()).get(0).get("id").asText();
+        JsonNode clip = null;
+        for (int i = 0; i < 240; i++) {
+            clip = JSON.readTree(get("/api/get?ids=" + id, null).body()).get(0);
+            if ("completed".equals(clip.get("stage").asText())
+                    || "error".equals(clip.get("status").asText())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(clip.get("stage").asText()).isEqualTo("completed");
+        double tempo = JSON.readTree(
+                        get("/api/get_sections?song_id=" + id, null).body())
+                .get("tempo")
+                .asDouble();
+        assertThat(tempo).isCloseTo(100, org.assertj.core.data.Offset.offset(3.0));
+    }
 }
