@@ -82,7 +82,26 @@ try {
   await page.waitForSelector('#style-words .chip.unknown');
   check((await page.textContent('#style-words .chip.unknown')).includes('zorbly'), 'an unknown style word is shown');
   await page.fill('#title', 'Sun on the Water');
-  await page.fill('#length', '24'); // 24 s at pop's tempo holds the three lines after a 4-bar intro
+  await page.fill('#length', '30'); // 30 s at 100 bpm holds the three lines after a 4-bar intro
+  // a reference recording: a click on every beat at 100 bpm, uploaded as a file; the song follows its tempo
+  const clicks = (() => {
+    const rate = 22050;
+    const n = rate * 12;
+    const data = Buffer.alloc(44 + n * 2);
+    data.write('RIFF', 0); data.writeUInt32LE(36 + n * 2, 4); data.write('WAVEfmt ', 8);
+    data.writeUInt32LE(16, 16); data.writeUInt16LE(1, 20); data.writeUInt16LE(1, 22);
+    data.writeUInt32LE(rate, 24); data.writeUInt32LE(rate * 2, 28); data.writeUInt16LE(2, 32); data.writeUInt16LE(16, 34);
+    data.write('data', 36); data.writeUInt32LE(n * 2, 40);
+    for (let beat = 0; beat * 0.6 < 12; beat++) {
+      const at = Math.round(beat * 0.6 * rate);
+      for (let i = 0; i < 400 && at + i < n; i++) {
+        data.writeInt16LE(Math.round(26000 * Math.sin((2 * Math.PI * 1000 * i) / rate) * Math.exp(-i / 80)), 44 + (at + i) * 2);
+      }
+    }
+    return data;
+  })();
+  await page.setInputFiles('#reference-file', { name: 'clicks-100bpm.wav', mimeType: 'audio/wav', buffer: clicks });
+  check((await page.textContent('#reference-name')).includes('clicks-100bpm.wav'), 'the reference recording is taken');
   await page.fill('#seed', '3');
   await screenshot(page, 'make');
   await page.click('#make');
@@ -94,7 +113,10 @@ try {
     if (jobs.length === 2 && jobs.every((j) => j.state === 'done')) break;
     check(!jobs.some((j) => j.state === 'error'), `no take fails (${JSON.stringify(jobs)})`);
     check(Date.now() < deadline, 'both takes are done within 4 minutes');
-    if (stages.size === 3) await screenshot(page, 'make-progress');
+    if (stages.size === 3) {
+      await page.locator('#queue').scrollIntoViewIfNeeded();
+      await screenshot(page, 'make-progress');
+    }
     await page.waitForTimeout(250);
   }
   // the composer times plain lyrics as LRC (the form's lyrics are free to change once the song is queued)
@@ -110,6 +132,9 @@ try {
   // ------------------------------------------------------------ hear it: waveform, sections, karaoke
   await page.waitForSelector('#song:not([hidden]) #karaoke .word');
   await page.waitForSelector('#sections button');
+  await page.waitForFunction(() => /bpm/.test(document.getElementById('song-facts').textContent));
+  const facts = await page.textContent('#song-facts');
+  check(/\b(9[7-9]|10[0-3])(\.\d+)? bpm/.test(facts), `the song follows the reference's 100 bpm (${facts})`);
   const words = await page.$$eval('#karaoke .word', (w) => w.map((x) => x.textContent));
   check(words.join(' ').toLowerCase().includes('water'), `the lyrics are shown word by word (${words.join(' ')})`);
   const firstStart = Number(await page.getAttribute('#karaoke .word', 'data-start'));
@@ -123,7 +148,7 @@ try {
   }
   check(nowWords.length >= 2 && nowWords.at(-1) > nowWords[0], `the highlighted word moves on (${nowWords})`);
   await screenshot(page, 'player');
-  step(`played: highlighted words ${nowWords.join(' → ')}`);
+  step(`played (${facts}): highlighted words ${nowWords.join(' → ')}`);
 
   // ------------------------------------------------------------ the stem mixer: solo the vocals
   await page.click('#stems-load');

@@ -47,6 +47,14 @@ export class Player {
     const variation = document.getElementById('variation');
     variation.addEventListener('click', guarded(variation, () => this.variation()));
     document.getElementById('extend').addEventListener('click', () => this.extendForm());
+    // the keyboard's way to a region: the section the playhead is in
+    document.getElementById('select-section').addEventListener('click', () => {
+      const t = this.wave.getCurrentTime();
+      const s = this.sectionAt(t) || (this.form?.sections || []).at(-1);
+      if (!s) return;
+      this.editor.select(s.start_s, Math.min(s.end_s, this.wave.getDuration()));
+      document.getElementById('edit-lyrics')?.focus();
+    });
     document.addEventListener('keydown', (e) => {
       // space plays and pauses when nothing that takes typing has the focus
       if (e.code === 'Space' && this.open && !e.target.closest('input, textarea, select, button, [contenteditable]')) {
