@@ -11,6 +11,7 @@ export function say(text) {
 
 /** Says what went wrong, in the server's words. */
 export function fail(error) {
+  if (error && error.status === 401) return; // the key form has said it (api.js's onUnauthorized)
   const s = status();
   s.textContent = error && error.message ? error.message : String(error);
   s.classList.add('bad');

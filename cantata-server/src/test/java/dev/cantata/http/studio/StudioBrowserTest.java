@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cantata.testing.TestServer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,23 @@ final class StudioBrowserTest {
 
     @Test
     void aPersonMakesHearsMixesEditsSpeaksClonesAndDeletesInChromium() throws Exception {
+        Path chromium = chromium();
+        try (TestServer server = TestServer.start(data.resolve("node"), null)) {
+            String log = run("e2e/studio.e2e.mjs", server, chromium, null);
+            assertThat(log).contains("all checks passed");
+        }
+    }
+
+    @Test
+    void onANodeWithAKeyThePageAsksForItKeepsItAndSendsIt() throws Exception {
+        Path chromium = chromium();
+        try (TestServer server = TestServer.start(data.resolve("keyed"), "studio-browser-key")) {
+            String log = run("e2e/studio-key.e2e.mjs", server, chromium, "studio-browser-key");
+            assertThat(log).contains("all checks passed");
+        }
+    }
+
+    private static Path chromium() {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assumeTrue(
                 Files.isExecutable(chromium),
@@ -35,35 +51,39 @@ final class StudioBrowserTest {
         assertThat(STUDIO.resolve("node_modules/playwright-core"))
                 .as("playwright-core, which the build installs with npm ci")
                 .isDirectory();
-        try (TestServer server = TestServer.start(data.resolve("node"), null)) {
-            ProcessBuilder node = new ProcessBuilder("node", "e2e/studio.e2e.mjs")
-                    .directory(STUDIO.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("e2e.log").toFile());
-            node.environment().put("CANTATA_URL", "http://127.0.0.1:" + server.server.port());
-            node.environment().put("CHROMIUM", chromium.toString());
-            String shots = System.getProperty("cantata.studio.screenshots");
-            if (shots != null && !shots.isBlank()) {
-                node.environment()
-                        .put("SCREENSHOTS", Path.of(shots).toAbsolutePath().toString());
-            }
-            Process run = node.start();
-            boolean finished = run.waitFor(6, TimeUnit.MINUTES);
-            if (!finished) {
-                run.destroyForcibly();
-            }
-            String log = log();
-            System.out.println(log);
-            assertThat(finished)
-                    .as("the browser test finished within 6 minutes:\n" + log)
-                    .isTrue();
-            assertThat(run.exitValue()).as("the browser test's checks:\n" + log).isZero();
-            assertThat(log).contains("all checks passed");
-        }
+        return chromium;
     }
 
-    private String log() throws IOException {
-        Path file = data.resolve("e2e.log");
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
+    /** Runs one of the studio's browser scripts against {@code server}; fails with its output unless it passes. */
+    private String run(String script, TestServer server, Path chromium, String key) throws Exception {
+        Path output = data.resolve(script.replace('/', '_') + ".log");
+        ProcessBuilder node = new ProcessBuilder("node", script)
+                .directory(STUDIO.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        node.environment().put("CANTATA_URL", "http://127.0.0.1:" + server.server.port());
+        node.environment().put("CHROMIUM", chromium.toString());
+        if (key != null) {
+            node.environment().put("CANTATA_KEY", key);
+        }
+        String shots = System.getProperty("cantata.studio.screenshots");
+        if (shots != null && !shots.isBlank()) {
+            node.environment()
+                    .put("SCREENSHOTS", Path.of(shots).toAbsolutePath().toString());
+        }
+        Process process = node.start();
+        boolean finished = process.waitFor(6, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String log = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "(no output)";
+        System.out.println(log);
+        assertThat(finished)
+                .as("the browser script finished within 6 minutes:\n" + log)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("the browser script's checks:\n" + log)
+                .isZero();
+        return log;
     }
 }
