@@ -206,6 +206,23 @@ final class StudioRoutesTest {
             Thread.sleep(500);
         }
         assertThat(clip.get("stage").asText()).isEqualTo("completed");
+        assertThat(clip.get("progress").asInt()).isEqualTo(100);
+        assertThat(clip.get("queue_position").asInt()).isZero();
+        assertThat(clip.get("expires_at").isNull())
+                .as("clip-retention is forever by default")
+                .isTrue();
+        assertThat(server.client
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(server.uri("/api/download/"
+                                                + clip.get("task_id").asText()))
+                                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElse(""))
+                .as("the clip's task_id names its master WAV")
+                .contains("audio/wav");
         double tempo = JSON.readTree(
                         get("/api/get_sections?song_id=" + id, null).body())
                 .get("tempo")
