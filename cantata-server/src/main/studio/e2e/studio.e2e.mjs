@@ -192,6 +192,21 @@ try {
   await screenshot(page, 'history');
   step(`edit: ${versions.join(' / ')}`);
 
+  // ------------------------------------------------------------ a variation and an extension join the history
+  const versionsBefore = versions.length;
+  await page.click('#variation');
+  await page.evaluate(() => window.cantataStudio.player.seek(12));
+  await page.click('#extend');
+  await page.fill('#extend-lyrics', '[Verse]\nAnd on it goes');
+  await page.click('#extend-form button[type="submit"]');
+  await page.waitForFunction(() => {
+    const jobs = [...document.querySelectorAll('#queue .job')];
+    return jobs.length === 6 && jobs.every((j) => j.dataset.state === 'done');
+  }, null, { timeout: 180_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('#versions option').length >= n + 4, versionsBefore, { timeout: 30_000 });
+  const grown = await page.$$eval('#versions option', (o) => o.map((x) => x.textContent));
+  step(`variation and extension: ${grown.length} versions`);
+
   // ------------------------------------------------------------ speak, streamed
   await page.click('.tab[data-tab="speak"]');
   await page.waitForSelector('#voice option', { state: 'attached' });
@@ -207,6 +222,11 @@ try {
     const r = await fetch('/v1/audio/speech', { method: 'POST', body: JSON.stringify({ model: 'tts-1', input: 'This is my own voice, recorded for a test of the studio, long enough to be heard well.', voice: 'male', response_format: 'wav' }) });
     return Array.from(new Uint8Array(await r.arrayBuffer()));
   });
+  // the microphone (Chromium's fake device) records through MediaRecorder
+  await page.click('#record');
+  await page.waitForTimeout(1500);
+  await page.click('#record');
+  await page.waitForFunction(() => /microphone recording \(\d+ KB\)/.test(document.getElementById('clone-file-name').textContent));
   await page.setInputFiles('#clone-file', { name: 'me.wav', mimeType: 'audio/wav', buffer: Buffer.from(wav) });
   await page.fill('#clone-name', 'Studio Test Voice');
   await page.click('#clone-save');

@@ -75,6 +75,7 @@ export class Player {
   /** Keeps a finished clip in its song's history (the family of the clip it came from). */
   remember(clip, request, family) {
     this.history.add(family || clip.id, { id: clip.id, kind: 'clip', title: clip.title, request });
+    if (this.open && this.version && (family || clip.id) === this.family) this.versions(); // list it at once
   }
 
   /** Opens a clip of the Suno library in the player. */
