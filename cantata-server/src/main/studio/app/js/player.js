@@ -273,7 +273,7 @@ export class Player {
       ab.addEventListener('click', guarded(ab, () => this.abSwap()));
     }
     ab.hidden = !previous && !this.abFrom;
-    ab.textContent = this.abFrom ? 'A/B: back to this version' : 'A/B: hear the previous version here';
+    ab.textContent = this.abFrom ? 'A/B: back to the newer version' : 'A/B: hear the previous version here';
   }
 
   /** Switches between this version and the one before it, at the same moment of the song. */
