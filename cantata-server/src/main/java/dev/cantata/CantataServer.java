@@ -30,6 +30,8 @@ import dev.cantata.songs.SongJob;
 import dev.cantata.songs.SongTasks;
 import dev.cantata.songs.Songs;
 import dev.cantata.songs.Studio;
+import dev.cantata.speech.EspeakEngine;
+import dev.cantata.speech.LanguageVoices;
 import dev.cantata.voices.SpeakerLibrary;
 import dev.cantata.voices.Voices;
 import java.io.IOException;
@@ -111,8 +113,14 @@ public final class CantataServer implements AutoCloseable {
             allHandlers.putIfAbsent(SongJob.KIND, new SongTasks(studio, songFiles, blobs, codecs));
             TaskWorkers workers = new TaskWorkers(
                     tasks, blobs, allHandlers, settings.workers(), settings.lease(), settings.maxAttempts());
+            // espeak-ng answers in milliseconds, so its languages (and their voices) are known before the first request
+            java.util.Optional<EspeakEngine> espeak = EspeakEngine.find(settings.engines());
+            LanguageVoices languageVoices =
+                    espeak.map(e -> LanguageVoices.of(e.languages())).orElseGet(LanguageVoices::none);
             Voices voices = new Voices(
-                    Voices.startMary(settings.engines()), codecs, new SpeakerLibrary(database, blobs, clock));
+                    Voices.start(settings.engines(), espeak.orElse(null)),
+                    codecs,
+                    new SpeakerLibrary(database, blobs, clock, languageVoices));
             List<Routes> routes = new ArrayList<>();
             routes.add(new HealthRoutes(
                     Version.current(),

@@ -46,10 +46,13 @@ export class Speak {
   async refresh() {
     const { voices } = await json('/v1/audio/voices');
     const chosen = this.voice.value;
-    const groups = { speaker: 'Your speakers', cantata: 'Cantata voices', openai: 'OpenAI names', orpheus: 'FlashTTS (Orpheus) names' };
+    const groups = {
+      speaker: 'Your speakers', cantata: 'Cantata voices', language: 'Other languages',
+      openai: 'OpenAI names', orpheus: 'FlashTTS (Orpheus) names',
+    };
     this.voice.replaceChildren(...Object.entries(groups).map(([kind, label]) => {
       const options = voices.filter((v) => (v.kind || 'cantata') === kind)
-        .map((v) => el('option', { value: v.id, title: v.description }, v.name));
+        .map((v) => el('option', { value: v.id, title: v.description }, v.language && v.language !== 'auto' && kind === 'language' ? `${v.name} (${v.language})` : v.name));
       return options.length ? el('optgroup', { label }, options) : null;
     }).filter(Boolean));
     if ([...this.voice.options].some((o) => o.value === chosen)) this.voice.value = chosen;

@@ -84,14 +84,42 @@ public record Lyrics(List<Section> sections, boolean timed) {
      */
     public record Unsung(String line, String skipped, String reason) {}
 
+    /**
+     * What is sung, in which language, for people: {@code "Sung in Chinese (Mandarin), 8 lines, and English, 2
+     * lines."}; empty for an instrumental or lyrics none of which can be sung.
+     */
+    public String sungLanguages() {
+        int mandarin = 0;
+        int english = 0;
+        for (Line line : lines()) {
+            if (Coverage.of(line.text(), Coverage.SUNG).nothingSpoken()) {
+                continue;
+            }
+            if (Singers.isMandarin(line.text())) {
+                mandarin++;
+            } else {
+                english++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (mandarin > 0) {
+            parts.add("Chinese (Mandarin), " + mandarin + (mandarin == 1 ? " line" : " lines"));
+        }
+        if (english > 0) {
+            parts.add("English, " + english + (english == 1 ? " line" : " lines"));
+        }
+        return parts.isEmpty() ? "" : "Sung in " + String.join(", and ", parts) + ".";
+    }
+
     /** The lines, or parts of lines, the voices cannot pronounce, in order; each distinct line once. */
     public List<Unsung> unsung() {
         List<Unsung> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Line line : lines()) {
-            Coverage coverage = Coverage.of(line.text());
+            Coverage coverage = Coverage.of(line.text(), Coverage.SUNG);
             if (!coverage.complete() && seen.add(line.text())) {
-                String skipped = coverage.nothingSpoken() ? line.text() : Coverage.unspokenText(line.text());
+                String skipped =
+                        coverage.nothingSpoken() ? line.text() : Coverage.unspokenText(line.text(), Coverage.SUNG);
                 out.add(new Unsung(line.text(), skipped, coverage.unspokenSummary()));
             }
         }
@@ -104,12 +132,15 @@ public record Lyrics(List<Section> sections, boolean timed) {
      */
     private Lyrics singable() {
         List<Line> all = lines();
-        if (all.isEmpty() || all.stream().anyMatch(l -> !Coverage.of(l.text()).nothingSpoken())) {
+        if (all.isEmpty()
+                || all.stream()
+                        .anyMatch(l -> !Coverage.of(l.text(), Coverage.SUNG).nothingSpoken())) {
             return this;
         }
         StringBuilder text = new StringBuilder();
         all.forEach(l -> text.append(l.text()).append('\n'));
-        throw new LyricsException("no line can be sung: " + Coverage.of(text).whyNothingSpoken());
+        throw new LyricsException(
+                "no line can be sung: " + Coverage.of(text, Coverage.SUNG).whyNothingSung());
     }
 
     /** Timed lyrics with every line {@code seconds} later (lines moved before zero are dropped); untimed ones as they are. */

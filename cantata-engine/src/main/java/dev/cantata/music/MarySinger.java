@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
  * hertz (MaryTTS reads integers). A voice's tract length is applied with the same resampling trick
  * as speech (see {@link MaryEngine}). Identical phrases are synthesised once.
  */
-public final class MarySinger implements LineSyllables.Reader {
+public final class MarySinger implements Singer {
     static final Set<String> VOWELS = Set.of(
             "A", "O", "u", "i", "E", "{", "V", "@", "I", "U", "r=", "EI", "AI", "OI", "aU", "@U", "aI", "oU", "OU", "Q",
             "3", "3r", "e", "o", "a");
@@ -81,6 +81,7 @@ public final class MarySinger implements LineSyllables.Reader {
     }
 
     /** Sings one phrase, moving its pitch as the genre's singers do ({@link PitchContour}). */
+    @Override
     public Sung sing(Score.Phrase phrase, VoiceProfile voice, Genre.Singing singing) throws SpeechException {
         String cacheKey = cacheKey(phrase, voice) + '|' + singing;
         Sung cached = sung.get(cacheKey);

@@ -4,6 +4,7 @@ import dev.cantata.audio.Mixer;
 import dev.cantata.audio.Pcm;
 import dev.cantata.audio.Resampler;
 import dev.cantata.speech.BuiltInVoices;
+import dev.cantata.speech.EspeakEngine;
 import dev.cantata.speech.MaryEngine;
 import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.VoiceProfile;
@@ -29,7 +30,7 @@ public final class SongEngine {
     /** The master's true-peak ceiling: 0.2 dB under the −1 dBTP promise, so meters that oversample differently agree. */
     public static final double CEILING_DBTP = -1.2;
 
-    private final MarySinger singer;
+    private final Singer singer;
     private final InstrumentRenderer instruments;
     private final boolean harmonies;
     /** How many phrases are sung at once: as many as the speech engine synthesises in parallel. */
@@ -46,11 +47,22 @@ public final class SongEngine {
      * ({@code harmonies} false: the lead alone, what {@code cantata bench voice} compares against, to price them).
      */
     public SongEngine(MaryEngine engine, InstrumentRenderer instruments, boolean harmonies) {
-        this(new MarySinger(engine), instruments, harmonies, engine.engines(), null);
+        this(engine, null, instruments, harmonies);
+    }
+
+    /** An engine that sings English with MaryTTS and Chinese with {@code espeak} (absent: English alone). */
+    public SongEngine(
+            MaryEngine engine, @Nullable EspeakEngine espeak, InstrumentRenderer instruments, boolean harmonies) {
+        this(
+                new Singers(new MarySinger(engine), espeak == null ? null : new EspeakSinger(espeak)),
+                instruments,
+                harmonies,
+                engine.engines(),
+                null);
     }
 
     private SongEngine(
-            MarySinger singer,
+            Singer singer,
             InstrumentRenderer instruments,
             boolean harmonies,
             int parallelism,
@@ -110,7 +122,8 @@ public final class SongEngine {
                 // a line no voice can pronounce has no syllables: MaryTTS is not asked (it would log an error per word)
                 syllables.put(
                         line.text(),
-                        dev.cantata.speech.Coverage.of(line.text()).nothingSpoken()
+                        dev.cantata.speech.Coverage.of(line.text(), dev.cantata.speech.Coverage.SUNG)
+                                        .nothingSpoken()
                                 ? new LineSyllables(line.text(), List.of())
                                 : singer.read(line.text()));
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How much of a text the voices can pronounce. Cantata's voices (MaryTTS's US English, for speech and for singing)
@@ -26,15 +27,32 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
         unspoken = Collections.unmodifiableMap(new LinkedHashMap<>(unspoken));
     }
 
-    /** Counts the letters, digits and pictographs of {@code text}; punctuation, spaces and marks count as nothing. */
+    /** The scripts MaryTTS reads: Latin alone. */
+    public static final Set<UnicodeScript> LATIN = Set.of(UnicodeScript.LATIN);
+
+    /** The scripts songs are sung in: Latin (MaryTTS, English) and Han (espeak-ng, Mandarin). */
+    public static final Set<UnicodeScript> SUNG = Set.of(UnicodeScript.LATIN, UnicodeScript.HAN);
+
+    /**
+     * Counts the letters, digits and pictographs of {@code text} that MaryTTS (Latin script) reads; punctuation,
+     * spaces and marks count as nothing.
+     */
     public static Coverage of(CharSequence text) {
+        return of(text, LATIN);
+    }
+
+    /**
+     * Counts the letters, digits and pictographs of {@code text}, letters of {@code scripts} as spoken (the scripts the
+     * node's languages read, {@link dev.cantata.language.LanguageDetector#scripts}).
+     */
+    public static Coverage of(CharSequence text, Set<UnicodeScript> scripts) {
         int spoken = 0;
         int pictographs = 0;
         Map<UnicodeScript, Integer> unspoken = new LinkedHashMap<>();
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
-            switch (kind(cp)) {
+            switch (kind(cp, scripts)) {
                 case SPOKEN -> spoken++;
                 case PICTOGRAPH -> pictographs++;
                 case UNSPOKEN -> unspoken.merge(UnicodeScript.of(cp), 1, Integer::sum);
@@ -76,18 +94,35 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
         if (complete()) {
             return "it has no letters or digits, so there is nothing to say";
         }
-        return "nothing in it can be spoken: it holds " + unspokenSummary() + ", and Cantata's voices speak"
-                + " Latin-script (English) text so far";
+        return "nothing in it can be spoken: it holds " + unspokenSummary() + ", which none of this server's voices"
+                + " reads (with espeak-ng installed Cantata speaks about a hundred languages; without it, English)";
+    }
+
+    /**
+     * Why lyrics with {@linkplain #nothingSpoken() nothing spoken} (counted over {@link #SUNG}) cannot be sung: songs
+     * are sung in English and Mandarin, while speech reads every language espeak-ng knows.
+     */
+    public String whyNothingSung() {
+        if (complete()) {
+            return "it has no letters or digits, so there is nothing to sing";
+        }
+        return "nothing in it can be sung: it holds " + unspokenSummary() + ", and Cantata sings English and Chinese"
+                + " (Mandarin) lyrics so far; other languages are spoken (/speak, /v1/audio/speech) but not yet sung";
     }
 
     /** The characters of {@code text} that are not pronounced, runs joined by a space, e.g. {@code "你好 世界"}. */
     public static String unspokenText(CharSequence text) {
+        return unspokenText(text, LATIN);
+    }
+
+    /** The characters of {@code text} that no script of {@code scripts} reads, runs joined by a space. */
+    public static String unspokenText(CharSequence text, Set<UnicodeScript> scripts) {
         StringBuilder out = new StringBuilder();
         boolean gap = false;
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
-            Kind kind = kind(cp);
+            Kind kind = kind(cp, scripts);
             if (kind == Kind.UNSPOKEN || kind == Kind.PICTOGRAPH) {
                 if (gap && !out.isEmpty()) {
                     out.append(' ');
@@ -111,7 +146,7 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
-            Kind kind = kind(cp);
+            Kind kind = kind(cp, LATIN);
             if (kind == Kind.UNSPOKEN || kind == Kind.PICTOGRAPH) {
                 if (out == null) {
                     out = new StringBuilder(text);
@@ -132,12 +167,15 @@ public record Coverage(int spoken, Map<UnicodeScript, Integer> unspoken, int pic
         SILENT
     }
 
-    private static Kind kind(int cp) {
+    private static Kind kind(int cp, Set<UnicodeScript> scripts) {
         if (Character.isLetterOrDigit(cp)) {
             UnicodeScript script = UnicodeScript.of(cp);
             // MaryTTS's English front end reads Latin letters (accents are stripped) and the digits 0-9; the digits
-            // of other scripts belong to those scripts' languages
-            boolean read = script == UnicodeScript.LATIN || (cp >= '0' && cp <= '9');
+            // of other scripts belong to those scripts' languages; kana are read where Hanzi are (Japanese)
+            boolean read = scripts.contains(script)
+                    || (cp >= '0' && cp <= '9')
+                    || ((script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA)
+                            && scripts.contains(UnicodeScript.HIRAGANA));
             return read ? Kind.SPOKEN : script == UnicodeScript.COMMON ? Kind.SILENT : Kind.UNSPOKEN;
         }
         return Character.getType(cp) == Character.OTHER_SYMBOL ? Kind.PICTOGRAPH : Kind.SILENT;

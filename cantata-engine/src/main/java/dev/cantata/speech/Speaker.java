@@ -3,6 +3,7 @@ package dev.cantata.speech;
 import dev.cantata.audio.Pcm;
 import dev.cantata.audio.Resampler;
 import dev.cantata.audio.TimeStretch;
+import dev.cantata.language.Language;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Speaks text sentence by sentence: splits it ({@link Tokenizer}), synthesises each piece, stretches it to the
@@ -44,12 +46,24 @@ public final class Speaker {
     public static final int MAX_TEXT = 50_000;
 
     /**
-     * What to say and how. The text is cleaned ({@link SpeechText#clean}: noncharacters and stray controls dropped,
+     * What to say and how, in {@code language} (null: the language of the text, {@link SpeechEngine#languageOf}). The
+     * text is cleaned ({@link SpeechText#clean}: noncharacters and stray controls dropped,
      * lone surrogates replaced), so any string can be asked for. It throws {@link IllegalArgumentException} when the
      * text is empty (or holds nothing but characters that cannot be spoken), is longer than {@link #MAX_TEXT}, or when
      * speed or pitch is out of range.
      */
-    public record Request(String text, VoiceProfile voice, double pitch, double speed, int sampleRate) {
+    public record Request(
+            String text,
+            VoiceProfile voice,
+            double pitch,
+            double speed,
+            int sampleRate,
+            @Nullable Language language) {
+        /** A request whose language is found from its text. */
+        public Request(String text, VoiceProfile voice, double pitch, double speed, int sampleRate) {
+            this(text, voice, pitch, speed, sampleRate, null);
+        }
+
         public Request {
             if (text.length() > MAX_TEXT) {
                 throw new IllegalArgumentException(
@@ -85,13 +99,16 @@ public final class Speaker {
     public void speak(Request request, Sink sink, BooleanSupplier gone) throws SpeechException, IOException {
         VoiceProfile voice = request.voice().adjusted(request.pitch(), 1);
         List<String> pieces = pieces(request.text());
+        // one language for the whole text, found once: a short sentence alone ("Ja.") says too little of its own
+        Language language = request.language() != null ? request.language() : engine.languageOf(request.text());
+        SpeechEngine engine = this.engine.speaking(language);
         int ahead = Math.min(pieces.size(), Math.max(1, engine.parallelism()));
         if (ahead == 1) {
             for (String piece : pieces) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IOException("speech interrupted");
                 }
-                sink.accept(make(piece, voice, request, gone));
+                sink.accept(make(engine, piece, voice, request, gone));
             }
             return;
         }
@@ -106,7 +123,7 @@ public final class Speaker {
                 while (next < pieces.size() || !inFlight.isEmpty()) {
                     while (next < pieces.size() && inFlight.size() < ahead) {
                         String piece = pieces.get(next++);
-                        inFlight.addLast(makers.submit(() -> make(piece, voice, request, stop)));
+                        inFlight.addLast(makers.submit(() -> make(engine, piece, voice, request, stop)));
                     }
                     if (Thread.currentThread().isInterrupted()) {
                         throw new IOException("speech interrupted");
@@ -119,7 +136,9 @@ public final class Speaker {
         }
     }
 
-    private Pcm make(String piece, VoiceProfile voice, Request request, BooleanSupplier gone) throws SpeechException {
+    private static Pcm make(
+            SpeechEngine engine, String piece, VoiceProfile voice, Request request, BooleanSupplier gone)
+            throws SpeechException {
         Pcm audio = engine.synthesize(piece, voice, gone);
         if (request.speed() != 1.0) {
             audio = TimeStretch.stretch(audio, 1 / request.speed());

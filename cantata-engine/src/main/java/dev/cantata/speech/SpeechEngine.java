@@ -1,6 +1,7 @@
 package dev.cantata.speech;
 
 import dev.cantata.audio.Pcm;
+import dev.cantata.language.Language;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,6 +31,19 @@ public interface SpeechEngine {
      */
     default SpeechEngine client(Priority priority) {
         return this;
+    }
+
+    /**
+     * This engine speaking text that is in {@code language} (given by a client, or a voice's own language): words in
+     * other scripts are still spoken in theirs. An engine of one language is itself.
+     */
+    default SpeechEngine speaking(Language language) {
+        return this;
+    }
+
+    /** The language of {@code text} when no one says: what an engine of one language speaks. */
+    default Language languageOf(String text) {
+        return Language.ENGLISH;
     }
 
     /** How many calls this engine makes at once: a caller gains nothing from having more in flight. */

@@ -111,7 +111,7 @@ public final class Tokenizer {
 
     /** Where to cut {@code text} after {@code from} to leave at most {@code limit} characters: late in the window. */
     private static int cutPoint(String text, int from, int limit) {
-        for (String marks : List.of(";:", ",", " ")) {
+        for (String marks : List.of(";:；：", ",，、", " ")) {
             for (int i = from + limit - 1; i >= from + limit / 3; i--) {
                 if (marks.indexOf(text.charAt(i)) >= 0) {
                     return i + 1;
@@ -246,7 +246,17 @@ public final class Tokenizer {
             return false;
         }
         String mark = text.substring(span.start, span.end);
-        return mark.equals(".") || mark.equals("!") || mark.equals("?") || mark.equals("…") || mark.equals("...");
+        return mark.equals(".")
+                || mark.equals("!")
+                || mark.equals("?")
+                || mark.equals("…")
+                || mark.equals("...")
+                || isFullWidthTerminal(mark);
+    }
+
+    /** The sentence ends of Chinese and Japanese, which need no space after them. */
+    private static boolean isFullWidthTerminal(String mark) {
+        return mark.equals("。") || mark.equals("！") || mark.equals("？") || mark.equals("．") || mark.equals("｡");
     }
 
     /** True when the token after {@code i} can start a sentence (or there is none). */
@@ -255,10 +265,13 @@ public final class Tokenizer {
             return false; // the last sentence needs no border after it
         }
         Span next = spans.get(i + 1);
+        String mark = text.substring(spans.get(i).start, spans.get(i).end);
+        if (isFullWidthTerminal(mark)) {
+            return true; // "你好。我很好。": Chinese and Japanese put no space after a full stop
+        }
         if (next.start == spans.get(i).end) {
             return false; // "3.5", "a.b": no space, no new sentence
         }
-        String mark = text.substring(spans.get(i).start, spans.get(i).end);
         char first = text.charAt(next.start);
         if (mark.equals("...") || mark.equals("…")) {
             return Character.isUpperCase(first); // an ellipsis inside a sentence is followed by lower case

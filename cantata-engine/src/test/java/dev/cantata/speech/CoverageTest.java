@@ -47,8 +47,19 @@ final class CoverageTest {
         assertThat(chinese.unspoken()).containsExactly(java.util.Map.entry(UnicodeScript.HAN, 4));
         assertThat(chinese.unspokenSummary()).isEqualTo("4 characters in Han script (Chinese, Japanese)");
         assertThat(chinese.whyNothingSpoken())
-                .isEqualTo("nothing in it can be spoken: it holds 4 characters in Han script (Chinese, Japanese), and"
-                        + " Cantata's voices speak Latin-script (English) text so far");
+                .startsWith("nothing in it can be spoken: it holds 4 characters in Han script (Chinese, Japanese),"
+                        + " which none of this server's voices reads");
+    }
+
+    @Test
+    void chineseIsSpokenWhereAVoiceReadsHanAndKanaWithIt() {
+        java.util.Set<UnicodeScript> scripts =
+                java.util.Set.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HIRAGANA);
+
+        assertThat(Coverage.of("你好，世界。", scripts).complete()).isTrue();
+        assertThat(Coverage.of("こんにちは、カタカナ", scripts).complete()).isTrue();
+        assertThat(Coverage.of("안녕 你好", scripts).unspoken())
+                .containsExactly(java.util.Map.entry(UnicodeScript.HANGUL, 2));
     }
 
     @Test

@@ -14,6 +14,22 @@ final class TokenizerTest {
     }
 
     @Test
+    void chineseAndJapaneseSentencesEndAtFullWidthMarksWithoutASpace() {
+        assertThat(Tokenizer.sentences("你好，世界。今天天气很好！你呢？こんにちは。")).containsExactly("你好，世界。", "今天天气很好！", "你呢？", "こんにちは。");
+    }
+
+    @Test
+    void aLongChineseSentenceIsCutAtItsCommas() {
+        String clause = "我们一起去公园散步，";
+        List<String> pieces = Tokenizer.pieces(clause.repeat(12) + "然后回家。", 40, 40);
+
+        assertThat(pieces).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(40));
+        assertThat(pieces.subList(0, pieces.size() - 1))
+                .allSatisfy(p -> assertThat(p).endsWith("，"));
+        assertThat(String.join("", pieces)).isEqualTo(clause.repeat(12) + "然后回家。");
+    }
+
+    @Test
     void abbreviationsInitialsAndNumbersDoNotEndASentence() {
         assertThat(Tokenizer.sentences(
                         "Mr. Smith paid $3.50 to J. R. Tolkien, i.e. a lot. Then he left at 5 p.m. today."))

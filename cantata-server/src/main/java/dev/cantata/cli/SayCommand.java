@@ -4,9 +4,14 @@ import dev.cantata.audio.Codec;
 import dev.cantata.audio.Codecs;
 import dev.cantata.audio.Ffmpeg;
 import dev.cantata.audio.Pcm;
+import dev.cantata.language.Language;
+import dev.cantata.language.Languages;
 import dev.cantata.speech.BuiltInVoices;
+import dev.cantata.speech.EspeakEngine;
+import dev.cantata.speech.LanguageVoices;
 import dev.cantata.speech.Level;
 import dev.cantata.speech.MaryEngine;
+import dev.cantata.speech.Polyglot;
 import dev.cantata.speech.Speaker;
 import dev.cantata.speech.Voice;
 import dev.cantata.speech.VoiceMatcher;
@@ -51,6 +56,12 @@ final class SayCommand implements Callable<Integer> {
     @Option(names = "--rate", description = "Sample rate of the file (default 24000).")
     int rate = 24_000;
 
+    @Option(
+            names = "--language",
+            description = "The text's language (zh, de, ja, es…; default: found from the text, or the voice's).")
+    @Nullable
+    String language;
+
     @Override
     public Integer call() throws Exception {
         String words =
@@ -65,7 +76,24 @@ final class SayCommand implements Callable<Integer> {
             System.err.println("cantata say: " + e.getMessage());
             return 2;
         }
-        dev.cantata.speech.Coverage coverage = dev.cantata.speech.Coverage.of(words);
+        EspeakEngine espeak = EspeakEngine.find(1).orElse(null);
+        Languages languages = espeak != null ? espeak.languages() : Languages.englishOnly();
+        LanguageVoices languageVoices = LanguageVoices.of(languages);
+        Language asked = null;
+        if (language != null) {
+            asked = languages.find(language).orElse(null);
+            if (asked == null) {
+                System.err.println("cantata say: no language \"" + language + "\" here; it speaks "
+                        + String.join(
+                                ", ",
+                                languages.all().stream().map(Language::tag).toList()));
+                return 2;
+            }
+        }
+        java.util.Set<Character.UnicodeScript> scripts = espeak != null
+                ? dev.cantata.language.LanguageDetector.of(languages).scripts()
+                : dev.cantata.speech.Coverage.LATIN;
+        dev.cantata.speech.Coverage coverage = dev.cantata.speech.Coverage.of(words, scripts);
         if (coverage.nothingSpoken()) {
             System.err.println("cantata say: the text cannot be spoken: " + coverage.whyNothingSpoken());
             return 2;
@@ -73,7 +101,8 @@ final class SayCommand implements Callable<Integer> {
         if (!coverage.complete()) {
             System.err.println("cantata say: not spoken: " + coverage.unspokenSummary());
         }
-        Voice found = BuiltInVoices.find(voice).orElse(null);
+        Voice found =
+                BuiltInVoices.find(voice).or(() -> languageVoices.find(voice)).orElse(null);
         if (found == null && reference == null) {
             System.err.println("cantata say: no voice \"" + voice + "\"; built-in voices: "
                     + String.join(
@@ -81,9 +110,12 @@ final class SayCommand implements Callable<Integer> {
                     + "; OpenAI names: " + String.join(", ", BuiltInVoices.OPENAI_NAMES.keySet()));
             return 2;
         }
-        MaryEngine engine = MaryEngine.start();
+        Polyglot engine = Polyglot.start(MaryEngine.defaultEngines(), espeak);
         Codecs codecs = new Codecs(Ffmpeg.locate());
         VoiceProfile profile;
+        if (asked == null && found != null && reference == null) {
+            asked = found.language();
+        }
         if (reference != null) {
             Pcm recording = codecs.decode(Files.readAllBytes(reference), VoiceMatcher.RATE, 60);
             profile = new VoiceMatcher(engine).match(VoiceMatcher.analyze(recording), null);
@@ -92,7 +124,7 @@ final class SayCommand implements Callable<Integer> {
                     .profile();
         }
         long started = System.nanoTime();
-        Pcm pcm = new Speaker(engine).speak(new Speaker.Request(words, profile, level.pitch(), speed, rate));
+        Pcm pcm = new Speaker(engine).speak(new Speaker.Request(words, profile, level.pitch(), speed, rate, asked));
         Files.write(output, codecs.encode(pcm, codec));
         System.err.printf(
                 Locale.ROOT,

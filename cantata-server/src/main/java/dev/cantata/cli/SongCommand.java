@@ -114,7 +114,12 @@ final class SongCommand implements Callable<Integer> {
             System.err.println("cantata song: " + e.getMessage());
             return 2;
         }
-        SongEngine engine = new SongEngine(MaryEngine.start(), InstrumentRenderer.load(Optional.ofNullable(soundfont)));
+        SongEngine engine = new SongEngine(
+                MaryEngine.start(),
+                dev.cantata.speech.EspeakEngine.find(MaryEngine.defaultEngines())
+                        .orElse(null),
+                InstrumentRenderer.load(Optional.ofNullable(soundfont)),
+                true);
         SongSpec spec = new SongSpec(
                 text,
                 style,

@@ -1,6 +1,9 @@
 package dev.cantata.http;
 
+import dev.cantata.language.Language;
+import dev.cantata.language.Languages;
 import dev.cantata.speech.Coverage;
+import dev.cantata.speech.SpeechException;
 import dev.cantata.voices.Voices;
 import io.javalin.http.Context;
 import java.util.Base64;
@@ -96,13 +99,14 @@ public final class SpeechInputs {
     public static final String UNSPOKEN_HEADER = "X-Cantata-Unspoken";
 
     /**
-     * Checks that the voices can say something of {@code text}: text in scripts they cannot pronounce (Chinese,
-     * Cyrillic…) or only emoji used to come back as 200 with silence, and is now a 400 naming what it holds. Text of
+     * Checks that the voices can say something of {@code text}: text in scripts no language of the node reads (all but
+     * Latin without espeak-ng; Cherokee's syllabary is read, Tifinagh is not) or only emoji is a 400 naming what it
+     * holds. Text of
      * which only part is spoken is answered, with {@value #UNSPOKEN_HEADER} saying what was skipped.
      * OpenAI-style callers get the code {@code unsupported_language}; FastAPI callers see the message.
      */
-    public static void speakable(Context ctx, String text, String field) {
-        Coverage coverage = Coverage.of(text);
+    public static void speakable(Context ctx, Voices voices, String text, String field) throws SpeechException {
+        Coverage coverage = Coverage.of(text, voices.detector().scripts());
         if (coverage.nothingSpoken()) {
             throw new ApiException(400, field + ": " + coverage.whyNothingSpoken(), field, "unsupported_language");
         }
@@ -111,6 +115,35 @@ public final class SpeechInputs {
             ctx.header(UNSPOKEN_HEADER, skipped);
             LOG.info("{} {}: {}", ctx.method(), ctx.path(), skipped);
         }
+    }
+
+    /**
+     * The language a client asks for in {@code field} ({@code zh}, {@code de-DE}, {@code German}…), null when it sends
+     * none; a language the node does not speak is a 400 that names some it does.
+     */
+    public static @Nullable Language language(Voices voices, @Nullable String value, String field)
+            throws SpeechException {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        Languages languages = voices.detector().languages();
+        return languages
+                .find(value)
+                .orElseThrow(() -> new ApiException(
+                        400,
+                        field + ": \"" + Text.echo(value) + "\" is not a language this server speaks; it speaks "
+                                + String.join(
+                                        ", ",
+                                        languages.all().stream()
+                                                .limit(12)
+                                                .map(Language::tag)
+                                                .toList())
+                                + (languages.all().size() > 12
+                                        ? " and " + (languages.all().size() - 12)
+                                                + " more (GET /server_info lists them)"
+                                        : ""),
+                        field,
+                        "unsupported_language"));
     }
 
     /** The largest reference recording accepted. */

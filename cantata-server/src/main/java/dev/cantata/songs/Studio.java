@@ -32,8 +32,12 @@ public final class Studio {
 
     public synchronized SongEngine engine() throws SpeechException {
         if (engine == null) {
+            // Chinese lines are sung with espeak-ng, when the machine has it
             engine = new SongEngine(
-                    MaryEngine.start(engines).lane(Priority.SINGING), InstrumentRenderer.load(soundfont));
+                    MaryEngine.start(engines).lane(Priority.SINGING),
+                    dev.cantata.speech.EspeakEngine.find(engines).orElse(null),
+                    InstrumentRenderer.load(soundfont),
+                    true);
         }
         return engine;
     }

@@ -4,6 +4,7 @@ import dev.cantata.blobs.BlobStore;
 import dev.cantata.db.Database;
 import dev.cantata.db.Jdbc;
 import dev.cantata.speech.BuiltInVoices;
+import dev.cantata.speech.LanguageVoices;
 import dev.cantata.speech.Voice;
 import dev.cantata.speech.VoiceProfile;
 import java.io.IOException;
@@ -26,11 +27,24 @@ public final class SpeakerLibrary {
     private final Jdbc jdbc;
     private final BlobStore blobs;
     private final InstantSource clock;
+    private final LanguageVoices languageVoices;
 
+    /** A library whose built-in voices are the language-neutral ones alone (a node that speaks English). */
     public SpeakerLibrary(Database database, BlobStore blobs, InstantSource clock) {
+        this(database, blobs, clock, LanguageVoices.none());
+    }
+
+    /** A library with the voices of the node's languages ({@link LanguageVoices}) among its built-in ones. */
+    public SpeakerLibrary(Database database, BlobStore blobs, InstantSource clock, LanguageVoices languageVoices) {
         this.jdbc = database.jdbc();
         this.blobs = blobs;
         this.clock = clock;
+        this.languageVoices = languageVoices;
+    }
+
+    /** The voices that speak one language each. */
+    public LanguageVoices languageVoices() {
+        return languageVoices;
     }
 
     /** A speaker added from a recording. */
@@ -64,11 +78,17 @@ public final class SpeakerLibrary {
      * database is down.
      */
     public Optional<Voice> find(String name) {
-        Optional<Voice> builtIn = BuiltInVoices.find(name);
+        Optional<Voice> builtIn = builtIn(name);
         if (builtIn.isPresent()) {
             return builtIn;
         }
         return added(name).map(AddedSpeaker::voice);
+    }
+
+    /** The built-in voice called {@code name}: language-neutral, an OpenAI or Orpheus name, or a language's voice. */
+    private Optional<Voice> builtIn(String name) {
+        Optional<Voice> neutral = BuiltInVoices.find(name);
+        return neutral.isPresent() ? neutral : languageVoices.find(name);
     }
 
     public Optional<AddedSpeaker> added(String name) {
@@ -93,7 +113,7 @@ public final class SpeakerLibrary {
 
     /**
      * The names FlashTTS lists as its roles: the built-in voices, the Orpheus engine's names (FlashTTS with Orpheus
-     * lists those), then added speakers in name order.
+     * lists those), the languages' voices, then added speakers in name order.
      */
     public List<String> names() {
         List<String> names = new ArrayList<>();
@@ -101,6 +121,9 @@ public final class SpeakerLibrary {
             names.add(voice.name());
         }
         names.addAll(BuiltInVoices.ORPHEUS_NAMES.keySet());
+        for (Voice voice : languageVoices.all()) {
+            names.add(voice.name());
+        }
         for (AddedSpeaker speaker : addedSpeakers()) {
             names.add(speaker.name());
         }
@@ -118,7 +141,7 @@ public final class SpeakerLibrary {
     /** Adds or replaces a speaker, keeping its recording. */
     public void add(AddedSpeaker speaker, byte[] recording) throws IOException {
         checkName(speaker.name());
-        if (BuiltInVoices.find(speaker.name()).isPresent()) {
+        if (builtIn(speaker.name()).isPresent()) {
             throw new IllegalArgumentException("\"" + speaker.name() + "\" is a built-in voice and cannot be replaced");
         }
         String key = "speakers/" + UUID.randomUUID() + ".audio";
@@ -160,7 +183,7 @@ public final class SpeakerLibrary {
 
     /** Deletes an added speaker; false when there is none of that name. */
     public boolean delete(String name) throws IOException {
-        if (BuiltInVoices.find(name).isPresent()) {
+        if (builtIn(name).isPresent()) {
             throw new IllegalArgumentException("\"" + name + "\" is a built-in voice and cannot be deleted");
         }
         Optional<String> key = blobKey(name);

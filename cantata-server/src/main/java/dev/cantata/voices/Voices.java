@@ -4,8 +4,11 @@ import dev.cantata.audio.AudioFormatException;
 import dev.cantata.audio.Codecs;
 import dev.cantata.audio.Pcm;
 import dev.cantata.hash.Sha256;
+import dev.cantata.language.LanguageDetector;
+import dev.cantata.language.Languages;
 import dev.cantata.speech.BoundedCache;
-import dev.cantata.speech.MaryEngine;
+import dev.cantata.speech.EspeakEngine;
+import dev.cantata.speech.Polyglot;
 import dev.cantata.speech.Priority;
 import dev.cantata.speech.Speaker;
 import dev.cantata.speech.SpeechEngine;
@@ -49,13 +52,16 @@ public final class Voices {
         this.library = library;
     }
 
-    /** Starts MaryTTS with a pool of {@code engines} engines on a background thread. */
-    public static CompletableFuture<SpeechEngine> startMary(int engines) {
+    /**
+     * Starts speech on a background thread: MaryTTS with a pool of {@code engines} engines for English, {@code espeak}
+     * (when the machine has it) for the other languages, and the detector that tells them apart.
+     */
+    public static CompletableFuture<SpeechEngine> start(int engines, @Nullable EspeakEngine espeak) {
         CompletableFuture<SpeechEngine> future = new CompletableFuture<>();
         Thread starter = new Thread(
                 () -> {
                     try {
-                        future.complete(MaryEngine.start(engines));
+                        future.complete(Polyglot.start(engines, espeak));
                     } catch (SpeechException | RuntimeException e) {
                         LOG.error("the speech engine did not start", e);
                         future.completeExceptionally(e);
@@ -80,6 +86,16 @@ public final class Voices {
             Thread.currentThread().interrupt();
             throw new SpeechException("interrupted while waiting for the speech engine", e);
         }
+    }
+
+    private static final LanguageDetector ENGLISH = LanguageDetector.of(Languages.englishOnly());
+
+    /**
+     * The languages the node speaks and how they are told apart, once the engine has started (waiting for it as {@link
+     * #engine} does); English alone for an engine that speaks English alone.
+     */
+    public LanguageDetector detector() throws SpeechException {
+        return engine() instanceof Polyglot polyglot ? polyglot.detector() : ENGLISH;
     }
 
     /** Whether the engine has started. */
@@ -112,6 +128,16 @@ public final class Voices {
         @Override
         public int parallelism() {
             return client.parallelism();
+        }
+
+        @Override
+        public SpeechEngine speaking(dev.cantata.language.Language language) {
+            return new Counted(client.speaking(language), spoken);
+        }
+
+        @Override
+        public dev.cantata.language.Language languageOf(String text) {
+            return client.languageOf(text);
         }
     }
 

@@ -360,16 +360,13 @@ public final class DiffRhythmRoutes implements Routes {
             })
     void status(Context ctx) throws IOException {
         Task task = task(ctx);
-        List<String> skipped = SongJobs.read(task.input()).skippedLines();
+        dev.cantata.songs.SongJob job = SongJobs.read(task.input());
+        List<String> skipped = job.skippedLines();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", task.id().toString());
         body.put("status", status(task.status()));
         body.put("progress", task.progress());
-        body.put(
-                "message",
-                task.status() != TaskStatus.COMPLETED
-                        ? task.stage()
-                        : skipped.isEmpty() ? null : skippedSentence(skipped));
+        body.put("message", task.status() != TaskStatus.COMPLETED ? task.stage() : completedMessage(job, skipped));
         body.put(
                 "output_path",
                 task.status() == TaskStatus.COMPLETED ? "blobs/" + SongFiles.master(task.id(), 0) : null);
@@ -384,6 +381,19 @@ public final class DiffRhythmRoutes implements Routes {
                 });
         body.put("skipped_lines", skipped);
         ctx.json(body);
+    }
+
+    /** What a finished task's message says: what was sung in which language, and the LRC lines skipped. */
+    private static @Nullable String completedMessage(dev.cantata.songs.SongJob job, List<String> skipped) {
+        String sung;
+        try {
+            sung = Lyrics.readLrc(job.lyrics()).lyrics().sungLanguages();
+        } catch (Lyrics.LyricsException e) {
+            sung = ""; // lyrics that were read when the task was queued; a reader grown stricter since says nothing
+        }
+        String skippedPart = skipped.isEmpty() ? "" : skippedSentence(skipped);
+        String message = (skippedPart + " " + sung).strip();
+        return message.isEmpty() ? null : message;
     }
 
     @OpenApi(

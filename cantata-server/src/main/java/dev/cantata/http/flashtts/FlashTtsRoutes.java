@@ -8,8 +8,10 @@ import dev.cantata.http.ErrorShape;
 import dev.cantata.http.Fields;
 import dev.cantata.http.Routes;
 import dev.cantata.http.SpeechInputs;
+import dev.cantata.language.Language;
 import dev.cantata.speech.Level;
 import dev.cantata.speech.Speaker;
+import dev.cantata.speech.SpeechException;
 import dev.cantata.speech.Voice;
 import dev.cantata.speech.VoiceProfile;
 import dev.cantata.voices.SpeakerLibrary;
@@ -88,9 +90,26 @@ public final class FlashTtsRoutes implements Routes {
     }
 
     /** One synthesis request after validation. */
-    private record Say(String text, VoiceProfile voice, double pitch, double speed, boolean stream, Codec codec) {
+    private record Say(
+            String text,
+            VoiceProfile voice,
+            double pitch,
+            double speed,
+            boolean stream,
+            Codec codec,
+            @Nullable Language language) {
         Say with(VoiceProfile other) {
-            return new Say(text, other, pitch, speed, stream, codec);
+            return new Say(text, other, pitch, speed, stream, codec, language);
+        }
+
+        /** With {@code voice}'s profile, and its language unless the request named one. */
+        Say with(Voice voice) {
+            return new Say(
+                    text, voice.profile(), pitch, speed, stream, codec, language != null ? language : voice.language());
+        }
+
+        Speaker.Request request(int sampleRate) {
+            return new Speaker.Request(text, voice, pitch, speed, sampleRate, language);
         }
     }
 
@@ -116,8 +135,8 @@ public final class FlashTtsRoutes implements Routes {
         String name = fields.text("name", true, MAX_NAME);
         String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
         Say say = common(fields, text, true);
-        SpeechInputs.speakable(ctx, say.text(), "text");
-        send(ctx, say.with(voice(name == null ? "" : name).profile()));
+        SpeechInputs.speakable(ctx, voices, say.text(), "text");
+        send(ctx, say.with(voice(name == null ? "" : name)));
     }
 
     @OpenApi(
@@ -139,7 +158,7 @@ public final class FlashTtsRoutes implements Routes {
         String text = fields.text("text", true, SpeechInputs.MAX_TEXT);
         String referenceText = fields.text("reference_text", false, MAX_REFERENCE_TEXT);
         Say say = common(fields, text, true);
-        SpeechInputs.speakable(ctx, say.text(), "text");
+        SpeechInputs.speakable(ctx, voices, say.text(), "text");
         byte[] audio = SpeechInputs.recording(fields, "reference_audio_file", "reference_audio");
         send(
                 ctx,
@@ -174,12 +193,17 @@ public final class FlashTtsRoutes implements Routes {
             throw ApiException.badRequest("text has role tags but nothing to say", "text");
         }
         SpeechInputs.speakable(
-                ctx, String.join("\n", parts.stream().map(Map.Entry::getValue).toList()), "text");
+                ctx,
+                voices,
+                String.join("\n", parts.stream().map(Map.Entry::getValue).toList()),
+                "text");
         Speaker speaker = voices.speaker();
         AudioReply.Speech dialogue = (sink, gone) -> {
             for (Map.Entry<Voice, String> part : parts) {
+                Voice voice = part.getKey();
+                Language language = say.language() != null ? say.language() : voice.language();
                 speaker.speak(
-                        new Speaker.Request(part.getValue(), part.getKey().profile(), 1, 1, SAMPLE_RATE), sink, gone);
+                        new Speaker.Request(part.getValue(), voice.profile(), 1, 1, SAMPLE_RATE, language), sink, gone);
             }
         };
         reply(ctx, dialogue, say);
@@ -269,15 +293,36 @@ public final class FlashTtsRoutes implements Routes {
             summary = "Engine, voices and sample rate (FlashTTS)",
             tags = {"FlashTTS"},
             responses = {@OpenApiResponse(status = "200")})
-    void serverInfo(Context ctx) {
+    void serverInfo(Context ctx) throws SpeechException {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("model", "cantata");
-        info.put("engine", "MaryTTS 5.2.1 (cmu-slt-hsmm)");
+        List<Language> languages =
+                voices.ready() ? voices.detector().languages().all() : List.of(Language.ENGLISH);
+        info.put(
+                "engine",
+                languages.size() > 1
+                        ? "MaryTTS 5.2.1 (cmu-slt-hsmm) for English, espeak-ng for other languages"
+                        : "MaryTTS 5.2.1 (cmu-slt-hsmm)");
         info.put("ready", voices.ready());
         info.put("roles", voices.library().names());
+        info.put(
+                "languages",
+                languages.stream()
+                        .map(l -> Map.of("language", l.tag(), "name", l.name()))
+                        .toList());
+        info.put("voices", voiceLanguages());
         info.put("sample_rate", SAMPLE_RATE);
         info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
         ctx.json(Map.of("success", true, "info", info));
+    }
+
+    /** Every role with the language it speaks ("auto": the text's). */
+    private List<Map<String, String>> voiceLanguages() {
+        List<Map<String, String>> roles = new ArrayList<>();
+        for (String name : voices.library().names()) {
+            voices.library().find(name).ifPresent(v -> roles.add(Map.of("name", name, "language", v.languageTag())));
+        }
+        return roles;
     }
 
     private Voice voice(String name) {
@@ -289,19 +334,25 @@ public final class FlashTtsRoutes implements Routes {
                         "name"));
     }
 
-    private Say common(Fields fields, @Nullable String text, boolean pitchAndSpeed) {
+    private Say common(Fields fields, @Nullable String text, boolean pitchAndSpeed) throws SpeechException {
         Level pitch = pitchAndSpeed ? fields.choice("pitch", Level.MODERATE, Level::wire) : Level.MODERATE;
         Level speed = pitchAndSpeed ? fields.choice("speed", Level.MODERATE, Level::wire) : Level.MODERATE;
         boolean stream = fields.bool("stream", false);
         Codec codec = fields.choice("response_format", Codec.MP3, Codec::extension);
+        String language = fields.text("language", false, MAX_NAME);
         SpeechInputs.samplingFields(fields);
         fields.check();
         return new Say(
-                SpeechInputs.text(text, "text"), VoiceProfile.NEUTRAL, pitch.pitch(), speed.speed(), stream, codec);
+                SpeechInputs.text(text, "text"),
+                VoiceProfile.NEUTRAL,
+                pitch.pitch(),
+                speed.speed(),
+                stream,
+                codec,
+                SpeechInputs.language(voices, language, "language"));
     }
 
     private void send(Context ctx, Say say) throws Exception {
-        Speaker.Request request = new Speaker.Request(say.text(), say.voice(), say.pitch(), say.speed(), SAMPLE_RATE);
-        reply(ctx, AudioReply.Speech.of(voices.speaker(), request), say);
+        reply(ctx, AudioReply.Speech.of(voices.speaker(), say.request(SAMPLE_RATE)), say);
     }
 }

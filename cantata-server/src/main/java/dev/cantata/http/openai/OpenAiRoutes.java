@@ -10,11 +10,11 @@ import dev.cantata.http.Fields;
 import dev.cantata.http.Routes;
 import dev.cantata.http.SpeechInputs;
 import dev.cantata.http.Text;
+import dev.cantata.language.Language;
 import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.Speaker;
 import dev.cantata.speech.Tokenizer;
 import dev.cantata.speech.Voice;
-import dev.cantata.speech.VoiceProfile;
 import dev.cantata.voices.SpeakerLibrary;
 import dev.cantata.voices.Voices;
 import io.javalin.config.JavalinConfig;
@@ -121,7 +121,8 @@ public final class OpenAiRoutes implements Routes {
                             + " onyx, nova, sage, shimmer, verse, marin, cedar, a Cantata voice, an added speaker, {\"id\": name}, or"
                             + " base64 audio to clone), response_format (mp3, opus, aac, flac, wav, pcm; 24 kHz), speed (0.25–4.0,"
                             + " exact; outside clamped, as FlashTTS clamps), pitch (F0 × 0.5–2.0, clamped), stream (default true),"
-                            + " stream_format (audio or sse), instructions and the sampling fields (accepted, not used). Audio is"
+                            + " stream_format (audio or sse), language or lang_code (not OpenAI's: zh, de, ja…; default: found from"
+                            + " the text, or the voice's), instructions and the sampling fields (accepted, not used). Audio is"
                             + " streamed sentence by sentence. A body that parses as a JSON object is JSON whatever its Content-Type;"
                             + " bools and numbers are read as pydantic reads them (stream: 0, \"4.0\").",
             tags = {"OpenAI"},
@@ -141,6 +142,9 @@ public final class OpenAiRoutes implements Routes {
         String format = fields.text("response_format", false, MAX_CHOICE);
         String streamFormat = fields.text("stream_format", false, MAX_CHOICE);
         String instructions = fields.text("instructions", false, Integer.MAX_VALUE);
+        // not OpenAI's: Kokoro-FastAPI's lang_code and the language field other servers take
+        String language = fields.text("language", false, MAX_CHOICE);
+        String langCode = fields.text("lang_code", false, MAX_CHOICE);
         // FlashTTS's route clamps both (to 0.25–4 before its steps); Cantata's are exact, clamped to what it speaks
         double speed = fields.clamped("speed", 1.0, MIN_SPEED, MAX_SPEED);
         double pitch = fields.clamped("pitch", 1.0, MIN_PITCH, MAX_PITCH);
@@ -179,9 +183,11 @@ public final class OpenAiRoutes implements Routes {
             throw new ApiException(
                     400, "Invalid value for 'stream_format': use 'audio' or 'sse'.", "stream_format", "invalid_value");
         }
-        SpeechInputs.speakable(ctx, input, "input");
-        VoiceProfile voice = voice(fields);
-        Speaker.Request request = new Speaker.Request(input, voice, pitch, speed, SAMPLE_RATE);
+        SpeechInputs.speakable(ctx, voices, input, "input");
+        Language asked = SpeechInputs.language(voices, language != null ? language : langCode, "language");
+        Voice voice = voice(fields);
+        Speaker.Request request = new Speaker.Request(
+                input, voice.profile(), pitch, speed, SAMPLE_RATE, asked != null ? asked : voice.language());
         Speaker speaker = voices.speaker();
         if ("sse".equals(streamFormat)) {
             AudioReply.events(
@@ -199,7 +205,7 @@ public final class OpenAiRoutes implements Routes {
     }
 
     /** The voice field: a name, {@code {"id": name}}, or base64 audio to clone. */
-    private VoiceProfile voice(Fields fields) throws Exception {
+    private Voice voice(Fields fields) throws Exception {
         JsonNode node = fields.node("voice").orElse(null);
         if (node == null) {
             throw new ApiException(400, "Missing required parameter: 'voice'.", "voice", "missing_required_parameter");
@@ -223,7 +229,7 @@ public final class OpenAiRoutes implements Routes {
         }
         java.util.Optional<Voice> named = voices.library().find(name);
         if (named.isPresent()) {
-            return named.get().profile();
+            return named.get();
         }
         if (name.length() < 200) {
             throw new ApiException(
@@ -240,7 +246,10 @@ public final class OpenAiRoutes implements Routes {
             throw new ApiException(400, e.getMessage(), "voice", "invalid_value");
         }
         try {
-            return SpeechInputs.match(voices, audio, null, "voice").profile();
+            return new Voice(
+                    "clone",
+                    "a voice matched to the request's audio",
+                    SpeechInputs.match(voices, audio, null, "voice").profile());
         } catch (ApiException e) {
             throw new ApiException(400, e.getMessage(), "voice", "invalid_value");
         }
@@ -332,10 +341,12 @@ public final class OpenAiRoutes implements Routes {
     }
 
     /**
-     * One voice a client may name: {@code id} to send, {@code name} to show, and what it is. {@code kind} is Cantata's (Open WebUI reads id and name): {@code openai}, {@code cantata} (built in),
-     * {@code orpheus} (FlashTTS's names) or {@code speaker} (added with {@code /add_speaker}, deletable).
+     * One voice a client may name: {@code id} to send, {@code name} to show, what it is, and the language it speaks
+     * ({@code auto}: the text's, found per request). {@code kind} is Cantata's (Open WebUI reads id and name): {@code
+     * openai}, {@code cantata} (built in), {@code orpheus} (FlashTTS's names), {@code language} (a voice of one
+     * language) or {@code speaker} (added with {@code /add_speaker}, deletable).
      */
-    public record VoiceEntry(String id, String name, String description, String kind) {}
+    public record VoiceEntry(String id, String name, String description, String language, String kind) {}
 
     /** {@code {"voices": […]}}. */
     public record VoiceList(List<VoiceEntry> voices) {}
@@ -345,24 +356,31 @@ public final class OpenAiRoutes implements Routes {
             methods = HttpMethod.GET,
             summary = "Every voice name, as Open WebUI reads them: {\"voices\": [{id, name, description}]}",
             description =
-                    "The 13 OpenAI names, Cantata's built-in voices, FlashTTS's Orpheus names and the speakers added"
-                            + " with /add_speaker. Open WebUI, openai-edge-tts-style clients and Home Assistant's openai_tts read"
+                    "The 13 OpenAI names, Cantata's built-in voices, FlashTTS's Orpheus names, a voice per language"
+                            + " (zh-female, zh-male, de, fr-fr…: they speak that language) and the speakers added with"
+                            + " /add_speaker; each with its language (auto: the text's). Open WebUI, openai-edge-tts-style clients and Home Assistant's openai_tts read"
                             + " this shape; FlashTTS's own web page reads its names from /audio_roles, which lists strings."
-                            + " Each entry's kind (Cantata's) says which of these it is: openai, cantata, orpheus or speaker.",
+                            + " Each entry's kind (Cantata's) says which of these it is: openai, cantata, orpheus, language or"
+                            + " speaker.",
             tags = {"OpenAI", "FlashTTS"},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = VoiceList.class))})
     void voices(Context ctx) {
         List<VoiceEntry> entries = new ArrayList<>();
-        BuiltInVoices.OPENAI_NAMES.forEach((alias, voice) ->
-                entries.add(new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice", "openai")));
+        BuiltInVoices.OPENAI_NAMES.forEach((alias, voice) -> entries.add(
+                new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice", "auto", "openai")));
         for (Voice voice : BuiltInVoices.all()) {
-            entries.add(new VoiceEntry(voice.name(), voice.name(), voice.description(), "cantata"));
+            entries.add(
+                    new VoiceEntry(voice.name(), voice.name(), voice.description(), voice.languageTag(), "cantata"));
         }
-        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) -> entries.add(
-                new VoiceEntry(alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice", "orpheus")));
+        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) -> entries.add(new VoiceEntry(
+                alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice", "auto", "orpheus")));
+        for (Voice voice : voices.library().languageVoices().all()) {
+            entries.add(
+                    new VoiceEntry(voice.name(), voice.name(), voice.description(), voice.languageTag(), "language"));
+        }
         for (SpeakerLibrary.AddedSpeaker speaker : voices.library().addedSpeakers()) {
             entries.add(new VoiceEntry(
-                    speaker.name(), speaker.name(), speaker.voice().description(), "speaker"));
+                    speaker.name(), speaker.name(), speaker.voice().description(), "auto", "speaker"));
         }
         ctx.json(new VoiceList(entries));
     }

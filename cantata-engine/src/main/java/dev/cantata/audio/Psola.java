@@ -1,0 +1,154 @@
+package dev.cantata.audio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Time-domain pitch-synchronous overlap-add (TD-PSOLA; Moulines and Charpentier, "Pitch-synchronous waveform processing
+ * techniques for text-to-speech synthesis using diphones", Speech Communication 9, 1990): a voiced sound is cut into
+ * two-period Hann grains centred on its pitch marks (one per glottal period, at the waveform's peaks), and the grains
+ * are laid again one target period apart, each taken from the analysis time the time map gives. The spectral envelope
+ * (the vowel) stays where it was while F0 follows any contour and the length becomes any length: what a singer's voice
+ * does to a spoken syllable.
+ *
+ * <p>The overlap-added windows are normalised by their sum, so the loudness does not pulse where target periods differ
+ * from the analysis ones (Hann windows sum to one only at half-window spacing).
+ */
+public final class Psola {
+    /** F0 assumed where the analysis finds no voicing at all (a whispered or unvoiced input). */
+    static final double FALLBACK_HZ = 150;
+
+    private Psola() {}
+
+    /**
+     * Re-times and re-pitches {@code x}.
+     *
+     * @param x the voiced sound, mono at {@code rate}
+     * @param f0 its F0 every {@code hop} seconds (0 where unvoiced: the nearest voiced value is used)
+     * @param outLength how many samples to make
+     * @param timeMap for an output time in seconds, the input time to take the sound from (within the input)
+     * @param targetHz for an output time in seconds, the F0 to sing there
+     */
+    public static float[] render(
+            float[] x,
+            int rate,
+            double[] f0,
+            double hop,
+            int outLength,
+            DoubleUnaryOperator timeMap,
+            DoubleUnaryOperator targetHz) {
+        float[] out = new float[outLength];
+        if (x.length < 4 || outLength == 0) {
+            return out;
+        }
+        double[] filled = filled(f0);
+        List<Integer> marks = marks(x, rate, filled, hop);
+        double[] norm = new double[outLength];
+        double t = 0;
+        while (t < outLength) {
+            double seconds = t / rate;
+            double inputSeconds = Math.max(0, Math.min(x.length - 1, timeMap.applyAsDouble(seconds) * rate)) / rate;
+            int mark = nearest(marks, inputSeconds * rate);
+            int period = period(filled, hop, mark / (double) rate, rate);
+            int centre = (int) Math.round(t);
+            for (int k = -period; k <= period; k++) {
+                int from = mark + k;
+                int to = centre + k;
+                if (from < 0 || from >= x.length || to < 0 || to >= outLength) {
+                    continue;
+                }
+                double w = 0.5 + 0.5 * Math.cos(Math.PI * k / (period + 1));
+                out[to] += (float) (x[from] * w);
+                norm[to] += w;
+            }
+            double hz = targetHz.applyAsDouble(seconds);
+            t += rate / Math.max(40, Math.min(1500, hz > 0 ? hz : FALLBACK_HZ));
+        }
+        for (int i = 0; i < outLength; i++) {
+            // where the grains overlap thinly (the edges), a floor keeps the division from raising noise
+            out[i] = (float) (out[i] / Math.max(norm[i], 0.5));
+        }
+        return out;
+    }
+
+    /** {@code f0} with its unvoiced frames filled from the nearest voiced frame (all {@link #FALLBACK_HZ} if none). */
+    static double[] filled(double[] f0) {
+        double[] out = f0.clone();
+        int last = -1;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] > 0) {
+                if (last < 0) {
+                    for (int j = 0; j < i; j++) {
+                        out[j] = out[i];
+                    }
+                } else {
+                    for (int j = last + 1; j < i; j++) {
+                        out[j] = j - last <= i - j ? out[last] : out[i];
+                    }
+                }
+                last = i;
+            }
+        }
+        if (last < 0) {
+            java.util.Arrays.fill(out, FALLBACK_HZ);
+        } else {
+            for (int j = last + 1; j < out.length; j++) {
+                out[j] = out[last];
+            }
+        }
+        return out;
+    }
+
+    /** Pitch marks: one per period, each moved to the largest peak within a fifth of a period of where it falls. */
+    static List<Integer> marks(float[] x, int rate, double[] f0, double hop) {
+        List<Integer> marks = new ArrayList<>();
+        int first = period(f0, hop, 0, rate);
+        int at = peak(x, 0, Math.min(x.length - 1, first));
+        while (at < x.length) {
+            marks.add(at);
+            int period = period(f0, hop, at / (double) rate, rate);
+            int guess = at + period;
+            if (guess >= x.length) {
+                break;
+            }
+            int reach = Math.max(1, period / 5);
+            int next = peak(x, Math.max(at + period / 2, guess - reach), Math.min(x.length - 1, guess + reach));
+            at = Math.max(at + 1, next);
+        }
+        return marks;
+    }
+
+    private static int peak(float[] x, int from, int to) {
+        int best = from;
+        for (int i = from; i <= to; i++) {
+            if (Math.abs(x[i]) > Math.abs(x[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int period(double[] f0, double hop, double seconds, int rate) {
+        int frame = f0.length == 0 ? 0 : (int) Math.max(0, Math.min(f0.length - 1, Math.round(seconds / hop)));
+        double hz = f0.length == 0 ? FALLBACK_HZ : f0[frame];
+        return Math.max(2, (int) Math.round(rate / hz));
+    }
+
+    private static int nearest(List<Integer> marks, double sample) {
+        int lo = 0;
+        int hi = marks.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (marks.get(mid) < sample) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > 0 && Math.abs(marks.get(lo - 1) - sample) < Math.abs(marks.get(lo) - sample)) {
+            lo--;
+        }
+        return marks.get(lo);
+    }
+}
