@@ -11,10 +11,13 @@ import dev.cantata.http.Forwarded;
 import dev.cantata.http.GenerateRoute;
 import dev.cantata.http.HealthRoutes;
 import dev.cantata.http.HttpServer;
+import dev.cantata.http.LyricsTimingRoutes;
 import dev.cantata.http.Routes;
+import dev.cantata.http.StyleRoutes;
 import dev.cantata.http.diffrhythm.DiffRhythmRoutes;
 import dev.cantata.http.flashtts.FlashTtsRoutes;
 import dev.cantata.http.openai.OpenAiRoutes;
+import dev.cantata.http.studio.StudioRoutes;
 import dev.cantata.http.suno.SunoRoutes;
 import dev.cantata.jobs.QueueLimit;
 import dev.cantata.jobs.RetentionSweeper;
@@ -164,6 +167,9 @@ public final class CantataServer implements AutoCloseable {
             routes.add(diffRhythm);
             routes.add(suno);
             routes.add(new GenerateRoute(diffRhythm.generate(), suno.generate()));
+            routes.add(new StudioRoutes(diffRhythm.index()));
+            routes.add(new StyleRoutes());
+            routes.add(new LyricsTimingRoutes(studio));
             routes.addAll(extraRoutes);
             HttpServer http = new HttpServer(
                     new HttpServer.Options(

@@ -108,6 +108,44 @@ public final class SongEngine {
     }
 
     /**
+     * The score {@link #make} would sing {@code spec} from, composed without singing or playing anything (the one
+     * engine call is the singer's reading of each line into syllables): where every line and word falls, so plain
+     * lyrics can be given back as a timed LRC. The same spec made into a song follows this score.
+     */
+    public Score compose(SongSpec spec) throws SpeechException {
+        Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
+        Style style = Style.parse(spec.style());
+        boolean male = "male".equals(style.voice());
+        VoiceProfile voice = spec.singer() != null
+                ? spec.singer()
+                : BuiltInVoices.find(male ? "male" : "female").orElseThrow().profile();
+        double median =
+                spec.singer() != null && spec.singerMedianF0() > 0 ? spec.singerMedianF0() : 168 * voice.pitch();
+        int[] range = MarySinger.range(median);
+        return Composer.compose(
+                new Composer.Request(
+                        lyrics, style, spec.seed(), spec.length(), range[0], range[1], false, SongSpec.MAX_LENGTH),
+                syllables(singers.forLyrics(lyrics), lyrics));
+    }
+
+    /** Each distinct line's syllables, as the singer reads it. */
+    private static Map<String, LineSyllables> syllables(Singer singer, Lyrics lyrics) throws SpeechException {
+        Map<String, LineSyllables> syllables = new HashMap<>();
+        for (Lyrics.Line line : lyrics.lines()) {
+            if (!syllables.containsKey(line.text())) {
+                // a line no voice can pronounce has no syllables: MaryTTS is not asked (it would log an error per word)
+                syllables.put(
+                        line.text(),
+                        dev.cantata.speech.Coverage.of(line.text(), dev.cantata.speech.Coverage.SUNG)
+                                        .nothingSpoken()
+                                ? new LineSyllables(line.text(), List.of())
+                                : singer.read(line.text()));
+            }
+        }
+        return syllables;
+    }
+
+    /**
      * Makes a song from lyrics and a style already read; {@code spec} gives length, seed, title and singer. Only the
      * phrases {@code heard} accepts are sung (an edit that keeps most of a song needs only the lines in its segments);
      * the score keeps them all. The song is at most {@code maxLength} seconds, whatever the lyrics would take.
@@ -133,18 +171,7 @@ public final class SongEngine {
 
         progress.report(5, "finding the syllables");
         Singer singer = singers.forLyrics(lyrics);
-        Map<String, LineSyllables> syllables = new HashMap<>();
-        for (Lyrics.Line line : lyrics.lines()) {
-            if (!syllables.containsKey(line.text())) {
-                // a line no voice can pronounce has no syllables: MaryTTS is not asked (it would log an error per word)
-                syllables.put(
-                        line.text(),
-                        dev.cantata.speech.Coverage.of(line.text(), dev.cantata.speech.Coverage.SUNG)
-                                        .nothingSpoken()
-                                ? new LineSyllables(line.text(), List.of())
-                                : singer.read(line.text()));
-            }
-        }
+        Map<String, LineSyllables> syllables = syllables(singer, lyrics);
 
         clock = lap(timings, "syllables", clock);
         progress.report(12, "composing");

@@ -284,6 +284,37 @@ public record Style(
         }
     }
 
+    private static final List<String> MALE = List.of("male", "man", "boy", "baritone", "tenor");
+    private static final List<String> FEMALE = List.of("female", "woman", "girl", "soprano", "alto");
+    private static final List<String> SLOW = List.of("slow", "slower", "downtempo");
+    private static final List<String> FAST = List.of("fast", "upbeat", "uptempo", "driving");
+
+    /**
+     * The words {@link #parse} knows, by what they set (genres with their other names, moods, instruments, voices,
+     * tempo, mode), in the order it lists them: what a front end offers while a style is typed. Tempo in BPM ({@code
+     * 120 bpm}) and a key ({@code in D minor}) are read too.
+     */
+    public static Map<String, List<String>> vocabulary() {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        List<String> genres = new ArrayList<>();
+        for (Genre g : Genre.values()) {
+            genres.add(g.wireName());
+            genres.addAll(g.aliases());
+        }
+        words.put("genres", List.copyOf(genres));
+        words.put("moods", List.copyOf(MOODS.keySet()));
+        words.put("instruments", List.copyOf(INSTRUMENTS.keySet()));
+        List<String> voices = new ArrayList<>(MALE);
+        voices.addAll(FEMALE);
+        voices.add("duet");
+        words.put("voices", List.copyOf(voices));
+        List<String> tempo = new ArrayList<>(SLOW);
+        tempo.addAll(FAST);
+        words.put("tempo", List.copyOf(tempo));
+        words.put("mode", List.of("major", "minor"));
+        return words;
+    }
+
     private static final String[] NOTE_NAMES = {"c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b"};
     private static final Set<String> FILLER = Set.of(
             "a",
@@ -410,26 +441,15 @@ public record Style(
                 moods.add(word);
                 moodTempo += MOODS.get(word)[0];
                 moodMinor += MOODS.get(word)[1];
-            } else if (word.equals("male")
-                    || word.equals("man")
-                    || word.equals("boy")
-                    || word.equals("baritone")
-                    || word.equals("tenor")) {
+            } else if (MALE.contains(word)) {
                 voice = "male";
-            } else if (word.equals("female")
-                    || word.equals("woman")
-                    || word.equals("girl")
-                    || word.equals("soprano")
-                    || word.equals("alto")) {
+            } else if (FEMALE.contains(word)) {
                 voice = voice == null ? "female" : voice;
             } else if (word.equals("duet")) {
                 voice = "duet";
-            } else if (word.equals("slow") || word.equals("slower") || word.equals("downtempo")) {
+            } else if (SLOW.contains(word)) {
                 hint = -1;
-            } else if (word.equals("fast")
-                    || word.equals("upbeat")
-                    || word.equals("uptempo")
-                    || word.equals("driving")) {
+            } else if (FAST.contains(word)) {
                 hint = 1;
             } else if (word.equals("major")) {
                 minor = minor == null ? Boolean.FALSE : minor;

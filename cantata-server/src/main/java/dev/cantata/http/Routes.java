@@ -11,4 +11,9 @@ public interface Routes {
     default java.util.List<ErrorShape.Family> errorFamilies() {
         return java.util.List.of();
     }
+
+    /** Whether this request is one this group serves without the API key (the studio's page); none by default. */
+    default boolean open(io.javalin.http.Context ctx) {
+        return false;
+    }
 }

@@ -129,6 +129,28 @@ public final class TaskStore {
         return new QueueLoad(total, mine, ahead, averageMillis > 0 ? Duration.ofMillis(averageMillis) : null);
     }
 
+    /**
+     * A queued task's place in its kind's queue: 1 when it is the next to be claimed (claims take the oldest first, by
+     * creation time then id, as {@link TaskDialect} orders them), 0 when it is not queued.
+     */
+    public long queuePosition(Task task) {
+        if (task.status() != TaskStatus.QUEUED) {
+            return 0;
+        }
+        long created = task.createdAt().toEpochMilli();
+        return 1
+                + jdbc.queryOne(
+                                "counting the tasks queued ahead of task " + task.id(),
+                                "SELECT COUNT(*) FROM tasks WHERE kind = ? AND status = 'queued'"
+                                        + " AND (created_at < ? OR (created_at = ? AND id < ?))",
+                                row -> row.getLong(1),
+                                task.kind(),
+                                created,
+                                created,
+                                dialect.id(task.id()))
+                        .orElse(0L);
+    }
+
     /** The tasks of {@code ids} that exist, in no particular order (one statement, for pages of a feed). */
     public List<Task> findAll(List<UUID> ids) {
         if (ids.isEmpty()) {

@@ -38,6 +38,19 @@ public record NewSong(
         this(lyrics, style, seconds, variations, seed, title, outputs, List.of());
     }
 
+    /** This song with its style also heard from the recording stored at blob key {@code reference}. */
+    public NewSong withReference(String reference) {
+        return new NewSong(
+                lyrics,
+                new StyleSource(style.words(), reference),
+                seconds,
+                variations,
+                seed,
+                title,
+                outputs,
+                skippedLines);
+    }
+
     public NewSong {
         SongJob.check(lyrics, variations);
         skippedLines = skippedLines == null ? List.of() : List.copyOf(skippedLines); // stored before the field: none

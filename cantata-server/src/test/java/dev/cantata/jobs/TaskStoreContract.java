@@ -101,6 +101,36 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void aQueuedTasksPlaceCountsTheTasksOfItsKindAClaimWouldTakeFirst() {
+        store.submit("speech", "{}");
+        Task first = store.submit("song", "{\"n\":1}");
+        // the same instant: the claim's order (creation time, then id) decides between them
+        Task second = store.submit("song", "{\"n\":2}");
+        clock.advance(Duration.ofSeconds(1));
+        Task third = store.submit("song", "{\"n\":3}");
+        Task[] tied = first.id().toString().compareTo(second.id().toString()) < 0
+                ? new Task[] {first, second}
+                : new Task[] {second, first};
+
+        assertThat(store.queuePosition(find(tied[0]))).isEqualTo(1);
+        assertThat(store.queuePosition(find(tied[1]))).isEqualTo(2);
+        assertThat(store.queuePosition(find(third))).isEqualTo(3);
+
+        Claim claim = store.claim(SONGS, LEASE, 3).orElseThrow();
+
+        assertThat(claim.task().id()).isEqualTo(tied[0].id());
+        assertThat(store.queuePosition(find(tied[0])))
+                .as("running, no longer queued")
+                .isZero();
+        assertThat(store.queuePosition(find(tied[1]))).isEqualTo(1);
+        assertThat(store.queuePosition(find(third))).isEqualTo(2);
+    }
+
+    private Task find(Task task) {
+        return store.find(task.id()).orElseThrow();
+    }
+
+    @Test
     void aTaskIsNotClaimedAgainWhileItsLeaseRuns() {
         store.submit("song", "{}");
         assertThat(store.claim(SONGS, LEASE, 3)).isPresent();

@@ -82,7 +82,6 @@ public final class DiffRhythmRoutes implements Routes {
     @Override
     public void addTo(JavalinConfig config) {
         config.router.mount(router -> {
-            router.get("/", this::index);
             router.post("/api/edit", this::edit);
             router.get("/api/status/{task_id}", this::status);
             router.get("/api/download/{task_id}", this::download);
@@ -91,14 +90,15 @@ public final class DiffRhythmRoutes implements Routes {
         });
     }
 
-    @OpenApi(
-            path = "/",
-            methods = HttpMethod.GET,
-            summary = "What this server is",
-            description = "The DiffRhythm wrapper's root: name, version and where the docs and health check are.",
-            tags = {"Server"},
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
-    void index(Context ctx) {
+    /**
+     * The DiffRhythm wrapper's root, {@code GET /}: name, version and where the docs and health check are. The route
+     * is shared with the studio, which answers browsers (see {@code StudioRoutes}).
+     */
+    public Handler index() {
+        return this::index;
+    }
+
+    private void index(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Cantata");
         body.put("version", version);

@@ -342,9 +342,11 @@ public final class OpenAiRoutes implements Routes {
 
     /**
      * One voice a client may name: {@code id} to send, {@code name} to show, what it is, and the language it speaks
-     * ({@code auto}: the text's, found per request).
+     * ({@code auto}: the text's, found per request). {@code kind} is Cantata's (Open WebUI reads id and name): {@code
+     * openai}, {@code cantata} (built in), {@code orpheus} (FlashTTS's names), {@code language} (a voice of one
+     * language) or {@code speaker} (added with {@code /add_speaker}, deletable).
      */
-    public record VoiceEntry(String id, String name, String description, String language) {}
+    public record VoiceEntry(String id, String name, String description, String language, String kind) {}
 
     /** {@code {"voices": […]}}. */
     public record VoiceList(List<VoiceEntry> voices) {}
@@ -357,24 +359,28 @@ public final class OpenAiRoutes implements Routes {
                     "The 13 OpenAI names, Cantata's built-in voices, FlashTTS's Orpheus names, a voice per language"
                             + " (zh-female, zh-male, de, fr-fr…: they speak that language) and the speakers added with"
                             + " /add_speaker; each with its language (auto: the text's). Open WebUI, openai-edge-tts-style clients and Home Assistant's openai_tts read"
-                            + " this shape; FlashTTS's own web page reads its names from /audio_roles, which lists strings.",
+                            + " this shape; FlashTTS's own web page reads its names from /audio_roles, which lists strings."
+                            + " Each entry's kind (Cantata's) says which of these it is: openai, cantata, orpheus, language or"
+                            + " speaker.",
             tags = {"OpenAI", "FlashTTS"},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = VoiceList.class))})
     void voices(Context ctx) {
         List<VoiceEntry> entries = new ArrayList<>();
-        BuiltInVoices.OPENAI_NAMES.forEach((alias, voice) ->
-                entries.add(new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice", "auto")));
+        BuiltInVoices.OPENAI_NAMES.forEach((alias, voice) -> entries.add(
+                new VoiceEntry(alias, alias, "OpenAI's name for Cantata's " + voice + " voice", "auto", "openai")));
         for (Voice voice : BuiltInVoices.all()) {
-            entries.add(new VoiceEntry(voice.name(), voice.name(), voice.description(), voice.languageTag()));
+            entries.add(
+                    new VoiceEntry(voice.name(), voice.name(), voice.description(), voice.languageTag(), "cantata"));
         }
-        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) -> entries.add(
-                new VoiceEntry(alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice", "auto")));
+        BuiltInVoices.ORPHEUS_NAMES.forEach((alias, voice) -> entries.add(new VoiceEntry(
+                alias, alias, "FlashTTS's Orpheus name for Cantata's " + voice + " voice", "auto", "orpheus")));
         for (Voice voice : voices.library().languageVoices().all()) {
-            entries.add(new VoiceEntry(voice.name(), voice.name(), voice.description(), voice.languageTag()));
+            entries.add(
+                    new VoiceEntry(voice.name(), voice.name(), voice.description(), voice.languageTag(), "language"));
         }
         for (SpeakerLibrary.AddedSpeaker speaker : voices.library().addedSpeakers()) {
             entries.add(new VoiceEntry(
-                    speaker.name(), speaker.name(), speaker.voice().description(), "auto"));
+                    speaker.name(), speaker.name(), speaker.voice().description(), "auto", "speaker"));
         }
         ctx.json(new VoiceList(entries));
     }

@@ -2,6 +2,7 @@ package dev.cantata.http.suno;
 
 import dev.cantata.http.ApiException;
 import dev.cantata.jobs.Task;
+import dev.cantata.songs.NewSong;
 import dev.cantata.songs.SongJob;
 import dev.cantata.songs.Songs;
 import java.util.ArrayList;
@@ -39,7 +40,23 @@ final class ClipQueue {
             String description,
             ClipType type,
             @Nullable UUID source,
-            double continueAt) {}
+            double continueAt,
+            byte @Nullable [] reference) {
+        Order(
+                SongJob job,
+                String title,
+                String tags,
+                String negativeTags,
+                String description,
+                ClipType type,
+                @Nullable UUID source,
+                double continueAt) {
+            this(job, title, tags, negativeTags, description, type, source, continueAt, null);
+        }
+    }
+
+    /** The upload name of a song's reference recording in its task's {@code input/} folder. */
+    static final String REFERENCE = "reference_audio";
 
     /** Makes the orders once the credits for them are spent. */
     @FunctionalInterface
@@ -72,7 +89,14 @@ final class ClipQueue {
                 throw new IllegalStateException(made.size() + " orders made for " + count + " clips paid for");
             }
             for (Order o : made) {
-                Task task = songs.submit(client, Map.of(), keys -> o.job());
+                byte[] reference = o.reference();
+                Task task = reference == null
+                        ? songs.submit(client, Map.of(), keys -> o.job())
+                        : songs.submit(
+                                client,
+                                Map.of(REFERENCE, reference),
+                                keys -> ((NewSong) o.job())
+                                        .withReference(java.util.Objects.requireNonNull(keys.get(REFERENCE))));
                 ids.add(task.id());
                 clips.insert(new SunoClip(
                         task.id(),

@@ -10,6 +10,7 @@ import dev.cantata.songs.SongTasks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +32,30 @@ final class Clips {
     private final TaskStore tasks;
     private final InstantSource clock;
     private final Duration hold;
+    private final @Nullable Duration retention;
 
-    Clips(ClipStore store, TaskStore tasks, InstantSource clock, Duration hold) {
+    /** @param retention how long a finished clip is kept ({@code clip-retention}), null: until it is deleted */
+    Clips(ClipStore store, TaskStore tasks, InstantSource clock, Duration hold, @Nullable Duration retention) {
         this.store = store;
         this.tasks = tasks;
         this.clock = clock;
         this.hold = hold;
+        this.retention = retention;
     }
 
-    /** A clip as a client sees it now. */
-    record Clip(SunoClip info, Task task, SongTasks.@Nullable Made made, ClipStatus status) {
+    /**
+     * A clip as a client sees it now.
+     *
+     * @param queuePosition its task's place in the song queue (1: next), 0 once it is no longer queued
+     * @param expiresAt when the retention sweep will delete it (at its first run after), null: not until deleted
+     */
+    record Clip(
+            SunoClip info,
+            Task task,
+            SongTasks.@Nullable Made made,
+            ClipStatus status,
+            long queuePosition,
+            @Nullable Instant expiresAt) {
         UUID id() {
             return info.id();
         }
@@ -122,6 +137,13 @@ final class Clips {
             List<SongTasks.Made> songs = SongTasks.result(task.result()).songs();
             made = songs.isEmpty() ? null : songs.get(0);
         }
-        return new Clip(info, task, made, ClipStatus.of(task, clock.instant(), hold));
+        Instant finished = task.finishedAt();
+        return new Clip(
+                info,
+                task,
+                made,
+                ClipStatus.of(task, clock.instant(), hold),
+                tasks.queuePosition(task),
+                retention == null || finished == null ? null : finished.plus(retention));
     }
 }

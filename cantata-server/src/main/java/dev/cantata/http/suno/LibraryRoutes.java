@@ -65,6 +65,7 @@ final class LibraryRoutes implements Routes {
             router.post("/api/concat", this::concat);
             router.post("/api/generate_stems", this::generateStems);
             router.get("/api/get_aligned_lyrics", this::alignedLyrics);
+            router.get("/api/get_sections", this::sections);
             router.get("/api/persona", this::persona);
         });
     }
@@ -265,6 +266,25 @@ final class LibraryRoutes implements Routes {
                         : score.words().stream()
                                 .map(SunoReplies.AlignedWord::of)
                                 .toList());
+    }
+
+    @OpenApi(
+            path = "/api/get_sections",
+            methods = HttpMethod.GET,
+            tags = {"Suno"},
+            summary = "Sections, tempo and key (Cantata's; Suno has none)",
+            description = "song_id → {tempo, key, mode, length, sections: [{label, part, start_s, end_s, bars}]} from"
+                    + " the score the song was made from: where each intro, verse, chorus, bridge and outro begins and"
+                    + " ends (seconds). A stem clip answers with its song's.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "404")
+            })
+    void sections(Context ctx) throws Exception {
+        String id = Optional.ofNullable(ctx.queryParam("song_id")).orElse("");
+        ctx.json(SunoReplies.Sections.of(
+                saved(clips.finished(id, "Song ID is required")).score()));
     }
 
     /** What was saved with the clip's song (a stem clip's is its clip's). */

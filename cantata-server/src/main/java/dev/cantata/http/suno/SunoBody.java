@@ -6,6 +6,7 @@ import dev.cantata.http.ApiException;
 import dev.cantata.http.Text;
 import io.javalin.http.Context;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** A Suno request's JSON body, read as suno-api (JavaScript) reads it. Anything but an object is a 400. */
 record SunoBody(JsonNode node) {
@@ -65,6 +66,43 @@ record SunoBody(JsonNode node) {
             return value.asDouble() != 0;
         }
         return !value.isTextual() || !value.asText().isEmpty();
+    }
+
+    /** An optional whole number (a JSON number or its text, as JavaScript's {@code Number} reads it); else a 400. */
+    @Nullable
+    Long wholeNumber(String field) {
+        @Nullable Double value = number(field);
+        if (value == null) {
+            return null;
+        }
+        if (value != Math.rint(value)
+                || Math.abs(value) > 9.007199254740991E15) { // 2^53: a JavaScript number's exact range
+            throw ApiException.badRequest(field + " must be a whole number, not " + value, field);
+        }
+        return value.longValue();
+    }
+
+    /** An optional number (a JSON number or its text); missing or null: none; anything else, or not finite, a 400. */
+    @Nullable
+    Double number(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        double number = Double.NaN;
+        if (value.isNumber()) {
+            number = value.asDouble();
+        } else if (value.isTextual()) {
+            try {
+                number = Double.parseDouble(checked(field, value.asText(), 40).strip());
+            } catch (NumberFormatException e) {
+                number = Double.NaN;
+            }
+        }
+        if (!Double.isFinite(number)) {
+            throw ApiException.badRequest(field + " must be a number", field);
+        }
+        return number;
     }
 
     JsonNode get(String field) {

@@ -55,6 +55,14 @@ final class SunoReplies {
         static AudioInfo polled(Clips.Clip c, String base) {
             Map<String, @Nullable Object> error = new LinkedHashMap<>();
             error.put("error_message", c.status() == ClipStatus.ERROR ? c.task().error() : null);
+            // Cantata's: the song task behind it, how far it is in the engine's own stage words, its place in the
+            // queue, and when the clip retention will delete it (Suno shows none of these; its clients ignore fields
+            // they do not know)
+            error.put("task_id", c.info().task().toString()); // its master WAV: /api/download/{task_id}
+            error.put("progress", c.task().progress());
+            error.put("stage", c.task().stage());
+            error.put("queue_position", c.queuePosition());
+            error.put("expires_at", c.expiresAt() == null ? null : c.expiresAt().toString());
             return of(c, base, c.status(), error);
         }
 
@@ -235,6 +243,34 @@ final class SunoReplies {
         static AlignedWord of(Score.Word w) {
             return new AlignedWord(
                     w.word(), Math.round(w.start() * 1000) / 1000.0, Math.round(w.end() * 1000) / 1000.0, true, 1.0);
+        }
+    }
+
+    /** A song's form from its score ({@code /api/get_sections}): the studio marks these on its timeline. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Sections(double tempo, String key, String mode, double length, List<Section> sections) {
+        private static final String[] KEYS = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
+
+        static Sections of(Score score) {
+            return new Sections(
+                    Math.round(score.tempo() * 100) / 100.0,
+                    KEYS[Math.floorMod(score.key(), 12)],
+                    score.minor() ? "minor" : "major",
+                    Math.round(score.length() * 1000) / 1000.0,
+                    score.sections().stream().map(Section::of).toList());
+        }
+    }
+
+    /** One section: its label as the lyrics named it, its part in the song's vocabulary, and where it lies. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Section(String label, String part, double startS, double endS, int bars) {
+        static Section of(Score.Span span) {
+            return new Section(
+                    span.label(),
+                    span.part().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    Math.round(span.start() * 1000) / 1000.0,
+                    Math.round(span.end() * 1000) / 1000.0,
+                    span.bars());
         }
     }
 

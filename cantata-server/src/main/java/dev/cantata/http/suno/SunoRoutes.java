@@ -139,7 +139,7 @@ public final class SunoRoutes implements Routes {
             Forwarded forwarded) {
         Credits credits = new Credits(database, clock, monthlyCredits);
         ClipStore store = new ClipStore(database);
-        Clips clips = new Clips(store, songs.tasks(), clock, hold);
+        Clips clips = new Clips(store, songs.tasks(), clock, hold, clipRetention);
         Waiting waiting = new Waiting();
         return new SunoRoutes(
                 songs,
@@ -233,7 +233,11 @@ public final class SunoRoutes implements Routes {
             tags = {"Suno"},
             summary = "Two clips from lyrics and style tags (Suno)",
             description = "JSON: prompt (lyrics, Suno section markup or LRC), tags (style), title, make_instrumental,"
-                    + " negative_tags (their words are taken out of the style; echoed), model, wait_audio.",
+                    + " negative_tags (their words are taken out of the style; echoed), model, wait_audio. Cantata's"
+                    + " own, optional: seed (a whole number; the two clips get seed and seed + 1, so a request is"
+                    + " repeatable), duration (seconds, 5–600: each clip is exactly that long; default as long as the"
+                    + " lyrics need), reference_audio (a recording as base64 or a data: URL, wav/mp3/flac/ogg/webm, at"
+                    + " least 10 s: the song follows its tempo, key, loudness and brightness; the tags refine it).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void customGenerate(Context ctx) throws Exception {
         SunoBody body = SunoBody.of(ctx);
@@ -243,21 +247,36 @@ public final class SunoRoutes implements Routes {
         String title = body.text("title", MAX_TITLE);
         checkLyrics(lyrics);
         String sung = body.truthy("make_instrumental") ? "" : lyrics;
+        @Nullable Long seed = body.wholeNumber("seed");
+        @Nullable Double seconds = seconds(body);
+        byte @Nullable [] reference = ReferenceUpload.read(body, songs.codecs());
         submit(ctx, body, () -> {
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
                 NewSong job = new NewSong(
                         sung,
                         StyleSource.words(without(tags, negative)),
-                        null,
+                        seconds,
                         1,
-                        songs.seeds().next(),
+                        seed != null ? seed + i : songs.seeds().next(),
                         title,
                         SongOutputs.PLAYABLE);
-                orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0));
+                orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0, reference));
             }
             return orders;
         });
+    }
+
+    /** Cantata's optional {@code duration} in seconds, 5 to 600 (the engine's range), else a 400. */
+    private static @Nullable Double seconds(SunoBody body) {
+        @Nullable Double seconds = body.number("duration");
+        if (seconds != null && !(seconds >= NewSong.MIN_SECONDS && seconds <= NewSong.MAX_SECONDS)) {
+            throw ApiException.badRequest(
+                    "duration must be " + (int) NewSong.MIN_SECONDS + " to " + (int) NewSong.MAX_SECONDS
+                            + " seconds, not " + seconds,
+                    "duration");
+        }
+        return seconds;
     }
 
     /**
