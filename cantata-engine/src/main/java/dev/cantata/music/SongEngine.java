@@ -116,16 +116,27 @@ public final class SongEngine {
         Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
         Style style = Style.parse(spec.style());
         boolean male = "male".equals(style.voice());
-        VoiceProfile voice = spec.singer() != null
-                ? spec.singer()
-                : BuiltInVoices.find(male ? "male" : "female").orElseThrow().profile();
-        double median =
-                spec.singer() != null && spec.singerMedianF0() > 0 ? spec.singerMedianF0() : 168 * voice.pitch();
-        int[] range = MarySinger.range(median);
+        VoiceProfile voice = leadVoice(spec, male);
+        int[] range = range(spec, voice);
         return Composer.compose(
                 new Composer.Request(
                         lyrics, style, spec.seed(), spec.length(), range[0], range[1], false, SongSpec.MAX_LENGTH),
                 syllables(singers.forLyrics(lyrics), lyrics));
+    }
+
+    /** Who sings the lead: the spec's singer, or the built-in voice of the style's sex. */
+    private static VoiceProfile leadVoice(SongSpec spec, boolean male) {
+        VoiceProfile singer = spec.singer();
+        return singer != null
+                ? singer
+                : BuiltInVoices.find(male ? "male" : "female").orElseThrow().profile();
+    }
+
+    /** The lead's range (MIDI): about an octave around where the voice speaks ({@link MarySinger#range}). */
+    private static int[] range(SongSpec spec, VoiceProfile voice) {
+        double median =
+                spec.singer() != null && spec.singerMedianF0() > 0 ? spec.singerMedianF0() : 168 * voice.pitch();
+        return MarySinger.range(median);
     }
 
     /** Each distinct line's syllables, as the singer reads it. */
@@ -162,12 +173,8 @@ public final class SongEngine {
         Map<String, Long> timings = new LinkedHashMap<>();
         long clock = System.nanoTime();
         boolean male = "male".equals(style.voice());
-        VoiceProfile voice = spec.singer() != null
-                ? spec.singer()
-                : BuiltInVoices.find(male ? "male" : "female").orElseThrow().profile();
-        double median =
-                spec.singer() != null && spec.singerMedianF0() > 0 ? spec.singerMedianF0() : 168 * voice.pitch();
-        int[] range = MarySinger.range(median);
+        VoiceProfile voice = leadVoice(spec, male);
+        int[] range = range(spec, voice);
 
         progress.report(5, "finding the syllables");
         Singer singer = singers.forLyrics(lyrics);

@@ -134,9 +134,25 @@ final class BenchCommand implements Callable<Integer> {
         }
         rtf(speaker, "short (2 sentences)", SHORT);
         rtf(speaker, "long (9 sentences)", LONG);
+        java.util.Optional<dev.cantata.speech.EspeakEngine> espeak =
+                dev.cantata.speech.EspeakEngine.find(MaryEngine.defaultEngines());
+        if (espeak.isPresent()) {
+            // the other languages, by espeak-ng (a process a sentence), on the same Speaker path
+            Speaker polyglot =
+                    new Speaker(dev.cantata.speech.Polyglot.start(MaryEngine.defaultEngines(), espeak.get()));
+            polyglot.speak(new Speaker.Request(MANDARIN + GERMAN, VoiceProfile.NEUTRAL, 1, 1, 24_000)); // calibration
+            rtf(polyglot, "Mandarin, espeak-ng (4 sentences)", MANDARIN);
+            rtf(polyglot, "German, espeak-ng (3 sentences)", GERMAN);
+        } else {
+            System.out.println("espeak-ng is not installed: other languages not measured");
+        }
         firstByte();
         return 0;
     }
+
+    static final String MANDARIN = "你好，世界。今天天气很好，我们去公园散步吧。公园里有很多花，红的黄的都有。我们一起唱一首歌，直到太阳下山。";
+    static final String GERMAN = "Guten Morgen, wie geht es dir heute? Das Wetter ist schön, wir gehen in den Park."
+            + " Dort singen wir zusammen ein Lied, bis die Sonne untergeht.";
 
     /**
      * The same 95 s pop song (seed 3) made with and without the voices around its lead (harmonies, pads), alternating,

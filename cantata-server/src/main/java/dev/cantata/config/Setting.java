@@ -186,7 +186,8 @@ public record Setting<T>(
             "KEY",
             null,
             "none",
-            "when set, every route (docs and health too) wants `Authorization: Bearer KEY`",
+            "when set, every route (docs and health too) wants `Authorization: Bearer KEY`, but for the studio's page and"
+                    + " files (the page asks for the key and sends it)",
             true,
             (v, dir) -> apiKey(v),
             Settings.Builder::apiKey);

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Chinese lyrics sung end to end: DiffRhythm's example with a Chinese LRC (the finished task says what was sung), and a
- * Suno clip whose aligned lyrics are its Hanzi at their notes.
+ * Chinese lyrics sung end to end: DiffRhythm's example with a Chinese LRC (the finished task says what was sung) and an
+ * edit of it with a new Chinese line, and a Suno clip whose aligned lyrics are its Hanzi at their notes and whose stems
+ * come from its score.
  */
 final class ChineseSongTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +73,47 @@ final class ChineseSongTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         float[] audio = TestServer.ffmpegDecode(wav.body(), 16_000, false);
         assertThat(audio.length / 16_000.0).isBetween(94.0, 96.0);
+
+        // an edit with a new Chinese line: sung in its segment, the rest kept
+        HttpResponse<byte[]> edit = server.postMultipart(
+                "/api/edit",
+                new Multipart()
+                        .file("lyrics", "l.lrc", "[00:31.00]月亮照在小河上\n".getBytes(StandardCharsets.UTF_8))
+                        .file("ref_song", "song.wav", wav.body())
+                        .field("ref_prompt", "pop ballad")
+                        .field("edit_segments", "[[30,45]]"));
+        assertThat(edit.statusCode()).isEqualTo(200);
+        JsonNode edited = finished(JSON.readTree(edit.body()).get("task_id").asText());
+        assertThat(edited.get("status").asText()).as(edited.toString()).isEqualTo("completed");
+        assertThat(edited.get("message").asText()).isEqualTo("Sung in Chinese (Mandarin), 1 line.");
+        float[] after = TestServer.ffmpegDecode(
+                server.client
+                        .send(
+                                HttpRequest.newBuilder(server.uri("/api/download/"
+                                                + edited.get("task_id").asText()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body(),
+                16_000,
+                false);
+        int same = 0;
+        for (int i = 0; i < 25 * 16_000; i++) {
+            same += Math.abs(after[i] - audio[i]) < 1e-3 ? 1 : 0;
+        }
+        assertThat(same).as("samples before the segment kept").isGreaterThan((int) (0.99 * 25 * 16_000));
+    }
+
+    private static JsonNode finished(String id) throws Exception {
+        JsonNode status = null;
+        for (int i = 0; i < 900; i++) {
+            status = get("/api/status/" + id);
+            String s = status.get("status").asText();
+            if (s.equals("completed") || s.equals("failed")) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        return status;
     }
 
     @Test
@@ -99,5 +141,8 @@ final class ChineseSongTest {
             last = w.get("start_s").asDouble();
         }
         assertThat(sung).startsWith("我", "们", "一", "起", "走", "过", "春", "天");
+        JsonNode stems = JSON.readTree(server.postJson("/api/generate_stems", "{\"audio_id\":\"" + id + "\"}")
+                .body());
+        assertThat(stems).hasSize(5);
     }
 }
