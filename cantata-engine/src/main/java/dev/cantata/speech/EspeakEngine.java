@@ -283,6 +283,11 @@ public final class EspeakEngine {
     }
 
     private static Pcm run(List<String> command, String text) throws SpeechException {
+        return run(command, text, TIMEOUT_SECONDS);
+    }
+
+    /** Runs {@code command} on {@code text}, killed after {@code timeoutSeconds}; its standard output is a WAV. */
+    static Pcm run(List<String> command, String text, long timeoutSeconds) throws SpeechException {
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -300,19 +305,25 @@ public final class EspeakEngine {
                     LOG.debug("espeak-ng closed its input early: {}", e.getMessage());
                 }
             });
-            byte[] wav;
-            try (InputStream out = process.getInputStream()) {
-                wav = out.readAllBytes();
+            // read on a thread of its own, so the timeout holds even when espeak-ng hangs without closing its output
+            java.util.concurrent.FutureTask<byte[]> reading = new java.util.concurrent.FutureTask<>(() -> {
+                try (InputStream out = process.getInputStream()) {
+                    return out.readAllBytes();
+                }
+            });
+            Thread.ofVirtual().start(reading);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new SpeechException("espeak-ng took longer than " + timeoutSeconds + " s");
             }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new SpeechException("espeak-ng took longer than " + TIMEOUT_SECONDS + " s");
-            }
+            byte[] wav = reading.get(timeoutSeconds, TimeUnit.SECONDS);
             writer.join();
             if (process.exitValue() != 0) {
                 throw new SpeechException("espeak-ng failed with exit code " + process.exitValue());
             }
             return WavFile.read(wav, 3600);
-        } catch (IOException | AudioFormatException e) {
+        } catch (AudioFormatException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
             throw new SpeechException("espeak-ng gave no audio: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -66,6 +66,23 @@ final class EspeakEngineTest {
     }
 
     @Test
+    void aProcessThatHangsIsKilledAtItsTimeoutAndTheCallFailsCleanly() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> EspeakEngine.run(java.util.List.of("sleep", "30"), "text", 1))
+                .isInstanceOf(SpeechException.class)
+                .hasMessageContaining("longer than 1 s");
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(5);
+    }
+
+    @Test
+    void aProcessThatWritesNoWavIsNoAudio() {
+        assertThatThrownBy(() -> EspeakEngine.run(java.util.List.of("cat"), "not a wav file", 5))
+                .isInstanceOf(SpeechException.class)
+                .hasMessageStartingWith("espeak-ng gave no audio");
+    }
+
+    @Test
     void aClientThatLeftBeforeItsTurnGetsNothing() {
         assertThatThrownBy(() -> espeak.speak("Hallo", language("de"), VoiceProfile.NEUTRAL, () -> true))
                 .isInstanceOf(ClientGone.class);

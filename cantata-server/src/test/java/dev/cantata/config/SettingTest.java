@@ -54,7 +54,8 @@ final class SettingTest {
         assertThat(Setting.STREAMING_HOLD.description())
                 .isEqualTo("How long a finished Suno clip still reports streaming (default 10s).");
         assertThat(Setting.API_KEY.description())
-                .isEqualTo("When set, every route (docs and health too) wants Authorization: Bearer KEY.");
+                .isEqualTo("When set, every route (docs and health too) wants Authorization: Bearer KEY, but for the"
+                        + " studio's page and files (the page asks for the key and sends it).");
     }
 
     @Test
