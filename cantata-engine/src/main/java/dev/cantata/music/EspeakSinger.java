@@ -187,7 +187,8 @@ final class EspeakSinger {
         return "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ".indexOf(c) >= 0;
     }
 
-    private static boolean isKana(int cp) {
+    /** Whether {@code cp} is a kana letter (hiragana or katakana). */
+    static boolean isKana(int cp) {
         UnicodeScript script = UnicodeScript.of(cp);
         return Character.isLetter(cp) && (script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA);
     }

@@ -32,10 +32,7 @@ final class Singers {
 
     /** Whether {@code line} is sung in Japanese: it has kana (its kanji are not read). */
     static boolean isJapanese(String line) {
-        return line.codePoints().anyMatch(cp -> {
-            UnicodeScript script = UnicodeScript.of(cp);
-            return Character.isLetter(cp) && (script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA);
-        });
+        return line.codePoints().anyMatch(EspeakSinger::isKana);
     }
 
     /** The language of the Latin-script lines of {@code lyrics}, found from all of them at once (English if none). */

@@ -130,7 +130,13 @@ public final class EspeakEngine {
         acquire(gone);
         try {
             Calibration calibration = calibrations.get(name);
-            if (calibration == null) {
+            Calibration use = calibration != null ? calibration : new Calibration(table[0], table[table.length - 1]);
+            int pitch = use.parameter(f0, table);
+            Pcm spoken = run(command(name, pitch, wpm), said);
+            double measured = medianF0(spoken);
+            if (calibration == null && !Double.isNaN(measured)) {
+                // the voice's first text with enough voicing to tell: its curve is measured once, on this text (a
+                // shorter one, a sung syllable or "Ja.", would tell nothing and costs no extra run)
                 calibration = calibrate(name, said, wpm);
                 if (calibration != null) {
                     calibrations.putIfAbsent(name, calibration);
@@ -139,15 +145,18 @@ public final class EspeakEngine {
                             name,
                             calibration.low(),
                             calibration.high());
+                    use = calibration;
+                    int calibrated = use.parameter(f0, table);
+                    if (calibrated != pitch) {
+                        pitch = calibrated;
+                        spoken = run(command(name, pitch, wpm), said);
+                        measured = medianF0(spoken);
+                    }
                 }
             }
-            Calibration use = calibration != null ? calibration : new Calibration(table[0], table[table.length - 1]);
-            int pitch = use.parameter(f0, table);
-            Pcm spoken = run(command(name, pitch, wpm), said);
             // what the voice cannot reach (French has no female variant: measured, +f2 changes nothing), and what the
             // curve misses (a sentence's intonation moves its median up to 11 % from the calibration's, measured on
             // Spanish), measured on the audio itself, is shifted by resampling, its length kept by time-stretching
-            double measured = medianF0(spoken);
             double residual = f0 / (Double.isNaN(measured) ? use.f0At(pitch, table) : measured);
             if (Math.abs(Math.log(residual)) > Math.log(1.03)) {
                 spoken = TimeStretch.stretch(

@@ -83,7 +83,7 @@ public final class Polyglot implements SpeechEngine {
             }
             Pcm pcm;
             if (run.language().english()) {
-                if (dev.cantata.speech.Coverage.of(run.text()).nothingSpoken()) {
+                if (Coverage.of(run.text()).nothingSpoken()) {
                     continue;
                 }
                 pcm = english.synthesize(Punctuation.ascii(run.text()), voice, gone);
