@@ -10,7 +10,9 @@ import dev.cantata.speech.VoiceProfile;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -116,18 +118,25 @@ public final class SpeakerLibrary {
      * lists those), the languages' voices, then added speakers in name order.
      */
     public List<String> names() {
-        List<String> names = new ArrayList<>();
+        return new ArrayList<>(roles().keySet());
+    }
+
+    /** {@link #names()}, each with the voice it speaks with (an Orpheus name with its built-in voice): one query. */
+    public Map<String, Voice> roles() {
+        Map<String, Voice> roles = new LinkedHashMap<>();
         for (Voice voice : BuiltInVoices.all()) {
-            names.add(voice.name());
+            roles.put(voice.name(), voice);
         }
-        names.addAll(BuiltInVoices.ORPHEUS_NAMES.keySet());
+        for (String orpheus : BuiltInVoices.ORPHEUS_NAMES.keySet()) {
+            roles.put(orpheus, BuiltInVoices.find(orpheus).orElseThrow());
+        }
         for (Voice voice : languageVoices.all()) {
-            names.add(voice.name());
+            roles.put(voice.name(), voice);
         }
         for (AddedSpeaker speaker : addedSpeakers()) {
-            names.add(speaker.name());
+            roles.put(speaker.name(), speaker.voice());
         }
-        return names;
+        return roles;
     }
 
     /** Every added speaker, in name order. */

@@ -304,25 +304,24 @@ public final class FlashTtsRoutes implements Routes {
                         ? "MaryTTS 5.2.1 (cmu-slt-hsmm) for English, espeak-ng for other languages"
                         : "MaryTTS 5.2.1 (cmu-slt-hsmm)");
         info.put("ready", voices.ready());
-        info.put("roles", voices.library().names());
+        Map<String, Voice> roles = voices.library().roles();
+        info.put("roles", new ArrayList<>(roles.keySet()));
         info.put(
                 "languages",
                 languages.stream()
                         .map(l -> Map.of("language", l.tag(), "name", l.name()))
                         .toList());
-        info.put("voices", voiceLanguages());
+        info.put("voices", voiceLanguages(roles));
         info.put("sample_rate", SAMPLE_RATE);
         info.put("formats", Arrays.stream(Codec.values()).map(Codec::extension).toList());
         ctx.json(Map.of("success", true, "info", info));
     }
 
     /** Every role with the language it speaks ("auto": the text's). */
-    private List<Map<String, String>> voiceLanguages() {
-        List<Map<String, String>> roles = new ArrayList<>();
-        for (String name : voices.library().names()) {
-            voices.library().find(name).ifPresent(v -> roles.add(Map.of("name", name, "language", v.languageTag())));
-        }
-        return roles;
+    private static List<Map<String, String>> voiceLanguages(Map<String, Voice> roles) {
+        List<Map<String, String>> languages = new ArrayList<>();
+        roles.forEach((name, voice) -> languages.add(Map.of("name", name, "language", voice.languageTag())));
+        return languages;
     }
 
     private Voice voice(String name) {
