@@ -7,8 +7,12 @@
 //
 //   CANTATA_URL=http://127.0.0.1:8801 CHROMIUM=/usr/bin/chromium [SCREENSHOTS=docs/studio] node e2e/studio.e2e.mjs
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+// axe-core (Deque's accessibility rules engine, from npm) is put into the page by the test itself, so it is no request
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const base = process.env.CANTATA_URL;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -42,6 +46,26 @@ const browser = await chromium.launch({
     '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
   ],
 });
+
+/**
+ * Runs axe-core's WCAG 2.1 A and AA rules over what the page shows now; any violation of serious or critical impact
+ * fails the test, naming the rule and the elements. Returns the number of rules that passed.
+ */
+async function audit(page, screen) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return {
+      passes: r.passes.length,
+      violations: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+    };
+  });
+  check(result.violations.length === 0, `no serious accessibility violation on ${screen}: ${result.violations.join(' | ')}`);
+  audits.push(`${screen}: ${result.passes} rules pass`);
+  return result.passes;
+}
+const audits = [];
 
 async function screenshot(page, name) {
   if (!shots) return;
@@ -100,9 +124,18 @@ try {
     }
     return data;
   })();
-  await page.setInputFiles('#reference-file', { name: 'clicks-100bpm.wav', mimeType: 'audio/wav', buffer: clicks });
-  check((await page.textContent('#reference-name')).includes('clicks-100bpm.wav'), 'the reference recording is taken');
+  // dropped onto the drop zone as a file dragged from the desktop would be (the clone below takes a chosen file)
+  await page.evaluate((bytes) => {
+    const dragged = new DataTransfer();
+    dragged.items.add(new File([new Uint8Array(bytes)], 'clicks-100bpm.wav', { type: 'audio/wav' }));
+    const zone = document.getElementById('drop-reference');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dragged, bubbles: true, cancelable: true }));
+    }
+  }, Array.from(clicks));
+  check((await page.textContent('#reference-name')).includes('clicks-100bpm.wav'), 'the dropped reference recording is taken');
   await page.fill('#seed', '3');
+  await audit(page, 'make');
   await screenshot(page, 'make');
   await page.click('#make');
   const stages = new Set();
@@ -179,14 +212,21 @@ try {
   await page.waitForSelector('#edit-form');
   await page.fill('#edit-lyrics', 'A brand new line');
   await page.click('#edit-go');
-  await page.waitForFunction(() => window.cantataStudio.player.editor.lastComparison && [...document.querySelectorAll('#versions option')].some((o) => o.textContent.includes('(edit)')), null, { timeout: 120_000 })
+  await page.waitForFunction(() => window.cantataStudio.player.editor.lastComparison
+    && window.cantataStudio.player.version?.clip?.history?.[0]?.type === 'replace'
+    && [...document.querySelectorAll('#versions option')].some((o) => o.textContent.includes('sung anew')), null, { timeout: 120_000 })
     .catch(async (e) => { throw new Error(`the edit did not finish: ${await page.textContent('#status')} ${e.message}`); });
   const comparison = await page.evaluate(() => window.cantataStudio.player.editor.lastComparison);
   check(comparison.first > 0 && comparison.last < comparison.frames - 1, `the edit kept the start and the end (${JSON.stringify(comparison)})`);
   check(comparison.first / comparison.rate >= comparison.start - 1 && comparison.last / comparison.rate <= comparison.end + 1,
     `the samples differ only around the region (${JSON.stringify(comparison)})`);
   const versions = await page.$$eval('#versions option', (o) => o.map((x) => x.textContent));
-  check(versions.length >= 2 && versions.some((v) => v.includes('(edit)')), `the history lists the edit (${versions})`);
+  check(versions.length >= 2 && versions.some((v) => v.includes('sung anew')), `the history lists the edit (${versions})`);
+  // the edit is a clip of its own: its words are the new line, and it has the stems and MIDI of a song
+  const edited = await page.evaluate(() => window.cantataStudio.player.version.clip);
+  check(edited.history?.[0]?.type === 'replace' && edited.midi_url, `the edit is a song clip with its history (${JSON.stringify(edited.history)})`);
+  await page.waitForFunction(() => [...document.querySelectorAll('#karaoke .word')].some((w) => /brand/i.test(w.textContent)));
+  await audit(page, 'player');
   await page.click('#ab');
   await page.waitForFunction(() => document.getElementById('ab').textContent.includes('back'));
   await screenshot(page, 'history');
@@ -201,11 +241,26 @@ try {
   await page.click('#extend-form button[type="submit"]');
   await page.waitForFunction(() => {
     const jobs = [...document.querySelectorAll('#queue .job')];
-    return jobs.length === 6 && jobs.every((j) => j.dataset.state === 'done');
+    // two takes of the song, two of the region edit, two variations, two extensions
+    return jobs.length === 8 && jobs.every((j) => j.dataset.state === 'done');
   }, null, { timeout: 180_000 });
   await page.waitForFunction((n) => document.querySelectorAll('#versions option').length >= n + 4, versionsBefore, { timeout: 30_000 });
   const grown = await page.$$eval('#versions option', (o) => o.map((x) => x.textContent));
   step(`variation and extension: ${grown.length} versions`);
+
+  // ------------------------------------------------------------ the history is the server's: another browser sees it
+  const songId = await page.evaluate(() => window.cantataStudio.player.version.id);
+  const elsewhere = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const second = await elsewhere.newPage();
+  second.on('console', (m) => { if (m.type() === 'error') problems.push(`second browser console: ${m.text()}`); });
+  second.on('pageerror', (e) => problems.push(`second browser page error: ${e.message}`));
+  await second.goto(`${base}/#library`);
+  await second.waitForFunction(() => window.cantataStudio);
+  await second.evaluate((id) => window.cantataStudio.player.show(id), songId);
+  await second.waitForFunction((n) => document.querySelectorAll('#versions option').length === n, grown.length, { timeout: 30_000 })
+    .catch(async () => { throw new Error(`another browser lists ${await second.$$eval('#versions option', (o) => o.length)} versions, not ${grown.length}`); });
+  await elsewhere.close();
+  step(`another browser lists the same ${grown.length} versions`);
 
   // ------------------------------------------------------------ speak, streamed
   await page.click('.tab[data-tab="speak"]');
@@ -219,6 +274,7 @@ try {
   // eight sentences take a second or two to make: the first must sound in the first half of that
   check(stats.seconds > 8 && stats.firstAudioMs * 2 < stats.totalMs, `playback starts well before the whole text is made (${JSON.stringify(stats)})`);
   step(`speak: ${JSON.stringify(stats)}`);
+  await audit(page, 'speak');
 
   // ------------------------------------------------------------ clone a voice, save it, play it, delete it
   const wav = await page.evaluate(async () => {
@@ -230,7 +286,10 @@ try {
   await page.waitForTimeout(1500);
   await page.click('#record');
   await page.waitForFunction(() => /microphone recording \(\d+ KB\)/.test(document.getElementById('clone-file-name').textContent));
-  await page.setInputFiles('#clone-file', { name: 'me.wav', mimeType: 'audio/wav', buffer: Buffer.from(wav) });
+  // then a file chosen through the "choose a file" button (the reference above was dropped)
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#clone-choose')]);
+  await chooser.setFiles({ name: 'me.wav', mimeType: 'audio/wav', buffer: Buffer.from(wav) });
+  await page.waitForFunction(() => document.getElementById('clone-file-name').textContent.includes('me.wav'));
   await page.fill('#clone-name', 'Studio Test Voice');
   await page.click('#clone-save');
   await page.waitForSelector('#speakers li[data-speaker="Studio Test Voice"]', { timeout: 60_000 });
@@ -252,6 +311,7 @@ try {
   check((await page.$$('#library .tile')).length === 0, 'a search that matches nothing shows nothing');
   await page.fill('#search', 'sun on the');
   check((await page.$$('#library .tile')).length === before.length, 'a search by title finds the songs');
+  await audit(page, 'library');
   await screenshot(page, 'library');
   const victim = before[before.length - 1];
   await page.click(`#library .tile[data-clip="${victim}"] button[aria-label^="Delete"]`);
@@ -280,6 +340,7 @@ try {
 
   check(problems.length === 0, `no console errors (${problems.join(' | ')})`);
   check(outside.length === 0, `no request leaves the server (${outside.join(', ')})`);
+  step(`accessibility (axe-core ${await page.evaluate(() => window.axe?.version)}, WCAG 2.1 AA): ${audits.join('; ')}`);
   step('all checks passed');
 } catch (e) {
   console.error(e.stack || String(e));

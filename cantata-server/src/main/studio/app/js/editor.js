@@ -1,9 +1,10 @@
-// Region edits: drag across the waveform to select a span, give it new lyrics, and the server regenerates only that
-// span (DiffRhythm's /api/edit on the song's own WAV: everything outside is kept sample for sample, the seams on
-// beats). The new version joins the song's history; the studio compares it with the old one sample by sample and
-// says where they differ.
+// Region edits: drag across the waveform to select a span, give it new lyrics, and the server makes only that span
+// anew (/api/replace_section: two new clips, everything outside the span kept sample for sample, the seams on beats,
+// each with its own stems, word timings and MIDI). The new version joins the song's history on the server; the studio
+// compares its WAV with the old one sample by sample and says where they differ.
 import { json, call } from './api.js';
 import { el, say, clock, guarded } from './ui.js';
+import { done } from './make.js';
 
 const POLL_MS = 1000;
 
@@ -57,54 +58,39 @@ export class Editor {
 
   async regenerate(lyrics, note) {
     const player = this.player;
-    const version = player.version;
     const clip = player.base;
     const start = Math.round(this.region.start * 100) / 100;
     const end = Math.round(this.region.end * 100) / 100;
-    const source = version.kind === 'clip' ? `/api/download/${clip.task_id}` : version.audio;
-    note.textContent = 'Fetching the song…';
-    const wav = await (await call(source)).arrayBuffer();
-    const lines = lyrics.split('\n').map((l) => l.trim()).filter(Boolean);
-    const step = (end - start) / Math.max(1, lines.length);
-    const lrc = lines.map((l, i) => `[${stamp(start + i * step)}]${l}`).join('\n');
-    const form = new FormData();
-    form.append('lyrics', new Blob([lrc], { type: 'text/plain' }), 'edit.lrc');
-    form.append('ref_song', new Blob([wav], { type: 'audio/wav' }), 'song.wav');
-    form.append('ref_prompt', clip.tags || 'pop');
-    form.append('edit_segments', JSON.stringify([[start, end]]));
-    form.append('audio_length', '95');
-    const queued = await json('/api/edit', { method: 'POST', form });
-    const id = queued.task_id;
-    let task;
+    note.textContent = 'Queued…';
+    const clips = await json('/api/replace_section', {
+      method: 'POST',
+      json: { clip_id: clip.id, infill_start_s: start, infill_end_s: end, prompt: lyrics },
+    });
+    player.make.follow(clips, true);
+    // the first take is the one compared and opened; the second joins the history when it is done
+    let made;
     for (;;) {
-      task = await json(`/api/status/${id}`);
-      note.textContent = `${task.status}: ${task.message || ''} (${task.progress} %)`;
-      if (task.status === 'completed' || task.status === 'failed') break;
+      [made] = await json(`/api/get?ids=${encodeURIComponent(clips[0].id)}`);
+      if (!made) throw new Error('The new version was deleted before it was done.');
+      note.textContent = `${made.stage || made.status} (${made.progress || 0} %)`;
+      if (made.status === 'error') throw new Error(`The edit failed: ${made.error_message || 'no reason given'}`);
+      if (done(made)) break;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    if (task.status === 'failed') throw new Error(`The edit failed: ${task.error || task.message}`);
-    const audio = `/api/download/${id}`;
-    const after = await (await call(audio)).arrayBuffer();
-    const same = await compare(wav, after);
+    const [before, after] = await Promise.all([
+      call(`/api/download/${clip.task_id}`).then((r) => r.arrayBuffer()),
+      call(`/api/download/${made.task_id}`).then((r) => r.arrayBuffer()),
+    ]);
+    const same = await compare(before, after);
     const kept = same.first < 0
       ? 'identical everywhere'
       : `sample-identical outside ${clock(same.first / same.rate)}–${clock(same.last / same.rate)} (${(same.first / same.rate).toFixed(2)}–${(same.last / same.rate).toFixed(2)} s)`;
-    const entry = {
-      id, kind: 'edit', audio, title: `${clip.title}`,
-      note: `${clock(start)}–${clock(end)} regenerated; ${kept}`,
-    };
-    player.history.add(player.family, entry);
+    player.history.notes.set(made.id, kept);
     note.textContent = `New version: ${kept}.`;
     say(`Region ${clock(start)}–${clock(end)} regenerated: the new version is ${kept}.`);
     this.lastComparison = { ...same, start, end };
-    await player.load({ ...entry, clip, keepPosition: true });
+    await player.show(made.id, { keepPosition: true });
   }
-}
-
-function stamp(t) {
-  const m = Math.floor(t / 60);
-  const s = t - m * 60;
-  return `${String(m).padStart(2, '0')}:${s.toFixed(2).padStart(5, '0')}`;
 }
 
 /**

@@ -1,53 +1,54 @@
-// A song's versions: the clip it began as, its variations and extensions (Suno clips) and its region edits
-// (DiffRhythm edit tasks), kept in this browser in the order they were made, so any two can be compared. The server
-// keeps every version; this list only remembers which belong together.
-const KEY = 'cantata.history';
+// A song's versions as the server keeps them: GET /api/get_versions lists the song's first clip and every clip made
+// from its line (variations, extensions, replaced sections), oldest first, each saying where it comes from (Suno's
+// root_ancestor_id, edited_clip_id and history). Any browser sees the same history, and it outlives this page.
+import { json } from './api.js';
+import { clock } from './ui.js';
 
 export class History {
   constructor() {
-    try {
-      this.families = JSON.parse(localStorage.getItem(KEY) || '{}');
-    } catch {
-      this.families = {};
-    }
+    this.clips = [];
+    this.notes = new Map(); // version id -> what this page measured of it (a region edit's sample comparison)
   }
 
-  save() {
-    localStorage.setItem(KEY, JSON.stringify(this.families));
+  /** Reads the versions of the song `clipId` belongs to. */
+  async load(clipId) {
+    this.clips = await json(`/api/get_versions?id=${encodeURIComponent(clipId)}`);
+    return this.clips;
   }
 
-  familyOf(id) {
-    return Object.keys(this.families).find((f) => this.families[f].some((v) => v.id === id));
+  /** The song's first clip (the root of its line), by id. */
+  rootOf(clip) {
+    return clip.root_ancestor_id || clip.id;
   }
 
-  add(family, version) {
-    const list = (this.families[family] = this.families[family] || []);
-    const known = list.find((v) => v.id === version.id);
-    if (known) Object.assign(known, Object.fromEntries(Object.entries(version).filter(([, v]) => v !== undefined)));
-    else list.push(version);
-    this.save();
+  list() {
+    return this.clips;
   }
 
-  list(family) {
-    return this.families[family] || [];
+  entry(id) {
+    return this.clips.find((v) => v.id === id);
   }
 
-  entry(family, id) {
-    return this.list(family).find((v) => v.id === id);
+  /** The version made before `id`, if any. */
+  previous(id) {
+    const at = this.clips.findIndex((v) => v.id === id);
+    return at > 0 ? this.clips[at - 1] : null;
   }
 
-  /** The version made before `id` in its song's history, if any. */
-  previous(family, id) {
-    const list = this.list(family);
-    const at = list.findIndex((v) => v.id === id);
-    return at > 0 ? list[at - 1] : null;
-  }
-
-  forget(id) {
-    for (const f of Object.keys(this.families)) {
-      this.families[f] = this.families[f].filter((v) => v.id !== id);
-      if (this.families[f].length === 0) delete this.families[f];
-    }
-    this.save();
+  /** How a version was made, in a few words: "0:12–0:20 replaced", "extended from 0:30", "variation". */
+  describe(clip) {
+    const step = clip.history?.[0];
+    const parent = step ? this.clips.findIndex((v) => v.id === step.id) + 1 : 0;
+    const of = parent > 0 ? ` of ${parent}` : '';
+    const made = !step
+      ? 'first take'
+      : step.type === 'replace'
+        ? `${clock(step.infill_start_s)}–${clock(step.infill_end_s)}${of} sung anew`
+        : step.type === 'extend'
+          ? `extends${of} from ${clock(step.continue_at)}`
+          : `variation${of}`;
+    const note = this.notes.get(clip.id);
+    const state = clip.status === 'error' ? ' (failed)' : clip.duration ? '' : ' (being made)';
+    return `${made}${note ? `; ${note}` : ''}${state}`;
   }
 }

@@ -72,7 +72,6 @@ export class Library {
     if (!confirm(`Delete “${c.title || 'this song'}” and its files? This cannot be undone.`)) return;
     await json(`/api/clip?id=${encodeURIComponent(c.id)}`, { method: 'DELETE' });
     this.clips = this.clips.filter((x) => x.id !== c.id);
-    this.player.history.forget(c.id);
     if (this.player.version?.id === c.id) this.player.close();
     this.render();
     this.onDeleted();

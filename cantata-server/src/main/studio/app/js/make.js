@@ -9,7 +9,7 @@ export class Make {
   constructor({ player, onQueued }) {
     this.player = player;
     this.onQueued = onQueued;
-    this.jobs = new Map(); // clip id -> {clip, request, opened}
+    this.jobs = new Map(); // clip id -> {clip, take, opened}
     this.vocabulary = null;
     this.form = document.getElementById('song-form');
     this.style = document.getElementById('style');
@@ -34,7 +34,7 @@ export class Make {
       drop.classList.remove('over');
       if (e.dataTransfer.files[0]) this.refer(e.dataTransfer.files[0]);
     });
-    drop.addEventListener('keydown', (e) => { if (e.target === drop && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); file.click(); } });
+    document.getElementById('reference-choose').addEventListener('click', () => file.click());
     document.getElementById('reference-clear').addEventListener('click', () => this.refer(null));
     this.loadVocabulary().catch(() => {}); // without the key it comes once the key is given (typing retries)
     this.timer = setInterval(() => this.poll().catch(() => {}), POLL_MS);
@@ -166,25 +166,27 @@ export class Make {
     const reference = await this.referenceData();
     const sent = reference ? { ...body, reference_audio: reference } : body;
     const clips = await json('/api/custom_generate', { method: 'POST', json: sent });
-    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, request: sent, take: i + 1, opened: false }));
+    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, take: i + 1, opened: false }));
     say(`Queued: ${clips.map((c) => c.title || 'untitled').join(' and ')}.`);
     this.onQueued();
     this.render();
     await this.poll();
   }
 
-  /** Makes a new take of a song with the same lyrics and style (a variation: the next seed). */
-  async again(request, family) {
+  /** Makes a new take of a song with the same lyrics and style (a variation: another seed, `variation_of` set). */
+  async again(request) {
     const body = { ...request, seed: Math.floor(Math.random() * 2 ** 31) };
     const clips = await json('/api/custom_generate', { method: 'POST', json: body });
-    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, request: body, take: i + 1, family, opened: false }));
-    this.render();
+    this.follow(clips);
     return clips;
   }
 
-  /** Follows clips made elsewhere in the studio (extensions, variations) in the queue. */
-  follow(clips, request, family) {
-    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, request, take: i + 1, family, opened: false }));
+  /**
+   * Follows clips made elsewhere in the studio (variations, extensions, replaced sections) in the queue; the first
+   * take opens in the player when it is done, unless `opened` (its maker opens it).
+   */
+  follow(clips, opened = false) {
+    clips.forEach((clip, i) => this.jobs.set(clip.id, { clip, take: i + 1, opened }));
     this.render();
   }
 
@@ -199,7 +201,7 @@ export class Make {
       job.clip = clip;
       if (finished) {
         say(`${clip.title} is ready.`);
-        this.player.remember(clip, job.request, job.family);
+        await this.player.remember(clip);
         if (!job.opened && job.take === 1 && !this.player.playing()) {
           job.opened = true;
           await this.player.show(clip.id);

@@ -1,6 +1,6 @@
 // The song player: waveform (wavesurfer.js), sections on the timeline, lyrics highlighted word by word from the
-// score's exact timings, the stem mixer, downloads, and the song's versions (variations, extensions, region edits)
-// with A/B against the previous one.
+// score's exact timings, the stem mixer, downloads, and the song's versions as the server lists them (variations,
+// extensions, replaced sections: each a clip with its own words, stems and files) with A/B against the previous one.
 import WaveSurfer from '../vendor/wavesurfer.esm.js';
 import RegionsPlugin from '../vendor/regions.esm.js';
 import { json, call, blobUrl, download, local } from './api.js';
@@ -16,7 +16,7 @@ export class Player {
   constructor({ onChange }) {
     this.onChange = onChange;
     this.open = false;
-    this.version = null; // {id, kind: 'clip'|'edit', clip, url, title, ...}
+    this.version = null; // {id, clip, title}: every version is a clip
     this.words = [];
     this.wordNodes = [];
     this.sectionNodes = [];
@@ -72,30 +72,27 @@ export class Player {
     this.wave.playPause().catch(fail);
   }
 
-  /** Keeps a finished clip in its song's history (the family of the clip it came from). */
-  remember(clip, request, family) {
-    this.history.add(family || clip.id, { id: clip.id, kind: 'clip', title: clip.title, request });
-    if (this.open && this.version && (family || clip.id) === this.family) this.versions(); // list it at once
+  /** A clip is done: when it is a version of the song that is open, the history is read again to list it. */
+  async remember(clip) {
+    if (!this.open || !this.version) return;
+    if (this.history.rootOf(clip) !== this.history.rootOf(this.version.clip)) return;
+    await this.history.load(this.version.id);
+    this.versions();
   }
 
-  /** Opens a clip of the Suno library in the player. */
-  async show(clipId) {
+  /** Opens a clip of the Suno library in the player, with its song's versions. */
+  async show(clipId, options = {}) {
     const [clip] = await json(`/api/get?ids=${encodeURIComponent(clipId)}`);
     if (!clip) throw new Error('That song is no longer in the library.');
-    const family = this.history.familyOf(clip.id) || clip.id;
-    this.history.add(family, { id: clip.id, kind: 'clip', title: clip.title });
-    this.family = family;
-    await this.load({ id: clip.id, kind: 'clip', clip, title: clip.title });
+    await this.history.load(clip.id);
+    await this.load({ id: clip.id, clip, title: clip.title, ...options });
   }
 
   async showVersion(id) {
-    const entry = this.history.entry(this.family, id);
-    if (!entry) return;
-    if (entry.kind === 'clip') await this.show(id);
-    else await this.load({ ...entry, clip: this.base });
+    if (this.history.entry(id)) await this.show(id, { keepPosition: true });
   }
 
-  /** Loads a version: its audio into the waveform, and (for a clip) its words, sections, stems and files. */
+  /** Loads a version: its audio into the waveform, its words, sections, stems and files. */
   async load(version) {
     const at = this.version && this.wave.getDuration() ? this.wave.getCurrentTime() : 0;
     const keepPosition = version.keepPosition;
@@ -103,24 +100,24 @@ export class Player {
     this.open = true;
     if (this.onOpen) this.onOpen();
     const clip = version.clip;
-    if (version.kind === 'clip') this.base = clip;
+    this.base = clip;
     document.getElementById('song-title').textContent = version.title || clip.title || 'Untitled';
     document.getElementById('song-style').textContent = clip.tags || '';
     const cover = document.getElementById('song-cover');
     cover.alt = `Cover of ${clip.title || 'the song'}`;
     blobUrl(local(clip.image_url)).then((u) => (cover.src = u)).catch(() => cover.removeAttribute('src'));
-    this.mixer.reset(version.kind === 'clip' ? clip : null);
+    this.mixer.reset(clip);
     this.editor.reset();
     let url = this.urls.get(version.id);
     if (!url) {
-      url = await blobUrl(version.kind === 'clip' ? local(clip.audio_url) : version.audio);
+      url = await blobUrl(local(clip.audio_url));
       this.urls.set(version.id, url);
     }
     await this.wave.load(url);
     this.editor.enable();
     if (keepPosition && at > 0) this.wave.setTime(Math.min(at, this.wave.getDuration()));
     const facts = [clock(this.wave.getDuration())];
-    if (version.kind === 'edit') facts.push(version.note || 'region edit');
+    if (clip.history?.length) facts.push(this.history.describe(clip));
     document.getElementById('song-facts').textContent = facts.join(' · ');
     await Promise.all([this.lyrics(clip), this.sections(clip)]);
     this.downloads(version);
@@ -238,10 +235,6 @@ export class Player {
       b.addEventListener('click', guarded(b, () => download(path, file)));
       return b;
     };
-    if (version.kind === 'edit') {
-      box.replaceChildren(button('WAV', version.audio, `${name} (edit).wav`));
-      return;
-    }
     box.replaceChildren(
       button('MP3', local(clip.audio_url), `${name}.mp3`),
       button('WAV', `/api/download/${clip.task_id}`, `${name}.wav`),
@@ -259,13 +252,13 @@ export class Player {
   }
 
   versions() {
-    const list = this.history.list(this.family);
+    const list = this.history.list();
     const box = document.getElementById('versions-box');
     const select = document.getElementById('versions');
     box.hidden = list.length < 2;
     select.replaceChildren(...list.map((v, i) =>
-      el('option', { value: v.id, selected: v.id === this.version.id }, `${i + 1}. ${v.title || 'Untitled'}${v.kind === 'edit' ? ' (edit)' : ''}${v.note ? ` — ${v.note}` : ''}`)));
-    const previous = this.history.previous(this.family, this.version.id);
+      el('option', { value: v.id, selected: v.id === this.version.id, disabled: !v.duration }, `${i + 1}. ${v.title || 'Untitled'} — ${this.history.describe(v)}`)));
+    const previous = this.history.previous(this.version.id);
     let ab = document.getElementById('ab');
     if (!ab) {
       ab = el('button', { type: 'button', id: 'ab', class: 'ghost' });
@@ -284,15 +277,15 @@ export class Player {
       target = this.abFrom;
       this.abFrom = null;
     } else {
-      const previous = this.history.previous(this.family, this.version.id);
+      const previous = this.history.previous(this.version.id);
       if (!previous) return;
       this.abFrom = this.version.id;
       target = previous.id;
     }
-    const entry = this.history.entry(this.family, target);
-    const clip = entry.kind === 'clip' ? (await json(`/api/get?ids=${target}`))[0] : this.base;
+    const [clip] = await json(`/api/get?ids=${encodeURIComponent(target)}`);
+    if (!clip) throw new Error('That version is no longer in the library.');
     const from = this.abFrom;
-    await this.load({ ...entry, clip, keepPosition: true });
+    await this.load({ id: clip.id, clip, title: clip.title, keepPosition: true });
     this.abFrom = from;
     this.versions();
     say(`Playing ${this.abFrom ? 'the previous version' : 'this version'} from ${clock(this.wave.getCurrentTime())}.`);
@@ -300,10 +293,9 @@ export class Player {
   }
 
   async variation() {
-    const entry = this.history.entry(this.family, this.version.id);
     const clip = this.base;
-    const request = entry?.request || { prompt: clip.prompt, tags: clip.tags, title: clip.title, make_instrumental: !clip.lyric };
-    const clips = await this.make.again(request, this.family);
+    const request = { prompt: clip.prompt, tags: clip.tags, title: clip.title, make_instrumental: !clip.lyric, variation_of: clip.id };
+    const clips = await this.make.again(request);
     say(`Making two variations of ${clip.title}: they join its history when they are done.`);
     return clips;
   }
@@ -323,7 +315,7 @@ export class Player {
       const clip = this.base;
       const request = { audio_id: clip.id, continue_at: Math.round(this.wave.getCurrentTime() * 100) / 100, prompt: text.value, tags: clip.tags, title: clip.title };
       const clips = await json('/api/extend_audio', { method: 'POST', json: request });
-      this.make.follow(clips, { prompt: text.value, tags: clip.tags, title: clip.title }, this.family);
+      this.make.follow(clips);
       say(`Extending ${clip.title} from ${clock(request.continue_at)}: follow it on the Make tab.`);
       form.remove();
     }));

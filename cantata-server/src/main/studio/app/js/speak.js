@@ -35,7 +35,7 @@ export class Speak {
       const f = e.dataTransfer.files[0];
       if (f) this.take(f, f.name);
     });
-    drop.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); file.click(); } });
+    document.getElementById('clone-choose').addEventListener('click', () => file.click());
     document.getElementById('record').addEventListener('click', () => this.record().catch(fail));
     const tryIt = document.getElementById('clone-try');
     tryIt.addEventListener('click', guarded(tryIt, () => this.tryClone()));

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Suno clips as a library, not scratch: bots and apps keep {@code audio_url}s and ids, so a clip stays until its
  * account deletes it, or for {@code clip-retention} after it finishes when that is set, and never while an extension
- * of it is still to be made (the extension reads its audio when it runs). Deleting a clip deletes its song task (each
+ * or a replaced section of it is still to be made (it reads the clip's audio when it runs). Deleting a clip deletes its song task (each
  * clip has its own, so its sibling from the same request is untouched), its files and its stem clips; deleting a stem
  * clip deletes only its row, since its audio is its clip's.
  */
@@ -70,9 +70,9 @@ final class ClipLibrary implements Library {
     /**
      * Deletes the clips {@code ids} name that are {@code account}'s; an id that names no clip of the account (unknown,
      * deleted, someone else's, or not an id) is listed as not found. Nothing is deleted when one of them is a clip an
-     * extension still to be made reads from, unless that extension is deleted with it.
+     * extension or a replaced section still to be made reads from, unless that clip is deleted with it.
      *
-     * @throws ApiException 409 naming the clip and its extension
+     * @throws ApiException 409 naming the clip and the one still to be made from it
      */
     Deleted delete(String account, List<String> ids) throws IOException {
         Map<UUID, SunoClip> found = new LinkedHashMap<>();
@@ -89,13 +89,13 @@ final class ClipLibrary implements Library {
             if (clip.stem() != null) {
                 continue;
             }
-            for (UUID extension : store.pendingExtensions(clip.id())) {
-                if (!found.containsKey(extension)) {
+            for (UUID reader : store.pendingReaders(clip.id())) {
+                if (!found.containsKey(reader)) {
                     throw new ApiException(
                             409,
-                            "Clip " + clip.id() + " cannot be deleted yet: its extension " + extension
-                                    + " is still being made from its audio. Delete it once the extension is made, or"
-                                    + " delete both together");
+                            "Clip " + clip.id() + " cannot be deleted yet: clip " + reader
+                                    + " (an extension or a replaced section) is still being made from its audio."
+                                    + " Delete it once that clip is made, or delete both together");
                 }
             }
         }

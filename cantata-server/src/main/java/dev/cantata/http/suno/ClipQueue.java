@@ -31,6 +31,7 @@ final class ClipQueue {
      * One clip to queue: its song job and what the dialect shows of it.
      *
      * @param source the clip an extension continues, or null
+     * @param lineage the clip this one is a version of, and how, or null for a clip made from scratch
      */
     record Order(
             SongJob job,
@@ -41,7 +42,21 @@ final class ClipQueue {
             ClipType type,
             @Nullable UUID source,
             double continueAt,
-            byte @Nullable [] reference) {
+            byte @Nullable [] reference,
+            @Nullable Lineage lineage) {
+        Order(
+                SongJob job,
+                String title,
+                String tags,
+                String negativeTags,
+                String description,
+                ClipType type,
+                @Nullable UUID source,
+                double continueAt,
+                byte @Nullable [] reference) {
+            this(job, title, tags, negativeTags, description, type, source, continueAt, reference, null);
+        }
+
         Order(
                 SongJob job,
                 String title,
@@ -51,7 +66,7 @@ final class ClipQueue {
                 ClipType type,
                 @Nullable UUID source,
                 double continueAt) {
-            this(job, title, tags, negativeTags, description, type, source, continueAt, null);
+            this(job, title, tags, negativeTags, description, type, source, continueAt, null, null);
         }
     }
 
@@ -111,7 +126,8 @@ final class ClipQueue {
                         o.source(),
                         o.continueAt(),
                         task.createdAt(),
-                        null));
+                        null,
+                        o.lineage()));
             }
         } catch (Exception | Error e) {
             ids.forEach(songs.tasks()::delete); // a clip's row goes with its task

@@ -116,7 +116,24 @@ final class Clips {
 
     /** Page {@code page} of an account's clips, newest first: two statements, whatever the feed's length. */
     List<Clip> feed(String account, int page) throws IOException {
-        List<SunoClip> rows = store.feed(account, page, PAGE);
+        return withTasks(store.feed(account, page, PAGE));
+    }
+
+    /**
+     * Every version of the song {@code clip} is a version of (its line's first clip, while it exists, and every clip
+     * made from it or from another version), oldest first; a stem clip's are its clip's.
+     */
+    List<Clip> versions(Clip clip) throws IOException {
+        UUID root = clip.info().stem() == null
+                ? clip.info().root()
+                : store.find(clip.info().task())
+                        .map(SunoClip::root)
+                        .orElse(clip.info().task());
+        return withTasks(store.versions(root));
+    }
+
+    /** The rows with their tasks: two statements, however many rows. */
+    private List<Clip> withTasks(List<SunoClip> rows) throws IOException {
         Map<UUID, Task> byId = tasks
                 .findAll(rows.stream().map(SunoClip::task).distinct().toList())
                 .stream()

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param source the clip an extension continues or a stem comes from, or null
  * @param continueAt where an extension continues its source, seconds (0 when not an extension)
  * @param stem which stem a stem clip is, or null
+ * @param lineage the clip it was made from and how, or null for a clip made from scratch (and a stem clip)
  */
 record SunoClip(
         UUID id,
@@ -35,7 +36,8 @@ record SunoClip(
         @Nullable UUID source,
         double continueAt,
         Instant createdAt,
-        @Nullable Stem stem) {
+        @Nullable Stem stem,
+        @Nullable Lineage lineage) {
     SunoClip {
         if (type == ClipType.CONCAT) {
             throw new IllegalArgumentException("concat is a view of a chain, not a stored clip");
@@ -46,6 +48,17 @@ record SunoClip(
         if ((type == ClipType.STEM) != (stem != null)) {
             throw new IllegalArgumentException("a stem clip, and only a stem clip, names its stem");
         }
+        if (type == ClipType.EXTEND && lineage != null && lineage.kind() != Lineage.Kind.EXTEND) {
+            throw new IllegalArgumentException("an extension's lineage is an extension");
+        }
+        if (type == ClipType.STEM && lineage != null) {
+            throw new IllegalArgumentException("a stem clip is a view of its clip, not a version of it");
+        }
+    }
+
+    /** The first clip of this clip's line: its lineage's root, or itself. */
+    UUID root() {
+        return lineage == null ? id : lineage.root();
     }
 
     /** The song task whose state and files this clip shows: its own, or for a stem clip its source's. */

@@ -63,6 +63,18 @@ final class SunoReplies {
             error.put("stage", c.task().stage());
             error.put("queue_position", c.queuePosition());
             error.put("expires_at", c.expiresAt() == null ? null : c.expiresAt().toString());
+            // where this version of a song comes from, in Suno's own words: its line's first clip
+            // (root_ancestor_id, null for a first clip), the clip it remakes (edited_clip_id, is_remix) and the step
+            // that made it (history)
+            Lineage line = c.info().lineage();
+            error.put("root_ancestor_id", line == null ? null : line.root().toString());
+            error.put(
+                    "edited_clip_id",
+                    line == null || line.kind() == Lineage.Kind.EXTEND
+                            ? null
+                            : line.parent().toString());
+            error.put("is_remix", line != null && line.kind() == Lineage.Kind.VARIATION);
+            error.put("history", line == null ? null : List.of(Step.of(line)));
             return of(c, base, c.status(), error);
         }
 
@@ -158,7 +170,10 @@ final class SunoReplies {
                     extension ? info.continueAt() : null,
                     extension ? String.valueOf(info.source()) : null,
                     stem ? String.valueOf(info.source()) : null,
-                    history);
+                    history,
+                    (String) flat.variant().get("edited_clip_id"),
+                    (String) flat.variant().get("root_ancestor_id"),
+                    info.lineage() == null ? null : List.of(Step.of(info.lineage())));
             return new RawClip(
                     flat.id(),
                     "",
@@ -199,7 +214,42 @@ final class SunoReplies {
             String stemFromId,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-            List<ChainLink> concatHistory) {}
+            List<ChainLink> concatHistory,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String editedClipId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String rootAncestorId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            List<Step> history) {}
+
+    /**
+     * The step that made a version from its parent, as Suno's clip {@code history} lists it: a replaced section
+     * ({@code infill_start_s}, {@code infill_end_s}, {@code infill_lyrics}), an extension ({@code continue_at}) or a
+     * variation (only the parent).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Step(
+            String id,
+            Lineage.Kind type,
+            @Nullable Double continueAt,
+            @Nullable Double infillStartS,
+            @Nullable Double infillEndS,
+            @Nullable String infillLyrics) {
+        static Step of(Lineage line) {
+            boolean replace = line.kind() == Lineage.Kind.REPLACE;
+            return new Step(
+                    line.parent().toString(),
+                    line.kind(),
+                    line.kind() == Lineage.Kind.EXTEND ? line.start() : null,
+                    replace ? line.start() : null,
+                    replace ? line.end() : null,
+                    replace ? line.lyrics() : null);
+        }
+    }
 
     /** One clip of an extension chain: the clip continued, and where. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

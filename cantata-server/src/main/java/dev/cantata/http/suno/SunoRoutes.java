@@ -57,8 +57,6 @@ public final class SunoRoutes implements Routes {
     /** The shortest new part an extension makes: about four bars at 100 bpm. */
     static final int MIN_EXTENSION_SECONDS = 10;
 
-    private static final Duration WAIT = Duration.ofSeconds(100);
-
     // The longest value of each text field, in characters, checked before any work (a 400 naming the field).
     /** Lyrics ({@code prompt} of custom_generate and extend_audio), Suno markup or LRC. */
     static final int MAX_LYRICS = 20_000;
@@ -94,10 +92,12 @@ public final class SunoRoutes implements Routes {
     private final ClipLibrary library;
     private final ClipQueue queue;
     private final Waiting waiting;
+    private final Submissions submissions;
     private final ClipFiles files;
     private final Clients clients;
     private final Forwarded forwarded;
     private final LibraryRoutes clipRoutes;
+    private final VersionRoutes versionRoutes;
 
     private SunoRoutes(
             Songs songs,
@@ -118,7 +118,9 @@ public final class SunoRoutes implements Routes {
         this.waiting = waiting;
         this.files = files;
         this.forwarded = forwarded;
+        this.submissions = new Submissions(queue, clips, waiting, clients, forwarded);
         this.clipRoutes = new LibraryRoutes(songs, voices, credits, clips, library, clients, forwarded);
+        this.versionRoutes = new VersionRoutes(songs, clips, submissions, forwarded);
     }
 
     /**
@@ -169,6 +171,7 @@ public final class SunoRoutes implements Routes {
             router.post("/v1/chat/completions", this::chat);
         });
         clipRoutes.addTo(config);
+        versionRoutes.addTo(config);
     }
 
     /** {@code POST /api/generate} with a JSON body; the route is shared (see {@code GenerateRoute}). */
@@ -184,6 +187,7 @@ public final class SunoRoutes implements Routes {
     static boolean owns(Context ctx) {
         String path = ctx.path();
         return PATHS.contains(path)
+                || VersionRoutes.PATHS.contains(path)
                 || path.startsWith("/api/audio/")
                 || path.startsWith("/api/image/")
                 || path.startsWith("/api/stems/")
@@ -206,7 +210,7 @@ public final class SunoRoutes implements Routes {
             throw ApiException.badRequest("Prompt is required: describe the song");
         }
         boolean instrumental = body.truthy("make_instrumental");
-        submit(ctx, body, () -> {
+        submissions.submit(ctx, body, () -> {
             LyricWriter writer = songs.studio().lyricWriter();
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
@@ -237,7 +241,9 @@ public final class SunoRoutes implements Routes {
                     + " own, optional: seed (a whole number; the two clips get seed and seed + 1, so a request is"
                     + " repeatable), duration (seconds, 5–600: each clip is exactly that long; default as long as the"
                     + " lyrics need), reference_audio (a recording as base64 or a data: URL, wav/mp3/flac/ogg/webm, at"
-                    + " least 10 s: the song follows its tempo, key, loudness and brightness; the tags refine it).",
+                    + " least 10 s: the song follows its tempo, key, loudness and brightness; the tags refine it),"
+                    + " variation_of (a clip id: the new clips are listed among that song's versions,"
+                    + " /api/get_versions).",
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json"))})
     void customGenerate(Context ctx) throws Exception {
         SunoBody body = SunoBody.of(ctx);
@@ -250,7 +256,8 @@ public final class SunoRoutes implements Routes {
         @Nullable Long seed = body.wholeNumber("seed");
         @Nullable Double seconds = seconds(body);
         byte @Nullable [] reference = ReferenceUpload.read(body, songs.codecs());
-        submit(ctx, body, () -> {
+        @Nullable Lineage variation = variationOf(body);
+        submissions.submit(ctx, body, () -> {
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
                 NewSong job = new NewSong(
@@ -261,10 +268,31 @@ public final class SunoRoutes implements Routes {
                         seed != null ? seed + i : songs.seeds().next(),
                         title,
                         SongOutputs.PLAYABLE);
-                orders.add(new ClipQueue.Order(job, title, tags, negative, "", ClipType.GEN, null, 0, reference));
+                orders.add(new ClipQueue.Order(
+                        job, title, tags, negative, "", ClipType.GEN, null, 0, reference, variation));
             }
             return orders;
         });
+    }
+
+    /**
+     * Cantata's optional {@code variation_of}: the clip the new ones are variations of (the same song made again from
+     * other seeds), so they are listed among its versions; null when not given. The lyrics and style are the
+     * request's own: a client sends the clip's, or changes them.
+     */
+    private @Nullable Lineage variationOf(SunoBody body) throws java.io.IOException {
+        String of = body.text("variation_of", MAX_SHORT);
+        if (of.isBlank()) {
+            return null;
+        }
+        Clips.Clip parent = clips.get(of);
+        if (parent.info().stem() != null) {
+            throw ApiException.badRequest(
+                    "Clip " + parent.id() + " is the " + parent.info().stem().wireName() + " stem of clip "
+                            + parent.info().task() + ": make variations of that clip",
+                    "variation_of");
+        }
+        return Lineage.from(parent.id(), parent.info().lineage(), Lineage.Kind.VARIATION, null, null, "");
     }
 
     /** Cantata's optional {@code duration} in seconds, 5 to 600 (the engine's range), else a 400. */
@@ -326,7 +354,7 @@ public final class SunoRoutes implements Routes {
         }
         Clips.Clip clip = clips.get(id);
         if (clip.task().status().finished()) {
-            answer(ctx, extension(ctx, body, clip));
+            Submissions.answer(ctx, extension(ctx, body, clip));
             return;
         }
         // Still being made: the seed's client takes "streaming" for ready and extends at once, so the extension is
@@ -402,7 +430,7 @@ public final class SunoRoutes implements Routes {
         String shownTags = tags.isBlank() ? source.info().tags() : tags;
         String master = SongFiles.master(source.id(), 0);
         double from = continueAt;
-        return queued(ctx, body, () -> {
+        return submissions.queued(ctx, body, () -> {
             List<ClipQueue.Order> orders = new ArrayList<>();
             for (int i = 0; i < CLIPS; i++) {
                 ExtendSong job = new ExtendSong(
@@ -413,61 +441,13 @@ public final class SunoRoutes implements Routes {
                         songs.seeds().next(),
                         title,
                         SongOutputs.PLAYABLE);
-                orders.add(
-                        new ClipQueue.Order(job, title, shownTags, negative, "", ClipType.EXTEND, source.id(), from));
+                Lineage line =
+                        Lineage.from(source.id(), source.info().lineage(), Lineage.Kind.EXTEND, from, null, lyrics);
+                orders.add(new ClipQueue.Order(
+                        job, title, shownTags, negative, "", ClipType.EXTEND, source.id(), from, null, line));
             }
             return orders;
         });
-    }
-
-    /** Queues the clips and answers: at once with them {@code submitted}, or after the wait of {@code wait_audio}. */
-    private void submit(Context ctx, SunoBody body, ClipQueue.Orders orders) throws Exception {
-        answer(ctx, queued(ctx, body, orders));
-    }
-
-    /** Answers now when the reply is ready, else when it is (without holding a thread). */
-    private static void answer(Context ctx, CompletableFuture<List<SunoReplies.AudioInfo>> reply) {
-        if (reply.isDone()) {
-            ctx.json(reply.join());
-        } else {
-            ctx.future(() -> reply.thenAccept(ctx::json));
-        }
-    }
-
-    /** Queues the clips; the reply is them {@code submitted}, or what the wait of {@code wait_audio} ends with. */
-    private CompletableFuture<List<SunoReplies.AudioInfo>> queued(Context ctx, SunoBody body, ClipQueue.Orders orders)
-            throws Exception {
-        String model = body.text("model").isBlank() ? DEFAULT_MODEL : body.text("model");
-        List<UUID> ids = queue.queue(clients.account(ctx), clients.client(ctx), model, CLIPS, orders);
-        String base = base(ctx);
-        if (body.truthy("wait_audio")) {
-            return waitForAudio(base, ids, Hangup.watch(ctx));
-        }
-        List<SunoReplies.AudioInfo> out = new ArrayList<>();
-        for (UUID id : ids) {
-            out.add(SunoReplies.AudioInfo.submitted(clips.get(id.toString()), base));
-        }
-        return CompletableFuture.completedFuture(out);
-    }
-
-    /**
-     * Upstream's wait: until every clip streams or is complete, or all failed, at most 100 s; then the last look. The
-     * request holds no server thread meanwhile.
-     */
-    private CompletableFuture<List<SunoReplies.AudioInfo>> waitForAudio(
-            String base, List<UUID> ids, BooleanSupplier hungUp) {
-        return waiting.until(
-                () -> {
-                    List<SunoReplies.AudioInfo> out = new ArrayList<>();
-                    for (UUID id : ids) {
-                        out.add(SunoReplies.AudioInfo.polled(clips.get(id.toString()), base));
-                    }
-                    boolean ready = out.stream().allMatch(c -> c.status().playable());
-                    boolean failed = out.stream().allMatch(c -> c.status() == ClipStatus.ERROR);
-                    return new Waiting.Look<>(ready || failed, out);
-                },
-                WAIT,
-                hungUp);
     }
 
     @OpenApi(
@@ -519,7 +499,8 @@ public final class SunoRoutes implements Routes {
         });
         String base = base(ctx);
         BooleanSupplier hungUp = Hangup.watch(ctx);
-        ctx.future(() -> waitForAudio(base, ids, hungUp)
+        ctx.future(() -> submissions
+                .waitForAudio(base, ids, hungUp)
                 .thenAccept(clip -> ctx.contentType("text/plain; charset=utf-8").result(Chat.markdown(clip.get(0)))));
     }
 

@@ -61,6 +61,11 @@ abstract class ClipStoreContract {
 
     /** A clip whose song task is queued; {@code source} makes it an extension of that clip. */
     SunoClip queued(@Nullable UUID source) {
+        return queued(source, null);
+    }
+
+    /** A clip whose song task is queued, a version of another when {@code lineage} is given. */
+    SunoClip queued(@Nullable UUID source, @Nullable Lineage lineage) {
         Task task = tasks.submit("song", "{}");
         SunoClip clip = new SunoClip(
                 task.id(),
@@ -75,9 +80,21 @@ abstract class ClipStoreContract {
                 source,
                 source == null ? 0 : 12.5,
                 clock.instant(),
-                null);
+                null,
+                lineage);
         store.insert(clip);
         return clip;
+    }
+
+    /** A clip made from {@code parent} as {@code kind} says, whose song task is queued. */
+    SunoClip versionOf(SunoClip parent, Lineage.Kind kind) {
+        clock.advance(Duration.ofSeconds(1));
+        Lineage line = switch (kind) {
+            case EXTEND -> Lineage.from(parent.id(), parent.lineage(), kind, 20.0, null, "[Verse]\nOn and on");
+            case VARIATION -> Lineage.from(parent.id(), parent.lineage(), kind, null, null, "");
+            case REPLACE -> Lineage.from(parent.id(), parent.lineage(), kind, 6.0, 12.5, "A brand new line");
+        };
+        return queued(kind == Lineage.Kind.EXTEND ? parent.id() : null, line);
     }
 
     /** Runs the oldest queued task to completion, with a file in its folder. */
@@ -137,6 +154,48 @@ abstract class ClipStoreContract {
     }
 
     @Test
+    void everyVersionOfASongIsListedFromItsFirstClipOldestFirstAndOutlivesTheClipsItWasMadeFrom() throws Exception {
+        SunoClip first = made();
+        SunoClip replaced = versionOf(first, Lineage.Kind.REPLACE);
+        SunoClip variation = versionOf(replaced, Lineage.Kind.VARIATION);
+        SunoClip extension = versionOf(variation, Lineage.Kind.EXTEND);
+        SunoClip unrelated = made();
+
+        SunoClip read = store.find(replaced.id()).orElseThrow();
+        assertThat(read.lineage()).isEqualTo(replaced.lineage());
+        assertThat(read.lineage().root()).isEqualTo(first.id());
+        assertThat(store.find(extension.id()).orElseThrow().lineage())
+                .isEqualTo(
+                        new Lineage(variation.id(), first.id(), Lineage.Kind.EXTEND, 20.0, null, "[Verse]\nOn and on"));
+        assertThat(store.find(first.id()).orElseThrow().lineage()).isNull();
+        assertThat(store.versions(first.id()))
+                .extracting(SunoClip::id)
+                .containsExactly(first.id(), replaced.id(), variation.id(), extension.id());
+        assertThat(store.versions(unrelated.id())).extracting(SunoClip::id).containsExactly(unrelated.id());
+
+        tasks.delete(first.id()); // its row goes with its task; the versions still name it as their root
+        assertThat(store.versions(first.id()))
+                .extracting(SunoClip::id)
+                .containsExactly(replaced.id(), variation.id(), extension.id());
+    }
+
+    @Test
+    void theClipSweepSparesAClipASectionStillToBeReplacedReadsFrom() throws Exception {
+        SunoClip source = made();
+        SunoClip replaced = versionOf(source, Lineage.Kind.REPLACE);
+        ClipLibrary library = new ClipLibrary(store, tasks, blobs, Duration.ofDays(7));
+        clock.advance(Duration.ofDays(8));
+
+        assertThat(store.pendingReaders(source.id())).containsExactly(replaced.id());
+        assertThat(library.sweep(clock.instant())).isZero();
+
+        finishNext(); // the section is made: nothing reads from its source any more
+        assertThat(library.sweep(clock.instant())).isEqualTo(1);
+        assertThat(store.find(source.id())).isEmpty();
+        assertThat(store.find(replaced.id()).orElseThrow().lineage().parent()).isEqualTo(source.id());
+    }
+
+    @Test
     void theClipSweepSparesAClipAnExtensionStillToBeMadeReadsFrom() throws Exception {
         SunoClip source = made();
         SunoClip other = made();
@@ -144,7 +203,7 @@ abstract class ClipStoreContract {
         ClipLibrary library = new ClipLibrary(store, tasks, blobs, Duration.ofDays(7));
         clock.advance(Duration.ofDays(8));
 
-        assertThat(store.pendingExtensions(source.id())).containsExactly(extension.id());
+        assertThat(store.pendingReaders(source.id())).containsExactly(extension.id());
         assertThat(library.sweep(clock.instant())).isEqualTo(1);
 
         assertThat(store.find(other.id())).isEmpty();
@@ -153,7 +212,7 @@ abstract class ClipStoreContract {
         assertThat(store.find(source.id())).isPresent();
 
         finishNext(); // the extension is made: nothing reads from its source any more
-        assertThat(store.pendingExtensions(source.id())).isEmpty();
+        assertThat(store.pendingReaders(source.id())).isEmpty();
         assertThat(library.sweep(clock.instant())).isEqualTo(1);
         assertThat(store.find(source.id())).isEmpty();
         assertThat(store.find(extension.id())).as("finished just now").isPresent();

@@ -79,6 +79,12 @@ abstract class LegacyClipsContract {
             assertThat(extension.type()).isEqualTo(ClipType.EXTEND);
             assertThat(extension.source()).isEqualTo(GEN);
             assertThat(extension.continueAt()).isEqualTo(20.5);
+            // the versions table (V9) learns the extensions made before it
+            assertThat(extension.lineage())
+                    .isEqualTo(new Lineage(GEN, GEN, Lineage.Kind.EXTEND, 20.5, null, "[Verse]\nMore rain\n"));
+            assertThat(new ClipStore(database).versions(GEN))
+                    .extracting(SunoClip::id)
+                    .containsExactly(GEN, EXTENSION);
             SunoClip gen = feed.get(1);
             assertThat(gen)
                     .extracting(
