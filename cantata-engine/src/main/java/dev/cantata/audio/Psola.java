@@ -72,6 +72,25 @@ public final class Psola {
         return out;
     }
 
+    /**
+     * Moves the pitch of {@code x} by {@code semitones} (a function of seconds from its start) and keeps its length,
+     * its timing and its spectral envelope: a second voice a chosen interval from the one it is fed, with that voice's
+     * glides and vibrato, as a vocal harmoniser makes one. Unvoiced stretches (where {@code f0} is 0) are resynthesised
+     * where they are: noise has no pitch to move, and grains of it laid at a new period would buzz.
+     *
+     * @param f0 the F0 of {@code x} every {@code hop} seconds, 0 where unvoiced
+     */
+    public static float[] shift(float[] x, int rate, double[] f0, double hop, DoubleUnaryOperator semitones) {
+        double[] analysis = smoothed(filled(f0));
+        return render(x, rate, f0, hop, x.length, t -> t, t -> {
+            int frame =
+                    analysis.length == 0 ? 0 : (int) Math.max(0, Math.min(analysis.length - 1, Math.round(t / hop)));
+            double hz = analysis.length == 0 ? FALLBACK_HZ : analysis[frame];
+            boolean voiced = f0.length > 0 && f0[frame] > 0;
+            return voiced ? hz * Math.pow(2, semitones.applyAsDouble(t) / 12) : hz;
+        });
+    }
+
     /** {@code f0} with its unvoiced frames filled from the nearest voiced frame (all {@link #FALLBACK_HZ} if none). */
     static double[] filled(double[] f0) {
         double[] out = f0.clone();

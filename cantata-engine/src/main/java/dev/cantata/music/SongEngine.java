@@ -337,9 +337,20 @@ public final class SongEngine {
         Map<Seat, float[]> backing = new LinkedHashMap<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
         try {
-            List<java.util.concurrent.Future<MarySinger.Sung>> sung = new ArrayList<>();
-            for (Take take : takes) {
-                sung.add(pool.submit(() -> singer.sing(take.line(), take.who(), singing)));
+            List<CompletableFuture<MarySinger.Sung>> sung = new ArrayList<>();
+            int[] sources = sources(takes);
+            HarmonyTake made = new HarmonyTake();
+            for (int k = 0; k < takes.size(); k++) {
+                Take take = takes.get(k);
+                int source = sources[k];
+                sung.add(
+                        source < 0
+                                ? CompletableFuture.supplyAsync(() -> sungOrThrown(singer, take, singing), pool)
+                                : sung.get(source)
+                                        .thenApplyAsync(
+                                                s -> made.derive(
+                                                        s, takes.get(source).line(), take.line()),
+                                                pool));
             }
             for (int k = 0; k < takes.size(); k++) {
                 progress.report(
@@ -360,17 +371,61 @@ public final class SongEngine {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while singing", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof SpeechException s) {
-                throw s;
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause()
+                    : e.getCause();
+            if (cause instanceof Thrown t) {
+                throw t.speech;
             }
-            if (e.getCause() instanceof RuntimeException r) {
+            if (cause instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IOException("singing failed: " + e.getCause(), e.getCause());
+            throw new IOException("singing failed: " + cause, cause);
         } finally {
             pool.shutdownNow();
         }
         return new Takes(lead, backing);
+    }
+
+    /**
+     * For each take, the take before it that it is made from ({@link HarmonyTake}): the same singer on the same words
+     * and rhythm, a harmony's interval away, and itself sung rather than made; −1 where none is, so it is sung.
+     */
+    private static int[] sources(List<Take> takes) {
+        int[] sources = new int[takes.size()];
+        for (int k = 0; k < takes.size(); k++) {
+            sources[k] = -1;
+            Take take = takes.get(k);
+            for (int j = 0; j < k && take.seat() != null; j++) {
+                Take source = takes.get(j);
+                if (sources[j] < 0
+                        && source.who().equals(take.who())
+                        && HarmonyTake.derivable(source.line(), take.line())) {
+                    sources[k] = j;
+                    break;
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** A phrase sung on a pool thread, its {@link SpeechException} carried out unchecked. */
+    private static MarySinger.Sung sungOrThrown(Singer singer, Take take, Genre.Singing singing) {
+        try {
+            return singer.sing(take.line(), take.who(), singing);
+        } catch (SpeechException e) {
+            throw new Thrown(e);
+        }
+    }
+
+    /** A {@link SpeechException} on its way out of a pool thread. */
+    private static final class Thrown extends RuntimeException {
+        private final SpeechException speech;
+
+        Thrown(SpeechException speech) {
+            super(speech);
+            this.speech = speech;
+        }
     }
 
     /**
