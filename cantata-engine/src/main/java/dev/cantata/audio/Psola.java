@@ -83,10 +83,8 @@ public final class Psola {
     public static float[] shift(float[] x, int rate, double[] f0, double hop, DoubleUnaryOperator semitones) {
         double[] analysis = smoothed(filled(f0));
         return render(x, rate, f0, hop, x.length, t -> t, t -> {
-            int frame =
-                    analysis.length == 0 ? 0 : (int) Math.max(0, Math.min(analysis.length - 1, Math.round(t / hop)));
-            double hz = analysis.length == 0 ? FALLBACK_HZ : analysis[frame];
-            boolean voiced = f0.length > 0 && f0[frame] > 0;
+            double hz = hzAt(analysis, hop, t);
+            boolean voiced = f0.length > 0 && hzAt(f0, hop, t) > 0;
             return voiced ? hz * Math.pow(2, semitones.applyAsDouble(t) / 12) : hz;
         });
     }
@@ -165,9 +163,15 @@ public final class Psola {
     }
 
     private static int period(double[] f0, double hop, double seconds, int rate) {
-        int frame = f0.length == 0 ? 0 : (int) Math.max(0, Math.min(f0.length - 1, Math.round(seconds / hop)));
-        double hz = f0.length == 0 ? FALLBACK_HZ : f0[frame];
-        return Math.max(2, (int) Math.round(rate / hz));
+        return Math.max(2, (int) Math.round(rate / hzAt(f0, hop, seconds)));
+    }
+
+    /** {@code f0}'s frame nearest {@code seconds} (the first or last beyond its ends; {@link #FALLBACK_HZ} if empty). */
+    private static double hzAt(double[] f0, double hop, double seconds) {
+        if (f0.length == 0) {
+            return FALLBACK_HZ;
+        }
+        return f0[(int) Math.max(0, Math.min(f0.length - 1, Math.round(seconds / hop)))];
     }
 
     private static int nearest(List<Integer> marks, double sample) {

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * upper pad holds the lower pad's vowel on the same chord, so both are made this way; what differs in words or rhythm
  * (a duet partner's line, a phrase whose source was not sung) is sung.
  *
- * <p>Why: singing a three-part stack and two pads through MaryTTS cost 1.59× the lead alone on a 95 s pop song (issue
- * #14 asks ≤ 1.3×); a shift costs a pitch track and an overlap-add, a small share of one HMM synthesis.
+ * <p>Why: with a three-part stack and two pads all sung through MaryTTS, a 95 s pop song cost 1.36× the lead alone
+ * ({@code bench voice}, 2 cores, 2026-12-02; issue #14 asks ≤ 1.3×), and 1.29× made this way in the same run: a shift
+ * costs a pitch track and an overlap-add, a small share of one HMM synthesis.
  */
 final class HarmonyTake {
     /**
@@ -87,10 +88,10 @@ final class HarmonyTake {
      * glides, overshoot and vibrato stay well inside.
      */
     static double[] track(Pcm audio, Score.Phrase source) {
-        int low = source.notes().stream().mapToInt(Score.Note::pitch).min().orElseThrow();
-        int high = source.notes().stream().mapToInt(Score.Note::pitch).max().orElseThrow();
-        double minHz = Math.max(50, new Score.Note(0, 0, low, 0).hz() * 0.6);
-        double maxHz = Math.min(1000, new Score.Note(0, 0, high, 0).hz() * 1.6);
+        double minHz = Math.max(
+                50, source.notes().stream().mapToDouble(Score.Note::hz).min().orElseThrow() * 0.6);
+        double maxHz = Math.min(
+                1000, source.notes().stream().mapToDouble(Score.Note::hz).max().orElseThrow() * 1.6);
         float[] x = audio.samples();
         float[] half = new float[x.length / 2];
         for (int i = 0; i < half.length; i++) {

@@ -371,16 +371,13 @@ public final class SongEngine {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while singing", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                    ? c.getCause()
-                    : e.getCause();
-            if (cause instanceof Thrown t) {
-                throw t.speech;
+            if (e.getCause() instanceof SpeechException s) {
+                throw s;
             }
-            if (cause instanceof RuntimeException r) {
+            if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IOException("singing failed: " + cause, cause);
+            throw new IOException("singing failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -409,22 +406,16 @@ public final class SongEngine {
         return sources;
     }
 
-    /** A phrase sung on a pool thread, its {@link SpeechException} carried out unchecked. */
+    /**
+     * A phrase sung on a pool thread, its {@link SpeechException} carried out in a {@link
+     * java.util.concurrent.CompletionException}, which {@link CompletableFuture#get} unwraps: the caller's {@link
+     * ExecutionException} holds the speech exception itself, for it and everything made from it.
+     */
     private static MarySinger.Sung sungOrThrown(Singer singer, Take take, Genre.Singing singing) {
         try {
             return singer.sing(take.line(), take.who(), singing);
         } catch (SpeechException e) {
-            throw new Thrown(e);
-        }
-    }
-
-    /** A {@link SpeechException} on its way out of a pool thread. */
-    private static final class Thrown extends RuntimeException {
-        private final SpeechException speech;
-
-        Thrown(SpeechException speech) {
-            super(speech);
-            this.speech = speech;
+            throw new java.util.concurrent.CompletionException(e);
         }
     }
 
