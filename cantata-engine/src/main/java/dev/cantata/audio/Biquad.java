@@ -63,7 +63,8 @@ public final class Biquad {
     }
 
     public double process(double x) {
-        double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+        // the output feeds back: flushed, silence after sound stays fast (see Subnormal)
+        double y = Subnormal.flush(b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2);
         x2 = x1;
         x1 = x;
         y2 = y1;

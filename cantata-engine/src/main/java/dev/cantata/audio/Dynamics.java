@@ -32,9 +32,10 @@ public final class Dynamics {
         float[] gains = new float[stereo.length / 2];
         for (int i = 0; i + 1 < stereo.length; i += 2) {
             double level = 0.5 * (stereo[i] * stereo[i] + stereo[i + 1] * stereo[i + 1]);
-            envelope = level > envelope
-                    ? attack * envelope + (1 - attack) * level
-                    : release * envelope + (1 - release) * level;
+            envelope = Subnormal.flush(
+                    level > envelope
+                            ? attack * envelope + (1 - attack) * level
+                            : release * envelope + (1 - release) * level);
             int frame = i / 2;
             if (frame % block == 0) {
                 previousGain = gain;

@@ -33,7 +33,7 @@ public final class Reverb {
                 double sum = 0;
                 for (int c = 0; c < combs.length; c++) {
                     double y = combs[c][combAt[c]];
-                    filter[c] = y * (1 - damping) + filter[c] * damping;
+                    filter[c] = Subnormal.flush(y * (1 - damping) + filter[c] * damping);
                     combs[c][combAt[c]] = input + filter[c] * feedback;
                     combAt[c] = (combAt[c] + 1) % combs[c].length;
                     sum += y;
@@ -41,7 +41,7 @@ public final class Reverb {
                 for (int a = 0; a < allpasses.length; a++) {
                     double buffered = allpasses[a][allAt[a]];
                     double y = -sum + buffered;
-                    allpasses[a][allAt[a]] = sum + buffered * 0.5;
+                    allpasses[a][allAt[a]] = Subnormal.flush(sum + buffered * 0.5);
                     allAt[a] = (allAt[a] + 1) % allpasses[a].length;
                     sum = y;
                 }

@@ -3,6 +3,7 @@ package dev.cantata.music;
 import dev.cantata.audio.Biquad;
 import dev.cantata.audio.Dynamics;
 import dev.cantata.audio.Reverb;
+import dev.cantata.audio.Subnormal;
 
 /**
  * The lead vocal's channel strip, set up the way mix engineers describe a modern vocal chain (e.g. Senior, "Mixing
@@ -120,8 +121,9 @@ final class VocalChain {
             double high = hp2.process(hp1.process(x[i]));
             double h2 = high * high;
             double w2 = low * low + h2;
-            band = h2 > band ? attack * band + (1 - attack) * h2 : release * band + (1 - release) * h2;
-            whole = w2 > whole ? attack * whole + (1 - attack) * w2 : release * whole + (1 - release) * w2;
+            band = Subnormal.flush(h2 > band ? attack * band + (1 - attack) * h2 : release * band + (1 - release) * h2);
+            whole = Subnormal.flush(
+                    w2 > whole ? attack * whole + (1 - attack) * w2 : release * whole + (1 - release) * w2);
             double share = whole > 1e-12 ? band / whole : 0;
             // above a quarter of the power in the band, pull it down in proportion; never below the floor
             double gain = share > 0.25 ? Math.max(floor, 0.25 / share) : 1;
@@ -175,7 +177,7 @@ final class VocalChain {
         for (int i = d; i < x.length; i++) {
             // the left line takes the voice and what the right line repeats; the right takes the left's repeats
             left[i] = highCut.process(lowCut.process(x[i - d] + feedback * right[i - d]));
-            right[i] = feedback * left[i - d];
+            right[i] = Subnormal.flush(feedback * left[i - d]);
             out[2 * i] = (float) left[i];
             out[2 * i + 1] = (float) right[i];
         }
