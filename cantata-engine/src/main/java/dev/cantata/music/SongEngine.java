@@ -194,22 +194,31 @@ public final class SongEngine {
         int frames = (int) Math.round(score.length() * Song.RATE);
 
         Arranger.Arrangement arrangement = Arranger.arrange(score, style, spec.seed());
-        CompletableFuture<EnumMap<Stem, float[]>> rendered = CompletableFuture.supplyAsync(() -> {
-            try {
-                EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
-                Map<Integer, InstrumentRenderer.Channel> mix = BandMix.channels(style.genre());
-                float[] drums = fit(instruments.render(arrangement.drums(), score.length(), mix), frames * 2);
-                float[] bass = fit(instruments.render(arrangement.bass(), score.length(), mix), frames * 2);
-                float[] other = fit(instruments.render(arrangement.other(), score.length(), mix), frames * 2);
-                BandMix.process(drums, bass, other, style.genre(), score, arrangement.drums(), Song.RATE);
-                stems.put(Stem.DRUMS, drums);
-                stems.put(Stem.BASS, bass);
-                stems.put(Stem.OTHER, other);
-                return stems;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        // the band plays on threads of its own while the phrases are sung: its three renders (independent
+        // synthesizers over one soundbank) as many at once as the song has engines, then the band's mix
+        long bandStart = System.nanoTime();
+        java.util.concurrent.ExecutorService players = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+        Map<Integer, InstrumentRenderer.Channel> channels = BandMix.channels(style.genre());
+        CompletableFuture<float[]> drumsPlayed = played(arrangement.drums(), score.length(), channels, frames, players);
+        CompletableFuture<float[]> bassPlayed = played(arrangement.bass(), score.length(), channels, frames, players);
+        CompletableFuture<float[]> otherPlayed = played(arrangement.other(), score.length(), channels, frames, players);
+        CompletableFuture<EnumMap<Stem, float[]>> rendered = CompletableFuture.allOf(
+                        drumsPlayed, bassPlayed, otherPlayed)
+                .thenApply( // on the thread that finished the last render: the pool takes no new tasks
+                        done -> {
+                            float[] drums = drumsPlayed.join();
+                            float[] bass = bassPlayed.join();
+                            float[] other = otherPlayed.join();
+                            BandMix.process(drums, bass, other, style.genre(), score, arrangement.drums(), Song.RATE);
+                            EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
+                            stems.put(Stem.DRUMS, drums);
+                            stems.put(Stem.BASS, bass);
+                            stems.put(Stem.OTHER, other);
+                            return stems;
+                        });
+        // the band's own wall time, beside the singing: read after the join below
+        CompletableFuture<Long> band = rendered.thenApply(done -> (System.nanoTime() - bandStart) / 1_000_000);
+        players.shutdown(); // its threads end once the queued renders are done
 
         clock = lap(timings, "compose", clock);
         VoiceProfile second =
@@ -233,9 +242,11 @@ public final class SongEngine {
         CompletableFuture<float[]> backing =
                 CompletableFuture.supplyAsync(() -> backingStereo(sung.backing(), style, score, frames));
         stems.put(Stem.VOCALS, vocalStereo(sung.lead(), style, score, spec.seed()));
+        clock = lap(timings, "lead_chain", clock);
         try {
             stems.put(Stem.BACKING, backing.get());
             stems.putAll(rendered.get());
+            timings.put("band", band.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while rendering the instruments", e);
@@ -530,6 +541,24 @@ public final class SongEngine {
         boolean holds(Score.Voice voice) {
             return of(voice).equals(this);
         }
+    }
+
+    /** {@code events} played by {@link #instruments} on one of {@code players}, {@code frames} long. */
+    private CompletableFuture<float[]> played(
+            List<Arranger.Event> events,
+            double seconds,
+            Map<Integer, InstrumentRenderer.Channel> channels,
+            int frames,
+            java.util.concurrent.Executor players) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return fit(instruments.render(events, seconds, channels), frames * 2);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                players);
     }
 
     private static float[] fit(float[] audio, int length) {

@@ -38,13 +38,17 @@ final class SongPoolBench {
             failures += same ? 0 : 1;
             System.out.printf(
                     Locale.ROOT,
-                    "song with vocals, %.0f s: 1 engine %.1f s, %d engines %.1f s: %.2f× (same samples: %s)%n",
+                    "song with vocals, %.0f s: 1 engine %.1f s, %d engines %.1f s: %.2f× (same samples: %s)%n"
+                            + "  stages, 1 engine %s%n  stages, %d engines %s%n",
                     length,
                     oneWall,
                     cores,
                     manyWall,
                     manyWall / oneWall,
-                    same ? "yes" : "NO");
+                    same ? "yes" : "NO",
+                    alone.metadata().timingsMs(),
+                    cores,
+                    pooled.metadata().timingsMs());
         }
         return failures == 0 ? 0 : 1;
     }
