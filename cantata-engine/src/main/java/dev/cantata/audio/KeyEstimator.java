@@ -43,7 +43,12 @@ public final class KeyEstimator {
         return best;
     }
 
-    static double[] chroma(Pcm pcm, double lowHz, double highHz) {
+    /**
+     * The recording's chroma between {@code lowHz} and {@code highHz}: for each pitch class (0 = C), the share of each
+     * half-overlapped 4096-sample frame's spectral magnitude that falls on it, summed over the frames (each frame
+     * counts once, however loud). Below about 130 Hz at 44.1 kHz a bin is wider than a semitone, so neighbours blur.
+     */
+    public static double[] chroma(Pcm pcm, double lowHz, double highHz) {
         int rate = pcm.sampleRate();
         double[] chroma = new double[12];
         int lo = (int) Math.ceil(lowHz * FRAME / rate);

@@ -126,6 +126,12 @@ public final class SongMidi {
                 KEY_SIGNATURE,
                 new byte[] {(byte) sharps(score.key(), score.minor()), (byte) (score.minor() ? 1 : 0)},
                 0));
+        for (Score.Modulation m : score.modulations()) {
+            track.add(meta(
+                    KEY_SIGNATURE,
+                    new byte[] {(byte) sharps(m.key(), score.minor()), (byte) (score.minor() ? 1 : 0)},
+                    tick(score, m.at())));
+        }
         List<Score.Tempo> grid = score.grid();
         for (int i = 0; i < grid.size(); i++) {
             int micros = (int) Math.round(60_000_000 / grid.get(i).bpm());

@@ -84,9 +84,15 @@ public final class Composer {
     private final int[][] progressions = new int[4][];
     private final Map<String, Melody> melodies = new HashMap<>();
     private final List<String> dropped = new ArrayList<>();
+    /**
+     * The highest note a melody may take: the range's top, or {@link #LIFT} under it in a song whose last chorus
+     * lifts, so that chorus is the song's highest and still in range. Set once the form is known, before any melody.
+     */
+    private int top;
 
     private Composer(Request request) {
         this.request = request;
+        this.top = request.high();
         this.random = new SplittableRandom(request.seed());
         Style style = request.style();
         Genre genre = style.genre();
@@ -233,7 +239,89 @@ public final class Composer {
         } else {
             cap(plans, 240.0 / songTempo);
         }
-        return build(plans, songTempo, target);
+        boolean lift = lifts(plans);
+        if (lift) {
+            top = request.high() - LIFT;
+        }
+        Score score = build(plans, songTempo, target);
+        return lift ? lifted(score) : score;
+    }
+
+    /** How often a genre that lifts its last chorus ({@link Genre.Trait#KEY_CHANGE}) does so: every other song. */
+    static final double LIFT_CHANCE = 0.5;
+    /** Semitones the last chorus goes up: a whole tone, the usual gear change (a semitone is the other common one). */
+    static final int LIFT = 2;
+
+    /**
+     * Whether the last chorus lifts a whole tone: when the style asks for it, or the genre does it and the seed
+     * chooses it; only in a song with two sung choruses or more (a lift needs a chorus heard before in the old key),
+     * never in a continuation (it joins audio in a key of its own).
+     */
+    private boolean lifts(List<Plan> plans) {
+        Boolean asked = request.style().keyChange();
+        if (request.continuation() || Boolean.FALSE.equals(asked)) {
+            return false;
+        }
+        long choruses = plans.stream()
+                .filter(p -> p.part() == Part.CHORUS && !p.lines().isEmpty())
+                .count();
+        // a draw of its own, so every other choice of the seed stays where it was
+        boolean chosen = asked != null
+                || (request.style().genre().has(Genre.Trait.KEY_CHANGE)
+                        && new SplittableRandom(request.seed() ^ 0x4B45594348414E47L).nextDouble() < LIFT_CHANCE);
+        return choruses >= 2 && chosen;
+    }
+
+    /**
+     * The score with its last sung chorus, and all after it, {@link #LIFT} semitones higher. The chords move with the
+     * lead, so the band, the bass and the harmonies arranged from them follow. The change is direct, on the chorus's
+     * downbeat, as the gear change is made on record (a pivot chord in the bar before was tried: the lead sings in
+     * that bar in every song of 20 seeds, against the new key's dominant, so it never fitted).
+     */
+    private Score lifted(Score score) {
+        List<Score.Span> choruses = score.sections().stream()
+                .filter(s -> s.part() == Part.CHORUS
+                        && score.phrases().stream().anyMatch(p -> p.start() >= s.start() - 1e-6 && p.start() < s.end()))
+                .toList();
+        double at = choruses.get(choruses.size() - 1).start();
+        int lifted = Math.floorMod(key + LIFT, 12);
+        List<Score.Chord> chords = new ArrayList<>();
+        for (Score.Chord c : score.chords()) {
+            chords.add(
+                    c.start() >= at - 1e-6
+                            ? new Score.Chord(
+                                    c.start(),
+                                    c.end(),
+                                    Math.floorMod(c.root() + LIFT, 12),
+                                    c.minor(),
+                                    c.seventh(),
+                                    c.bar())
+                            : c);
+        }
+        List<Score.Phrase> phrases = new ArrayList<>();
+        for (Score.Phrase p : score.phrases()) {
+            phrases.add(new Score.Phrase(
+                    p.text(),
+                    p.part(),
+                    p.notes().stream()
+                            .map(n -> n.start() >= at - 1e-6
+                                    ? new Score.Note(n.start(), n.end(), n.pitch() + LIFT, n.syllable())
+                                    : n)
+                            .toList(),
+                    p.words()));
+        }
+        return new Score(
+                score.tempo(),
+                score.key(),
+                score.minor(),
+                score.length(),
+                score.sections(),
+                chords,
+                phrases,
+                score.dropped(),
+                score.grid(),
+                score.voices(),
+                List.of(new Score.Modulation(at, lifted)));
     }
 
     /** Adjusts tempo and form so the song fills {@code target} seconds; returns the tempo. */
@@ -438,7 +526,7 @@ public final class Composer {
         for (int i = 0; i < melody.steps().length; i++) {
             double noteStart = start + swung(melody.onsets()[i], swing) * sixteenth;
             double noteEnd = start + swung(melody.onsets()[i] + melody.lengths()[i], swing) * sixteenth;
-            int pitch = Math.max(low, Math.min(request.high(), midi(tonic, melody.steps()[i])));
+            int pitch = Math.max(low, Math.min(top, midi(tonic, melody.steps()[i])));
             notes.add(new Score.Note(noteStart, noteEnd, pitch, i));
         }
         if (request.style().genre().backing().runs() && !notes.isEmpty()) {
@@ -474,7 +562,7 @@ public final class Composer {
         List<Score.Note> out = new ArrayList<>(notes.subList(0, notes.size() - 1));
         double t = target.start();
         for (int offset : shape) {
-            int pitch = Math.max(request.low(), Math.min(request.high(), midi(tonic, step + offset)));
+            int pitch = Math.max(request.low(), Math.min(top, midi(tonic, step + offset)));
             out.add(new Score.Note(t, t + each, pitch, target.syllable()));
             t += each;
         }
@@ -510,7 +598,7 @@ public final class Composer {
         lengths[n - 1] = Math.max(lengths[n - 1], Math.min(8, available - onsets[n - 1]));
         // contour: from a start step to a peak (or a trough) about 60 % through, then to the cadence
         int minStep = -stepsIn(tonic() - request.low());
-        int maxStep = stepsIn(request.high() - tonic());
+        int maxStep = stepsIn(top - tonic());
         int startStep = random.nextInt(Math.max(1, Math.min(5, maxStep - 1)));
         int peak = random.nextInt(4) == 0
                 ? Math.max(minStep + 1, startStep - 2 - random.nextInt(2))

@@ -2,6 +2,7 @@ package dev.cantata.music;
 
 import static dev.cantata.music.Genre.Trait.BRIGHT;
 import static dev.cantata.music.Genre.Trait.DOUBLED_CHORUS;
+import static dev.cantata.music.Genre.Trait.KEY_CHANGE;
 import static dev.cantata.music.Genre.Trait.SEVENTHS;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -31,7 +32,8 @@ public enum Genre {
             0.3,
             0,
             0.25,
-            DOUBLED_CHORUS),
+            DOUBLED_CHORUS,
+            KEY_CHANGE),
     ROCK(
             "rock",
             List.of("classic rock", "hard rock", "alternative", "alt rock", "grunge"),
@@ -112,7 +114,8 @@ public enum Genre {
             32,
             0.15,
             0,
-            0.2),
+            0.2,
+            KEY_CHANGE),
     JAZZ(
             "jazz",
             List.of("swing", "bebop", "smooth jazz"),
@@ -160,7 +163,8 @@ public enum Genre {
             0.45,
             0.1,
             0.3,
-            SEVENTHS),
+            SEVENTHS,
+            KEY_CHANGE),
     FUNK("funk", List.of("disco funk"), 98, 118, Groove.FUNK, BassLine.FUNK, Comping.STAB, 7, -1, 61, 36, 0.5, 0, 0.15),
     DISCO(
             "disco",
@@ -316,7 +320,8 @@ public enum Genre {
             0.2,
             0.1,
             0.4,
-            SEVENTHS),
+            SEVENTHS,
+            KEY_CHANGE),
     INDIE(
             "indie",
             List.of("indie pop", "indie rock", "dream pop", "shoegaze"),
@@ -347,7 +352,8 @@ public enum Genre {
             33,
             0.4,
             0,
-            0.4);
+            0.4,
+            KEY_CHANGE);
 
     /** What a genre does beyond its patterns and instruments. */
     public enum Trait {
@@ -356,7 +362,13 @@ public enum Genre {
         /** Recordings of it are bright (spectral centroid above 2.5 kHz), which a reference's analysis listens for. */
         BRIGHT,
         /** The vocal is doubled (18 ms, off centre) in choruses, as loud genres track them. */
-        DOUBLED_CHORUS
+        DOUBLED_CHORUS,
+        /**
+         * The last chorus may lift a step, the "truck driver's gear change" of pop, ballads, country, soul and gospel
+         * (common in chart pop from the 1960s to the 1990s, usually up a semitone or a whole tone: Whitney Houston's
+         * "I Will Always Love You" goes up a whole tone into its last chorus).
+         */
+        KEY_CHANGE
     }
 
     /**

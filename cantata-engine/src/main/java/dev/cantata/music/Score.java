@@ -14,6 +14,8 @@ import java.util.List;
  * @param phrases the lead's lines
  * @param voices what is sung besides the lead (harmonies, backing vowels), in time order; a song stored before there
  *     were any reads back with none
+ * @param modulations where the key changes after the start (a last chorus lifted a step), in time order; the mode
+ *     stays; a song stored before there were any reads back with none
  */
 public record Score(
         double tempo,
@@ -25,7 +27,8 @@ public record Score(
         List<Phrase> phrases,
         List<String> dropped,
         List<Tempo> grid,
-        List<Voice> voices) {
+        List<Voice> voices,
+        List<Modulation> modulations) {
 
     public Score {
         sections = List.copyOf(sections);
@@ -34,6 +37,7 @@ public record Score(
         dropped = List.copyOf(dropped);
         grid = grid.isEmpty() ? List.of(new Tempo(0, tempo)) : List.copyOf(grid);
         voices = voices == null ? List.of() : List.copyOf(voices);
+        modulations = modulations == null ? List.of() : List.copyOf(modulations);
     }
 
     /** A score with the lead alone. */
@@ -47,12 +51,26 @@ public record Score(
             List<Phrase> phrases,
             List<String> dropped,
             List<Tempo> grid) {
-        this(tempo, key, minor, length, sections, chords, phrases, dropped, grid, List.of());
+        this(tempo, key, minor, length, sections, chords, phrases, dropped, grid, List.of(), List.of());
     }
 
     /** This score with {@code voices} sung besides the lead. */
     public Score withVoices(List<Voice> voices) {
-        return new Score(tempo, key, minor, length, sections, chords, phrases, dropped, grid, voices);
+        return new Score(tempo, key, minor, length, sections, chords, phrases, dropped, grid, voices, modulations);
+    }
+
+    /** The key from {@code at} seconds on: tonic pitch class 0–11, in the score's mode. */
+    public record Modulation(double at, int key) {}
+
+    /** The tonic in force at {@code time} (within a microsecond): the last modulation started by then, else the key. */
+    public int keyAt(double time) {
+        int tonic = key;
+        for (Modulation m : modulations) {
+            if (m.at() <= time + 1e-6) {
+                tonic = m.key();
+            }
+        }
+        return tonic;
     }
 
     /** What a voice besides the lead sings. */
@@ -237,7 +255,7 @@ public record Score(
         for (Voice v : voices) {
             v.phrase().window(from, to).ifPresent(w -> others.add(new Voice(v.role(), v.partner(), v.pan(), w)));
         }
-        return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid, others);
+        return new Score(tempo, key, minor, length, spans, kept, sung, dropped, grid, others, modulations);
     }
 
     /** This score {@code seconds} later, {@code newLength} long. */
@@ -260,12 +278,15 @@ public record Score(
                 voices.stream()
                         .map(v -> new Voice(
                                 v.role(), v.partner(), v.pan(), v.phrase().shifted(seconds)))
+                        .toList(),
+                modulations.stream()
+                        .map(m -> new Modulation(m.at() + seconds, m.key()))
                         .toList());
     }
 
     /**
-     * Pieces of scores (windows of them, in song time) as one score {@code length} long, in time order; tempo and key
-     * are the first piece's, the beat grid is every piece's grid from where that piece starts.
+     * Pieces of scores (windows of them, in song time) as one score {@code length} long, in time order; tempo, key and
+     * mode are the first piece's, the beat grid and the keys are every piece's from where that piece starts.
      */
     static Score merge(List<Score> pieces, List<Double> starts, double length) {
         Score first = pieces.get(0);
@@ -275,6 +296,7 @@ public record Score(
         List<Voice> voices = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<Tempo> grid = new ArrayList<>();
+        List<Modulation> keys = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Score p = pieces.get(i);
             double from = starts.get(i);
@@ -287,6 +309,10 @@ public record Score(
             // a piece starts on one of its own beats (joins and seams are placed on beats), so its grid restarts there
             grid.add(new Tempo(from, p.tempoAt(from).bpm()));
             p.grid().stream().filter(t -> t.at() > from + 1e-6 && t.at() < to).forEach(grid::add);
+            keys.add(new Modulation(from, p.keyAt(from)));
+            p.modulations().stream()
+                    .filter(m -> m.at() > from + 1e-6 && m.at() < to)
+                    .forEach(keys::add);
         }
         spans.sort(java.util.Comparator.comparingDouble(Span::start));
         chords.sort(java.util.Comparator.comparingDouble(Chord::start));
@@ -300,8 +326,26 @@ public record Score(
                 beats.add(t);
             }
         }
+        List<Modulation> changes = new ArrayList<>();
+        int tonic = first.key();
+        for (Modulation m : keys) { // a piece in the key already sounding changes nothing
+            if (m.key() != tonic) {
+                changes.add(m);
+                tonic = m.key();
+            }
+        }
         return new Score(
-                first.tempo(), first.key(), first.minor(), length, spans, chords, phrases, dropped, beats, voices);
+                first.tempo(),
+                first.key(),
+                first.minor(),
+                length,
+                spans,
+                chords,
+                phrases,
+                dropped,
+                beats,
+                voices,
+                changes);
     }
 
     /** The chord sounding at {@code time}. */

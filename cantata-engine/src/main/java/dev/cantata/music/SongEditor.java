@@ -60,7 +60,7 @@ public final class SongEditor {
         Score.Tempo beat = score.tempoAt(join);
         style = style.pinned(
                 own.tempo() != null ? own.tempo() : beat.bpm(),
-                own.key() != null ? own.key() : score.key(),
+                own.key() != null ? own.key() : score.keyAt(join),
                 own.minor() != null ? own.minor() : score.minor());
         // an extended song is a song: at most SongSpec.MAX_LENGTH long, whatever the new lyrics would take
         double room = SongSpec.MAX_LENGTH - join;
@@ -126,8 +126,7 @@ public final class SongEditor {
         Score score = source.score();
         String sourceStyle = source.metadata().style();
         Style style = Style.parse(spec.style().isBlank() ? sourceStyle : spec.style() + " " + sourceStyle);
-        Replacements replacements =
-                new Replacements(segments, score, score.key(), score.minor(), style, spec, progress);
+        Replacements replacements = new Replacements(segments, score, style, spec, progress);
         Splice splice = splice(source.master(), segments, score::beatAtOrAfter, score::beatAtOrBefore, replacements);
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
         for (Stem stem : Stem.values()) {
@@ -194,7 +193,7 @@ public final class SongEditor {
                 List.of(),
                 List.of(),
                 List.of(new Score.Tempo(beats.phase(), beats.bpm())));
-        Replacements replacements = new Replacements(segments, grid, heard.key(), heard.minor(), style, spec, progress);
+        Replacements replacements = new Replacements(segments, grid, style, spec, progress);
         Splice splice = splice(stereo, segments, grid::beatAtOrAfter, grid::beatAtOrBefore, replacements);
         List<Score> pieces = new ArrayList<>();
         List<Arranger.Arrangement> parts = new ArrayList<>();
@@ -237,33 +236,32 @@ public final class SongEditor {
     // ---------------------------------------------------------------- the new material
 
     /**
-     * The new material for an edit: one song per beat grid the segments fall in (one, unless the source changed tempo),
-     * made as long as the source and shifted so its beats land on the grid's.
+     * The new material for an edit: one song per beat grid and key the segments start in (one, unless the source
+     * changed tempo or key), made as long as the source and shifted so its beats land on the grid's. A segment that
+     * reaches over a key change is made in the key it starts in.
      */
     private final class Replacements {
-        private final Map<Score.Tempo, Song> songs = new LinkedHashMap<>();
+        /** Where a segment starts: the beat grid and the tonic in force there. */
+        private record Region(Score.Tempo tempo, int key) {}
+
+        private final Map<Region, Song> songs = new LinkedHashMap<>();
         private final Score grid;
 
-        Replacements(
-                List<Segments.Segment> segments,
-                Score grid,
-                int key,
-                boolean minor,
-                Style style,
-                SongSpec spec,
-                Progress progress)
+        Replacements(List<Segments.Segment> segments, Score grid, Style style, SongSpec spec, Progress progress)
                 throws SpeechException, IOException {
             this.grid = grid;
             Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
-            List<Score.Tempo> needed = new ArrayList<>();
+            List<Region> needed = new ArrayList<>();
             for (Segments.Segment s : segments) {
-                Score.Tempo region = grid.tempoAt(s.start());
+                // where the seam will start (splice snaps a start up to a beat): a segment that begins just before a
+                // change of tempo or key starts after it
+                Region region = region(s.start() <= 1e-6 ? 0 : grid.beatAtOrAfter(s.start()));
                 if (!needed.contains(region)) {
                     needed.add(region);
                 }
             }
             for (int i = 0; i < needed.size(); i++) {
-                Score.Tempo region = needed.get(i);
+                Region region = needed.get(i);
                 int base = 5 + 80 * i / needed.size();
                 int span = 80 / needed.size();
                 Progress scaled = (percent, stage) -> progress.report(base + span * percent / 100, stage);
@@ -271,13 +269,17 @@ public final class SongEditor {
                         region,
                         aligned(
                                 lyrics,
-                                style.pinned(region.bpm(), key, minor),
+                                style.pinned(region.tempo().bpm(), region.key(), grid.minor()),
                                 spec,
-                                region,
+                                region.tempo(),
                                 grid.length(),
                                 segments,
                                 scaled));
             }
+        }
+
+        private Region region(double time) {
+            return new Region(grid.tempoAt(time), grid.keyAt(time));
         }
 
         private Song aligned(
@@ -318,8 +320,7 @@ public final class SongEditor {
         }
 
         Song song(double time) {
-            return java.util.Objects.requireNonNull(
-                    songs.get(grid.tempoAt(time)), "a song made for every tempo region");
+            return java.util.Objects.requireNonNull(songs.get(region(time)), "a song made for every region");
         }
 
         Score score(Seam seam) {

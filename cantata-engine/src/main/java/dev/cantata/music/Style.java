@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param tempoHint -1 slow, +1 fast, 0 none (from words like {@code slow}, {@code upbeat} or moods)
  * @param key tonic pitch class 0–11, or null
  * @param minor explicit mode, or null
+ * @param keyChange whether the last chorus lifts a step: true when the style asks for a key change, false when it
+ *     forbids one (or the song must stay in the key of audio it joins), null to let the genre and the seed decide
  */
 public record Style(
         Genre genre,
@@ -33,6 +35,7 @@ public record Style(
         int tempoHint,
         @Nullable Integer key,
         @Nullable Boolean minor,
+        @Nullable Boolean keyChange,
         List<String> unknown,
         String text) {
 
@@ -312,6 +315,7 @@ public record Style(
         tempo.addAll(FAST);
         words.put("tempo", List.copyOf(tempo));
         words.put("mode", List.of("major", "minor"));
+        words.put("key_change", List.of("key change", "modulation", "no key change"));
         return words;
     }
 
@@ -359,14 +363,28 @@ public record Style(
     private static final Pattern BPM = Pattern.compile("(\\d{2,3})\\s*(?:bpm|beats per minute)");
     private static final Pattern KEY =
             Pattern.compile("\\b(?:in\\s+)?([a-g])\\s*(#|sharp|b|flat)?\\s+(major|minor|maj|min)\\b");
+    /** A key change asked for ("key change", "modulation", "truck driver's gear change"), or refused with "no". */
+    private static final Pattern KEY_CHANGE = Pattern.compile(
+            " (no |without )?(?:a |any )?(?:key changes?|key lift|modulations?|modulating|modulates|truck driver'?s?"
+                    + " gear change) ");
 
     /**
      * This style with its tempo, key and mode fixed, as a continuation or an edit needs them to match existing audio
-     * (a tempo need not be a whole number there).
+     * (a tempo need not be a whole number there), and so without a key change of its own.
      */
     public Style pinned(double bpm, int tonic, boolean minorMode) {
         return new Style(
-                genre, moods, instruments, voice, bpm, tempoHint, Math.floorMod(tonic, 12), minorMode, unknown, text);
+                genre,
+                moods,
+                instruments,
+                voice,
+                bpm,
+                tempoHint,
+                Math.floorMod(tonic, 12),
+                minorMode,
+                false,
+                unknown,
+                text);
     }
 
     /** Reads a style from free text; never fails, unknown words are kept in {@link #unknown}. */
@@ -393,6 +411,12 @@ public record Style(
             key = Math.floorMod(pc, 12);
             minor = k.group(3).startsWith("min");
             t = t.replace(k.group(), " ");
+        }
+        Boolean keyChange = null;
+        Matcher change = KEY_CHANGE.matcher(t);
+        if (change.find()) {
+            keyChange = change.group(1) == null;
+            t = t.replace(change.group(), " ");
         }
         Genre genre = null;
         // longest names first, so "hip hop" wins over "hop" and "acoustic guitar" over "guitar"
@@ -466,6 +490,16 @@ public record Style(
             minor = moodMinor > 0;
         }
         return new Style(
-                genre == null ? Genre.POP : genre, moods, instruments, voice, tempo, hint, key, minor, unknown, text);
+                genre == null ? Genre.POP : genre,
+                moods,
+                instruments,
+                voice,
+                tempo,
+                hint,
+                key,
+                minor,
+                keyChange,
+                unknown,
+                text);
     }
 }

@@ -166,6 +166,37 @@ final class SongMidiTest {
     }
 
     @Test
+    void aLiftedLastChorusGetsTheNewKeySignatureWhereItStarts() throws Exception {
+        // the chorus lifted a whole tone: E minor to F sharp minor (three sharps)
+        Score lifted = new Score(
+                SCORE.tempo(),
+                SCORE.key(),
+                SCORE.minor(),
+                SCORE.length(),
+                SCORE.sections(),
+                SCORE.chords(),
+                SCORE.phrases(),
+                SCORE.dropped(),
+                SCORE.grid(),
+                SCORE.voices(),
+                List.of(new Score.Modulation(CHANGE, 6)));
+        Sequence sequence = MidiSystem.getSequence(new ByteArrayInputStream(SongMidi.bytes(lifted, PLAYED, "Morning")));
+        Track conductor = sequence.getTracks()[0];
+        List<Long> ticks = new ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < conductor.size(); i++) {
+            if (conductor.get(i).getMessage() instanceof MetaMessage m && m.getType() == 0x59) {
+                ticks.add(conductor.get(i).getTick());
+                keys.add(m.getData());
+            }
+        }
+
+        assertThat(ticks).containsExactly(0L, 16L * SongMidi.RESOLUTION);
+        assertThat(keys.get(0)).containsExactly(1, 1);
+        assertThat(keys.get(1)).as("F sharp minor: three sharps, minor").containsExactly(3, 1);
+    }
+
+    @Test
     void thereIsOneNamedTrackPerPartAfterTheVocals() throws Exception {
         Track[] tracks = written().getTracks();
 

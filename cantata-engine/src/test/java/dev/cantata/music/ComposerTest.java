@@ -85,7 +85,7 @@ final class ComposerTest {
 
     @Test
     void aRepeatedChorusLineSingsTheSameMelody() {
-        Score score = compose("pop", 5, null);
+        Score score = compose("pop no key change", 5, null);
         List<Score.Phrase> holdOn = score.phrases().stream()
                 .filter(p -> p.text().startsWith("Hold on"))
                 .toList();
@@ -223,5 +223,84 @@ final class ComposerTest {
 
         assertThat(score.length()).isLessThanOrEqualTo(60);
         assertThat(score.dropped()).isNotEmpty();
+    }
+
+    static List<Integer> pitches(Score.Phrase phrase) {
+        return phrase.notes().stream().map(Score.Note::pitch).toList();
+    }
+
+    static List<Score.Chord> chordsIn(Score score, Score.Span span) {
+        return score.chords().stream()
+                .filter(c -> c.start() >= span.start() - 1e-6 && c.start() < span.end() - 1e-6)
+                .toList();
+    }
+
+    @Test
+    void aStyleThatAsksForAKeyChangeSingsTheLastChorusAWholeToneHigherOverItsChords() {
+        for (long seed = 0; seed < 6; seed++) {
+            Score score = compose("rock key change", seed, null);
+            List<Score.Span> choruses = score.sections().stream()
+                    .filter(s -> s.part() == Lyrics.Part.CHORUS)
+                    .toList();
+            Score.Span first = choruses.get(0);
+            Score.Span last = choruses.get(choruses.size() - 1);
+            List<Score.Phrase> holdOn = score.phrases().stream()
+                    .filter(p -> p.text().startsWith("Hold on"))
+                    .toList();
+            int lifted = (score.key() + 2) % 12;
+
+            assertThat(score.modulations()).containsExactly(new Score.Modulation(last.start(), lifted));
+            assertThat(score.keyAt(last.start() - 0.01)).isEqualTo(score.key());
+            assertThat(score.keyAt(last.start())).isEqualTo(lifted);
+            assertThat(pitches(holdOn.get(1)))
+                    .isEqualTo(pitches(holdOn.get(0)).stream().map(p -> p + 2).toList());
+            List<Score.Chord> before = chordsIn(score, first);
+            List<Score.Chord> after = chordsIn(score, last);
+            assertThat(after).hasSameSizeAs(before);
+            for (int i = 0; i < before.size(); i++) {
+                assertThat(after.get(i).root()).isEqualTo((before.get(i).root() + 2) % 12);
+                assertThat(after.get(i).minor()).isEqualTo(before.get(i).minor());
+            }
+            // the melodies leave the top two semitones to the lift, so the lifted chorus is still in range
+            assertThat(score.phrases())
+                    .allSatisfy(p -> assertThat(p.notes())
+                            .allSatisfy(n -> assertThat(n.pitch()).isBetween(54, 66)));
+            assertThat(score.phrases().stream().flatMap(p -> p.notes().stream()).filter(n -> n.start() < last.start()))
+                    .allSatisfy(n -> assertThat(n.pitch()).isLessThanOrEqualTo(64));
+        }
+    }
+
+    @Test
+    void theGenresThatLiftALastChorusDoSoInSomeSongsAndTheOthersOnlyWhenAsked() {
+        int pop = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            pop += compose("pop", seed, null).modulations().size();
+            assertThat(compose("rock", seed, null).modulations()).isEmpty();
+            assertThat(compose("pop no key change", seed, null).modulations()).isEmpty();
+        }
+        assertThat(pop).isBetween(4, 16);
+    }
+
+    @Test
+    void aSongWithOneSungChorusOrAContinuationKeepsItsKey() {
+        Lyrics once = Lyrics.parse("""
+              [Verse]
+              Morning rain upon the window
+              [Chorus]
+              Hold on hold on the night is almost over
+              [Verse]
+              Pictures fading on the table""");
+        Lyrics twice = Lyrics.parse(LYRICS);
+
+        assertThat(Composer.compose(
+                                new Composer.Request(once, Style.parse("pop key change"), 1, null, 54, 66),
+                                syllables(once))
+                        .modulations())
+                .isEmpty();
+        assertThat(Composer.compose(
+                                new Composer.Request(twice, Style.parse("pop key change"), 1, null, 54, 66, true),
+                                syllables(twice))
+                        .modulations())
+                .isEmpty();
     }
 }

@@ -89,6 +89,45 @@ final class SongEditorTest {
     }
 
     @Test
+    void newMaterialAfterALiftedChorusIsInTheLiftedKey() throws Exception {
+        // the source as if its key had lifted a whole tone on the beat at 8 s
+        double at = source.score().beatAtOrAfter(8);
+        int up = (source.score().key() + 2) % 12;
+        Score score = source.score();
+        Song lifted = new Song(
+                source.master(),
+                source.stems(),
+                new Score(
+                        score.tempo(),
+                        score.key(),
+                        score.minor(),
+                        score.length(),
+                        score.sections(),
+                        score.chords(),
+                        score.phrases(),
+                        score.dropped(),
+                        score.grid(),
+                        score.voices(),
+                        List.of(new Score.Modulation(at, up))),
+                source.metadata(),
+                source.arrangement());
+
+        Song extended = editor.extend(
+                lifted, 10.3, SongSpec.of("[Verse]\nCarry me across the sea", "", null, 6), Progress.NONE);
+        // a segment that starts just before the lift snaps up to its beat, so it is made in the lifted key too
+        Song edited = editor.edit(
+                lifted,
+                Segments.parse("[[" + (at - 0.1) + ",20]]", source.seconds()),
+                SongSpec.of(NEW_LRC, "", null, 9),
+                Progress.NONE);
+
+        assertThat(extended.score().modulations())
+                .as("the continuation goes on in the lifted key: no change back at the join")
+                .containsExactly(new Score.Modulation(at, up));
+        assertThat(edited.score().modulations()).containsExactly(new Score.Modulation(at, up));
+    }
+
+    @Test
     void anEditedSongIsItsSourceOutsideTheSegmentsAndNewInside() throws Exception {
         List<Segments.Segment> segments = Segments.parse("[[7.9,15.3]]", source.seconds());
 

@@ -37,6 +37,20 @@ final class StyleTest {
     }
 
     @Test
+    void aKeyChangeIsAskedForOrRefusedInWords() {
+        assertThat(Style.parse("power ballad with a key change").keyChange()).isTrue();
+        assertThat(Style.parse("pop, modulation, female").keyChange()).isTrue();
+        assertThat(Style.parse("gospel truck driver's gear change").keyChange()).isTrue();
+        assertThat(Style.parse("pop no key change").keyChange()).isFalse();
+        assertThat(Style.parse("country without modulation").keyChange()).isFalse();
+        assertThat(Style.parse("pop upbeat").keyChange()).isNull();
+        assertThat(Style.parse("pop no key change").unknown()).isEmpty();
+        assertThat(Style.parse("pop key change").pinned(120, 2, false).keyChange())
+                .as("music joined to audio in a key keeps it")
+                .isFalse();
+    }
+
+    @Test
     void wordsItDoesNotKnowAreListedNotDropped() {
         Style style = Style.parse("jazz with zorblax and quintessential vibes");
 

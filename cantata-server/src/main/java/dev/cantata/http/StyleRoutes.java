@@ -31,10 +31,12 @@ public final class StyleRoutes implements Routes {
             methods = HttpMethod.GET,
             summary = "The style vocabulary, and how a style reads (Cantata's)",
             description =
-                    "→ {vocabulary: {genres, moods, instruments, voices, tempo, mode}}: every word a style is read"
+                    "→ {vocabulary: {genres, moods, instruments, voices, tempo, mode, key_change}}: every word a style is read"
                             + " by (tempo as \"120 bpm\" and a key as \"in D minor\" are read too). With text (≤ 1000"
                             + " characters), also {reading: {genre, moods, instruments (General MIDI programs), voice, tempo,"
-                            + " key (0 = C … 11 = B), mode, unknown}}: unknown lists the words that will be ignored.",
+                            + " key (0 = C … 11 = B), mode, key_change (true: the last chorus lifts a whole tone; false: never;"
+                            + " null: as the genre and the seed choose), unknown}}: unknown lists the words that will be"
+                            + " ignored.",
             tags = {"Server"},
             queryParams = {@OpenApiParam(name = "text", description = "a style, e.g. \"melancholic folk, harmonica\"")},
             responses = {
@@ -63,6 +65,7 @@ public final class StyleRoutes implements Routes {
             reading.put("tempo", style.tempo());
             reading.put("key", style.key());
             reading.put("mode", style.minor() == null ? null : style.minor() ? "minor" : "major");
+            reading.put("key_change", style.keyChange());
             reading.put("unknown", style.unknown());
             body.put("reading", reading);
         }

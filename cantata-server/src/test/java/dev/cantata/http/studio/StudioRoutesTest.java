@@ -93,6 +93,12 @@ final class StudioRoutesTest {
         assertThat(body.at("/reading/moods").toString()).isEqualTo("[\"melancholic\"]");
         assertThat(body.at("/reading/instruments").size()).isEqualTo(1);
         assertThat(body.at("/reading/unknown").toString()).isEqualTo("[\"zorbly\"]");
+        assertThat(body.at("/reading/key_change").isNull()).isTrue();
+        assertThat(body.at("/vocabulary/key_change").toString()).contains("\"key change\"");
+        JsonNode lifted = JSON.readTree(
+                get("/api/style?text=power%20ballad,%20key%20change", null).body());
+        assertThat(lifted.at("/reading/key_change").asBoolean()).isTrue();
+        assertThat(lifted.at("/reading/unknown").size()).isZero();
     }
 
     @Test
