@@ -8,7 +8,7 @@ chorus with the lifted one (the chorus that starts where the key changes):
   - the lead: for each note of the lifted chorus, the median pYIN pitch of the vocal stem against the same note of the
     first chorus (same line, same syllable), in cents; a whole-tone lift is +200;
   - the band: the chroma (CQT) of bass + other summed over each chorus, and the circular shift in semitones that best
-    maps the first chorus's chroma onto the lifted one's (correlation);
+    maps the first chorus's chroma onto the lifted one's (correlation); the same for the backing-vocal stem;
   - the key each chorus is heard in (Krumhansl-Schmuckler profiles on the master's chroma).
 A tool for people (numpy, librosa, matplotlib), never a runtime dependency.
 """
@@ -92,6 +92,12 @@ def main():
             folder + "/other.wav", span["start"], span["end"])
     k, r = shift(band["first"], band["lifted"])
     print(f"band: chroma of the lifted chorus is the first's moved {k:+d} semitones (r = {r:.3f})")
+    import os
+
+    if os.path.exists(folder + "/backing.wav"):
+        k, r = shift(chroma(folder + "/backing.wav", first["start"], first["end"]),
+                     chroma(folder + "/backing.wav", lifted["start"], lifted["end"]))
+        print(f"backing vocals: chroma moved {k:+d} semitones (r = {r:.3f})")
     for name, span in (("first", first), ("lifted", lifted)):
         print(f"  {name} chorus ({span['start']:.1f}-{span['end']:.1f} s) heard in "
               f"{key_of(band[name])}")
