@@ -23,9 +23,14 @@ public final class Loudness {
         for (int c = 0; c < channels; c++) {
             Biquad shelf = shelf(rate);
             Biquad highPass = highPass(rate);
-            for (int i = 0; i < hops.length * hop; i++) {
-                double w = highPass.process(shelf.process(interleaved[i * channels + c]));
-                hops[i / hop] += w * w;
+            // hop by hop, summed in the same order as sample by sample (no division per sample)
+            for (int h = 0, i = 0; h < hops.length; h++) {
+                double energy = hops[h];
+                for (int end = i + hop; i < end; i++) {
+                    double w = highPass.process(shelf.process(interleaved[i * channels + c]));
+                    energy += w * w;
+                }
+                hops[h] = energy;
             }
         }
         int blocks = (frames - block) / hop + 1;

@@ -41,18 +41,22 @@ public final class Mixer {
     public static <K extends Enum<K> & Bus> Master<K> master(
             EnumMap<K, float[]> stems, int rate, double targetLufs, double ceilingDbtp) {
         int length = stems.values().iterator().next().length;
-        EnumMap<K, float[]> balanced = new EnumMap<>(stems);
         boolean lead = stems.entrySet().stream().anyMatch(s -> s.getKey().lead() && rms(s.getValue()) > 1e-5);
-        for (Map.Entry<K, float[]> stem : stems.entrySet()) {
-            float[] copy = stem.getValue().clone();
-            double level = soundingRms(copy);
-            if (level > 1e-6) {
-                double target = stem.getKey().level() + (lead ? 0 : 1.5);
-                scale(copy, Math.pow(10, target / 20) / level);
-            }
-            cleanAndTone(copy, rate);
-            balanced.put(stem.getKey(), copy);
-        }
+        // the stems are balanced and cleaned side by side (each on its own copy, so the result is the same on any
+        // number of cores): on a 95 s song this pass was a third of the mastering's time, one stem after another
+        Map<K, float[]> cleaned = stems.entrySet().parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(Map.Entry::getKey, stem -> {
+                    float[] copy = stem.getValue().clone();
+                    double level = soundingRms(copy);
+                    if (level > 1e-6) {
+                        double target = stem.getKey().level() + (lead ? 0 : 1.5);
+                        scale(copy, Math.pow(10, target / 20) / level);
+                    }
+                    cleanAndTone(copy, rate);
+                    return copy;
+                }));
+        EnumMap<K, float[]> balanced = new EnumMap<>(stems);
+        balanced.replaceAll((key, audio) -> cleaned.get(key));
         float[] mix = new float[length];
         for (float[] stem : balanced.values()) {
             for (int i = 0; i < length; i++) {
@@ -74,17 +78,18 @@ public final class Mixer {
         float[] out = compressed;
         double lufs = Double.NEGATIVE_INFINITY;
         double peak = 0;
-        for (int round = 0; round < 6; round++) {
-            double level = Loudness.integrated(compressed, 2, rate);
-            if (!Double.isFinite(level)) {
-                break;
-            }
+        double level = Loudness.integrated(compressed, 2, rate);
+        for (int round = 0; round < 6 && Double.isFinite(level); round++) {
             gain *= round == 0 ? Math.pow(10, (targetLufs - level) / 20) : 1;
             out = compressed.clone();
             scale(out, gain);
             Dynamics.limit(out, rate, Math.pow(10, ceiling / 20), 80);
+            // two reads of the same samples, side by side
+            float[] limited = out;
+            java.util.concurrent.CompletableFuture<Double> truePeak =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> Loudness.truePeak(limited, 2, rate));
             lufs = Loudness.integrated(out, 2, rate);
-            peak = Loudness.truePeak(out, 2, rate);
+            peak = truePeak.join();
             if (peak > ceilingDbtp) {
                 ceiling -= peak - ceilingDbtp + 0.05;
                 continue;
@@ -95,14 +100,15 @@ public final class Mixer {
             }
             break;
         }
-        for (float[] stem : balanced.values()) {
+        float finalGain = (float) gain;
+        balanced.values().parallelStream().forEach(stem -> {
             // the gains the sum took, in the order it took them: the normalisations and the compressor's curve
             for (int f = 0; f < compression.length; f++) {
-                stem[2 * f] = stem[2 * f] * (float) known * compression[f] * (float) gain;
-                stem[2 * f + 1] = stem[2 * f + 1] * (float) known * compression[f] * (float) gain;
+                stem[2 * f] = stem[2 * f] * (float) known * compression[f] * finalGain;
+                stem[2 * f + 1] = stem[2 * f + 1] * (float) known * compression[f] * finalGain;
             }
             fadeOut(stem, rate, 0.05);
-        }
+        });
         fadeOut(out, rate, 0.05);
         return new Master<>(out, balanced, lufs, peak);
     }
