@@ -165,7 +165,22 @@ public enum Genre {
             0.3,
             SEVENTHS,
             KEY_CHANGE),
-    FUNK("funk", List.of("disco funk"), 98, 118, Groove.FUNK, BassLine.FUNK, Comping.STAB, 7, -1, 61, 36, 0.5, 0, 0.15),
+    FUNK(
+            "funk",
+            List.of("disco funk"),
+            98,
+            118,
+            Groove.FUNK,
+            BassLine.FUNK,
+            Comping.STAB,
+            7,
+            -1,
+            61,
+            36,
+            0.5,
+            0,
+            0.15,
+            DOUBLED_CHORUS),
     DISCO(
             "disco",
             List.of("nu disco"),
@@ -213,7 +228,8 @@ public enum Genre {
             0.45,
             0,
             0.28,
-            BRIGHT),
+            BRIGHT,
+            DOUBLED_CHORUS),
     HIP_HOP(
             "hip hop",
             List.of("hip-hop", "rap", "trap", "boom bap"),
@@ -228,7 +244,8 @@ public enum Genre {
             38,
             0.6,
             0.12,
-            0.15),
+            0.15,
+            DOUBLED_CHORUS),
     LOFI(
             "lofi",
             List.of("lo-fi", "chillhop", "chill"),
@@ -361,7 +378,11 @@ public enum Genre {
         SEVENTHS,
         /** Recordings of it are bright (spectral centroid above 2.5 kHz), which a reference's analysis listens for. */
         BRIGHT,
-        /** The vocal is doubled (18 ms, off centre) in choruses, as loud genres track them. */
+        /**
+         * The vocal is doubled (18 ms, off centre) in choruses, as loud genres track them and as hip hop, house and
+         * funk stack their hooks (their bands add least to a chorus: without it, their second choruses measured +0.7,
+         * +1.1 and +1.4 dB over the verse, under the +1.5 dB aimed for).
+         */
         DOUBLED_CHORUS,
         /**
          * The last chorus may lift a step, the "truck driver's gear change" of pop, ballads, country, soul and gospel

@@ -24,16 +24,16 @@ final class BandMixTest {
     @Test
     void theVerseRidesUnderTheChorusAndAPreChorusRisesIntoIt() {
         Score score = ComposerTest.compose("pop", 1, 95.0);
-        float[] gain = BandMix.rides(score, (int) (score.length() * RATE), RATE, false);
+        float[] gain = BandMix.rides(score, (int) (score.length() * RATE), RATE, Genre.POP);
 
         for (Score.Span s : score.sections()) {
             float middle = gain[(int) ((s.start() + s.end()) / 2 * RATE)];
-            double expected = BandMix.ride(s.part(), false);
+            double expected = BandMix.ride(s.part(), Genre.POP);
             if (s.part() != Lyrics.Part.PRE_CHORUS && s.part() != Lyrics.Part.CHORUS) {
                 assertThat(20 * Math.log10(middle)).as(s.label()).isCloseTo(expected, within(0.01));
             }
         }
-        assertThat(BandMix.ride(Lyrics.Part.CHORUS, false) - BandMix.ride(Lyrics.Part.VERSE, false))
+        assertThat(BandMix.ride(Lyrics.Part.CHORUS, Genre.POP) - BandMix.ride(Lyrics.Part.VERSE, Genre.POP))
                 .isBetween(1.5, 5.0);
     }
 

@@ -23,7 +23,10 @@ final class GenreTest {
         assertThat(with(Genre.Trait.SEVENTHS)).containsExactlyInAnyOrder("jazz", "blues", "soul", "lofi", "gospel");
         assertThat(with(Genre.Trait.BRIGHT))
                 .containsExactlyInAnyOrder("metal", "rock", "punk", "electronic", "house", "disco");
-        assertThat(with(Genre.Trait.DOUBLED_CHORUS)).containsExactlyInAnyOrder("rock", "metal", "punk", "pop", "indie");
+        assertThat(with(Genre.Trait.DOUBLED_CHORUS))
+                .containsExactlyInAnyOrder("rock", "metal", "punk", "pop", "indie", "hip hop", "house", "funk");
+        assertThat(with(Genre.Trait.KEY_CHANGE))
+                .containsExactlyInAnyOrder("pop", "ballad", "country", "soul", "gospel");
     }
 
     @Test

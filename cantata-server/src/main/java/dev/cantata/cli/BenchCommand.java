@@ -91,6 +91,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " clients and songs at once) or all (default).")
     LoadPart part = LoadPart.ALL;
 
+    @Option(
+            names = "--style",
+            description = "For production: a style to measure instead of the eleven it measures by default (repeat"
+                    + " the option for several).")
+    java.util.List<String> styles = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         System.out.printf(
@@ -105,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             case API -> api();
             case LOAD -> load();
             case VOICE -> voice();
-            case PRODUCTION -> new ProductionBench(runs).run();
+            case PRODUCTION -> new ProductionBench(runs, styles.isEmpty() ? ProductionBench.STYLES : styles).run();
             case SPEECH -> speech();
         };
     }

@@ -36,9 +36,11 @@ final class ProductionBench {
             "ballad");
 
     private final int runs;
+    private final List<String> styles;
 
-    ProductionBench(int runs) {
+    ProductionBench(int runs, List<String> styles) {
         this.runs = runs;
+        this.styles = List.copyOf(styles);
     }
 
     int run() throws Exception {
@@ -49,7 +51,7 @@ final class ProductionBench {
                 Locale.ROOT, "engine start (MaryTTS + soundfont): %.2f s%n", (System.nanoTime() - started) / 1e9);
         // a warm-up song, so the JIT has compiled the DSP before anything is timed
         new SongEngine(mary, instruments).make(SongSpec.of(BenchCommand.LYRICS, "pop", 60.0, 1000), Progress.NONE);
-        for (String style : STYLES) {
+        for (String style : styles) {
             Song song = new SongEngine(mary, instruments)
                     .make(SongSpec.of(BenchCommand.LYRICS, style, 95.0, 3), Progress.NONE);
             print(style, song, ProductionReport.of(song, style, 3));
