@@ -33,7 +33,7 @@ public final class KeyEstimator {
                 for (int i = 0; i < 12; i++) {
                     rotated[(i + tonic) % 12] = profile[i];
                 }
-                double score = correlation(chroma, rotated) + BASS_WEIGHT * correlation(bass, rotated);
+                double score = Correlation.pearson(chroma, rotated) + BASS_WEIGHT * Correlation.pearson(bass, rotated);
                 if (score > bestScore) {
                     bestScore = score;
                     best = new Key(tonic, minor);
@@ -73,23 +73,5 @@ public final class KeyEstimator {
             }
         }
         return chroma;
-    }
-
-    private static double correlation(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < 12; i++) {
-            ma += a[i] / 12;
-            mb += b[i] / 12;
-        }
-        double num = 0;
-        double da = 0;
-        double db = 0;
-        for (int i = 0; i < 12; i++) {
-            num += (a[i] - ma) * (b[i] - mb);
-            da += (a[i] - ma) * (a[i] - ma);
-            db += (b[i] - mb) * (b[i] - mb);
-        }
-        return num / Math.sqrt(da * db + 1e-12);
     }
 }

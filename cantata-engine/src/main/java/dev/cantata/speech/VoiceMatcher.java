@@ -1,5 +1,6 @@
 package dev.cantata.speech;
 
+import dev.cantata.audio.Correlation;
 import dev.cantata.audio.Fft;
 import dev.cantata.audio.Pcm;
 import dev.cantata.audio.PitchTracker;
@@ -169,7 +170,7 @@ public final class VoiceMatcher {
                 a[k - from] = reference[k];
                 b[k - from] = interpolate(base, k / alpha);
             }
-            double c = correlation(a, b);
+            double c = Correlation.pearson(a, b);
             if (c > bestCorrelation) {
                 bestCorrelation = c;
                 bestAlpha = alpha;
@@ -188,26 +189,6 @@ public final class VoiceMatcher {
         }
         double t = index - i;
         return v[i] * (1 - t) + v[i + 1] * t;
-    }
-
-    private static double correlation(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double num = 0;
-        double da = 0;
-        double db = 0;
-        for (int i = 0; i < a.length; i++) {
-            num += (a[i] - ma) * (b[i] - mb);
-            da += (a[i] - ma) * (a[i] - ma);
-            db += (b[i] - mb) * (b[i] - mb);
-        }
-        return num / Math.sqrt(da * db + 1e-12);
     }
 
     /** Seconds from the first to the last 10 ms frame louder than 5 % of the loudest. */
