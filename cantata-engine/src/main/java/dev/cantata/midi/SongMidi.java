@@ -122,15 +122,9 @@ public final class SongMidi {
         track.add(meta(TRACK_NAME, text(title), 0));
         // 4/4, a metronome click every quarter (24 clocks), 8 thirty-seconds a quarter
         track.add(meta(TIME_SIGNATURE, new byte[] {4, 2, 24, 8}, 0));
-        track.add(meta(
-                KEY_SIGNATURE,
-                new byte[] {(byte) sharps(score.key(), score.minor()), (byte) (score.minor() ? 1 : 0)},
-                0));
+        track.add(meta(KEY_SIGNATURE, keySignature(score.key(), score.minor()), 0));
         for (Score.Modulation m : score.modulations()) {
-            track.add(meta(
-                    KEY_SIGNATURE,
-                    new byte[] {(byte) sharps(m.key(), score.minor()), (byte) (score.minor() ? 1 : 0)},
-                    tick(score, m.at())));
+            track.add(meta(KEY_SIGNATURE, keySignature(m.key(), score.minor()), tick(score, m.at())));
         }
         List<Score.Tempo> grid = score.grid();
         for (int i = 0; i < grid.size(); i++) {
@@ -142,6 +136,11 @@ public final class SongMidi {
             track.add(meta(MARKER, text(section.label()), tick(score, section.start())));
         }
         track.add(meta(END_OF_TRACK, new byte[0], tick(score, score.length())));
+    }
+
+    /** A key signature event's data: sharps (or flats, negative) and the mode (1 minor). */
+    private static byte[] keySignature(int key, boolean minor) {
+        return new byte[] {(byte) sharps(key, minor), (byte) (minor ? 1 : 0)};
     }
 
     /**

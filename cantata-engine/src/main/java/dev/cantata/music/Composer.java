@@ -86,7 +86,7 @@ public final class Composer {
     private final List<String> dropped = new ArrayList<>();
     /**
      * The highest note a melody may take: the range's top, or {@link #LIFT} under it in a song whose last chorus
-     * lifts, so that chorus is the song's highest and still in range. Set once the form is known, before any melody.
+     * lifts, so that chorus is still in range once lifted. Set once the form is known, before any melody.
      */
     private int top;
 

@@ -253,9 +253,8 @@ public final class SongEditor {
             Lyrics lyrics = spec.instrumental() ? Lyrics.NONE : Lyrics.parse(spec.lyrics());
             List<Region> needed = new ArrayList<>();
             for (Segments.Segment s : segments) {
-                // where the seam will start (splice snaps a start up to a beat): a segment that begins just before a
-                // change of tempo or key starts after it
-                Region region = region(s.start() <= 1e-6 ? 0 : grid.beatAtOrAfter(s.start()));
+                // where the seam will start: a segment that begins just before a change of tempo or key starts after it
+                Region region = region(seamFrom(s, grid::beatAtOrAfter));
                 if (!needed.contains(region)) {
                     needed.add(region);
                 }
@@ -366,6 +365,11 @@ public final class SongEditor {
         }
     }
 
+    /** Where the seam of segment {@code s} starts: the song's start, or the first beat at or after the segment's. */
+    private static double seamFrom(Segments.Segment s, Snap up) {
+        return s.start() <= 1e-6 ? 0 : up.to(s.start());
+    }
+
     private static Splice splice(
             float[] source, List<Segments.Segment> segments, Snap up, Snap down, Replacements replacements) {
         double length = source.length / 2.0 / Song.RATE;
@@ -374,7 +378,7 @@ public final class SongEditor {
             Segments.Segment s = segments.get(i);
             boolean atStart = s.start() <= 1e-6;
             boolean atEnd = s.end() >= length - 1e-6;
-            double from = atStart ? 0 : up.to(s.start());
+            double from = seamFrom(s, up);
             double to = atEnd ? length : down.to(s.end());
             if (to - from < 2.0 * SEAM / Song.RATE + 0.05) {
                 throw new IllegalArgumentException(String.format(
