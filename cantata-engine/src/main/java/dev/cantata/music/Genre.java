@@ -4,6 +4,7 @@ import static dev.cantata.music.Genre.Trait.BRIGHT;
 import static dev.cantata.music.Genre.Trait.DOUBLED_CHORUS;
 import static dev.cantata.music.Genre.Trait.KEY_CHANGE;
 import static dev.cantata.music.Genre.Trait.SEVENTHS;
+import static dev.cantata.music.Genre.Trait.STACKED_HOOK;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -245,7 +246,8 @@ public enum Genre {
             0.6,
             0.12,
             0.15,
-            DOUBLED_CHORUS),
+            DOUBLED_CHORUS,
+            STACKED_HOOK),
     LOFI(
             "lofi",
             List.of("lo-fi", "chillhop", "chill"),
@@ -384,6 +386,13 @@ public enum Genre {
          * +1.1 and +1.4 dB over the verse, under the +1.5 dB aimed for).
          */
         DOUBLED_CHORUS,
+        /**
+         * The hook is stacked three deep: a second double, right of centre, beside the first. Hip hop's hooks are
+         * tracked as stacks of takes while its verses are one voice; with one double its second chorus measured
+         * +1.3 dB over the rapped verse, which is the loud part of the song (a verse ridden 2 dB deeper gained
+         * 0.1 dB).
+         */
+        STACKED_HOOK,
         /**
          * The last chorus may lift a step, the "truck driver's gear change" of pop, ballads, country, soul and gospel
          * (common in chart pop from the 1960s to the 1990s, usually up a semitone or a whole tone: Whitney Houston's

@@ -5,6 +5,7 @@ import dev.cantata.audio.Pcm;
 import dev.cantata.audio.Resampler;
 import dev.cantata.language.LanguageDetector;
 import dev.cantata.language.Languages;
+import dev.cantata.music.VocalStems.Seat;
 import dev.cantata.speech.BuiltInVoices;
 import dev.cantata.speech.EspeakEngine;
 import dev.cantata.speech.MaryEngine;
@@ -240,8 +241,8 @@ public final class SongEngine {
         EnumMap<Stem, float[]> stems = new EnumMap<>(Stem.class);
         // the backing's chain runs on the other core while the lead's does
         CompletableFuture<float[]> backing =
-                CompletableFuture.supplyAsync(() -> backingStereo(sung.backing(), style, score, frames));
-        stems.put(Stem.VOCALS, vocalStereo(sung.lead(), style, score, spec.seed()));
+                CompletableFuture.supplyAsync(() -> VocalStems.backing(sung.backing(), style, score, frames));
+        stems.put(Stem.VOCALS, VocalStems.lead(sung.lead(), style, score, spec.seed()));
         clock = lap(timings, "lead_chain", clock);
         try {
             stems.put(Stem.BACKING, backing.get());
@@ -457,89 +458,6 @@ public final class SongEngine {
             }
             double g = Math.min(1, Math.min((i + 1) / (double) fade, (x.length - i) / (double) fade));
             track[at] += (float) (x[i] * g);
-        }
-    }
-
-    /** Pads sit under the harmonies inside the backing stem, as a backing section's sustained vowels do. */
-    private static final float PAD_GAIN = (float) Math.pow(10, -4 / 20.0);
-
-    /** The level of a dry voice in each channel at the centre, as {@link VocalChain#withSends} places the lead. */
-    private static final float DRY = 0.8f;
-
-    /**
-     * The lead in stereo: phrased (swells, tapers, breaths), through the channel strip, dry in the centre with the
-     * genre's plate and delay around it, doubled in the choruses of loud genres.
-     */
-    private static float[] vocalStereo(float[] sung, Style style, Score score, long seed) {
-        float[] dry = sung.clone();
-        Phrasing.shape(dry, Song.RATE, score.phrases());
-        Phrasing.breathe(dry, Song.RATE, score.phrases(), seed);
-        float[] vocal = VocalChain.strip(dry, Song.RATE);
-        float[] stereo = VocalChain.withSends(vocal, vocal, Song.RATE, style.genre(), score.tempo(), DRY);
-        if (style.genre().has(Genre.Trait.DOUBLED_CHORUS)) {
-            int delay = Song.RATE * 18 / 1000;
-            for (Score.Phrase phrase : score.phrases()) {
-                if (phrase.part() != Lyrics.Part.CHORUS) {
-                    continue;
-                }
-                int from = Math.max(0, (int) ((phrase.start() - 0.2) * Song.RATE));
-                int to = Math.min(vocal.length, (int) ((phrase.end() + 0.3) * Song.RATE));
-                for (int i = from; i < to; i++) {
-                    int src = i - delay;
-                    if (src >= 0) {
-                        stereo[2 * i] += vocal[src] * 0.35f;
-                        stereo[2 * i + 1] += vocal[src] * 0.2f;
-                    }
-                }
-            }
-        }
-        return stereo;
-    }
-
-    /**
-     * The voices around the lead in stereo, the {@link Stem#BACKING} stem: each seat (a role at its pan) phrased and
-     * through the lead's channel strip, panned at constant power, the pads {@link #PAD_GAIN} under the harmonies, all
-     * through one pass of the genre's plate and delay. Silence when nobody sings around the lead.
-     */
-    private static float[] backingStereo(Map<Seat, float[]> seats, Style style, Score score, int frames) {
-        float[] stereo = new float[frames * 2];
-        if (seats.isEmpty()) {
-            return stereo;
-        }
-        float[] sent = new float[frames];
-        for (Map.Entry<Seat, float[]> seat : seats.entrySet()) {
-            float[] shaped = seat.getValue().clone();
-            List<Score.Phrase> lines = score.voices().stream()
-                    .filter(v -> seat.getKey().holds(v))
-                    .map(Score.Voice::phrase)
-                    .toList();
-            Phrasing.shape(shaped, Song.RATE, lines);
-            float[] voice = VocalChain.strip(shaped, Song.RATE);
-            float gain = seat.getKey().role() == Score.Role.PAD ? PAD_GAIN : 1f;
-            double angle = (seat.getKey().pan() + 1) * Math.PI / 4; // constant power: cos² + sin² = 1
-            float left = (float) (Math.cos(angle) * Math.sqrt(2)) * DRY * gain;
-            float right = (float) (Math.sin(angle) * Math.sqrt(2)) * DRY * gain;
-            for (int i = 0; i < frames; i++) {
-                stereo[2 * i] += voice[i] * left;
-                stereo[2 * i + 1] += voice[i] * right;
-                sent[i] += voice[i] * gain;
-            }
-        }
-        float[] wet = VocalChain.withSends(new float[frames], sent, Song.RATE, style.genre(), score.tempo(), 0f);
-        for (int i = 0; i < stereo.length; i++) {
-            stereo[i] += wet[i];
-        }
-        return stereo;
-    }
-
-    /** Where a voice around the lead sits: its role (pads sit lower) and its pan. */
-    private record Seat(Score.Role role, double pan) {
-        static Seat of(Score.Voice voice) {
-            return new Seat(voice.role(), voice.pan());
-        }
-
-        boolean holds(Score.Voice voice) {
-            return of(voice).equals(this);
         }
     }
 
