@@ -1,7 +1,9 @@
 package dev.cantata.midi;
 
 import dev.cantata.music.Arranger;
+import dev.cantata.music.InstrumentRenderer;
 import dev.cantata.music.Score;
+import dev.cantata.music.Slide;
 import dev.cantata.music.Song;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -294,8 +296,22 @@ public final class SongMidi {
         // a note struck again before it ended ends there: one note-off must not silence the new note
         Map<Integer, long[]> sounding = new HashMap<>();
         List<long[]> notes = new ArrayList<>();
+        java.util.BitSet ranged = new java.util.BitSet(16);
         for (Arranger.Event e : part.events()) {
             long on = tick(score, e.start());
+            if (!e.slide().none()) {
+                // a slid note's bends, on its own channel (Arranger.SLIDE_CHANNELS), with the range set once
+                if (!ranged.get(e.channel())) {
+                    for (ShortMessage m : InstrumentRenderer.bendRange(e.channel())) {
+                        timed.add(new Timed(0, 1, m));
+                    }
+                    ranged.set(e.channel());
+                }
+                for (Slide.Bend b : e.slide().bends()) {
+                    timed.add(new Timed(
+                            tick(score, e.start() + b.at()), 1, InstrumentRenderer.bend(e.channel(), b.value())));
+                }
+            }
             int key = e.channel() * 128 + e.pitch();
             long[] previous = sounding.get(key);
             if (previous != null && previous[1] > on) {

@@ -18,13 +18,7 @@ final class Arrangements {
             List<Arranger.Event> kept = new ArrayList<>();
             for (Arranger.Event e : events) {
                 if (e.start() >= from - 1e-9 && e.start() < to - 1e-9) {
-                    kept.add(new Arranger.Event(
-                            e.start(),
-                            Math.min(e.duration(), to - e.start()),
-                            e.channel(),
-                            e.program(),
-                            e.pitch(),
-                            e.velocity()));
+                    kept.add(e.lasting(Math.min(e.duration(), to - e.start())));
                 }
             }
             return kept;
@@ -34,11 +28,7 @@ final class Arrangements {
     /** {@code a}, {@code seconds} later. */
     static Arranger.Arrangement shifted(Arranger.Arrangement a, double seconds) {
         return map(
-                a,
-                events -> events.stream()
-                        .map(e -> new Arranger.Event(
-                                e.start() + seconds, e.duration(), e.channel(), e.program(), e.pitch(), e.velocity()))
-                        .toList());
+                a, events -> events.stream().map(e -> e.at(e.start() + seconds)).toList());
     }
 
     /** The notes of every piece, in time order. */

@@ -11,8 +11,35 @@ import java.util.SplittableRandom;
  * section and a crash opens the next.
  */
 public final class Arranger {
-    /** A note event: when, how long, which program on which channel, pitch and velocity. */
-    public record Event(double start, double duration, int channel, int program, int pitch, int velocity) {}
+    /**
+     * A note event: when, how long, which program on which channel, pitch and velocity, and how its pitch slides in
+     * ({@link Slide#NONE} for most; read as none from arrangements saved before slides).
+     */
+    public record Event(double start, double duration, int channel, int program, int pitch, int velocity, Slide slide) {
+        public Event {
+            slide = slide == null ? Slide.NONE : slide;
+        }
+
+        /** A note that starts on its pitch. */
+        public Event(double start, double duration, int channel, int program, int pitch, int velocity) {
+            this(start, duration, channel, program, pitch, velocity, Slide.NONE);
+        }
+
+        /** This note on {@code channel}, sliding in as {@code slide} says. */
+        Event sliding(Slide slide, int channel) {
+            return new Event(start, duration, channel, program, pitch, velocity, slide);
+        }
+
+        /** This note starting at {@code start}. */
+        Event at(double start) {
+            return new Event(start, duration, channel, program, pitch, velocity, slide);
+        }
+
+        /** This note lasting {@code duration}. */
+        Event lasting(double duration) {
+            return new Event(start, duration, channel, program, pitch, velocity, slide);
+        }
+    }
 
     /** The events of the three instrument stems. */
     public record Arrangement(List<Event> drums, List<Event> bass, List<Event> other) {}
@@ -91,6 +118,12 @@ public final class Arranger {
 
     /** The channel of the second, doubled guitar in choruses (panned opposite the first); 9 is the drums'. */
     static final int DOUBLE_CHANNEL = 10;
+
+    /**
+     * The channels the bass's slid notes take in turn ({@link BassSlides}): pitch bend moves a whole channel, so a
+     * slide on the bass's own channel would bend the ringing tail of the note before it too.
+     */
+    static final int[] SLIDE_CHANNELS = {11, 12};
 
     static final int KICK = 36;
     static final int SNARE = 38;
@@ -205,7 +238,7 @@ public final class Arranger {
         }
         return new Arrangement(
                 clip(Performer.perform(drums, genre, seed), score.length()),
-                clip(Performer.perform(bass, genre, seed), score.length()),
+                clip(Performer.perform(BassSlides.slide(bass, genre, beat, seed), genre, seed), score.length()),
                 clip(Performer.perform(other, genre, seed), score.length()));
     }
 
@@ -267,13 +300,7 @@ public final class Arranger {
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
             if (e.start() < length - 0.02) {
-                out.add(new Event(
-                        e.start(),
-                        Math.min(e.duration(), length - e.start()),
-                        e.channel(),
-                        e.program(),
-                        e.pitch(),
-                        e.velocity()));
+                out.add(e.lasting(Math.min(e.duration(), length - e.start())));
             }
         }
         return out;

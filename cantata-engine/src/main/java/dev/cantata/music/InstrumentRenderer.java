@@ -142,12 +142,24 @@ public final class InstrumentRenderer {
             List<Arranger.Event> sorted = events.stream()
                     .sorted(java.util.Comparator.comparingDouble(Arranger.Event::start))
                     .toList();
+            java.util.BitSet ranged = new java.util.BitSet(16);
             for (Arranger.Event e : sorted) {
                 long on = Math.round(e.start() * 1e6);
                 long off = Math.round((e.start() + e.duration()) * 1e6);
                 if (e.channel() != 9 && program[e.channel()] != e.program()) {
                     receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, e.channel(), e.program(), 0), on);
                     program[e.channel()] = e.program();
+                }
+                if (!e.slide().none()) {
+                    if (!ranged.get(e.channel())) {
+                        for (ShortMessage m : bendRange(e.channel())) {
+                            receiver.send(m, 0);
+                        }
+                        ranged.set(e.channel());
+                    }
+                    for (Slide.Bend b : e.slide().bends()) {
+                        receiver.send(bend(e.channel(), b.value()), on + Math.round(b.at() * 1e6));
+                    }
                 }
                 receiver.send(new ShortMessage(ShortMessage.NOTE_ON, e.channel(), e.pitch(), e.velocity()), on);
                 receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, e.channel(), e.pitch(), 0), off);
@@ -182,6 +194,25 @@ public final class InstrumentRenderer {
                 synth.loadInstrument(instrument);
             }
         }
+    }
+
+    /**
+     * The messages that set {@code channel}'s pitch-bend range to {@link Slide#RANGE} semitones: registered
+     * parameter 0 (controllers 101 and 100 at 0), data entry (6) the semitones and (38) no cents, then the parameter
+     * closed again (127, 127) so no later data entry changes it.
+     */
+    public static List<ShortMessage> bendRange(int channel) throws InvalidMidiDataException {
+        int[][] controls = {{101, 0}, {100, 0}, {6, Slide.RANGE}, {38, 0}, {101, 127}, {100, 127}};
+        List<ShortMessage> out = new java.util.ArrayList<>();
+        for (int[] c : controls) {
+            out.add(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, c[0], c[1]));
+        }
+        return out;
+    }
+
+    /** The pitch-bend message setting {@code channel}'s wheel to {@code value} (14 bits, 8192 the centre). */
+    public static ShortMessage bend(int channel, int value) throws InvalidMidiDataException {
+        return new ShortMessage(ShortMessage.PITCH_BEND, channel, value & 0x7F, value >> 7);
     }
 
     private static AudioInputStream openStream(Synthesizer synth, AudioFormat format, Map<String, Object> info)

@@ -36,7 +36,7 @@ final class Performer {
                 };
             }
             return switch (e.channel()) {
-                case 1 -> BASS;
+                case 1, 11, 12 -> BASS; // the bass's own channel and its slides' (Arranger.SLIDE_CHANNELS)
                 case 0, 2, Arranger.DOUBLE_CHANNEL -> CHORDS;
                 case 3 -> PAD;
                 default -> LEAD;
@@ -125,7 +125,13 @@ final class Performer {
             double start = Math.max(0, e.start() + player.offset + feel.push());
             int velocity = (int) Math.round(e.velocity() + feel.velocity() * random.nextGaussian());
             out.add(new Event(
-                    start, e.duration(), e.channel(), e.program(), e.pitch(), Math.max(1, Math.min(127, velocity))));
+                    start,
+                    e.duration(),
+                    e.channel(),
+                    e.program(),
+                    e.pitch(),
+                    Math.max(1, Math.min(127, velocity)),
+                    e.slide()));
         }
         return out;
     }

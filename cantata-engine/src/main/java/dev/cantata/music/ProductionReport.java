@@ -39,6 +39,7 @@ public final class ProductionReport {
      * @param loudnessRange the master's EBU loudness range, LU
      * @param stems each stem's health
      * @param namedPresent whether every instrument the style names plays
+     * @param bassSlides how many of the bass's notes slide in ({@link BassSlides}): 808 glides or slides up a step
      */
     public record Report(
             Map<String, Spread> roles,
@@ -48,7 +49,8 @@ public final class ProductionReport {
             double correlation,
             double loudnessRange,
             Map<Stem, Health> stems,
-            boolean namedPresent) {
+            boolean namedPresent,
+            int bassSlides) {
         public Report {
             roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
             chorusOverVerse = List.copyOf(chorusOverVerse);
@@ -86,7 +88,8 @@ public final class ProductionReport {
                 Loudness.correlation(song.master()),
                 Loudness.range(song.master(), 2, Song.RATE),
                 health,
-                named);
+                named,
+                (int) a.bass().stream().filter(e -> !e.slide().none()).count());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cantata.music.Arranger;
 import dev.cantata.music.Lyrics;
 import dev.cantata.music.Score;
+import dev.cantata.music.Slide;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -289,5 +290,43 @@ final class SongMidiTest {
         assertThat(SongMidi.sharps(6, false)).as("F# major").isEqualTo(6);
         assertThat(SongMidi.sharps(1, false)).as("Db major").isEqualTo(-5);
         assertThat(SongMidi.sharps(2, true)).as("D minor").isEqualTo(-1);
+    }
+
+    @Test
+    void aSlidNoteCarriesItsBendsOnItsChannelWithTheBendRangeSetToAnOctave() throws Exception {
+        Arranger.Event slid = new Arranger.Event(2.4, 1.2, 11, 33, 47, 90, new Slide(-7, 0.09));
+        Arranger.Arrangement played = new Arranger.Arrangement(
+                List.of(), List.of(new Arranger.Event(0, 2.4, 1, 33, 40, 90), slid), List.of());
+        Sequence sequence = MidiSystem.getSequence(new ByteArrayInputStream(SongMidi.bytes(SCORE, played, "Morning")));
+        Track bass = java.util.Arrays.stream(sequence.getTracks())
+                .filter(t -> name(t).startsWith("Bass"))
+                .findFirst()
+                .orElseThrow();
+        List<Integer> controls = new ArrayList<>();
+        List<double[]> bends = new ArrayList<>(); // seconds, semitones
+        for (int i = 0; i < bass.size(); i++) {
+            if (bass.get(i).getMessage() instanceof ShortMessage m && m.getChannel() == 11) {
+                if (m.getCommand() == ShortMessage.CONTROL_CHANGE) {
+                    controls.add(m.getData1());
+                    controls.add(m.getData2());
+                } else if (m.getCommand() == ShortMessage.PITCH_BEND) {
+                    int value = m.getData1() | (m.getData2() << 7);
+                    bends.add(new double[] {
+                        seconds(sequence, bass.get(i).getTick()), (value - Slide.CENTRE) * Slide.RANGE / 8192.0
+                    });
+                }
+            }
+        }
+        assertThat(controls)
+                .as("RPN 0 = 12 semitones, then closed")
+                .containsExactly(101, 0, 100, 0, 6, 12, 38, 0, 101, 127, 100, 127);
+        assertThat(bends.get(0)[0]).isCloseTo(2.4, org.assertj.core.api.Assertions.within(0.002));
+        assertThat(bends.get(0)[1]).isCloseTo(-7, org.assertj.core.api.Assertions.within(0.01));
+        double[] last = bends.get(bends.size() - 1);
+        assertThat(last[0]).isCloseTo(2.49, org.assertj.core.api.Assertions.within(0.002));
+        assertThat(last[1]).isZero();
+        for (int i = 1; i < bends.size(); i++) {
+            assertThat(bends.get(i)[1]).as("rising all the way").isGreaterThanOrEqualTo(bends.get(i - 1)[1]);
+        }
     }
 }

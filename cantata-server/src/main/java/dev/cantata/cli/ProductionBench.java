@@ -100,7 +100,7 @@ final class ProductionBench {
         System.out.printf(
                 Locale.ROOT,
                 "%-16s %s: chorus over verse %s dB, correlation %.2f, LRA %.1f LU, strum %.0f ms, voice leading %.1f"
-                        + " st/change, named instruments %s%n  timing σ/mean, velocity σ:%s%n  stems:%s%n",
+                        + " st/change, bass slides %d, named instruments %s%n  timing σ/mean, velocity σ:%s%n  stems:%s%n",
                 style,
                 java.util.Objects.requireNonNull(song.metadata().genre(), "a made song names its genre")
                         .wireName(),
@@ -111,6 +111,7 @@ final class ProductionBench {
                 r.loudnessRange(),
                 1000 * r.strumSpread(),
                 r.voiceLeading(),
+                r.bassSlides(),
                 r.namedPresent() ? "play" : "MISSING",
                 roles,
                 stems);
