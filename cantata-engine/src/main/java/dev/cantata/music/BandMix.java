@@ -110,7 +110,8 @@ final class BandMix {
 
     /**
      * Processes the three instrument stems in place (interleaved stereo at {@code rate}) for {@code genre}: the fader
-     * ride; EQ per stem; saturation; the drum bus's glue; the kick's sidechain in electronic, house and disco.
+     * ride; EQ per stem; saturation; the drum bus's glue; the kick's sidechain in electronic, house and disco; the
+     * risers into choruses ({@link Riser}).
      */
     static void process(
             float[] drums, float[] bass, float[] other, Genre genre, Score score, List<Arranger.Event> kit, int rate) {
@@ -167,6 +168,7 @@ final class BandMix {
                 }
             }
         }
+        Riser.add(other, score, genre, rate); // after the ducking: a riser builds through the kicks, not with them
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cantata.music;
 import static dev.cantata.music.Genre.Trait.BRIGHT;
 import static dev.cantata.music.Genre.Trait.DOUBLED_CHORUS;
 import static dev.cantata.music.Genre.Trait.KEY_CHANGE;
+import static dev.cantata.music.Genre.Trait.RISER;
 import static dev.cantata.music.Genre.Trait.SEVENTHS;
 import static dev.cantata.music.Genre.Trait.STACKED_HOOK;
 
@@ -34,7 +35,8 @@ public enum Genre {
             0,
             0.25,
             DOUBLED_CHORUS,
-            KEY_CHANGE),
+            KEY_CHANGE,
+            RISER),
     ROCK(
             "rock",
             List.of("classic rock", "hard rock", "alternative", "alt rock", "grunge"),
@@ -197,7 +199,8 @@ public enum Genre {
             0.35,
             0,
             0.25,
-            BRIGHT),
+            BRIGHT,
+            RISER),
     ELECTRONIC(
             "electronic",
             List.of("edm", "electro", "techno", "trance", "synthwave", "dance"),
@@ -213,7 +216,8 @@ public enum Genre {
             0.55,
             0,
             0.3,
-            BRIGHT),
+            BRIGHT,
+            RISER),
     HOUSE(
             "house",
             List.of("deep house", "tech house"),
@@ -230,7 +234,8 @@ public enum Genre {
             0,
             0.28,
             BRIGHT,
-            DOUBLED_CHORUS),
+            DOUBLED_CHORUS,
+            RISER),
     HIP_HOP(
             "hip hop",
             List.of("hip-hop", "rap", "trap", "boom bap"),
@@ -393,6 +398,11 @@ public enum Genre {
          * 0.1 dB).
          */
         STACKED_HOOK,
+        /**
+         * A white-noise riser sweeps up into each chorus ({@link Riser}), as pop and dance records build into their
+         * hooks and drops; bands that play their build leave it to the drum fill.
+         */
+        RISER,
         /**
          * The last chorus may lift a step, the "truck driver's gear change" of pop, ballads, country, soul and gospel
          * (common in chart pop from the 1960s to the 1990s, usually up a semitone or a whole tone: Whitney Houston's
