@@ -298,7 +298,8 @@ final class SunoReplies {
 
     /** A song's form from its score ({@code /api/get_sections}): the studio marks these on its timeline. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Sections(double tempo, String key, String mode, double length, List<Section> sections) {
+    record Sections(
+            double tempo, String key, String mode, double length, List<Section> sections, List<KeyChange> keyChanges) {
         private static final String[] KEYS = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
 
         static Sections of(Score score) {
@@ -307,9 +308,17 @@ final class SunoReplies {
                     KEYS[Math.floorMod(score.key(), 12)],
                     score.minor() ? "minor" : "major",
                     Math.round(score.length() * 1000) / 1000.0,
-                    score.sections().stream().map(Section::of).toList());
+                    score.sections().stream().map(Section::of).toList(),
+                    score.modulations().stream()
+                            .map(m ->
+                                    new KeyChange(Math.round(m.at() * 1000) / 1000.0, KEYS[Math.floorMod(m.key(), 12)]))
+                            .toList());
         }
     }
+
+    /** Where the song changes key (a lifted last chorus), and to which tonic; the mode stays the song's. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KeyChange(double atS, String key) {}
 
     /** One section: its label as the lyrics named it, its part in the song's vocabulary, and where it lies. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
