@@ -273,9 +273,10 @@ final class LibraryRoutes implements Routes {
             methods = HttpMethod.GET,
             tags = {"Suno"},
             summary = "Sections, tempo and key (Cantata's; Suno has none)",
-            description = "song_id → {tempo, key, mode, length, sections: [{label, part, start_s, end_s, bars}]} from"
-                    + " the score the song was made from: where each intro, verse, chorus, bridge and outro begins and"
-                    + " ends (seconds). A stem clip answers with its song's.",
+            description = "song_id → {tempo, key, mode, length, sections: [{label, part, start_s, end_s, bars}],"
+                    + " key_changes: [{at_s, key}]} from the score the song was made from: where each intro, verse,"
+                    + " chorus, bridge and outro begins and ends (seconds), and where a lifted chorus changes key"
+                    + " (key is the key the song starts in). A stem clip answers with its song's.",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
                 @OpenApiResponse(status = "400"),
