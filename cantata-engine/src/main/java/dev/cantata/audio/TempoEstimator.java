@@ -6,7 +6,8 @@ package dev.cantata.audio;
  * or two-thirds time), with the kick band (below 200 Hz) and the snare-and-chords band weighed equally so a backbeat
  * reads as one beat per beat; 200 frames a second; its autocorrelation; and for every candidate tempo from 50 to
  * 220 BPM a comb over four beat periods (read at fractional lags, so the answer is finer than a frame), weighted by
- * a broad prior around 120 BPM (1.2 octaves) that settles what octave ambiguity is left.
+ * a broad prior around 120 BPM (1.2 octaves) that settles what octave ambiguity is left; then a check that the
+ * beat is not two-thirds of the real one, which music filled with eighths also fits ({@code eighths}).
  */
 public final class TempoEstimator {
     private static final int FRAME = 1024;
@@ -88,18 +89,14 @@ public final class TempoEstimator {
         double best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (double bpm = 50; bpm <= 220; bpm += 0.05) {
-            double period = 200 * 60.0 / bpm;
-            double score = 0;
-            for (int k = 1; k <= 4; k++) {
-                score += at(acf, k * period);
-            }
             double octaves = Math.log(bpm / 120) / Math.log(2);
-            score *= Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
+            double score = comb(acf, bpm, 0) * Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
             if (score > bestScore) {
                 bestScore = score;
                 best = bpm;
             }
         }
+        best = eighths(acf, best);
         double period = 200 * 60.0 / best;
         double bestPhase = 0;
         double bestSum = -1;
@@ -117,6 +114,50 @@ public final class TempoEstimator {
         double phase = (bestPhase * hop + FRAME / 2.0) / rate;
         return new Beats(best, phase % (60 / best));
     }
+
+    /**
+     * The comb's score at {@code bpm}: the autocorrelation at four beat periods, each moved by {@code offset} of a
+     * period (0: on the beats; 0.5: halfway between them).
+     */
+    private static double comb(double[] acf, double bpm, double offset) {
+        double period = 200 * 60.0 / bpm;
+        double score = 0;
+        for (int k = 1; k <= 4; k++) {
+            score += at(acf, (k - offset) * period);
+        }
+        return score;
+    }
+
+    /**
+     * {@code bpm}, or the tempo half as fast again when that is the beat: rock, punk and metal fill their beats with
+     * eighths, so a comb one and a half beats wide fits them too (every third eighth falls on a beat), and the prior,
+     * nearer 120, chose it (170 and 190 BPM songs were heard at 113 and 126). The faster tempo is the beat when its
+     * comb fits nearly as well ({@link #AS_WELL}) and its half-beats, where the eighths are, carry onsets that the
+     * slower one's half-beats lack ({@link #HALVES_MORE} times their share).
+     */
+    private static double eighths(double[] acf, double bpm) {
+        double faster = bpm * 1.5;
+        if (faster > 220) {
+            return bpm;
+        }
+        double best = faster;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double b = faster - 1.5; b <= Math.min(220, faster + 1.5); b += 0.05) {
+            double score = comb(acf, b, 0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = b;
+            }
+        }
+        double slow = comb(acf, bpm, 0);
+        double fast = comb(acf, best, 0);
+        boolean fits = fast >= AS_WELL * slow;
+        boolean halves = comb(acf, best, 0.5) / fast > HALVES_MORE * Math.max(1e-12, comb(acf, bpm, 0.5) / slow);
+        return fits && halves ? best : bpm;
+    }
+
+    private static final double AS_WELL = 0.9;
+    private static final double HALVES_MORE = 2;
 
     private static double at(double[] v, double index) {
         int i = (int) Math.floor(index);

@@ -29,11 +29,11 @@ final class ReferenceStyleTest {
     }
 
     /**
-     * Issue 5 asks for 90 %. Measured: 18 of 20 until the band learnt to play (issue #15), then 17: the misses are metal
-     * at half tempo and in the parallel mode (its power chords carry no third), punk at two-thirds tempo, and since the
-     * band's voice-led, humanised arrangement hip hop in Eb major heard as G minor (its iii). A regression the closing
-     * note of 2026-12-02 names: the floor here is what is measured now, not the issue's 90 %, until the estimator or
-     * the hip hop arrangement is fixed.
+     * Issue 5 asks for 90 %. Measured: 18 of 20 until the band learnt to play (issue #15), then 17 (hip hop's key was
+     * heard as its iii); 18 again with the band of 2026-12-03, and 19 since the tempo estimator checks the half-beats
+     * (metal at 170 and punk at 190 BPM were heard at two-thirds of their tempo). The one miss is metal's key: its power
+     * chords carry no third, so C minor reads as F major. Twenty other seeds (300–319) read 15 of 20 before and after
+     * that change: this set is the floor's, not a promise for every song.
      */
     @Test
     void tempoAndKeyOfTwentySongsAcrossGenresAreRecoveredForNinetyPercent() throws Exception {
@@ -81,7 +81,7 @@ final class ReferenceStyleTest {
                         score.minor() ? "m" : ""));
             }
         }
-        assertThat(good).as("songs recovered; misses: %s", misses).isGreaterThanOrEqualTo(17);
+        assertThat(good).as("songs recovered; misses: %s", misses).isGreaterThanOrEqualTo(18);
     }
 
     @Test
