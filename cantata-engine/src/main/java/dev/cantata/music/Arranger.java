@@ -1,5 +1,6 @@
 package dev.cantata.music;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,7 +16,16 @@ public final class Arranger {
      * A note event: when, how long, which program on which channel, pitch and velocity, and how its pitch slides in
      * ({@link Slide#NONE} for most; read as none from arrangements saved before slides).
      */
-    public record Event(double start, double duration, int channel, int program, int pitch, int velocity, Slide slide) {
+    public record Event(
+            double start,
+            double duration,
+            int channel,
+            int program,
+            int pitch,
+            int velocity,
+            // saved only where a note slides: most do not, and a song keeps thousands of notes
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Slide.Absent.class)
+            Slide slide) {
         public Event {
             slide = slide == null ? Slide.NONE : slide;
         }

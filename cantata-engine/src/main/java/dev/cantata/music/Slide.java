@@ -39,6 +39,22 @@ public record Slide(double semitones, double seconds) {
         return Math.max(0, Math.min(16383, (int) Math.round(CENTRE + semitones / RANGE * CENTRE)));
     }
 
+    /**
+     * Jackson's filter for a saved note's slide: equal to (so leaving out) a slide that is {@link #none()}. Jackson
+     * calls {@code filter.equals(value)}; the filter is never put in a set or compared with another filter.
+     */
+    public static final class Absent {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || (value instanceof Slide s && s.none());
+        }
+
+        @Override
+        public int hashCode() {
+            return 0; // every filter is the same filter
+        }
+    }
+
     /** A point of a slide's bend: {@code at} seconds after the note starts, the wheel at {@code value}. */
     public record Bend(double at, int value) {}
 

@@ -118,6 +118,11 @@ final class BassSlidesTest {
         Event slid = new Event(1.0, 0.5, 11, 38, 48, 100, new Slide(-7, 0.09));
 
         assertThat(json.readValue(json.writeValueAsString(slid), Event.class)).isEqualTo(slid);
+        Event plain = new Event(1.0, 0.5, 1, 38, 41, 100);
+        assertThat(json.writeValueAsString(plain))
+                .as("a note that does not slide saves no slide")
+                .doesNotContain("slide");
+        assertThat(json.readValue(json.writeValueAsString(plain), Event.class)).isEqualTo(plain);
         assertThat(json.readValue(
                                 "{\"start\":1.0,\"duration\":0.5,\"channel\":1,\"program\":38,\"pitch\":41,"
                                         + "\"velocity\":100}",
