@@ -12,6 +12,12 @@ package dev.cantata.audio;
 public final class TempoEstimator {
     private static final int FRAME = 1024;
 
+    /** How nearly the faster tempo's comb must fit for {@code eighths} to take it. */
+    private static final double AS_WELL = 0.9;
+
+    /** How many times the slower tempo's share of half-beat onsets the faster one's must hold. */
+    private static final double HALVES_MORE = 2;
+
     private TempoEstimator() {}
 
     /** Where the beats are: {@code bpm} beats a minute, one of them {@code phase} seconds after the start. */
@@ -137,7 +143,7 @@ public final class TempoEstimator {
      */
     private static double eighths(double[] acf, double bpm) {
         double faster = bpm * 1.5;
-        if (faster > 220) {
+        if (faster - 1.5 > 220) {
             return bpm;
         }
         double best = faster;
@@ -155,9 +161,6 @@ public final class TempoEstimator {
         boolean halves = comb(acf, best, 0.5) / fast > HALVES_MORE * Math.max(1e-12, comb(acf, bpm, 0.5) / slow);
         return fits && halves ? best : bpm;
     }
-
-    private static final double AS_WELL = 0.9;
-    private static final double HALVES_MORE = 2;
 
     private static double at(double[] v, double index) {
         int i = (int) Math.floor(index);

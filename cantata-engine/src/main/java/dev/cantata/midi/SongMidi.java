@@ -300,7 +300,7 @@ public final class SongMidi {
         for (Arranger.Event e : part.events()) {
             long on = tick(score, e.start());
             if (!e.slide().none()) {
-                // a slid note's bends, on its own channel (Arranger.SLIDE_CHANNELS), with the range set once
+                // a slid note's bends, on a channel of the slides' own (BassSlides), with the range set once
                 if (!ranged.get(e.channel())) {
                     for (ShortMessage m : InstrumentRenderer.bendRange(e.channel())) {
                         timed.add(new Timed(0, 1, m));

@@ -133,7 +133,9 @@ public final class Arranger {
      * The channels the bass's slid notes take in turn ({@link BassSlides}): pitch bend moves a whole channel, so a
      * slide on the bass's own channel would bend the ringing tail of the note before it too.
      */
-    static final int[] SLIDE_CHANNELS = {11, 12};
+    static final int SLIDE_CHANNEL = 11;
+
+    static final int SECOND_SLIDE_CHANNEL = 12;
 
     static final int KICK = 36;
     static final int SNARE = 38;
@@ -248,7 +250,7 @@ public final class Arranger {
         }
         return new Arrangement(
                 clip(Performer.perform(drums, genre, seed), score.length()),
-                clip(Performer.perform(BassSlides.slide(bass, genre, beat, seed), genre, seed), score.length()),
+                clip(Performer.perform(BassSlides.slide(bass, genre, score, seed), genre, seed), score.length()),
                 clip(Performer.perform(other, genre, seed), score.length()));
     }
 

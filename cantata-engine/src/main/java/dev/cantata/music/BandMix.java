@@ -27,9 +27,9 @@ final class BandMix {
         Map<Integer, InstrumentRenderer.Channel> mix = new HashMap<>();
         mix.put(9, new InstrumentRenderer.Channel(64, room / 2, 0));
         mix.put(1, new InstrumentRenderer.Channel(64, 0, 0));
-        for (int slid : Arranger.SLIDE_CHANNELS) {
-            mix.put(slid, new InstrumentRenderer.Channel(64, 0, 0)); // the bass's slid notes, placed as the bass
-        }
+        // the bass's slid notes, placed as the bass
+        mix.put(Arranger.SLIDE_CHANNEL, new InstrumentRenderer.Channel(64, 0, 0));
+        mix.put(Arranger.SECOND_SLIDE_CHANNEL, new InstrumentRenderer.Channel(64, 0, 0));
         mix.put(0, new InstrumentRenderer.Channel(64, room, clean ? 40 : 0));
         mix.put(2, new InstrumentRenderer.Channel(guitar ? 30 : 78, room - 10, clean ? 45 : 10));
         mix.put(Arranger.DOUBLE_CHANNEL, new InstrumentRenderer.Channel(100, room - 10, clean ? 45 : 10));

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * Other genres play without slides: rock, metal and punk pick, jazz walks, house and disco sequence. Slid notes take
- * {@link Arranger#SLIDE_CHANNELS} in turn, so their bends leave the notes before them alone.
+ * {@link Arranger#SLIDE_CHANNEL} and {@link Arranger#SECOND_SLIDE_CHANNEL} in turn, so a bend leaves the note just
+ * before it alone (the one two slides back is seconds gone in today's lines).
  */
 final class BassSlides {
     /** An 808 glide's length: 50–150 ms in trap practice; 90 ms reaches the new note within a sixteenth at 96 bpm. */
@@ -53,50 +54,63 @@ final class BassSlides {
     }
 
     /**
-     * {@code bass} with the genre's slides, deterministic per {@code seed}; notes keep their times, pitches and
-     * velocities. Dead notes (velocity under 50) never slide.
+     * {@code bass} with the genre's slides, deterministic per {@code seed}, its notes in the order given (the players'
+     * feel runs through them in that order): a slid note keeps its time, pitch and velocity and moves to a slide
+     * channel; the note an 808 glides from is held until the glide starts, and no longer (an 808 is one voice). Dead
+     * notes (velocity under 50) never slide. A note is on the beat when it falls on one counted from the start of its
+     * section, where the arranger starts its bars (a song composed to timed lyrics starts its sections off the grid).
      */
-    static List<Event> slide(List<Event> bass, Genre genre, double beat, long seed) {
+    static List<Event> slide(List<Event> bass, Genre genre, Score score, long seed) {
         Kind kind = Kind.of(genre);
         if (kind == Kind.NONE) {
             return bass;
         }
+        double beat = score.beatSeconds();
         SplittableRandom random = new SplittableRandom(seed ^ 0x534C494445L); // "SLIDE": its own draws
-        List<Event> line = new ArrayList<>(bass);
-        line.sort(Comparator.comparingDouble(Event::start));
-        List<Event> out = new ArrayList<>(line.size());
+        List<Event> out = new ArrayList<>(bass);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> out.get(i).start())); // stable: chords keep their order
         int before = -1; // the last sounding note's place in out
         int slides = 0;
-        for (Event e : line) {
-            Event played = e;
+        for (int i : order) {
+            Event e = out.get(i);
             Event last = before >= 0 ? out.get(before) : null;
             if (last != null && e.velocity() >= 50 && e.pitch() != last.pitch()) {
                 double gap = e.start() - (last.start() + last.duration());
                 int leap = last.pitch() - e.pitch();
-                int channel = Arranger.SLIDE_CHANNELS[slides % Arranger.SLIDE_CHANNELS.length];
+                int channel = slides % 2 == 0 ? Arranger.SLIDE_CHANNEL : Arranger.SECOND_SLIDE_CHANNEL;
                 if (kind == Kind.GLIDE && gap < beat + 1e-6 && Math.abs(leap) <= Slide.RANGE) {
                     if (random.nextDouble() < GLIDE_CHANCE) {
                         // an 808 glides between notes that touch: the note before is held into this one
-                        out.set(before, last.lasting(Math.max(last.duration(), e.start() - last.start())));
-                        played = e.sliding(new Slide(leap, GLIDE_S), channel);
+                        out.set(before, last.lasting(e.start() - last.start()));
+                        out.set(i, e.sliding(new Slide(leap, GLIDE_S), channel));
                         slides++;
                     }
-                } else if (kind == Kind.SCOOP && onBeat(e.start(), beat) && e.duration() >= beat / 5) {
+                } else if (kind == Kind.SCOOP && onBeat(e.start(), score) && e.duration() >= beat / 5) {
                     if (random.nextDouble() < SCOOP_CHANCE) {
-                        played = e.sliding(new Slide(SCOOP_SEMITONES, SCOOP_S), channel);
+                        out.set(i, e.sliding(new Slide(SCOOP_SEMITONES, SCOOP_S), channel));
                         slides++;
                     }
                 }
             }
-            out.add(played);
             if (e.velocity() >= 50) {
-                before = out.size() - 1;
+                before = i;
             }
         }
         return out;
     }
 
-    private static boolean onBeat(double t, double beat) {
-        return Math.abs(Math.IEEEremainder(t, beat)) < 1e-3;
+    /** Whether {@code t} falls on a beat counted from the start of the section it is in. */
+    private static boolean onBeat(double t, Score score) {
+        double from = 0;
+        for (Score.Span span : score.sections()) {
+            if (span.start() <= t + 1e-6) {
+                from = span.start();
+            }
+        }
+        return Math.abs(Math.IEEEremainder(t - from, score.beatSeconds())) < 1e-3;
     }
 }

@@ -36,7 +36,7 @@ final class Performer {
                 };
             }
             return switch (e.channel()) {
-                case 1, 11, 12 -> BASS; // the bass's own channel and its slides' (Arranger.SLIDE_CHANNELS)
+                case 1, Arranger.SLIDE_CHANNEL, Arranger.SECOND_SLIDE_CHANNEL -> BASS;
                 case 0, 2, Arranger.DOUBLE_CHANNEL -> CHORDS;
                 case 3 -> PAD;
                 default -> LEAD;

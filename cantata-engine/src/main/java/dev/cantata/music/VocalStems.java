@@ -18,12 +18,28 @@ final class VocalStems {
     private static final float DRY = 0.8f;
 
     /**
+     * How far a stacked hook's lead is ridden up through its choruses over the rest of the song, dB: the fader move an
+     * engineer automates so the hook stands over the rap (after the channel's compressors, which would take it back).
+     */
+    static final double HOOK_RIDE_DB = 1.0;
+
+    /** The ramp of that ride at each chorus's edges, seconds: a fader pushed, not a step. */
+    private static final double HOOK_RAMP_S = 0.15;
+
+    /**
      * A copy of the lead laid beside it, as an engineer double-tracks a chorus: {@code delayMs} later, its delay
      * swinging {@code wobbleMs} either side at {@code wobbleHz} (EMI's artificial double tracking of 1966 varied the
      * delay so the copy drifts in time and pitch as a second take does, instead of sitting as a fixed comb filter),
      * at {@code left} and {@code right} in the two channels.
      */
     record Overdub(double delayMs, double wobbleMs, double wobbleHz, float left, float right) {
+        Overdub {
+            if (!(wobbleMs >= 0 && delayMs >= wobbleMs && wobbleHz >= 0)) {
+                throw new IllegalArgumentException(
+                        "an overdub comes after its source: " + delayMs + " ms ± " + wobbleMs + " ms");
+            }
+        }
+
         /** The double of loud genres' choruses ({@link Genre.Trait#DOUBLED_CHORUS}): fixed, left of centre. */
         static final Overdub TRACKED = new Overdub(18, 0, 0, 0.35f, 0.2f);
 
@@ -125,15 +141,6 @@ final class VocalStems {
         }
         return stereo;
     }
-
-    /**
-     * How far a stacked hook's lead is ridden over the verses, dB: the fader move an engineer automates so the hook
-     * stands over the rap (after the channel's compressors, which would take it back).
-     */
-    static final double HOOK_RIDE_DB = 1.0;
-
-    /** The ramp of that ride at each chorus's edges, seconds: a fader pushed, not a step. */
-    private static final double HOOK_RAMP_S = 0.15;
 
     /** Rides {@code vocal} up {@link #HOOK_RIDE_DB} through every chorus of {@code score}, back to back ones as one. */
     static void rideHooks(float[] vocal, Score score, int rate) {

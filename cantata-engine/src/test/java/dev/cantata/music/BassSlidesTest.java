@@ -12,10 +12,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The bass's slides: which genres make them, where, and that the rendered bass moves as the slide says. */
 final class BassSlidesTest {
     private static final double BEAT = 0.625; // 96 bpm
+
+    /** 96 bpm, one verse from {@code from} seconds to 80 s (a song composed to timed lyrics starts it off the grid). */
+    private static Score score(double from) {
+        return new Score(
+                96,
+                0,
+                false,
+                80,
+                List.of(new Score.Span(Lyrics.Part.VERSE, "Verse", from, 80, 30)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+    }
 
     /** Eight bars of hip hop's sparse line: a held root, an answer a fifth up, the next chord a whole step up. */
     private static List<Event> sparse() {
@@ -35,7 +51,7 @@ final class BassSlidesTest {
         int glides = 0;
         for (long seed = 0; seed < 100; seed++) {
             List<Event> line = sparse();
-            List<Event> slid = BassSlides.slide(line, Genre.HIP_HOP, BEAT, seed);
+            List<Event> slid = BassSlides.slide(line, Genre.HIP_HOP, score(0), seed);
             assertThat(slid).hasSameSizeAs(line);
             for (int i = 1; i < slid.size(); i++) {
                 Event e = slid.get(i);
@@ -51,34 +67,45 @@ final class BassSlidesTest {
                     assertThat(before.start() + before.duration())
                             .as("legato into the glide")
                             .isCloseTo(e.start(), within(1e-9));
-                    assertThat(e.channel()).isIn(11, 12).isNotEqualTo(before.channel());
+                    assertThat(e.channel())
+                            .isIn(Arranger.SLIDE_CHANNEL, Arranger.SECOND_SLIDE_CHANNEL)
+                            .isNotEqualTo(before.channel());
                 }
             }
         }
         assertThat(glides / (double) changes).isBetween(0.4, 0.6);
-        assertThat(BassSlides.slide(sparse(), Genre.HIP_HOP, BEAT, 5))
+        assertThat(BassSlides.slide(sparse(), Genre.HIP_HOP, score(0), 5))
                 .as("the same seed, the same slides")
-                .isEqualTo(BassSlides.slide(sparse(), Genre.HIP_HOP, BEAT, 5));
+                .isEqualTo(BassSlides.slide(sparse(), Genre.HIP_HOP, score(0), 5));
     }
 
-    @Test
-    void funkScoopsFromAWholeStepBelowOnlyIntoNotesOnTheBeatAndNeverIntoDeadNotes() {
+    /** Sixteen bars of funk from {@code from} s: a root, a dead note, an octave off the beat, a fifth on beat 3. */
+    private static List<Event> funk(double from) {
         List<Event> line = new ArrayList<>();
         for (int bar = 0; bar < 16; bar++) {
-            double start = bar * 4 * BEAT;
+            double start = from + bar * 4 * BEAT;
             int root = 40 + bar % 3 * 2;
             line.add(new Event(start, 0.3 * BEAT, 1, 36, root, 100));
             line.add(new Event(start + 0.25 * BEAT, 0.08 * BEAT, 1, 36, root + 5, 38)); // a dead note
             line.add(new Event(start + 0.75 * BEAT, 0.3 * BEAT, 1, 36, root + 12, 100)); // off the beat
             line.add(new Event(start + 2 * BEAT, 0.3 * BEAT, 1, 36, root + 7, 100));
         }
-        List<Event> slid = BassSlides.slide(line, Genre.FUNK, BEAT, 3);
+        return line;
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1.37})
+    void funkScoopsFromAWholeStepBelowOnlyIntoNotesOnTheBeatAndNeverIntoDeadNotes(double from) {
+        List<Event> line = funk(from);
+        List<Event> slid = BassSlides.slide(line, Genre.FUNK, score(from), 3);
         long scoops = slid.stream().filter(e -> !e.slide().none()).count();
-        assertThat(scoops).isBetween(5L, 25L);
-        for (Event e : slid) {
+        assertThat(scoops).as("beats counted from the section's start").isBetween(5L, 25L);
+        for (int i = 0; i < slid.size(); i++) {
+            Event e = slid.get(i);
+            assertThat(e.start()).as("in the order given").isEqualTo(line.get(i).start());
             if (!e.slide().none()) {
                 assertThat(e.slide()).isEqualTo(new Slide(BassSlides.SCOOP_SEMITONES, BassSlides.SCOOP_S));
-                assertThat(Math.abs(Math.IEEEremainder(e.start(), BEAT))).isLessThan(1e-9);
+                assertThat(Math.abs(Math.IEEEremainder(e.start() - from, BEAT))).isLessThan(1e-9);
                 assertThat(e.velocity()).isGreaterThanOrEqualTo(50);
             }
         }
@@ -87,7 +114,7 @@ final class BassSlidesTest {
     @Test
     void genresThatPickWalkOrSequenceDoNotSlide() {
         for (Genre g : List.of(Genre.ROCK, Genre.METAL, Genre.PUNK, Genre.JAZZ, Genre.HOUSE, Genre.DISCO)) {
-            assertThat(BassSlides.slide(sparse(), g, BEAT, 1)).as(g.name()).isEqualTo(sparse());
+            assertThat(BassSlides.slide(sparse(), g, score(0), 1)).as(g.name()).isEqualTo(sparse());
         }
     }
 
@@ -97,7 +124,7 @@ final class BassSlidesTest {
         // a fifth up: past General MIDI's default bend range of 2, so only the range we set reaches it
         List<Event> played = List.of(
                 new Event(0, 1.0, 1, 38, 41, 100),
-                new Event(1.0, 1.0, 11, 38, 48, 100).sliding(new Slide(-7, 0.09), 11));
+                new Event(1.0, 1.0, 11, 38, 48, 100).sliding(new Slide(-7, 0.09), Arranger.SLIDE_CHANNEL));
         float[] stereo = renderer.render(played, 2.2);
         float[] mono = new float[stereo.length / 2];
         for (int i = 0; i < mono.length; i++) {
