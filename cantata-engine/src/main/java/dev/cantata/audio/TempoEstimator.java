@@ -92,17 +92,10 @@ public final class TempoEstimator {
             }
             acf[lag] = s / (frames - lag);
         }
-        double best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (double bpm = 50; bpm <= 220; bpm += 0.05) {
+        double best = eighths(acf, strongest(50, 220, bpm -> {
             double octaves = Math.log(bpm / 120) / Math.log(2);
-            double score = comb(acf, bpm, 0) * Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
-            if (score > bestScore) {
-                bestScore = score;
-                best = bpm;
-            }
-        }
-        best = eighths(acf, best);
+            return comb(acf, bpm, 0) * Math.exp(-0.5 * octaves * octaves / (1.2 * 1.2));
+        }));
         double period = 200 * 60.0 / best;
         double bestPhase = 0;
         double bestSum = -1;
@@ -146,20 +139,26 @@ public final class TempoEstimator {
         if (faster - 1.5 > 220) {
             return bpm;
         }
-        double best = faster;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (double b = faster - 1.5; b <= Math.min(220, faster + 1.5); b += 0.05) {
-            double score = comb(acf, b, 0);
-            if (score > bestScore) {
-                bestScore = score;
-                best = b;
-            }
-        }
+        double best = strongest(faster - 1.5, Math.min(220, faster + 1.5), b -> comb(acf, b, 0));
         double slow = comb(acf, bpm, 0);
         double fast = comb(acf, best, 0);
         boolean fits = fast >= AS_WELL * slow;
         boolean halves = comb(acf, best, 0.5) / fast > HALVES_MORE * Math.max(1e-12, comb(acf, bpm, 0.5) / slow);
         return fits && halves ? best : bpm;
+    }
+
+    /** The tempo from {@code from} to {@code to} BPM, in 0.05 BPM steps, that {@code score} rates highest. */
+    private static double strongest(double from, double to, java.util.function.DoubleUnaryOperator score) {
+        double best = from;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double bpm = from; bpm <= to; bpm += 0.05) {
+            double s = score.applyAsDouble(bpm);
+            if (s > bestScore) {
+                bestScore = s;
+                best = bpm;
+            }
+        }
+        return best;
     }
 
     private static double at(double[] v, double index) {

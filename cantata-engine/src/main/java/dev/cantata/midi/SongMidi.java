@@ -3,7 +3,6 @@ package dev.cantata.midi;
 import dev.cantata.music.Arranger;
 import dev.cantata.music.InstrumentRenderer;
 import dev.cantata.music.Score;
-import dev.cantata.music.Slide;
 import dev.cantata.music.Song;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -299,19 +298,11 @@ public final class SongMidi {
         java.util.BitSet ranged = new java.util.BitSet(16);
         for (Arranger.Event e : part.events()) {
             long on = tick(score, e.start());
-            if (!e.slide().none()) {
-                // a slid note's bends, on a channel of the slides' own (BassSlides), with the range set once
-                if (!ranged.get(e.channel())) {
-                    for (ShortMessage m : InstrumentRenderer.bendRange(e.channel())) {
-                        timed.add(new Timed(0, 1, m));
-                    }
-                    ranged.set(e.channel());
-                }
-                for (Slide.Bend b : e.slide().bends()) {
-                    timed.add(new Timed(
-                            tick(score, e.start() + b.at()), 1, InstrumentRenderer.bend(e.channel(), b.value())));
-                }
-            }
+            InstrumentRenderer.slide(
+                    e,
+                    ranged,
+                    (m, atSongStart, afterNote) ->
+                            timed.add(new Timed(atSongStart ? 0 : tick(score, e.start() + afterNote), 1, m)));
             int key = e.channel() * 128 + e.pitch();
             long[] previous = sounding.get(key);
             if (previous != null && previous[1] > on) {

@@ -150,17 +150,11 @@ public final class InstrumentRenderer {
                     receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, e.channel(), e.program(), 0), on);
                     program[e.channel()] = e.program();
                 }
-                if (!e.slide().none()) {
-                    if (!ranged.get(e.channel())) {
-                        for (ShortMessage m : bendRange(e.channel())) {
-                            receiver.send(m, 0);
-                        }
-                        ranged.set(e.channel());
-                    }
-                    for (Slide.Bend b : e.slide().bends()) {
-                        receiver.send(bend(e.channel(), b.value()), on + Math.round(b.at() * 1e6));
-                    }
-                }
+                slide(
+                        e,
+                        ranged,
+                        (m, atSongStart, afterNote) ->
+                                receiver.send(m, atSongStart ? 0 : on + Math.round(afterNote * 1e6)));
                 receiver.send(new ShortMessage(ShortMessage.NOTE_ON, e.channel(), e.pitch(), e.velocity()), on);
                 receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, e.channel(), e.pitch(), 0), off);
             }
@@ -196,23 +190,36 @@ public final class InstrumentRenderer {
         }
     }
 
-    /**
-     * The messages that set {@code channel}'s pitch-bend range to {@link Slide#RANGE} semitones: registered
-     * parameter 0 (controllers 101 and 100 at 0), data entry (6) the semitones and (38) no cents, then the parameter
-     * closed again (127, 127) so no later data entry changes it.
-     */
-    public static List<ShortMessage> bendRange(int channel) throws InvalidMidiDataException {
-        int[][] controls = {{101, 0}, {100, 0}, {6, Slide.RANGE}, {38, 0}, {101, 127}, {100, 127}};
-        List<ShortMessage> out = new java.util.ArrayList<>();
-        for (int[] c : controls) {
-            out.add(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, c[0], c[1]));
-        }
-        return out;
+    /** Where {@link #slide} sends a message: at the song's start, or {@code afterNote} seconds after the note's. */
+    @FunctionalInterface
+    public interface SlideSink {
+        void send(ShortMessage message, boolean atSongStart, double afterNote);
     }
 
-    /** The pitch-bend message setting {@code channel}'s wheel to {@code value} (14 bits, 8192 the centre). */
-    public static ShortMessage bend(int channel, int value) throws InvalidMidiDataException {
-        return new ShortMessage(ShortMessage.PITCH_BEND, channel, value & 0x7F, value >> 7);
+    /**
+     * Sends the messages that play {@code e}'s slide to {@code sink} (none when it starts on its pitch): first, on a
+     * channel not yet in {@code ranged} (which this marks), the pitch-bend range of {@link Slide#RANGE} semitones at
+     * the song's start (registered parameter 0: controllers 101 and 100 at 0, data entry 6 the semitones and 38 no
+     * cents, then the parameter closed again, 127 and 127, so no later data entry changes it); then the slide's bends.
+     * The renderer and the MIDI file both play slides from here.
+     */
+    public static void slide(Arranger.Event e, java.util.BitSet ranged, SlideSink sink)
+            throws InvalidMidiDataException {
+        if (e.slide().none()) {
+            return;
+        }
+        int channel = e.channel();
+        if (!ranged.get(channel)) {
+            int[][] controls = {{101, 0}, {100, 0}, {6, Slide.RANGE}, {38, 0}, {101, 127}, {100, 127}};
+            for (int[] c : controls) {
+                sink.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, c[0], c[1]), true, 0);
+            }
+            ranged.set(channel);
+        }
+        for (Slide.Bend b : e.slide().bends()) {
+            int value = b.value();
+            sink.send(new ShortMessage(ShortMessage.PITCH_BEND, channel, value & 0x7F, value >> 7), false, b.at());
+        }
     }
 
     private static AudioInputStream openStream(Synthesizer synth, AudioFormat format, Map<String, Object> info)

@@ -53,29 +53,24 @@ final class Riser {
 
     /**
      * One riser over frames {@code [from, to)}: a mid noise and a side noise at half its level (wide, yet far from
-     * out of phase), each through two of the sweeping band-passes in series, scaled so its last 50 ms sit at RMS {@code target}.
+     * out of phase), each through its own sweeping band-pass, scaled so its last 50 ms sit at RMS {@code target}.
      */
     static void sweep(float[] stem, int from, int to, double target, int rate, SplittableRandom random) {
         int n = to - from;
         float[] mid = new float[n];
         float[] side = new float[n];
         Sweep m = new Sweep();
-        Sweep m2 = new Sweep();
         Sweep sd = new Sweep();
-        Sweep sd2 = new Sweep();
         for (int i = 0; i < n; i++) {
             double x = i / (double) n;
             if (i % BLOCK == 0) {
                 double hz = FROM_HZ * Math.pow(TO_HZ / FROM_HZ, x);
                 m.tune(hz, rate);
-                m2.tune(hz, rate);
                 sd.tune(hz, rate);
-                sd2.tune(hz, rate);
             }
             double level = Math.pow(10, RISE_DB * (x - 1) / 20);
-            // two band-passes in series: skirts of 12 dB an octave, so the sweep is heard as a pitch
-            mid[i] = (float) (m2.next(m.next(random.nextDouble() * 2 - 1)) * level);
-            side[i] = (float) (sd2.next(sd.next(random.nextDouble() * 2 - 1)) * level * 0.5);
+            mid[i] = (float) (m.next(random.nextDouble() * 2 - 1) * level);
+            side[i] = (float) (sd.next(random.nextDouble() * 2 - 1) * level * 0.5);
         }
         int tail = Math.min(n, rate / 20);
         double sum = 0;
@@ -101,15 +96,16 @@ final class Riser {
     }
 
     /**
-     * A band-pass that may be retuned as it runs: the trapezoidal state-variable filter (Zavalishin, "The Art of VA
-     * Filter Design", 2012, ch. 4), which stays stable and click-free while its frequency moves, as a biquad does not.
+     * A band-pass that may be retuned as it runs: two trapezoidal state-variable filters in series (Zavalishin, "The
+     * Art of VA Filter Design", 2012, ch. 4), which stay stable and click-free while their frequency moves, as a
+     * biquad does not; in series their skirts fall 12 dB an octave, so the sweep is heard as a pitch.
      */
     private static final class Sweep {
         private double a1;
         private double a2;
         private double a3;
-        private double s1;
-        private double s2;
+        private final double[] s1 = new double[2];
+        private final double[] s2 = new double[2];
 
         void tune(double hz, int rate) {
             double g = Math.tan(Math.PI * Math.min(hz, rate * 0.45) / rate);
@@ -119,14 +115,18 @@ final class Riser {
             a3 = g * a2;
         }
 
-        /** The band-pass output for input {@code x}, normalised to unity gain at the centre (×k). */
+        /** The output for input {@code x}, each stage normalised to unity gain at the centre (×k). */
         double next(double x) {
-            double v3 = x - s2;
-            double v1 = a1 * s1 + a2 * v3;
-            double v2 = s2 + a2 * s1 + a3 * v3;
-            s1 = 2 * v1 - s1;
-            s2 = 2 * v2 - s2;
-            return v1 / Q;
+            double y = x;
+            for (int stage = 0; stage < 2; stage++) {
+                double v3 = y - s2[stage];
+                double v1 = a1 * s1[stage] + a2 * v3;
+                double v2 = s2[stage] + a2 * s1[stage] + a3 * v3;
+                s1[stage] = 2 * v1 - s1[stage];
+                s2[stage] = 2 * v2 - s2[stage];
+                y = v1 / Q;
+            }
+            return y;
         }
     }
 }

@@ -55,18 +55,14 @@ final class VocalStems {
             int delay = (int) (rate * delayMs / 1000);
             double wobble = rate * wobbleMs / 1000;
             for (int i = from; i < to; i++) {
-                float x;
-                if (wobble == 0) {
-                    int src = i - delay;
-                    x = src >= 0 ? vocal[src] : 0f;
-                } else {
-                    double at = i - delay - wobble * Math.sin(2 * Math.PI * wobbleHz * i / rate);
-                    int src = (int) Math.floor(at);
-                    double frac = at - src;
-                    x = src >= 0 && src + 1 < vocal.length
-                            ? (float) (vocal[src] * (1 - frac) + vocal[src + 1] * frac)
-                            : 0f;
-                }
+                // a fixed double (no wobble) lands on whole samples, where the interpolation reads one exactly
+                double swing = wobble == 0 ? 0 : wobble * Math.sin(2 * Math.PI * wobbleHz * i / rate);
+                double at = i - delay - swing;
+                int src = (int) Math.floor(at);
+                double frac = at - src;
+                float x = src >= 0 && src + 1 < vocal.length
+                        ? (float) (vocal[src] * (1 - frac) + vocal[src + 1] * frac)
+                        : 0f;
                 stereo[2 * i] += x * left;
                 stereo[2 * i + 1] += x * right;
             }

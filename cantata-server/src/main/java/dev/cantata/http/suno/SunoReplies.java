@@ -291,9 +291,13 @@ final class SunoReplies {
     record AlignedWord(String word, double startS, double endS, boolean success, double pAlign) {
         /** A word of the score: its timing is what was sung, so alignment is certain. */
         static AlignedWord of(Score.Word w) {
-            return new AlignedWord(
-                    w.word(), Math.round(w.start() * 1000) / 1000.0, Math.round(w.end() * 1000) / 1000.0, true, 1.0);
+            return new AlignedWord(w.word(), millis(w.start()), millis(w.end()), true, 1.0);
         }
+    }
+
+    /** {@code seconds} to the millisecond, as times go on the wire. */
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     /** A song's form from its score ({@code /api/get_sections}): the studio marks these on its timeline. */
@@ -307,11 +311,10 @@ final class SunoReplies {
                     Math.round(score.tempo() * 100) / 100.0,
                     KEYS[Math.floorMod(score.key(), 12)],
                     score.minor() ? "minor" : "major",
-                    Math.round(score.length() * 1000) / 1000.0,
+                    millis(score.length()),
                     score.sections().stream().map(Section::of).toList(),
                     score.modulations().stream()
-                            .map(m ->
-                                    new KeyChange(Math.round(m.at() * 1000) / 1000.0, KEYS[Math.floorMod(m.key(), 12)]))
+                            .map(m -> new KeyChange(millis(m.at()), KEYS[Math.floorMod(m.key(), 12)]))
                             .toList());
         }
     }
@@ -327,8 +330,8 @@ final class SunoReplies {
             return new Section(
                     span.label(),
                     span.part().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    Math.round(span.start() * 1000) / 1000.0,
-                    Math.round(span.end() * 1000) / 1000.0,
+                    millis(span.start()),
+                    millis(span.end()),
                     span.bars());
         }
     }
