@@ -335,11 +335,37 @@ public final class Composer {
             chosen = Math.round(Math.max(genre.tempoMin(), Math.min(genre.tempoMax(), ideal)));
         }
         double bar = 240.0 / chosen;
+        grow(plans, bar, target);
+        // too long: the outro and an empty intro shrink to two bars before any sung section goes
+        while (bars(plans) * bar > target + 0.25 && plans.size() > 2) {
+            Plan outro = plans.get(plans.size() - 1);
+            if (outro.part() == Part.OUTRO && outro.bars() > 2) {
+                plans.set(plans.size() - 1, new Plan(Part.OUTRO, outro.label(), outro.lines(), 2));
+                continue;
+            }
+            Plan intro = plans.get(0);
+            if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() > 2) {
+                plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), 2));
+                continue;
+            }
+            Plan removed = plans.remove(plans.size() - 2);
+            removed.lines().forEach(l -> dropped.add(l.text()));
+        }
+        grow(plans, bar, target); // what a dropped section left over is played
+        return chosen;
+    }
+
+    /** Grows the form by whole bars towards {@code target} seconds of {@code bar}-second bars, never past it. */
+    private void grow(List<Plan> plans, double bar, double target) {
         int guard = 0;
-        while (bars(plans) * bar < target - bar && guard++ < 64) {
+        // the form grows by whole bars that still fit: an intro doubled past the target used to be paid for with the
+        // last chorus (a 95 s jazz song of two verses and two choruses lost its second chorus and ended 13 s early)
+        while (fitting(plans, bar, target) > 1 && guard++ < 64) {
+            int room = fitting(plans, bar, target);
             Plan intro = plans.get(0);
             if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() < 8 && !request.continuation()) {
-                plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), 8));
+                int grown = Math.min(8, intro.bars() + room / 2 * 2); // phrases of two bars
+                plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), grown));
                 continue;
             }
             int outro = plans.size() - 1;
@@ -349,24 +375,17 @@ public final class Composer {
                     lastChorus = p;
                 }
             }
-            double missing = target - bars(plans) * bar;
-            if (lastChorus != null && missing > lastChorus.bars() * bar * 0.75 && guard % 2 == 1) {
+            if (lastChorus != null && lastChorus.bars() <= room && guard % 2 == 1) {
                 plans.add(outro, lastChorus); // sing the chorus once more
             } else {
-                int breakBars = (int) Math.max(2, Math.min(8, Math.round(missing / bar)));
-                plans.add(outro, new Plan(Part.BREAK, "Instrumental", List.of(), breakBars));
+                plans.add(outro, new Plan(Part.BREAK, "Instrumental", List.of(), Math.min(8, room / 2 * 2)));
             }
         }
-        while (bars(plans) * bar > target + 0.25 && plans.size() > 2) {
-            Plan outro = plans.get(plans.size() - 1);
-            if (outro.part() == Part.OUTRO && outro.bars() > 2) {
-                plans.set(plans.size() - 1, new Plan(Part.OUTRO, outro.label(), outro.lines(), 2));
-                continue;
-            }
-            Plan removed = plans.remove(plans.size() - 2);
-            removed.lines().forEach(l -> dropped.add(l.text()));
-        }
-        return chosen;
+    }
+
+    /** Whole bars the form can still grow by without passing {@code target} (a quarter second of slack). */
+    private static int fitting(List<Plan> plans, double bar, double target) {
+        return (int) Math.floor((target + 0.25) / bar) - bars(plans);
     }
 
     private static int bars(List<Plan> plans) {

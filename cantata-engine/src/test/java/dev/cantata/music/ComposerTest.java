@@ -116,6 +116,52 @@ final class ComposerTest {
     }
 
     @Test
+    void everyGenreFillsARequestedLengthWithoutDroppingASongThatFits() {
+        String song = """
+                [Verse 1]
+                Morning rain upon the window
+                Coffee cooling in my hand
+                Every street I used to walk with you
+                Is a road I don't understand
+                [Chorus]
+                Hold on, hold on, the night is almost over
+                Hold on, hold on, the light is coming through
+                Every mile I drive I'm getting closer
+                Every song I sing comes back to you
+                [Verse 2]
+                Pictures fading on the table
+                Letters written never sent
+                All the words that I was never able
+                To tell you what I really meant
+                [Chorus]
+                Hold on, hold on, the night is almost over
+                Hold on, hold on, the light is coming through
+                Every mile I drive I'm getting closer
+                Every song I sing comes back to you
+                [Outro]
+                Every song I sing comes back to you""";
+        Lyrics lyrics = Lyrics.parse(song);
+        for (Genre genre : Genre.values()) {
+            for (double length : new double[] {60, 75, 95, 120, 150, 200, 285}) {
+                Score score = Composer.compose(
+                        new Composer.Request(lyrics, Style.parse(genre.wireName()), 3, length, 54, 66),
+                        syllables(lyrics));
+                double bar = score.barSeconds();
+                double form =
+                        score.sections().stream().mapToInt(Score.Span::bars).sum() * bar;
+                // the sung sections with a two-bar intro and outro: whatever is dropped must not have fitted
+                double least = (36 + 2 + 2) * bar;
+                String where = genre + " at " + length + " s";
+
+                assertThat(form).as(where).isBetween(length - 2 * bar, length + 0.25);
+                if (least <= length + 0.25) {
+                    assertThat(score.dropped()).as(where).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void twoSeedsGiveDifferentMelodiesAndTheSameSeedTheSame() {
         List<Integer> one = compose("pop", 1, 95.0).phrases().stream()
                 .flatMap(p -> p.notes().stream())
