@@ -264,7 +264,12 @@ public final class SongEngine {
 
         clock = lap(timings, "instruments_wait", clock);
         progress.report(85, "mixing and mastering");
-        Mixer.Master<Stem> master = Mixer.master(stems, Song.RATE, TARGET_LUFS, CEILING_DBTP);
+        Mixer.Master<Stem> master = Mixer.master(
+                stems,
+                Song.RATE,
+                TARGET_LUFS,
+                CEILING_DBTP,
+                style.genre().has(Genre.Trait.DYNAMIC) ? 1 : Mixer.BUS_RATIO);
         lap(timings, "mix", clock);
 
         Song.Metadata metadata = new Song.Metadata(

@@ -89,7 +89,7 @@ final class MixerTest {
         // a DC of 0.036 is what the chord stem of a pop-rock song carried (issue #15), the rumble as loud as the tone
         EnumMap<Part, float[]> stems = stems(0.036, 0.1);
 
-        Mixer.Master<Part> master = Mixer.master(stems, RATE, -14, -1.2);
+        Mixer.Master<Part> master = Mixer.master(stems, RATE, -14, -1.2, Mixer.BUS_RATIO);
 
         for (var stem : master.stems().entrySet()) {
             float[] x = stem.getValue();
@@ -104,9 +104,36 @@ final class MixerTest {
     }
 
     @Test
+    void anUncompressedBusKeepsTheStepBetweenAQuietAndALoudHalfThatTheCompressorNarrows() {
+        // three tones whose second three seconds are 6 dB louder than their first: a verse and a chorus
+        EnumMap<Part, float[]> stems = stems(0, 0);
+        for (float[] stem : stems.values()) {
+            for (int i = stem.length / 2; i < stem.length; i++) {
+                stem[i] *= 2;
+            }
+        }
+        double[] steps = new double[2];
+        double[] ratios = {1, Mixer.BUS_RATIO};
+        for (int r = 0; r < 2; r++) {
+            EnumMap<Part, float[]> copy = new EnumMap<>(Part.class);
+            stems.forEach((part, stem) -> copy.put(part, stem.clone()));
+            float[] out = Mixer.master(copy, RATE, -14, -1.2, ratios[r]).master();
+            int half = out.length / 2;
+            // a second in the middle of each half, away from the compressor's attack and release
+            float[] quiet = java.util.Arrays.copyOfRange(out, half / 2 - RATE, half / 2 + RATE);
+            float[] loud = java.util.Arrays.copyOfRange(out, half + half / 2 - RATE, half + half / 2 + RATE);
+            steps[r] = 20 * Math.log10(Mixer.rms(loud) / Mixer.rms(quiet));
+        }
+
+        assertThat(steps[0]).as("uncompressed").isCloseTo(6.02, org.assertj.core.api.Assertions.within(0.1));
+        // the loud half peaks over the compressor's threshold, the quiet one sits under it (measured: 5.5 dB)
+        assertThat(steps[1]).as("compressed").isLessThan(steps[0] - 0.3);
+    }
+
+    @Test
     void whereTheLimiterDoesNotActTheMasterIsExactlyTheSumOfTheStems() {
         // three tones at -14 LUFS peak well under the limiter's ceiling: it leaves every sample alone
-        Mixer.Master<Part> master = Mixer.master(stems(0, 0), RATE, -14, -1.2);
+        Mixer.Master<Part> master = Mixer.master(stems(0, 0), RATE, -14, -1.2, Mixer.BUS_RATIO);
 
         float[] sum = new float[master.master().length];
         for (float[] stem : master.stems().values()) {
@@ -135,7 +162,7 @@ final class MixerTest {
         }
         stems.put(Part.LOW, clicks);
 
-        Mixer.Master<Part> master = Mixer.master(stems, RATE, -14, -1.2);
+        Mixer.Master<Part> master = Mixer.master(stems, RATE, -14, -1.2, Mixer.BUS_RATIO);
 
         float[] out = master.master();
         double sumPeak = 0;

@@ -38,6 +38,16 @@ final class BandMixTest {
     }
 
     @Test
+    void anIntroOrOutroIsNeverRiddenOverTheVerseOfItsGenre() {
+        for (Genre genre : Genre.values()) {
+            double verse = BandMix.ride(Lyrics.Part.VERSE, genre);
+
+            assertThat(BandMix.ride(Lyrics.Part.INTRO, genre)).as(genre.name()).isLessThanOrEqualTo(verse);
+            assertThat(BandMix.ride(Lyrics.Part.OUTRO, genre)).as(genre.name()).isLessThanOrEqualTo(verse);
+        }
+    }
+
+    @Test
     void saturationAddsTheOddHarmonicsOfAnAmpAndKeepsTheLevel() {
         float[] sine = new float[2 * RATE];
         for (int i = 0; i < RATE; i++) {
