@@ -336,22 +336,16 @@ public final class Composer {
         }
         double bar = 240.0 / chosen;
         grow(plans, bar, target);
-        // too long: the outro and an empty intro shrink to two bars before any sung section goes
+        // too long: the outro shrinks to two bars before any sung section goes
         while (bars(plans) * bar > target + 0.25 && plans.size() > 2) {
             Plan outro = plans.get(plans.size() - 1);
             if (outro.part() == Part.OUTRO && outro.bars() > 2) {
                 plans.set(plans.size() - 1, new Plan(Part.OUTRO, outro.label(), outro.lines(), 2));
                 continue;
             }
-            Plan intro = plans.get(0);
-            if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() > 2) {
-                plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), 2));
-                continue;
-            }
             Plan removed = plans.remove(plans.size() - 2);
             removed.lines().forEach(l -> dropped.add(l.text()));
         }
-        grow(plans, bar, target); // what a dropped section left over is played
         return chosen;
     }
 
@@ -362,10 +356,10 @@ public final class Composer {
         // last chorus (a 95 s jazz song of two verses and two choruses lost its second chorus and ended 13 s early)
         while (fitting(plans, bar, target) > 1 && guard++ < 64) {
             int room = fitting(plans, bar, target);
-            Plan intro = plans.get(0);
-            if (intro.part() == Part.INTRO && intro.lines().isEmpty() && intro.bars() < 8 && !request.continuation()) {
-                int grown = Math.min(8, intro.bars() + room / 2 * 2); // phrases of two bars
-                plans.set(0, new Plan(Part.INTRO, intro.label(), List.of(), grown));
+            Plan first = plans.get(0);
+            if (first.part() == Part.INTRO && first.lines().isEmpty() && first.bars() < 8 && !request.continuation()) {
+                int grown = Math.min(8, first.bars() + room / 2 * 2); // phrases of two bars
+                plans.set(0, new Plan(Part.INTRO, first.label(), List.of(), grown));
                 continue;
             }
             int outro = plans.size() - 1;

@@ -117,29 +117,7 @@ final class ComposerTest {
 
     @Test
     void everyGenreFillsARequestedLengthWithoutDroppingASongThatFits() {
-        String song = """
-                [Verse 1]
-                Morning rain upon the window
-                Coffee cooling in my hand
-                Every street I used to walk with you
-                Is a road I don't understand
-                [Chorus]
-                Hold on, hold on, the night is almost over
-                Hold on, hold on, the light is coming through
-                Every mile I drive I'm getting closer
-                Every song I sing comes back to you
-                [Verse 2]
-                Pictures fading on the table
-                Letters written never sent
-                All the words that I was never able
-                To tell you what I really meant
-                [Chorus]
-                Hold on, hold on, the night is almost over
-                Hold on, hold on, the light is coming through
-                Every mile I drive I'm getting closer
-                Every song I sing comes back to you
-                [Outro]
-                Every song I sing comes back to you""";
+        String song = ProductionReportTest.LYRICS + "\n[Outro]\nEvery song I sing comes back to you\n";
         Lyrics lyrics = Lyrics.parse(song);
         for (Genre genre : Genre.values()) {
             for (double length : new double[] {60, 75, 95, 120, 150, 200, 285}) {
@@ -153,9 +131,10 @@ final class ComposerTest {
                 double least = (36 + 2 + 2) * bar;
                 String where = genre + " at " + length + " s";
 
-                assertThat(form).as(where).isBetween(length - 2 * bar, length + 0.25);
+                assertThat(form).as(where).isLessThanOrEqualTo(length + 0.25);
                 if (least <= length + 0.25) {
                     assertThat(score.dropped()).as(where).isEmpty();
+                    assertThat(form).as(where).isGreaterThanOrEqualTo(length - 2 * bar);
                 }
             }
         }
