@@ -354,8 +354,7 @@ public final class Composer {
         int guard = 0;
         // the form grows by whole bars that still fit: an intro doubled past the target used to be paid for with the
         // last chorus (a 95 s jazz song of two verses and two choruses lost its second chorus and ended 13 s early)
-        while (fitting(plans, bar, target) > 1 && guard++ < 64) {
-            int room = fitting(plans, bar, target);
+        for (int room = fitting(plans, bar, target); room > 1 && guard++ < 64; room = fitting(plans, bar, target)) {
             Plan first = plans.get(0);
             if (first.part() == Part.INTRO && first.lines().isEmpty() && first.bars() < 8 && !request.continuation()) {
                 int grown = Math.min(8, first.bars() + room / 2 * 2); // phrases of two bars

@@ -1,6 +1,7 @@
 package dev.cantata.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.EnumMap;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ final class MixerTest {
             steps[r] = 20 * Math.log10(Mixer.rms(loud) / Mixer.rms(quiet));
         }
 
-        assertThat(steps[0]).as("uncompressed").isCloseTo(6.02, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(steps[0]).as("uncompressed").isCloseTo(6.02, within(0.1));
         // the loud half peaks over the compressor's threshold, the quiet one sits under it (measured: 5.5 dB)
         assertThat(steps[1]).as("compressed").isLessThan(steps[0] - 0.3);
     }
