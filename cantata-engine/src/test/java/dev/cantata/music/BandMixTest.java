@@ -48,6 +48,17 @@ final class BandMixTest {
     }
 
     @Test
+    void jazzAndBalladsOpenAndCloseSofterThanTheirVerseWhileAPopIntroKeepsTheUsualRide() {
+        for (Genre genre : new Genre[] {Genre.JAZZ, Genre.BALLAD}) {
+            double verse = BandMix.ride(Lyrics.Part.VERSE, genre);
+
+            assertThat(BandMix.ride(Lyrics.Part.INTRO, genre)).as(genre.name()).isLessThanOrEqualTo(verse - 3);
+            assertThat(BandMix.ride(Lyrics.Part.OUTRO, genre)).as(genre.name()).isLessThanOrEqualTo(verse - 3);
+        }
+        assertThat(BandMix.ride(Lyrics.Part.INTRO, Genre.POP)).isEqualTo(-4.0);
+    }
+
+    @Test
     void saturationAddsTheOddHarmonicsOfAnAmpAndKeepsTheLevel() {
         float[] sine = new float[2 * RATE];
         for (int i = 0; i < RATE; i++) {
