@@ -130,7 +130,7 @@ final class EspeakSingerTest {
         int inTune = 0;
         for (Score.Note note : notes) {
             double f0 = harmonicF0(
-                    pcm.samples(), 16_000, (int) Math.round((note.start() - origin + 0.15) * 16_000), note.hz());
+                    pcm.samples(), 16_000, (int) Math.round((note.start() - origin + 0.136) * 16_000), note.hz());
             if (Math.abs(1200 * Math.log(f0 / note.hz()) / Math.log(2)) < 25) {
                 inTune++;
             }
@@ -141,7 +141,10 @@ final class EspeakSingerTest {
 
     /**
      * The F0 within three semitones of {@code expectedHz} whose first ten harmonics hold the most energy in the 128 ms
-     * from {@code start} (the middle of a 0.4 s note: clear of a scoop into it and the glide out) (Hermes' subharmonic summation, 1988): formants cannot pull it, as they pull YIN.
+     * from {@code start} (Hermes' subharmonic summation, 1988): formants cannot pull it, as they pull YIN. The tune test
+     * centres it on each 0.4 s note: clear of the overshoot into the note and of the preparation for the next, which dips
+     * from about 120 ms before it (measured: the first note of "Bonjour ma belle chanson" read 26 cents flat 0.15–0.28 s
+     * into it and 11 cents 0.136–0.264 s, where pYIN reads 258–261 Hz on 261.6).
      */
     static double harmonicF0(float[] x, int rate, int start, double expectedHz) {
         int n = 2048;
