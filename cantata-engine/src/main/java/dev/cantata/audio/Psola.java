@@ -133,7 +133,14 @@ public final class Psola {
         return out;
     }
 
-    /** Pitch marks: one per period, each moved to the largest peak within a fifth of a period of where it falls. */
+    /**
+     * Pitch marks: one per period, the first on the largest peak of the first period, each next one where the period
+     * about it best matches the period about the mark before (normalised cross-correlation, within a fifth of a period
+     * of where it falls). Marks on the largest peak of each period instead jumped as a vowel's shape evolved, between
+     * its peak and its trough or between two peaks of one sign: grains taken a fraction of a period apart then
+     * overlapped out of phase, and a vowel held by repeating them lost its periodicity for 30 ms at each jump
+     * (measured: pYIN's voicing probability 0.3 against 0.8, YIN unvoiced for three frames in a soul song's 1.2 s note).
+     */
     static List<Integer> marks(float[] x, int rate, double[] f0, double hop) {
         List<Integer> marks = new ArrayList<>();
         int first = period(f0, hop, 0, rate);
@@ -146,7 +153,8 @@ public final class Psola {
                 break;
             }
             int reach = Math.max(1, period / 5);
-            int next = peak(x, Math.max(at + period / 2, guess - reach), Math.min(x.length - 1, guess + reach));
+            int next = aligned(
+                    x, at, period, Math.max(at + period / 2, guess - reach), Math.min(x.length - 1, guess + reach));
             at = Math.max(at + 1, next);
         }
         return marks;
@@ -157,6 +165,33 @@ public final class Psola {
         for (int i = from; i <= to; i++) {
             if (Math.abs(x[i]) > Math.abs(x[best])) {
                 best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The sample from {@code from} to {@code to} whose period about it is most like the period about {@code at}. */
+    private static int aligned(float[] x, int at, int period, int from, int to) {
+        int best = from;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = from; c <= to; c++) {
+            double dot = 0;
+            double before = 0;
+            double here = 0;
+            for (int k = -period / 2; k < period - period / 2; k++) {
+                int a = at + k;
+                int b = c + k;
+                if (a < 0 || b >= x.length) {
+                    continue;
+                }
+                dot += x[a] * x[b];
+                before += x[a] * x[a];
+                here += x[b] * x[b];
+            }
+            double score = dot / Math.sqrt(Math.max(1e-20, before * here));
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
             }
         }
         return best;

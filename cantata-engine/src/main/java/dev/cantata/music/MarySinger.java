@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import marytts.util.dom.DomUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -19,7 +20,8 @@ import org.w3c.dom.NodeList;
  * Sings with MaryTTS: a lyric line is phonemised once (MaryTTS's ACOUSTPARAMS: words, syllables, stress, phones with
  * durations), then for each phrase the phone durations and F0 targets are rewritten from the notes and the document is
  * synthesised. Each syllable's vowel starts exactly on its note; the consonants before it are sung just before the
- * beat; the vowel fills the note up to the coda and the next syllable's onset. Pitch follows a {@link PitchContour}
+ * beat; the vowel fills the note up to the coda and the next syllable's onset, synthesised no longer than a spoken
+ * vowel and held to that length afterwards ({@link HeldVowels}). Pitch follows a {@link PitchContour}
  * (transitions with preparation and overshoot, vibrato on long notes, fine fluctuation, scoops); F0 targets are whole
  * hertz (MaryTTS reads integers). A voice's tract length is applied with the same resampling trick
  * as speech (see {@link MaryEngine}). Identical phrases are synthesised once.
@@ -90,14 +92,17 @@ public final class MarySinger implements Singer {
         }
         Document doc = parse(acoustparams(phrase.text()));
         double tract = voice.tract();
-        double lead = retime(doc, phrase.notes(), tract, singing, cacheKey.hashCode());
+        Retimed retimed = retime(doc, phrase.notes(), tract, singing, cacheKey.hashCode());
         Pcm audio = engine.withMary(mary -> {
             mary.setInputType("ACOUSTPARAMS");
             mary.setOutputType("AUDIO");
             return MaryEngine.audio(mary.generateAudio(doc));
         });
         Pcm declared = tract == 1.0 ? audio : new Pcm(audio.samples(), (int) Math.round(audio.sampleRate() / tract));
-        Sung result = new Sung(declared, lead);
+        if (!retimed.held().isEmpty()) {
+            declared = retimed.held().stretch(declared, HarmonyTake.track(declared, phrase), retimed.contour());
+        }
+        Sung result = new Sung(declared, retimed.lead());
         sung.put(cacheKey, result);
         return result;
     }
@@ -185,11 +190,20 @@ public final class MarySinger implements Singer {
     }
 
     /**
-     * Rewrites durations and F0 in {@code doc} so syllable {@code i}'s vowel starts at note {@code i}; returns the time
-     * from the start of the audio to the first vowel. Every voiced phone follows the phrase's {@link PitchContour}, so
-     * the glide between two notes runs through the consonants between them as a singer's does.
+     * A phrase's document rewritten for MaryTTS.
+     *
+     * @param lead seconds from the start of the audio to the first vowel
+     * @param held the vowels to stretch to their notes once synthesised
+     * @param contour the phrase's pitch, semitones, at a sung time from the start of its audio
      */
-    static double retime(Document doc, List<Score.Note> sungNotes, double tract, Genre.Singing singing, long seed) {
+    record Retimed(double lead, HeldVowels held, DoubleUnaryOperator contour) {}
+
+    /**
+     * Rewrites durations and F0 in {@code doc} so syllable {@code i}'s vowel starts at note {@code i}, a long vowel
+     * synthesised short to be held afterwards ({@link HeldVowels}). Every voiced phone follows the phrase's
+     * {@link PitchContour}, so the glide between two notes runs through the consonants between them as a singer's does.
+     */
+    static Retimed retime(Document doc, List<Score.Note> sungNotes, double tract, Genre.Singing singing, long seed) {
         List<Score.Note> notes = syllableSpans(sungNotes);
         unwrapProsody(doc);
         NodeList boundaries = doc.getElementsByTagNameNS("*", "boundary");
@@ -270,7 +284,7 @@ public final class MarySinger implements Singer {
                 double nextConsonantsAt = i + 1 < n
                         ? lead + notes.get(i + 1).start() - origin - onsetActual[i + 1] - codaActual[i]
                         : lead + note.end() - origin - codaActual[i];
-                timeline.emit(p, Math.max(floor, nextConsonantsAt - timeline.clock));
+                timeline.emitVowel(p, Math.max(floor, nextConsonantsAt - timeline.clock));
             }
         }
         double clock = timeline.clock;
@@ -280,11 +294,14 @@ public final class MarySinger implements Singer {
         double end = notes.get(n - 1).end();
         List<Score.Note> heard =
                 sungNotes.stream().filter(x -> x.start() < end - 1e-9).toList();
-        double[] contour = PitchContour.of(heard, zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
+        double[] frames = PitchContour.of(heard, zero, (int) Math.ceil(clock / PitchContour.FRAME) + 2, singing, seed);
+        DoubleUnaryOperator contour = t -> sample(frames, t / PitchContour.FRAME);
+        HeldVowels held = timeline.held;
+        DoubleUnaryOperator asked = s -> held.semitonesAt(s, contour);
         for (int k = 0; k < voiced.size(); k++) {
-            voiced.get(k).setAttribute("f0", targets(contour, spans.get(k)[0], spans.get(k)[1], tract));
+            voiced.get(k).setAttribute("f0", targets(asked, spans.get(k)[0], spans.get(k)[1], tract));
         }
-        return lead;
+        return new Retimed(lead, held, contour);
     }
 
     /**
@@ -305,15 +322,23 @@ public final class MarySinger implements Singer {
         return spans;
     }
 
-    /** The declared timeline of a phrase being retimed: each phone's duration and end set in turn. */
+    /**
+     * The declared timeline of a phrase being retimed: each phone's duration and end set in turn, as sung and as
+     * synthesised (shorter by what {@link HeldVowels} will hold).
+     */
     private static final class Timeline {
         final double tract;
-        /** Seconds from the start of the audio, in the declared (not synthesised) timeline. */
+        /** Seconds from the start of the audio, in the declared (not synthesised) timeline, as sung. */
         double clock;
+        /** The same, as MaryTTS is asked to synthesise it. */
+        double synthClock;
 
         long clockMs;
         final List<Element> voiced = new ArrayList<>();
+        /** Each voiced phone's span in the synthesised timeline. */
         final List<double[]> spans = new ArrayList<>();
+
+        final HeldVowels held = new HeldVowels();
 
         Timeline(double tract) {
             this.tract = tract;
@@ -321,9 +346,20 @@ public final class MarySinger implements Singer {
 
         /** Gives {@code p} the next {@code d} seconds; a voiced phone is kept to receive its pitch. */
         void emit(Element p, double d) {
-            double from = clock;
+            emit(p, d, d);
+        }
+
+        /** Gives vowel {@code p} the next {@code d} seconds, synthesised shorter when that long. */
+        void emitVowel(Element p, double d) {
+            held.add(clock, d, synthClock);
+            emit(p, d, HeldVowels.synthesised(d));
+        }
+
+        private void emit(Element p, double d, double synthesised) {
+            double from = synthClock;
             clock += d;
-            long endMs = Math.round(clock * 1000);
+            synthClock += synthesised;
+            long endMs = Math.round(synthClock * 1000);
             long synthStart = Math.round(clockMs / tract);
             long synthEnd = Math.round(endMs / tract);
             clockMs = endMs;
@@ -333,17 +369,17 @@ public final class MarySinger implements Singer {
                 p.removeAttribute("f0");
             } else {
                 voiced.add(p);
-                spans.add(new double[] {from, clock});
+                spans.add(new double[] {from, synthClock});
             }
         }
     }
 
     /**
-     * MaryTTS F0 targets for a phone from {@code from} to {@code to} seconds: the contour sampled every 10 ms (at least
+     * MaryTTS F0 targets for a phone from {@code from} to {@code to} seconds: {@code semitonesAt} sampled every 10 ms (at least
      * at both ends), as whole hertz at whole-percent positions, which is what MaryTTS reads. At 200 Hz one hertz is 9
      * cents, so the rounding is below what the contour's own fluctuation moves.
      */
-    static String targets(double[] contour, double from, double to, double tract) {
+    static String targets(DoubleUnaryOperator semitonesAt, double from, double to, double tract) {
         StringBuilder out = new StringBuilder();
         int points = Math.max(1, (int) Math.round((to - from) / 0.01));
         int lastPercent = -1;
@@ -354,7 +390,7 @@ public final class MarySinger implements Singer {
             }
             lastPercent = percent;
             double t = from + (to - from) * k / points;
-            double semitones = sample(contour, t / PitchContour.FRAME);
+            double semitones = semitonesAt.applyAsDouble(t);
             long hz = Math.round(440 * Math.pow(2, (semitones - 69) / 12) * tract);
             out.append('(').append(percent).append(',').append(hz).append(')');
         }

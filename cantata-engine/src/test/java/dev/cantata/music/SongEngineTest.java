@@ -167,15 +167,26 @@ final class SongEngineTest {
 
         for (int i = 0; i < at.length; i++) {
             assertThat(song.score().phrases().get(i).start()).isCloseTo(at[i], within(0.15));
-            // the voice is heard from the timestamp (the first consonant may lead it by a few tens of ms)
+            // the voice is heard from the timestamp (the first consonant may lead it by a few tens of ms), not before:
+            // quiet from 80 ms after the line before ends (its last vowel is held to the end of its note) until then
             int before = (int) Math.round((at[i] - 0.15) * 100);
             int after = (int) Math.round((at[i] + 0.15) * 100);
-            double quietBefore =
-                    Arrays.stream(energy, before - 20, before).max().orElse(0);
+            int quietFrom = i == 0
+                    ? before - 20
+                    : Math.max(before - 20, (int)
+                            Math.round((lastEnd(song.score().phrases().get(i - 1)) + 0.08) * 100));
+            assertThat(before - quietFrom)
+                    .as("a gap to listen to before line %d", i + 1)
+                    .isGreaterThanOrEqualTo(3);
+            double quietBefore = Arrays.stream(energy, quietFrom, before).max().orElse(0);
             double loudAfter = Arrays.stream(energy, after, after + 20).max().orElse(0);
             assertThat(quietBefore).as("line %d silent before its time", i + 1).isLessThan(0.1 * loud);
             assertThat(loudAfter).as("line %d sung from its time", i + 1).isGreaterThan(0.2 * loud);
         }
+    }
+
+    private static double lastEnd(Score.Phrase phrase) {
+        return phrase.notes().get(phrase.notes().size() - 1).end();
     }
 
     @Test
