@@ -7,10 +7,10 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Time-domain pitch-synchronous overlap-add (TD-PSOLA; Moulines and Charpentier, "Pitch-synchronous waveform processing
  * techniques for text-to-speech synthesis using diphones", Speech Communication 9, 1990): a voiced sound is cut into
- * two-period Hann grains centred on its pitch marks (one per glottal period, at the waveform's peaks), and the grains
- * are laid again one target period apart, each taken from the analysis time the time map gives. The spectral envelope
- * (the vowel) stays where it was while F0 follows any contour and the length becomes any length: what a singer's voice
- * does to a spoken syllable.
+ * two-period Hann grains centred on its pitch marks (one per glottal period, each at the same phase of its period as
+ * the one before: {@link #marks}), and the grains are laid again one target period apart, each taken from the analysis
+ * time the time map gives. The spectral envelope (the vowel) stays where it was while F0 follows any contour and the
+ * length becomes any length: what a singer's voice does to a spoken syllable.
  *
  * <p>The overlap-added windows are normalised by their sum, so the loudness does not pulse where target periods differ
  * from the analysis ones (Hann windows sum to one only at half-window spacing).

@@ -38,6 +38,21 @@ final class HeldVowels {
         double to() {
             return start + length - RELEASE * synthLength;
         }
+
+        /** Where the held middle starts in the synthesised timeline. */
+        double synthFrom() {
+            return synthStart + ONSET * synthLength;
+        }
+
+        /** Where it ends there. */
+        double synthTo() {
+            return synthStart + (1 - RELEASE) * synthLength;
+        }
+
+        /** Sung minus synthesised seconds from the end of the held middle on, this hold's and those before it. */
+        double shiftAfter() {
+            return to() - synthTo();
+        }
     }
 
     private final List<Hold> holds = new ArrayList<>();
@@ -66,12 +81,10 @@ final class HeldVowels {
             if (t <= h.from()) {
                 break;
             }
-            double synthFrom = h.synthStart() + ONSET * h.synthLength();
-            double synthTo = h.synthStart() + (1 - RELEASE) * h.synthLength();
             if (t < h.to()) {
-                return synthFrom + (t - h.from()) * (synthTo - synthFrom) / (h.to() - h.from());
+                return h.synthFrom() + (t - h.from()) * (h.synthTo() - h.synthFrom()) / (h.to() - h.from());
             }
-            shift = h.to() - synthTo;
+            shift = h.shiftAfter();
         }
         return t - shift;
     }
@@ -84,16 +97,14 @@ final class HeldVowels {
     double semitonesAt(double s, DoubleUnaryOperator contour) {
         double shift = 0;
         for (Hold h : holds) {
-            double synthFrom = h.synthStart() + ONSET * h.synthLength();
-            double synthTo = h.synthStart() + (1 - RELEASE) * h.synthLength();
-            if (s <= synthFrom) {
+            if (s <= h.synthFrom()) {
                 break;
             }
-            if (s < synthTo) {
-                double w = (s - synthFrom) / (synthTo - synthFrom);
+            if (s < h.synthTo()) {
+                double w = (s - h.synthFrom()) / (h.synthTo() - h.synthFrom());
                 return contour.applyAsDouble(h.from()) * (1 - w) + contour.applyAsDouble(h.to()) * w;
             }
-            shift = h.to() - synthTo;
+            shift = h.shiftAfter();
         }
         return contour.applyAsDouble(s + shift);
     }
@@ -122,7 +133,7 @@ final class HeldVowels {
             if (t < (h.from() + h.to()) / 2) {
                 break;
             }
-            shift = h.to() - (h.synthStart() + (1 - RELEASE) * h.synthLength());
+            shift = h.shiftAfter();
         }
         return shift;
     }

@@ -333,7 +333,9 @@ public final class MarySinger implements Singer {
         /** The same, as MaryTTS is asked to synthesise it. */
         double synthClock;
 
-        long clockMs;
+        /** {@link #synthClock} in whole milliseconds, as the phones so far were given to MaryTTS. */
+        long synthClockMs;
+
         final List<Element> voiced = new ArrayList<>();
         /** Each voiced phone's span in the synthesised timeline. */
         final List<double[]> spans = new ArrayList<>();
@@ -360,9 +362,9 @@ public final class MarySinger implements Singer {
             clock += d;
             synthClock += synthesised;
             long endMs = Math.round(synthClock * 1000);
-            long synthStart = Math.round(clockMs / tract);
+            long synthStart = Math.round(synthClockMs / tract);
             long synthEnd = Math.round(endMs / tract);
-            clockMs = endMs;
+            synthClockMs = endMs;
             p.setAttribute("d", String.valueOf(Math.max(1, synthEnd - synthStart)));
             p.setAttribute("end", String.format(Locale.ROOT, "%.4f", synthEnd / 1000.0));
             if (UNVOICED.contains(p.getAttribute("p"))) {

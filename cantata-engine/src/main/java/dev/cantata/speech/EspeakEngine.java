@@ -193,9 +193,8 @@ public final class EspeakEngine {
         Calibration known = calibrations.get(voice);
         if (known == null) {
             // two callers may both measure a new voice: the text is fixed, so both measure the same
-            Calibration measured = calibrate(voice, table);
-            known = Optional.ofNullable(calibrations.putIfAbsent(voice, measured))
-                    .orElse(measured);
+            known = calibrate(voice, table);
+            calibrations.putIfAbsent(voice, known);
         }
         return known;
     }

@@ -39,7 +39,7 @@ final class PsolaTest {
                     .isEqualTo(sign);
             assertThat(marks.get(k) - marks.get(k - 1))
                     .as("period at mark %d", k)
-                    .isBetween(70, 90);
+                    .isBetween(79, 81);
         }
     }
 
