@@ -1,6 +1,7 @@
 package dev.cantata.music;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.List;
@@ -63,24 +64,45 @@ final class ComposerTest {
     }
 
     @Test
-    void mostStressedSyllablesFallOnABeat() {
+    void chorusesPutTheirStressesOnTheBeatAndVersesOnEighthsNearerSpeech() {
         Score score = compose("pop", 3, null);
         Map<String, LineSyllables> syllables = syllables(Lyrics.parse(LYRICS));
-        int stressed = 0;
-        int onBeat = 0;
+        double beat = score.beatSeconds();
+        int[] stressed = new int[2]; // verse, chorus
+        int[] onGrid = new int[2];
+        int offBeatVerseStresses = 0;
+        List<Double> verseLengths = new java.util.ArrayList<>();
         for (Score.Phrase phrase : score.phrases()) {
+            boolean chorus = phrase.part() == Lyrics.Part.CHORUS;
+            int k = chorus ? 1 : 0;
             List<LineSyllables.Syllable> s = syllables.get(phrase.text()).syllables();
             for (int i = 0; i < s.size(); i++) {
+                Score.Note note = phrase.notes().get(i);
+                double steps = note.start() / beat * (chorus ? 1 : 2); // in beats or in eighths
+                if (!chorus) {
+                    verseLengths.add(note.duration() / beat);
+                }
                 if (s.get(i).stressed()) {
-                    stressed++;
-                    double beats = phrase.notes().get(i).start() / score.beatSeconds();
-                    if (Math.abs(beats - Math.round(beats)) < 1e-6) {
-                        onBeat++;
+                    stressed[k]++;
+                    if (Math.abs(steps - Math.round(steps)) < 1e-6) {
+                        onGrid[k]++;
+                        double beats = note.start() / beat;
+                        if (!chorus && Math.abs(beats - Math.round(beats)) > 1e-6) {
+                            offBeatVerseStresses++;
+                        }
                     }
                 }
             }
         }
-        assertThat(onBeat).isGreaterThanOrEqualTo((int) (stressed * 0.8));
+        assertThat(onGrid[1]).as("chorus stresses on the beat").isGreaterThanOrEqualTo((int) (stressed[1] * 0.8));
+        assertThat(onGrid[0]).as("verse stresses on an eighth").isGreaterThanOrEqualTo((int) (stressed[0] * 0.8));
+        assertThat(offBeatVerseStresses).as("verse stresses between the beats").isPositive();
+        assertThat(median(verseLengths)).as("a verse syllable, in beats").isLessThanOrEqualTo(0.5 + 1e-9);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test
@@ -179,6 +201,23 @@ final class ComposerTest {
                 assertThat(score.phrases().get(i).end()).isLessThanOrEqualTo(at[i + 1]);
             }
         }
+    }
+
+    @Test
+    void anLrcLineWithRoomBreathesABeatBeforeTheNextOutOfItsLastNoteAndKeepsItsGrid() {
+        Lyrics lyrics = Lyrics.parse("[00:04.00]Morning rain upon the window\n[00:08.50]Coffee cooling in my hand");
+        Score score =
+                Composer.compose(new Composer.Request(lyrics, Style.parse("folk"), 5, 24.0, 54, 66), syllables(lyrics));
+
+        Score.Phrase first = score.phrases().get(0);
+        double beat = score.beatSeconds();
+        assertThat(first.end()).isLessThanOrEqualTo(8.5 - beat + 1e-9);
+        for (Score.Note note : first.notes()) { // on the sixteenth grid from the timestamp: cut, not squeezed
+            double sixteenths = (note.start() - 4.0) / (beat / 4);
+            assertThat(sixteenths).isCloseTo(Math.rint(sixteenths), within(1e-6));
+        }
+        Score.Note last = first.notes().get(first.notes().size() - 1);
+        assertThat(last.duration()).isGreaterThanOrEqualTo(beat / 2 - 1e-9);
     }
 
     @Test
