@@ -52,30 +52,29 @@ public final class PitchTracker {
             return 0;
         }
         int minLag = Math.max(2, (int) Math.floor(rate / maxHz));
-        double[] d = new double[maxLag + 2];
+        // The difference function is filled lag by lag and stops one lag past the dip YIN picks (the first under the
+        // threshold, followed down to its bottom), not at the longest lag: for a voice well above the range's floor
+        // that is about half the work, and every value it reads is the one the whole function would hold.
+        double[] cmnd = new double[maxLag + 2];
+        cmnd[0] = 1;
+        double running = 0;
+        int best = -1;
         for (int lag = 1; lag <= maxLag + 1; lag++) {
             double sum = 0;
             for (int j = 0; j < window; j++) {
                 double diff = x[start + j] - x[start + j + lag];
                 sum += diff * diff;
             }
-            d[lag] = sum;
-        }
-        double running = 0;
-        double[] cmnd = new double[maxLag + 2];
-        cmnd[0] = 1;
-        for (int lag = 1; lag <= maxLag + 1; lag++) {
-            running += d[lag];
-            cmnd[lag] = running == 0 ? 1 : d[lag] * lag / running;
-        }
-        int best = -1;
-        for (int lag = minLag; lag <= maxLag; lag++) {
-            if (cmnd[lag] < threshold) {
-                while (lag + 1 <= maxLag && cmnd[lag + 1] < cmnd[lag]) {
-                    lag++;
+            running += sum;
+            cmnd[lag] = running == 0 ? 1 : sum * lag / running;
+            if (best < 0) {
+                if (lag >= minLag && lag <= maxLag && cmnd[lag] < threshold) {
+                    best = lag;
                 }
-                best = lag;
-                break;
+            } else if (lag <= maxLag && cmnd[lag] < cmnd[best]) {
+                best = lag; // still going down into the dip
+            } else {
+                break; // cmnd[best + 1] is known: the dip's bottom and both its neighbours
             }
         }
         if (best < 0) {

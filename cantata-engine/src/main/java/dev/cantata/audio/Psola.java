@@ -172,6 +172,10 @@ public final class Psola {
 
     /** The sample from {@code from} to {@code to} whose period about it is most like the period about {@code at}. */
     private static int aligned(float[] x, int at, int period, int from, int to) {
+        // the period about at is the same for every candidate unless a candidate's period runs off the end, so its
+        // energy is summed once (in the same order, so the same value) where none does
+        boolean inside = to + (period - period / 2) - 1 < x.length;
+        double fixed = inside ? energyAbout(x, at, period) : 0;
         int best = from;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int c = from; c <= to; c++) {
@@ -185,16 +189,29 @@ public final class Psola {
                     continue;
                 }
                 dot += x[a] * x[b];
-                before += x[a] * x[a];
+                if (!inside) {
+                    before += x[a] * x[a];
+                }
                 here += x[b] * x[b];
             }
-            double score = dot / Math.sqrt(Math.max(1e-20, before * here));
+            double score = dot / Math.sqrt(Math.max(1e-20, (inside ? fixed : before) * here));
             if (score > bestScore) {
                 bestScore = score;
                 best = c;
             }
         }
         return best;
+    }
+
+    private static double energyAbout(float[] x, int at, int period) {
+        double sum = 0;
+        for (int k = -period / 2; k < period - period / 2; k++) {
+            int a = at + k;
+            if (a >= 0) {
+                sum += x[a] * x[a];
+            }
+        }
+        return sum;
     }
 
     private static int period(double[] f0, double hop, double seconds, int rate) {
