@@ -329,7 +329,7 @@ final class SpeechLoadBench {
     }
 
     /** The CPU time this process has used, all threads. */
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         java.lang.management.OperatingSystemMXBean os =
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
