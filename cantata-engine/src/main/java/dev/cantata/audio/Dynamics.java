@@ -1,8 +1,19 @@
 package dev.cantata.audio;
 
-/** The master bus's dynamics: a gentle bus compressor and a look-ahead peak limiter, on interleaved stereo. */
+/**
+ * Dynamics for buses and channels: a feed-forward compressor (interleaved stereo, or mono for a channel strip) and a
+ * look-ahead peak limiter.
+ */
 public final class Dynamics {
     private Dynamics() {}
+
+    /**
+     * How often the compressor computes its gain, in frames from the first it is given; between, the gain is
+     * interpolated (a pow per sample cost seconds per song). A part of a signal compressed alone from a multiple of
+     * this, after silence, meets the same gains as within the whole: at any other start a fast attack's gain lands up
+     * to a few percent apart on a transient.
+     */
+    public static final int CONTROL_FRAMES = 32;
 
     /**
      * Feed-forward compression with an RMS detector shared by both channels (so the image does not shift).
@@ -21,6 +32,24 @@ public final class Dynamics {
      */
     public static float[] compression(
             float[] stereo, int rate, double thresholdDb, double ratio, double attackMs, double releaseMs) {
+        return gains(stereo, 2, rate, thresholdDb, ratio, attackMs, releaseMs);
+    }
+
+    /**
+     * {@link #compress} on a mono signal: exactly what compressing it copied to both channels does (a frame's level
+     * is the mean of its channels' squares, and a float square doubled and halved is the same square), at half the
+     * work and without the copy.
+     */
+    public static void compressMono(
+            float[] mono, int rate, double thresholdDb, double ratio, double attackMs, double releaseMs) {
+        float[] gains = gains(mono, 1, rate, thresholdDb, ratio, attackMs, releaseMs);
+        for (int i = 0; i < mono.length; i++) {
+            mono[i] *= gains[i];
+        }
+    }
+
+    private static float[] gains(
+            float[] x, int channels, int rate, double thresholdDb, double ratio, double attackMs, double releaseMs) {
         double attack = Math.exp(-1 / (attackMs * 1e-3 * rate));
         double release = Math.exp(-1 / (releaseMs * 1e-3 * rate));
         double threshold = Math.pow(10, thresholdDb / 10); // as a mean square
@@ -28,15 +57,15 @@ public final class Dynamics {
         double envelope = 0;
         double gain = 1;
         double previousGain = 1;
-        int block = 32; // the gain is computed at control rate and interpolated: pow per sample cost seconds per song
-        float[] gains = new float[stereo.length / 2];
-        for (int i = 0; i + 1 < stereo.length; i += 2) {
-            double level = 0.5 * (stereo[i] * stereo[i] + stereo[i + 1] * stereo[i + 1]);
+        int block = CONTROL_FRAMES;
+        float[] gains = new float[x.length / channels];
+        for (int frame = 0; frame < gains.length; frame++) {
+            int i = frame * channels;
+            double level = channels == 1 ? x[i] * x[i] : 0.5 * (x[i] * x[i] + x[i + 1] * x[i + 1]);
             envelope = Subnormal.flush(
                     level > envelope
                             ? attack * envelope + (1 - attack) * level
                             : release * envelope + (1 - release) * level);
-            int frame = i / 2;
             if (frame % block == 0) {
                 previousGain = gain;
                 gain = envelope > threshold ? Math.pow(envelope / threshold, exponent) : 1;

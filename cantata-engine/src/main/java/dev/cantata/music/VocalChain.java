@@ -3,7 +3,10 @@ package dev.cantata.music;
 import dev.cantata.audio.Biquad;
 import dev.cantata.audio.Dynamics;
 import dev.cantata.audio.Reverb;
+import dev.cantata.audio.Sounding;
 import dev.cantata.audio.Subnormal;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The lead vocal's channel strip, set up the way mix engineers describe a modern vocal chain (e.g. Senior, "Mixing
@@ -47,24 +50,42 @@ final class VocalChain {
         }
     }
 
-    /** The channel strip on the dry voice: filters, de-esser, EQ and the two compressors; mono in, mono out. */
+    /**
+     * How long the strip runs on past a voice's last sound, seconds: its filters ring for milliseconds, and the slow
+     * compressor's 250 ms release only shapes what still sounds.
+     */
+    static final double TAIL_S = 0.5;
+
+    /**
+     * The shortest silence the strip starts afresh after, seconds: eight of the slow compressor's release time
+     * constants, after which its detector has fallen 35 dB, under any threshold it sets (the filters have long gone
+     * quiet), so a fresh start sounds the same as running on through.
+     */
+    static final double FRESH_AFTER_S = 2.0;
+
+    /**
+     * The channel strip on the dry voice: filters, de-esser, EQ and the two compressors; mono in, mono out. It runs
+     * only where the voice sounds ({@link Sounding}): a backing voice sings in the choruses of a whole song's track.
+     */
     static float[] strip(float[] dry, int rate) {
-        float[] voice = dry.clone();
-        filter(voice, Biquad.highPass(HIGH_PASS_HZ, 0.707, rate));
-        deEss(voice, rate);
-        equalize(voice, rate);
+        List<Sounding.Span> spans =
+                Sounding.spans(dry, Dynamics.CONTROL_FRAMES, (int) (TAIL_S * rate), (int) (FRESH_AFTER_S * rate));
+        float[] voice = new float[dry.length];
+        for (Sounding.Span span : spans) {
+            float[] part = Arrays.copyOfRange(dry, span.from(), span.to());
+            filter(part, Biquad.highPass(HIGH_PASS_HZ, 0.707, rate));
+            deEss(part, rate);
+            equalize(part, rate);
+            System.arraycopy(part, 0, voice, span.from(), part.length);
+        }
         double level = activeLevelDb(voice, rate);
         if (level > -90) {
-            // a fast compressor on the peaks 6 dB over the singing, then a slow one levelling it: a few dB each
-            float[] stereo = new float[voice.length * 2];
-            for (int i = 0; i < voice.length; i++) {
-                stereo[2 * i] = voice[i];
-                stereo[2 * i + 1] = voice[i];
-            }
-            Dynamics.compress(stereo, rate, level + 6, 4, 1, 60);
-            Dynamics.compress(stereo, rate, level - 3, 2.5, 15, 250);
-            for (int i = 0; i < voice.length; i++) {
-                voice[i] = stereo[2 * i];
+            for (Sounding.Span span : spans) {
+                // a fast compressor on the peaks 6 dB over the singing, then a slow one levelling it: a few dB each
+                float[] part = Arrays.copyOfRange(voice, span.from(), span.to());
+                Dynamics.compressMono(part, rate, level + 6, 4, 1, 60);
+                Dynamics.compressMono(part, rate, level - 3, 2.5, 15, 250);
+                System.arraycopy(part, 0, voice, span.from(), part.length);
             }
         }
         return voice;

@@ -30,4 +30,25 @@ final class DynamicsTest {
         assertThat(limited[2 * (RATE + RATE / 2 + 25)] / x[2 * (RATE + RATE / 2 + 25)])
                 .isCloseTo(0.5f, within(0.01f));
     }
+
+    @Test
+    void compressingAMonoVoiceIsExactlyCompressingItCopiedToBothChannels() {
+        float[] mono = new float[2 * RATE];
+        for (int i = 0; i < mono.length; i++) {
+            double swell = i < RATE ? 0.05 : 0.7; // a quiet second, then a loud one the compressor pulls down
+            mono[i] = (float) (swell * Math.sin(2 * Math.PI * 220 * i / RATE) * (1 + 0.3 * Math.sin(i / 900.0)));
+        }
+        float[] stereo = new float[2 * mono.length];
+        for (int i = 0; i < mono.length; i++) {
+            stereo[2 * i] = stereo[2 * i + 1] = mono[i];
+        }
+
+        Dynamics.compressMono(mono, RATE, -20, 4, 1, 60);
+        Dynamics.compress(stereo, RATE, -20, 4, 1, 60);
+
+        for (int i = 0; i < mono.length; i++) {
+            assertThat(mono[i]).isEqualTo(stereo[2 * i]);
+        }
+        assertThat(Math.abs(mono[RATE + RATE / 2])).isLessThan(0.7f); // it did compress
+    }
 }

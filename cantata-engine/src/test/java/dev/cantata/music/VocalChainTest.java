@@ -87,6 +87,33 @@ final class VocalChainTest {
     }
 
     @Test
+    void aPhraseStrippedAmidASongOfSilenceComesOutAsItDoesAloneAndTheSilenceStaysSilent() {
+        float[] phrase = tone(300, 1, 0.4);
+        for (int i = 0; i < phrase.length; i++) {
+            phrase[i] *= (float) (0.3 + 0.7 * i / phrase.length); // a swell the compressors act on
+        }
+        // at 4.8 and 19.2 s: multiples of 1.6 s (70,560 frames), where the compressors' 32-frame blocks and the
+        // level's 50 ms blocks fall on the phrase as they do on it alone
+        int grid = 70_560;
+        float[] song = new float[30 * RATE];
+        System.arraycopy(phrase, 0, song, 3 * grid, phrase.length);
+        System.arraycopy(phrase, 0, song, 12 * grid, phrase.length);
+
+        float[] alone = VocalChain.strip(java.util.Arrays.copyOf(phrase, 2 * RATE), RATE); // its tail, as amid
+        float[] amid = VocalChain.strip(song, RATE);
+
+        for (int at : new int[] {3 * grid, 12 * grid}) {
+            for (int i = 0; i < phrase.length; i++) {
+                assertThat(amid[at + i]).isCloseTo(alone[i], within(1e-6f));
+            }
+        }
+        assertThat(rmsDb(amid, 10 * RATE, 19 * RATE)).as("between the phrases").isLessThan(-250);
+        assertThat(rmsDb(alone, RATE / 2, RATE) - rmsDb(phrase, RATE / 2, RATE))
+                .as("the strip did compress the swell")
+                .isLessThan(-1);
+    }
+
+    @Test
     void theDelayRepeatsOnTheBeatAlternatingSides() {
         float[] click = new float[3 * RATE];
         click[0] = 1;
