@@ -2,6 +2,7 @@ package dev.cantata.audio;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -22,6 +23,24 @@ public final class Psola {
     private Psola() {}
 
     /**
+     * What PSOLA reads of a sound before it lays any grain: the sound, its F0 every {@code hop} seconds as tracked (0
+     * where unvoiced), that F0 filled and smoothed, and the pitch marks found on it. One analysis serves every render
+     * of the same sound (a chorus's lead feeds two harmonies): the mark search is most of a shift's work.
+     */
+    public record Analysis(float[] x, int rate, double hop, double[] f0, double[] filled, int[] marks) {}
+
+    /** The analysis of {@code x} (mono at {@code rate}) with its F0 {@code f0} every {@code hop} seconds. */
+    public static Analysis analyse(float[] x, int rate, double[] f0, double hop) {
+        double[] filled = smoothed(filled(f0));
+        int[] marks = x.length < 4
+                ? new int[0]
+                : marks(x, rate, filled, hop).stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+        return new Analysis(x, rate, hop, f0, filled, marks);
+    }
+
+    /**
      * Re-times and re-pitches {@code x}.
      *
      * @param x the voiced sound, mono at {@code rate}
@@ -38,38 +57,77 @@ public final class Psola {
             int outLength,
             DoubleUnaryOperator timeMap,
             DoubleUnaryOperator targetHz) {
+        return render(analyse(x, rate, f0, hop), outLength, timeMap, targetHz);
+    }
+
+    /** {@link #render(float[], int, double[], double, int, DoubleUnaryOperator, DoubleUnaryOperator)} of an analysis. */
+    public static float[] render(
+            Analysis analysis, int outLength, DoubleUnaryOperator timeMap, DoubleUnaryOperator targetHz) {
+        return render(analysis, outLength, timeMap, targetHz, t -> true);
+    }
+
+    /**
+     * That render where only some of it is wanted: a grain is laid only where {@code laid} holds at its centre (output
+     * seconds). The grains are placed as in the whole render, so wherever every grain reaching a sample is laid, that
+     * sample is the whole render's exactly; the rest is silent. A grain reaches a period either side of its centre.
+     */
+    public static float[] render(
+            Analysis analysis,
+            int outLength,
+            DoubleUnaryOperator timeMap,
+            DoubleUnaryOperator targetHz,
+            DoublePredicate laid) {
+        float[] x = analysis.x();
+        int rate = analysis.rate();
         float[] out = new float[outLength];
         if (x.length < 4 || outLength == 0) {
             return out;
         }
-        double[] filled = smoothed(filled(f0));
-        List<Integer> marks = marks(x, rate, filled, hop);
+        double[] filled = analysis.filled();
+        int[] marks = analysis.marks();
         double[] norm = new double[outLength];
+        double[][] windows = new double[rate / 2 + 2][];
         double t = 0;
         while (t < outLength) {
             double seconds = t / rate;
+            double hz = targetHz.applyAsDouble(seconds);
+            double step = rate / Math.max(40, Math.min(1500, hz > 0 ? hz : FALLBACK_HZ));
+            if (!laid.test(seconds)) {
+                t += step;
+                continue;
+            }
             double inputSeconds = Math.max(0, Math.min(x.length - 1, timeMap.applyAsDouble(seconds) * rate)) / rate;
             int mark = nearest(marks, inputSeconds * rate);
-            int period = period(filled, hop, mark / (double) rate, rate);
-            int centre = (int) Math.round(t);
-            for (int k = -period; k <= period; k++) {
-                int from = mark + k;
-                int to = centre + k;
-                if (from < 0 || from >= x.length || to < 0 || to >= outLength) {
-                    continue;
-                }
-                double w = 0.5 + 0.5 * Math.cos(Math.PI * k / (period + 1));
-                out[to] += (float) (x[from] * w);
-                norm[to] += w;
+            int period = period(filled, analysis.hop(), mark / (double) rate, rate);
+            double[] window = period < windows.length ? windows[period] : hann(period); // under 2 Hz: not kept
+            if (window == null) {
+                window = hann(period);
+                windows[period] = window;
             }
-            double hz = targetHz.applyAsDouble(seconds);
-            t += rate / Math.max(40, Math.min(1500, hz > 0 ? hz : FALLBACK_HZ));
+            int centre = (int) Math.round(t);
+            int first = Math.max(-period, Math.max(-mark, -centre));
+            int last = Math.min(period, Math.min(x.length - 1 - mark, outLength - 1 - centre));
+            for (int k = first; k <= last; k++) {
+                double w = window[k + period];
+                out[centre + k] += (float) (x[mark + k] * w);
+                norm[centre + k] += w;
+            }
+            t += step;
         }
         for (int i = 0; i < outLength; i++) {
             // where the grains overlap thinly (the edges), a floor keeps the division from raising noise
             out[i] = (float) (out[i] / Math.max(norm[i], 0.5));
         }
         return out;
+    }
+
+    /** A grain's window two periods long, −period … period: computed once per period a render meets. */
+    private static double[] hann(int period) {
+        double[] w = new double[2 * period + 1];
+        for (int k = -period; k <= period; k++) {
+            w[k + period] = 0.5 + 0.5 * Math.cos(Math.PI * k / (period + 1));
+        }
+        return w;
     }
 
     /**
@@ -81,9 +139,16 @@ public final class Psola {
      * @param f0 the F0 of {@code x} every {@code hop} seconds, 0 where unvoiced
      */
     public static float[] shift(float[] x, int rate, double[] f0, double hop, DoubleUnaryOperator semitones) {
-        double[] analysis = smoothed(filled(f0));
-        return render(x, rate, f0, hop, x.length, t -> t, t -> {
-            double hz = hzAt(analysis, hop, t);
+        return shift(analyse(x, rate, f0, hop), semitones);
+    }
+
+    /** {@link #shift(float[], int, double[], double, DoubleUnaryOperator)} of an analysis. */
+    public static float[] shift(Analysis analysis, DoubleUnaryOperator semitones) {
+        double[] f0 = analysis.f0();
+        double[] smooth = analysis.filled();
+        double hop = analysis.hop();
+        return render(analysis, analysis.x().length, t -> t, t -> {
+            double hz = hzAt(smooth, hop, t);
             boolean voiced = f0.length > 0 && hzAt(f0, hop, t) > 0;
             return voiced ? hz * Math.pow(2, semitones.applyAsDouble(t) / 12) : hz;
         });
@@ -226,20 +291,20 @@ public final class Psola {
         return f0[(int) Math.max(0, Math.min(f0.length - 1, Math.round(seconds / hop)))];
     }
 
-    private static int nearest(List<Integer> marks, double sample) {
+    private static int nearest(int[] marks, double sample) {
         int lo = 0;
-        int hi = marks.size() - 1;
+        int hi = marks.length - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (marks.get(mid) < sample) {
+            if (marks[mid] < sample) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        if (lo > 0 && Math.abs(marks.get(lo - 1) - sample) < Math.abs(marks.get(lo) - sample)) {
+        if (lo > 0 && Math.abs(marks[lo - 1] - sample) < Math.abs(marks[lo] - sample)) {
             lo--;
         }
-        return marks.get(lo);
+        return marks[lo];
     }
 }

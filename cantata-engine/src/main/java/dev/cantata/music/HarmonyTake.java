@@ -40,11 +40,11 @@ final class HarmonyTake {
     static final double TURN = 0.03;
 
     /**
-     * The F0 track of each take made from, by the take's audio (a {@link Pcm}'s array is compared by identity): a
-     * chorus's lead feeds two harmonies, and a chorus that comes back is the singer's cached take again, so each take
-     * is tracked once a song.
+     * The PSOLA analysis (F0 track and pitch marks) of each take made from, by the take's audio (a {@link Pcm}'s array
+     * is compared by identity): a chorus's lead feeds two harmonies, and a chorus that comes back is the singer's
+     * cached take again, so each take is analysed once a song.
      */
-    private final Map<Pcm, double[]> tracks = new ConcurrentHashMap<>();
+    private final Map<Pcm, Psola.Analysis> analyses = new ConcurrentHashMap<>();
 
     /**
      * Whether {@code voice} can be made from a take of {@code source}: the same text, as many notes, each at the same
@@ -75,10 +75,10 @@ final class HarmonyTake {
      */
     MarySinger.Sung derive(MarySinger.Sung sung, Score.Phrase source, Score.Phrase voice) {
         Pcm audio = sung.audio();
-        double[] f0 = tracks.computeIfAbsent(audio, a -> track(a, source));
+        Psola.Analysis analysis = analyses.computeIfAbsent(
+                audio, a -> Psola.analyse(a.samples(), a.sampleRate(), track(a, source), 0.01));
         double zero = source.start() - sung.lead(); // where the take's first sample sits in the song
-        float[] shifted =
-                Psola.shift(audio.samples(), audio.sampleRate(), f0, 0.01, t -> interval(source, voice, zero + t));
+        float[] shifted = Psola.shift(analysis, t -> interval(source, voice, zero + t));
         return new MarySinger.Sung(new Pcm(shifted, audio.sampleRate()), sung.lead() - LAG);
     }
 

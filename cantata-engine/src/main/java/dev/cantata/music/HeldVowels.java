@@ -29,6 +29,12 @@ final class HeldVowels {
     /** The crossfade, seconds, between the sound as synthesised and the stretched middle at each end of a hold. */
     private static final double JOIN = 0.02;
 
+    /**
+     * Past a held middle's ends, seconds, where a grain still reaches into it: a grain spans a period either side of
+     * its centre, 20 ms at the F0 tracker's 50 Hz floor ({@link HarmonyTake#track}), so 50 ms leaves room.
+     */
+    private static final double GRAIN_REACH = 0.05;
+
     /** One vowel sung for {@code length} seconds from {@code start}, synthesised for {@code synthLength}. */
     private record Hold(double start, double length, double synthStart, double synthLength) {
         double from() {
@@ -124,6 +130,19 @@ final class HeldVowels {
     }
 
     /**
+     * Whether a grain centred at sung time {@code t} reaches a held middle: within {@link #GRAIN_REACH} of one. Only
+     * those are laid; the rest of the phrase is MaryTTS's own.
+     */
+    private boolean nearHold(double t) {
+        for (Hold h : holds) {
+            if (t > h.from() - GRAIN_REACH && t < h.to() + GRAIN_REACH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Sung minus synthesised seconds where the two run one to one: before the first hold 0, after each hold what it
      * added; within a hold that of its nearer end, where the sound as synthesised is faded against the stretched one.
      */
@@ -159,13 +178,11 @@ final class HeldVowels {
         // of the F0 tracker (at a vowel's edge, in a glide) cannot become a slip of the sung pitch, as it did when the
         // whole phrase went through PSOLA (7 of a male rock song's 54 notes 26-43 cents flat, measured)
         float[] stretched = Psola.render(
-                in,
-                rate,
-                f0,
-                0.01,
+                Psola.analyse(in, rate, f0, 0.01),
                 length,
                 this::synthesisedAt,
-                t -> 440 * Math.pow(2, (contour.applyAsDouble(t) - 69) / 12));
+                t -> 440 * Math.pow(2, (contour.applyAsDouble(t) - 69) / 12),
+                this::nearHold);
         float[] out = new float[length];
         for (int i = 0; i < length; i++) {
             double t = i / (double) rate;

@@ -60,4 +60,27 @@ final class PsolaTest {
         double max = Arrays.stream(inner).max().orElseThrow();
         assertThat(20 * Math.log10(max / min)).as("loudness swing, dB").isLessThan(1.5);
     }
+
+    @Test
+    void aRenderLaidOnlyInPartIsTheWholeRenderThereAndSilentElsewhere() {
+        float[] x = drifting(1.0);
+        double[] f0 = new double[100];
+        Arrays.fill(f0, 200);
+        Psola.Analysis analysis = Psola.analyse(x, RATE, f0, 0.01);
+        java.util.function.DoubleUnaryOperator gliding = t -> 180 + 60 * t; // a pitch that moves, so grains do too
+
+        float[] whole = Psola.render(analysis, 2 * x.length, t -> t / 2, gliding);
+        float[] part = Psola.render(analysis, 2 * x.length, t -> t / 2, gliding, t -> t > 0.6 && t < 1.2);
+
+        // grains reach a period (5 ms) either side of their centres: inside 0.61-1.19 s every one is laid
+        for (int i = (int) (0.61 * RATE); i < (int) (1.19 * RATE); i++) {
+            assertThat(part[i]).as("sample %d", i).isEqualTo(whole[i]);
+        }
+        for (int i = 0; i < (int) (0.59 * RATE); i++) {
+            assertThat(part[i]).isZero();
+        }
+        assertThat(Arrays.equals(Psola.render(x, RATE, f0, 0.01, 2 * x.length, t -> t / 2, gliding), whole))
+                .as("the analysis made once renders as one made for the render")
+                .isTrue();
+    }
 }
