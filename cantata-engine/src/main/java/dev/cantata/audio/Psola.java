@@ -25,9 +25,26 @@ public final class Psola {
     /**
      * What PSOLA reads of a sound before it lays any grain: the sound, its F0 every {@code hop} seconds as tracked (0
      * where unvoiced), that F0 filled and smoothed, and the pitch marks found on it. One analysis serves every render
-     * of the same sound (a chorus's lead feeds two harmonies): the mark search is most of a shift's work.
+     * of the same sound (a chorus's lead feeds two harmonies): the mark search is most of a shift's work. Made by
+     * {@link #analyse}; its arrays are shared, not copied, and compare by identity.
      */
-    public record Analysis(float[] x, int rate, double hop, double[] f0, double[] filled, int[] marks) {}
+    public record Analysis(float[] x, int rate, double hop, double[] f0, double[] filled, int[] marks) {
+        public Analysis {
+            if (rate <= 0 || !(hop > 0) || filled.length != f0.length) {
+                throw new IllegalArgumentException("an analysis needs a rate, a hop and an F0 filled frame for frame: "
+                        + rate + " Hz, " + hop + " s, " + f0.length + " and " + filled.length + " frames");
+            }
+            if (x.length >= 4 && marks.length == 0) {
+                throw new IllegalArgumentException("a sound of " + x.length + " samples has pitch marks to render by");
+            }
+            for (int i = 0; i < marks.length; i++) {
+                if (marks[i] < 0 || marks[i] >= x.length || (i > 0 && marks[i] <= marks[i - 1])) {
+                    throw new IllegalArgumentException(
+                            "pitch marks rise inside the sound: mark " + i + " at " + marks[i] + " of " + x.length);
+                }
+            }
+        }
+    }
 
     /** The analysis of {@code x} (mono at {@code rate}) with its F0 {@code f0} every {@code hop} seconds. */
     public static Analysis analyse(float[] x, int rate, double[] f0, double hop) {

@@ -20,12 +20,18 @@ public final class Reverb {
     private Reverb() {}
 
     /**
-     * The wet signal of {@code mono} (44.1 kHz tunings, scaled for other rates) as interleaved stereo. A long silence
-     * in {@code mono} costs nothing once the room has fallen {@link #QUIET_DB} quiet in it: the wet is silent from
+     * The wet signal of {@code mono} (44.1 kHz tunings, scaled for other rates) as interleaved stereo, for a {@code
+     * roomSize} and {@code damping} from 0 to 1. A long silence in {@code mono} costs nothing once the room has rung down
+     * 140 dB in it: the wet is silent from
      * there until the next sound, where the room starts afresh (a backing voice's track is silent outside its
      * choruses).
      */
     public static float[] wet(float[] mono, int rate, double roomSize, double damping) {
+        if (!(roomSize >= 0 && roomSize <= 1 && damping >= 0 && damping <= 1)) {
+            // over 1 the combs' feedback reaches 1 and the room never dies away
+            throw new IllegalArgumentException(
+                    "a room's size and damping run from 0 to 1: size " + roomSize + ", damping " + damping);
+        }
         float[] out = new float[mono.length * 2];
         for (int side = 0; side < 2; side++) {
             double scale = rate / 44_100.0;

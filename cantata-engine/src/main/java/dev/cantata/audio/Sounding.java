@@ -18,10 +18,6 @@ public final class Sounding {
                 throw new IllegalArgumentException("a span runs forwards from 0: " + from + " to " + to);
             }
         }
-
-        public int length() {
-            return to - from;
-        }
     }
 
     /**
@@ -29,17 +25,18 @@ public final class Sounding {
      * its first (where a chain that works in blocks, as {@link Dynamics}'s compressor does, then meets the same
      * blocks as over the whole track), running on {@code tail} samples past its last one
      * (where a chain's ringing and release still sound) and joined to the next where less than {@code bridge} samples
-     * of silence lie between (too short for a chain's state to die away; at least {@code tail + grid}, so spans never overlap);
-     * none past the end of {@code x}. Empty for silence.
+     * of silence lie between (too short for a chain's state to die away; at least {@code tail + grid}, so spans
+     * never touch); none past the end of {@code x}. Empty for silence.
      */
     public static List<Span> spans(float[] x, int grid, int tail, int bridge) {
         if (grid < 1 || tail < 0 || bridge < tail + grid) {
             throw new IllegalArgumentException(
-                    "a bridge is at least a tail and a grid step long, so spans never overlap: "
+                    "spans need a grid of at least 1 and a bridge of at least the tail and a grid step, so they never"
+                            + " touch: grid "
                             + grid
-                            + ", "
+                            + ", tail "
                             + tail
-                            + ", "
+                            + ", bridge "
                             + bridge);
         }
         List<Span> spans = new ArrayList<>();

@@ -47,7 +47,7 @@ final class SoundingTest {
     }
 
     @Test
-    void aBridgeShorterThanTheTailIsRefusedForItsSpansWouldOverlap() {
+    void aBridgeTooShortToKeepSpansApartIsRefused() {
         assertThatThrownBy(() -> Sounding.spans(new float[10], 1, 5, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 }

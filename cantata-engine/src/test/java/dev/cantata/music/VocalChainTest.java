@@ -114,6 +114,33 @@ final class VocalChainTest {
     }
 
     @Test
+    void aStripStartedAfreshAfterItsSilenceSoundsAsOneRunOnThroughIt() {
+        // two loud phrases 4.1 s apart, just past the silence the strip starts afresh after; under a copy a floor of
+        // 1e-20, far below anything heard, makes the whole track one stretch, run through as the strip always was
+        float[] phrase = tone(300, 1, 0.6);
+        float[] fresh = new float[10 * RATE];
+        System.arraycopy(phrase, 0, fresh, RATE, phrase.length);
+        System.arraycopy(phrase, 0, fresh, (int) (6.1 * RATE), phrase.length);
+        float[] through = fresh.clone();
+        for (int i = 0; i < through.length; i++) {
+            through[i] = through[i] == 0 ? 1e-20f : through[i];
+        }
+
+        float[] a = VocalChain.strip(fresh, RATE);
+        float[] b = VocalChain.strip(through, RATE);
+
+        double worst = 0;
+        double peak = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+            peak = Math.max(peak, Math.abs(b[i]));
+        }
+        assertThat(20 * Math.log10(worst / peak))
+                .as("largest difference against the peak, dB")
+                .isLessThan(-130);
+    }
+
+    @Test
     void theDelayRepeatsOnTheBeatAlternatingSides() {
         float[] click = new float[3 * RATE];
         click[0] = 1;

@@ -163,8 +163,7 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * The same 95 s pop song (seed 3) made with and without the voices around its lead (harmonies, pads), alternating,
      * {@code runs} times each: the ratio of their fastest wall and CPU times is what those voices cost; then the
-     * gestures measured on
-     * the vocal stem and the backing voices heard in theirs.
+     * gestures measured on the vocal stem and the backing voices heard in theirs.
      */
     private int voice() throws Exception {
         MaryEngine mary = MaryEngine.start();

@@ -123,10 +123,10 @@ final class TaskWorkersTest {
     void runningOutOfMemoryFailsOnlyThatTask() throws Exception {
         startWith((task, context) -> {
             if (task.input().contains("huge")) {
-                // One array twice the heap: the VM refuses it at once. Filling the heap piece by piece instead took
-                // 9 s here and over 20 s on CI (a 6 GB default heap to fill and collect), and starved every other
-                // thread of the test JVM while it ran.
-                long[] hoard = new long[twiceTheHeapInLongs()];
+                // An array longer than any the VM makes: refused at once with an OutOfMemoryError whatever the heap.
+                // Filling the heap piece by piece instead took 9 s here and over 20 s on CI (a 6 GB default heap to
+                // fill and collect), and starved every other thread of the test JVM while it ran.
+                long[] hoard = new long[Integer.MAX_VALUE];
                 return new TaskResult(String.valueOf(hoard.length), List.of());
             }
             return new TaskResult("{}", List.of());
@@ -139,10 +139,6 @@ final class TaskWorkersTest {
         assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.error()).contains("out of memory");
         assertThat(awaitTask(next.id(), t -> t.status().finished()).status()).isEqualTo(TaskStatus.COMPLETED);
-    }
-
-    private static int twiceTheHeapInLongs() {
-        return (int) Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / Long.BYTES * 2);
     }
 
     /** An error that breaks even the code reporting it, so that it escapes the worker's own handling. */
