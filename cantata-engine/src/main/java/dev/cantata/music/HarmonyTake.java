@@ -5,6 +5,7 @@ import dev.cantata.audio.PitchTracker;
 import dev.cantata.audio.Psola;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,7 +45,7 @@ final class HarmonyTake {
      * is compared by identity): a chorus's lead feeds two harmonies, and a chorus that comes back is the singer's
      * cached take again, so each take is analysed once a song.
      */
-    private final Map<Pcm, Psola.Analysis> analyses = new ConcurrentHashMap<>();
+    private final Map<Pcm, CompletableFuture<Psola.Analysis>> analyses = new ConcurrentHashMap<>();
 
     /**
      * Whether {@code voice} can be made from a take of {@code source}: the same text, as many notes, each at the same
@@ -75,11 +76,30 @@ final class HarmonyTake {
      */
     MarySinger.Sung derive(MarySinger.Sung sung, Score.Phrase source, Score.Phrase voice) {
         Pcm audio = sung.audio();
-        Psola.Analysis analysis = analyses.computeIfAbsent(
-                audio, a -> Psola.analyse(a.samples(), a.sampleRate(), track(a, source), 0.01));
+        Psola.Analysis analysis = analysis(audio, source);
         double zero = source.start() - sung.lead(); // where the take's first sample sits in the song
         float[] shifted = Psola.shift(analysis, t -> interval(source, voice, zero + t));
         return new MarySinger.Sung(new Pcm(shifted, audio.sampleRate()), sung.lead() - LAG);
+    }
+
+    /**
+     * The analysis of {@code audio}, a take of {@code source}: made by the first caller, outside the map's locks (a
+     * computeIfAbsent would hold a bin of the map for the whole search, stalling other takes that hash to it), and
+     * waited for by the others.
+     */
+    private Psola.Analysis analysis(Pcm audio, Score.Phrase source) {
+        CompletableFuture<Psola.Analysis> mine = new CompletableFuture<>();
+        CompletableFuture<Psola.Analysis> known = analyses.putIfAbsent(audio, mine);
+        if (known != null) {
+            return known.join();
+        }
+        try {
+            mine.complete(Psola.analyse(audio.samples(), audio.sampleRate(), track(audio, source), 0.01));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return mine.join();
     }
 
     /**
