@@ -1,7 +1,5 @@
 package dev.cantata.audio;
 
-import java.util.Arrays;
-
 /**
  * A small stereo room (Schroeder-Moorer: eight damped combs and four all-passes per side, the right side's delays
  * spread so the two sides decorrelate). Mono in, stereo wet out.
@@ -21,10 +19,9 @@ public final class Reverb {
 
     /**
      * The wet signal of {@code mono} (44.1 kHz tunings, scaled for other rates) as interleaved stereo, for a {@code
-     * roomSize} and {@code damping} from 0 to 1. A long silence in {@code mono} costs nothing once the room has rung down
-     * 140 dB in it: the wet is silent from
-     * there until the next sound, where the room starts afresh (a backing voice's track is silent outside its
-     * choruses).
+     * roomSize} and {@code damping} from 0 to 1. The room runs only where {@code mono} sounds ({@link Sounding}), on
+     * until it has rung down 140 dB after each sound, and starts afresh at the next: a long silence costs
+     * nothing (a backing voice's track is silent outside its choruses), and the wet of it is silent.
      */
     public static float[] wet(float[] mono, int rate, double roomSize, double damping) {
         if (!(roomSize >= 0 && roomSize <= 1 && damping >= 0 && damping <= 1)) {
@@ -32,71 +29,80 @@ public final class Reverb {
             throw new IllegalArgumentException(
                     "a room's size and damping run from 0 to 1: size " + roomSize + ", damping " + damping);
         }
+        double feedback = 0.7 + 0.28 * roomSize;
         float[] out = new float[mono.length * 2];
         for (int side = 0; side < 2; side++) {
-            double scale = rate / 44_100.0;
-            double[][] combs = new double[COMBS.length][];
-            int[] combAt = new int[COMBS.length];
-            double[] filter = new double[COMBS.length];
-            for (int c = 0; c < COMBS.length; c++) {
-                combs[c] = new double[(int) ((COMBS[c] + side * SPREAD) * scale)];
-            }
-            double[][] allpasses = new double[ALLPASSES.length][];
-            int[] allAt = new int[ALLPASSES.length];
-            for (int a = 0; a < ALLPASSES.length; a++) {
-                allpasses[a] = new double[(int) ((ALLPASSES[a] + side * SPREAD) * scale)];
-            }
-            double feedback = 0.7 + 0.28 * roomSize;
-            int longest = 0;
-            int diffusion = 0;
-            for (double[] comb : combs) {
-                longest = Math.max(longest, comb.length);
-            }
-            for (double[] allpass : allpasses) {
-                diffusion += allpass.length;
-            }
-            // silence for as long as the slowest comb takes to fall QUIET_DB (a comb loses its feedback gain per
-            // round trip, or more where damped), then the all-passes to empty: the room has gone quiet
-            int quiet = (int) Math.ceil(QUIET_DB / (-20 * Math.log10(feedback))) * longest + diffusion;
-            int lastSound = Integer.MIN_VALUE / 2;
-            for (int i = 0; i < mono.length; i++) {
-                if (mono[i] != 0) {
-                    lastSound = i;
-                } else if (i - lastSound > quiet) {
-                    // nothing left ringing: start the room afresh at the next sound, the wet silent until then
-                    int next = i;
-                    while (next < mono.length && mono[next] == 0) {
-                        next++;
-                    }
-                    for (double[] comb : combs) {
-                        Arrays.fill(comb, 0);
-                    }
-                    for (double[] allpass : allpasses) {
-                        Arrays.fill(allpass, 0);
-                    }
-                    Arrays.fill(filter, 0);
-                    i = next - 1;
-                    continue;
+            int quiet = Room.quiet(side, rate, feedback);
+            for (Sounding.Span span : Sounding.spans(mono, 1, quiet, quiet + 1)) {
+                Room room = new Room(side, rate, feedback, damping);
+                for (int i = span.from(); i < span.to(); i++) {
+                    out[2 * i + side] = (float) room.next(mono[i]);
                 }
-                double input = mono[i] * 0.015;
-                double sum = 0;
-                for (int c = 0; c < combs.length; c++) {
-                    double y = combs[c][combAt[c]];
-                    filter[c] = Subnormal.flush(y * (1 - damping) + filter[c] * damping);
-                    combs[c][combAt[c]] = input + filter[c] * feedback;
-                    combAt[c] = (combAt[c] + 1) % combs[c].length;
-                    sum += y;
-                }
-                for (int a = 0; a < allpasses.length; a++) {
-                    double buffered = allpasses[a][allAt[a]];
-                    double y = -sum + buffered;
-                    allpasses[a][allAt[a]] = Subnormal.flush(sum + buffered * 0.5);
-                    allAt[a] = (allAt[a] + 1) % allpasses[a].length;
-                    sum = y;
-                }
-                out[2 * i + side] = (float) sum;
             }
         }
         return out;
+    }
+
+    /** One side's room: its damped combs and all-passes, silent when made. */
+    private static final class Room {
+        private final double[][] combs = new double[COMBS.length][];
+        private final int[] combAt = new int[COMBS.length];
+        private final double[] filter = new double[COMBS.length];
+        private final double[][] allpasses = new double[ALLPASSES.length][];
+        private final int[] allAt = new int[ALLPASSES.length];
+        private final double feedback;
+        private final double damping;
+
+        Room(int side, int rate, double feedback, double damping) {
+            for (int c = 0; c < COMBS.length; c++) {
+                combs[c] = new double[length(COMBS[c], side, rate)];
+            }
+            for (int a = 0; a < ALLPASSES.length; a++) {
+                allpasses[a] = new double[length(ALLPASSES[a], side, rate)];
+            }
+            this.feedback = feedback;
+            this.damping = damping;
+        }
+
+        private static int length(int tuning, int side, int rate) {
+            return (int) ((tuning + side * SPREAD) * (rate / 44_100.0));
+        }
+
+        /**
+         * How many samples of silence the room takes to ring down {@link #QUIET_DB}: the slowest comb falling that
+         * far (a comb loses its feedback gain per round trip, or more where damped), then the all-passes emptying.
+         */
+        static int quiet(int side, int rate, double feedback) {
+            int longest = 0;
+            for (int tuning : COMBS) {
+                longest = Math.max(longest, length(tuning, side, rate));
+            }
+            int diffusion = 0;
+            for (int tuning : ALLPASSES) {
+                diffusion += length(tuning, side, rate);
+            }
+            return (int) Math.ceil(QUIET_DB / (-20 * Math.log10(feedback))) * longest + diffusion;
+        }
+
+        /** The room's sound as {@code sample} comes in. */
+        double next(float sample) {
+            double input = sample * 0.015;
+            double sum = 0;
+            for (int c = 0; c < combs.length; c++) {
+                double y = combs[c][combAt[c]];
+                filter[c] = Subnormal.flush(y * (1 - damping) + filter[c] * damping);
+                combs[c][combAt[c]] = input + filter[c] * feedback;
+                combAt[c] = (combAt[c] + 1) % combs[c].length;
+                sum += y;
+            }
+            for (int a = 0; a < allpasses.length; a++) {
+                double buffered = allpasses[a][allAt[a]];
+                double y = -sum + buffered;
+                allpasses[a][allAt[a]] = Subnormal.flush(sum + buffered * 0.5);
+                allAt[a] = (allAt[a] + 1) % allpasses[a].length;
+                sum = y;
+            }
+            return sum;
+        }
     }
 }

@@ -22,11 +22,11 @@ public final class Sounding {
 
     /**
      * The spans of {@code x} that hold every non-zero sample, each starting on a multiple of {@code grid} at or before
-     * its first (where a chain that works in blocks, as {@link Dynamics}'s compressor does, then meets the same
-     * blocks as over the whole track), running on {@code tail} samples past its last one
-     * (where a chain's ringing and release still sound) and joined to the next where less than {@code bridge} samples
-     * of silence lie between (too short for a chain's state to die away; at least {@code tail + grid}, so spans
-     * never touch); none past the end of {@code x}. Empty for silence.
+     * its first (where a chain that works in blocks, as {@link Dynamics}'s compressor does, then meets the same blocks
+     * as over the whole track), running on {@code tail} samples past its last one (where a chain's ringing and release
+     * still sound) and joined to the next where less than {@code bridge} samples of silence lie between (too short for
+     * a chain's state to die away; at least {@code tail + grid}, so spans never touch); none past the end of {@code
+     * x}. Empty for silence.
      */
     public static List<Span> spans(float[] x, int grid, int tail, int bridge) {
         if (grid < 1 || tail < 0 || bridge < tail + grid) {
